@@ -1,0 +1,138 @@
+// The compact dataset every metric reads: interned authors, UTC times in milliseconds, parent links
+// as indices, word counts and text hashes. Built by ingest, never by hand outside tests.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ror/time.hpp"
+
+namespace ror {
+
+using AuthorId = std::uint32_t;
+// "No such index": a post without author, a top-level comment, a post that answers nobody.
+inline constexpr std::uint32_t kNone = 0xffffffffU;
+
+// The per-post reach counts of the format's `metrics` object, in schema order.
+enum class PostMetric : std::uint8_t {
+  impressions, reach, views, likes, shares, saves, clicks, conversions
+};
+inline constexpr std::size_t kPostMetricCount = 8;
+inline constexpr std::array<std::string_view, kPostMetricCount> kPostMetricNames = {
+    "impressions", "reach", "views", "likes", "shares", "saves", "clicks", "conversions"};
+
+// Whose post it is: the account's own (original), the account answering someone (outreach), or
+// someone else's (foreign: kept out of every metric and counted in the input accounting).
+enum class PostKind : std::uint8_t { original, outreach, foreign };
+
+// One post, as the metrics need it.
+struct Post {
+  TimeMs created_at = 0;
+  std::uint64_t norm_hash = 0;  // normalised text hash, 0 when empty
+  std::array<std::int64_t, kPostMetricCount> metrics{};
+  std::uint32_t first_comment = 0;  // index of its first comment in Dataset::comments
+  std::uint32_t comment_count = 0;
+  AuthorId author = kNone;    // kNone: no author given, so the account's
+  AuthorId reply_to = kNone;  // in_reply_to.author, kNone when not a reply
+  std::uint16_t hashtags = 0;  // distinct hashtags
+  std::uint16_t mentions = 0;  // distinct mentions
+  std::uint8_t known = 0;      // bit i set: metrics[i] was given
+  PostKind kind = PostKind::original;
+
+  // Whether the post carries metric m.
+  bool has(PostMetric m) const noexcept { return (known >> static_cast<unsigned>(m)) & 1U; }
+  // The value of metric m (0 when not carried).
+  std::int64_t get(PostMetric m) const noexcept { return metrics[static_cast<std::size_t>(m)]; }
+};
+
+// One comment: 32 bytes whatever the length of its text.
+struct Comment {
+  TimeMs created_at = 0;
+  std::uint64_t norm_hash = 0;    // normalised text hash, 0 when empty
+  AuthorId author = kNone;
+  std::uint32_t parent = kNone;   // index in Dataset::comments, kNone when top-level
+  std::uint32_t post = 0;         // index in Dataset::posts
+  std::uint32_t words = 0;
+};
+
+// Interned author names; each id also knows whether that name is the account's.
+class AuthorTable {
+ public:
+  // The id of name, adding it when new.
+  AuthorId intern(std::string_view name);
+  // The name behind id.
+  std::string_view name(AuthorId id) const { return names_[id]; }
+  // Whether id is one of the account's names (set by mark_account).
+  bool is_account(AuthorId id) const { return id != kNone && account_[id] != 0; }
+  // Marks every author whose normalised name is in `normalised_names` as the account.
+  void mark_account(const std::vector<std::string>& normalised_names);
+  // Number of distinct names.
+  std::size_t size() const { return names_.size(); }
+
+ private:
+  std::deque<std::string> storage_;
+  std::vector<std::string_view> names_;
+  std::vector<std::uint8_t> account_;
+  std::unordered_map<std::string_view, AuthorId> index_;
+};
+
+// Who the account is, merged from the inputs and --account.
+struct Account {
+  std::string id;
+  std::string handle;
+  std::string platform;
+  std::optional<std::int64_t> followers;
+  std::vector<std::string> names;  // normalised names that identify the account
+  bool inferred = false;           // no name was given: the most frequent post author was taken
+};
+
+// Data problems that were survived, each counted; --strict turns any of them into an error.
+struct Warnings {
+  std::uint64_t duplicate_post_ids = 0;
+  std::uint64_t duplicate_comment_ids = 0;
+  std::uint64_t dangling_parents = 0;
+  std::uint64_t parent_cycles = 0;
+  std::uint64_t account_conflicts = 0;
+  std::string first;  // the first warning, spelled out with its place
+
+  // Sum of all counts.
+  std::uint64_t total() const noexcept {
+    return duplicate_post_ids + duplicate_comment_ids + dangling_parents + parent_cycles +
+           account_conflicts;
+  }
+};
+
+// What was read and what became of it: one line of the report.
+struct InputStats {
+  std::vector<std::string> files;  // as named on the command line ("-" for stdin)
+  std::vector<std::string> formats;  // "json" or "ndjson", per file
+  std::uint64_t bytes = 0;
+  std::uint64_t posts_read = 0;     // post records, duplicates included
+  std::uint64_t comments_read = 0;  // comment records, duplicates included
+  std::uint64_t foreign_posts = 0;  // posts by other authors, not scored
+  std::uint64_t foreign_comments = 0;
+  std::uint64_t filtered_posts = 0;  // outside --since/--until
+  std::uint64_t filtered_comments = 0;
+  Warnings warnings;
+};
+
+// Everything the metrics read. Posts keep input order; comments are grouped by post.
+struct Dataset {
+  Account account;
+  std::vector<Post> posts;
+  std::vector<std::string> post_ids;  // parallel to posts
+  std::vector<Comment> comments;
+  AuthorTable authors;
+  InputStats input;
+
+  // Whether comment c was written by the account.
+  bool by_account(const Comment& c) const { return authors.is_account(c.author); }
+};
+
+}  // namespace ror

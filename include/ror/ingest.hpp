@@ -1,0 +1,32 @@
+// Reading inputs into a Dataset. Formats are detected by content; see docs/format.md.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ror/dataset.hpp"
+
+namespace ror {
+
+// Options that decide what the dataset holds.
+struct LoadOptions {
+  std::vector<std::string> accounts;  // extra names of the account (--account)
+  std::optional<TimeMs> since;        // keep posts created at or after this time
+  std::optional<TimeMs> until;        // keep posts created at or before this time
+};
+
+// An input already in memory: its name (for messages) and its bytes.
+struct NamedInput {
+  std::string name;
+  std::string bytes;
+};
+
+// Reads files ("-" is standard input) as one dataset. Throws ror::Error (bad_input) on an
+// unreadable file, malformed JSON, a schema violation, or an input with no posts at all.
+Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& options);
+
+// The same for inputs in memory (tests, fuzzers).
+Dataset load_buffers(std::vector<NamedInput> inputs, const LoadOptions& options);
+
+}  // namespace ror

@@ -1,0 +1,126 @@
+// The metrics: a catalog (names, groups, definitions, sources) and their computation over a
+// Dataset. Pure functions of the data: no I/O, no globals, input order never matters.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ror/dataset.hpp"
+
+namespace ror {
+
+// The three sides of the report.
+enum class Group : std::uint8_t { roi, ror, hygiene };
+inline constexpr std::array<Group, 3> kGroups = {Group::roi, Group::ror, Group::hygiene};
+
+// "roi", "ror" or "hygiene".
+std::string_view group_name(Group group);
+
+// How a value reads: a count, a fraction in [0, 1], seconds, or any other ratio.
+enum class Unit : std::uint8_t { count, rate, seconds, ratio };
+
+// Every metric, in report order (the JSON key order).
+enum class MetricId : std::uint8_t {
+  // ROI
+  posts, followers, impressions, reach, views, likes, shares, saves, clicks, conversions, comments,
+  audience_comments, engagements, engagement_rate_impressions, engagement_rate_followers,
+  applause_rate, amplification_rate, posts_per_day,
+  // ROR
+  conversation_rate, audience, response_rate, response_time_median, response_time_p90,
+  reciprocity_rate, repeat_audience_rate, retained_audience_rate, substantive_comment_rate,
+  low_effort_comment_rate, action_rate, audience_concentration, outreach_replies, outreach_people,
+  outreach_retained_rate,
+  // Hygiene
+  hashtag_abuse_rate, duplicate_post_rate, burst_post_rate, canned_reply_rate, mention_blast_rate,
+  broadcast_ratio,
+};
+inline constexpr std::size_t kMetricCount = static_cast<std::size_t>(MetricId::broadcast_ratio) + 1;
+
+// What the catalog says of a metric.
+struct MetricInfo {
+  MetricId id;
+  Group group;
+  std::string_view name;
+  Unit unit;
+  std::string_view definition;  // one or two sentences
+  std::string_view source;      // where the idea comes from
+};
+
+// Every metric in report order.
+std::span<const MetricInfo> metric_catalog();
+
+// The catalog entry of a metric.
+const MetricInfo& metric_info(MetricId id);
+
+// The metric called `name` in `group`, if there is one.
+std::optional<MetricId> find_metric(Group group, std::string_view name);
+
+// The thresholds inside the metric definitions (configurable, see data/score.json).
+struct MetricOptions {
+  std::uint32_t hashtag_limit = 2;         // more than this many hashtags is abuse
+  std::uint32_t mention_blast = 3;         // this many distinct mentions or more is a blast
+  std::uint32_t burst_posts = 3;           // this many original posts ...
+  std::int64_t burst_window_seconds = 600; // ... within this span is a burst
+  std::uint32_t substantive_words = 15;    // a comment with at least this many words is substantive
+  std::uint32_t low_effort_words = 3;      // a comment with at most this many words is low-effort
+  std::size_t top = 10;                    // size of top_audience
+};
+
+// One of the most active audience members.
+struct AudienceMember {
+  std::string author;
+  std::uint64_t comments = 0;
+  std::uint64_t posts = 0;    // distinct posts commented on
+  TimeMs first_seen = 0;
+  TimeMs last_seen = 0;
+  std::uint64_t answers = 0;  // account comments replying to this member's comments
+};
+
+// Counts behind the rates, for explanations and for the scores.
+struct MetricCounts {
+  std::uint64_t original_posts = 0;
+  std::uint64_t outreach_posts = 0;
+  std::uint64_t account_comments = 0;
+  std::uint64_t awaiting = 0;      // audience comments awaiting an answer
+  std::uint64_t answered = 0;
+  std::uint64_t reciprocated = 0;  // answered comments whose author replied to the answer
+  std::uint64_t hashtag_abuse_posts = 0;
+  std::uint64_t duplicate_posts = 0;
+  std::uint64_t burst_posts = 0;
+  std::uint64_t mention_blast_posts = 0;
+  std::uint64_t account_answers = 0;  // account comments plus outreach posts
+  std::uint64_t canned_replies = 0;
+  TimeMs first_post = 0;
+  TimeMs last_post = 0;
+};
+
+// The value of every metric (nullopt: unknown), with what stands behind some of them.
+struct MetricValues {
+  std::array<std::optional<double>, kMetricCount> values{};
+  std::vector<AudienceMember> top_audience;
+  std::vector<double> response_delays;  // seconds, one per answered comment, ascending
+  MetricCounts counts;
+
+  // The value of metric id.
+  std::optional<double> operator[](MetricId id) const {
+    return values[static_cast<std::size_t>(id)];
+  }
+  // Sets the value of metric id.
+  void set(MetricId id, std::optional<double> value) {
+    values[static_cast<std::size_t>(id)] = value;
+  }
+};
+
+// Computes every metric over all posts of the dataset.
+MetricValues compute_metrics(const Dataset& data, const MetricOptions& options);
+
+// Computes every metric over the given posts (indices into data.posts) only.
+MetricValues compute_metrics(const Dataset& data, std::span<const std::uint32_t> posts,
+                             const MetricOptions& options);
+
+}  // namespace ror

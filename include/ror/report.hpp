@@ -1,0 +1,89 @@
+// The report: everything a renderer prints, assembled from a dataset, a score configuration and
+// the --require conditions. Renderers only format it.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ror/dataset.hpp"
+#include "ror/metrics.hpp"
+#include "ror/score.hpp"
+
+namespace ror {
+
+// Comparison operators of --require.
+enum class CompareOp : std::uint8_t { lt, le, gt, ge, eq };
+
+// "<", "<=", ">", ">=" or "==".
+std::string_view op_symbol(CompareOp op);
+
+// One --require condition: <group>.<metric|score> <op> <number>.
+struct Requirement {
+  std::string text;                // as given, whitespace removed
+  Group group = Group::ror;
+  std::optional<MetricId> metric;  // nullopt: the group's score
+  CompareOp op = CompareOp::ge;
+  double threshold = 0;
+};
+
+// Parses a --require expression. Throws ror::Error (usage) on a malformed expression or an
+// unknown path.
+Requirement parse_requirement(std::string_view text);
+
+// A condition with its measured value; an unknown value fails.
+struct CheckResult {
+  Requirement requirement;
+  std::optional<double> value;
+  bool passed = false;
+};
+
+// The granularity of a breakdown.
+enum class BreakdownBy : std::uint8_t { post, month };
+
+// One row of a breakdown: a post id or a "YYYY-MM" month, with its own metrics and scores.
+struct BreakdownRow {
+  std::string key;
+  MetricValues metrics;
+  Scores scores;
+};
+
+// A hygiene habit seen in the data, spelled out for the report.
+struct HygieneFlag {
+  MetricId metric;
+  double value = 0;
+  std::string text;  // "14 of 117 original posts carry more than 2 hashtags"
+};
+
+// The metrics a breakdown row shows, per group, in column order.
+std::span<const MetricId> breakdown_metrics();
+
+// The whole comparison report.
+struct Report {
+  Account account;
+  InputStats input;
+  MetricOptions options;
+  MetricValues metrics;
+  Scores scores;
+  std::vector<MetricId> unknown;  // metrics whose value is unknown
+  std::vector<HygieneFlag> flags;  // hygiene metrics worse than their score's "good" value
+  std::vector<CheckResult> checks;
+  std::optional<BreakdownBy> by;  // set when rows hold a breakdown
+  std::vector<BreakdownRow> rows;
+
+  // Whether every check passed.
+  bool passed() const;
+};
+
+// Computes metrics, scores, checks and (when `by` is set) the breakdown.
+Report build_report(const Dataset& data, const ScoreConfig& config,
+                    const std::vector<Requirement>& requirements,
+                    std::optional<BreakdownBy> by = std::nullopt);
+
+// The value a requirement reads from a report's totals.
+std::optional<double> requirement_value(const Requirement& r, const MetricValues& values,
+                                        const Scores& scores);
+
+}  // namespace ror

@@ -1,0 +1,128 @@
+// `ror explain [METRIC]`: each metric's definition and source, and how the scores are made.
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "ror/metrics.hpp"
+#include "ror/score.hpp"
+
+namespace ror::cli {
+namespace {
+
+std::string_view unit_name(Unit unit) {
+  switch (unit) {
+    case Unit::count:
+      return "count";
+    case Unit::rate:
+      return "rate in [0, 1]";
+    case Unit::seconds:
+      return "seconds";
+    case Unit::ratio:
+      return "ratio";
+  }
+  return "";
+}
+
+// Where a score input sits in its group's score, or "" when it has no weight there.
+std::string score_role(Group group, std::string_view input, const ScoreConfig& config) {
+  const auto& components = config.components[static_cast<std::size_t>(group)];
+  double total = 0;
+  for (const ScoreComponent& c : components) {
+    total += c.weight;
+  }
+  for (const ScoreComponent& c : components) {
+    if (c.input == input && c.weight > 0) {
+      return fmt::format("weight {:g} of {:g} in {}.score, {} scale, 0 at {:g}, 1 at {:g}",
+                         c.weight, total, group_name(group),
+                         c.scale == Scale::log ? "log" : "linear", c.bad, c.good);
+    }
+  }
+  return "";
+}
+
+void explain_metric(const MetricInfo& m, const ScoreConfig& config, std::ostream& out) {
+  out << fmt::format("{}.{} ({})\n  {}\n  Source: {}\n", group_name(m.group), m.name,
+                     unit_name(m.unit), m.definition, m.source);
+  const std::string role = score_role(m.group, m.name, config);
+  out << "  Score: " << (role.empty() ? "reported only, not scored" : role) << '\n';
+}
+
+void explain_scores(const ScoreConfig& config, std::ostream& out) {
+  out << "How the scores are made\n"
+         "  Each score is 100 x the weighted mean of its inputs, each normalised to [0, 1]\n"
+         "  between a 'bad' value (0) and a 'good' value (1), linearly or on log(1 + value).\n"
+         "  Unknown inputs drop out and the remaining weights are renormalised; a score with no\n"
+         "  known input is unknown. Scores are rounded to one decimal.\n";
+  for (const Group g : kGroups) {
+    out << fmt::format("  {}.score:\n", group_name(g));
+    for (const ScoreComponent& c : config.components[static_cast<std::size_t>(g)]) {
+      out << fmt::format("    {:<28} {}\n", c.input, score_role(g, c.input, config));
+    }
+  }
+  out << "  Derived inputs:\n";
+  for (const DerivedInput& d : derived_inputs()) {
+    out << fmt::format("    {}.{}: {}\n", group_name(d.group), d.name, d.definition);
+  }
+  out << fmt::format(
+      "    Answer credit: 1 up to {:g} s, the floor {:g} from {:g} s on; unanswered earns 0.\n",
+      config.credit_good_seconds, config.credit_floor, config.credit_bad_seconds);
+  out << fmt::format(
+      "  Verdict (threshold {:g}): relationship-builder (ROI and ROR high), broadcaster (ROI\n"
+      "  high, ROR low), niche-community (ROI low, ROR high), dormant (both low). An unknown\n"
+      "  score counts as low.\n",
+      config.verdict_threshold);
+}
+
+class ExplainCommand final : public Command {
+ public:
+  void setup(CLI::App& app) override {
+    app.add_option("metric", metric_, "A metric (response_rate or ror.response_rate) or 'scores'");
+    app.add_option("--config", config_, "Score configuration to explain instead of the default");
+  }
+
+  ExitCode run(const Streams& streams) override {
+    configure_logging(streams.err, false, false);
+    const ScoreConfig config = config_.empty() ? default_score_config() : load_score_config(config_);
+    std::ostream& out = streams.out;
+    if (metric_.empty()) {
+      for (const MetricInfo& m : metric_catalog()) {
+        explain_metric(m, config, out);
+      }
+      out << '\n';
+      explain_scores(config, out);
+      return ExitCode::ok;
+    }
+    if (metric_ == "scores" || metric_ == "score") {
+      explain_scores(config, out);
+      return ExitCode::ok;
+    }
+    bool found = false;
+    for (const MetricInfo& m : metric_catalog()) {
+      const std::string qualified = fmt::format("{}.{}", group_name(m.group), m.name);
+      if (metric_ == m.name || metric_ == qualified) {
+        explain_metric(m, config, out);
+        found = true;
+      }
+    }
+    for (const DerivedInput& d : derived_inputs()) {
+      if (metric_ == d.name || metric_ == fmt::format("{}.{}", group_name(d.group), d.name)) {
+        out << fmt::format("{}.{} (score input)\n  {}\n  Score: {}\n", group_name(d.group), d.name,
+                           d.definition, score_role(d.group, d.name, config));
+        found = true;
+      }
+    }
+    if (!found) {
+      throw usage_error(fmt::format("unknown metric '{}' (run `ror explain` for the list)", metric_));
+    }
+    return ExitCode::ok;
+  }
+
+ private:
+  std::string metric_;
+  std::string config_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_explain_command() { return std::make_unique<ExplainCommand>(); }
+
+}  // namespace ror::cli

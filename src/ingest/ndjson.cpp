@@ -1,0 +1,136 @@
+// NDJSON: one post object per line, optionally preceded by a line {"account": {...}}.
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "ingest/formats.hpp"
+#include "ingest/json_syntax.hpp"
+#include "ingest/post_reader.hpp"
+
+namespace ror::ingest {
+
+namespace od = simdjson::ondemand;
+using od::json_type;
+
+namespace {
+
+bool is_blank(std::string_view line) {
+  return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// Whether a single-line input's top-level object has a "posts" member (then it is a document).
+bool has_posts_member(const InputText& input) {
+  od::parser parser;
+  od::document doc;
+  if (parser.iterate(input.data, input.size, input.capacity).get(doc) != simdjson::SUCCESS) {
+    return false;
+  }
+  od::object object;
+  if (doc.get_object().get(object) != simdjson::SUCCESS) {
+    return false;
+  }
+  for (auto field : object) {
+    std::string_view key;
+    if (field.unescaped_key().get(key) != simdjson::SUCCESS) {
+      return false;
+    }
+    if (key == "posts") {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether a first line is a header ({"account": ...} or {"schema": ...}) rather than a post.
+bool is_header(od::document& doc) {
+  bool header = false;
+  for (auto field : doc.get_object()) {
+    const std::string_view key = field.unescaped_key();
+    if (key == "id") {
+      header = false;
+      break;
+    }
+    header = header || key == "account" || key == "schema";
+  }
+  doc.rewind();
+  return header;
+}
+
+void read_header(od::document& doc, DatasetBuilder& builder) {
+  for (auto field : doc.get_object()) {
+    const std::string_view key = field.unescaped_key();
+    if (key == "schema") {
+      check_schema_tag(field.value());
+    } else if (key == "account") {
+      try {
+        builder.add_account(read_account(field.value()));
+      } catch (SchemaViolation& e) {
+        throw std::move(e).under("account");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+bool looks_like_ndjson(const InputText& input) {
+  const std::string_view text = input.view();
+  const std::size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) {
+    return false;
+  }
+  const std::size_t newline = text.find('\n', start);
+  const bool more_lines =
+      newline != std::string_view::npos && !is_blank(text.substr(newline + 1));
+  if (!more_lines) {
+    return !has_posts_member(input);
+  }
+  return !find_syntax_error(text.substr(start, newline - start)).has_value();
+}
+
+void read_ndjson(const InputText& input, DatasetBuilder& builder) {
+  od::parser parser;
+  PostRecord record;
+  std::vector<std::string> scratch;
+  bool first = true;
+  std::size_t pos = 0;
+  while (pos < input.size) {
+    const void* found = std::memchr(input.data + pos, '\n', input.size - pos);
+    const std::size_t end =
+        found != nullptr ? static_cast<std::size_t>(static_cast<const char*>(found) - input.data)
+                         : input.size;
+    const std::string_view line(input.data + pos, end - pos);
+    const std::size_t line_start = pos;
+    pos = end + 1;
+    if (is_blank(line)) {
+      continue;
+    }
+    od::document doc;
+    if (const auto error =
+            parser.iterate(line.data(), line.size(), input.capacity - line_start).get(doc)) {
+      throw_malformed(input, line_start, line, nullptr, simdjson::error_message(error));
+    }
+    try {
+      const json_type t = doc.type();
+      if (t != json_type::object) {
+        throw SchemaViolation{"each NDJSON line must be a JSON object", ""};
+      }
+      if (first && is_header(doc)) {
+        read_header(doc, builder);
+      } else {
+        read_post(doc.get_value(), record, scratch);
+        builder.add_post(record);
+      }
+      first = false;
+      if (has_trailing_content(doc)) {
+        throw_malformed(input, line_start, line, nullptr, "unexpected content after the object");
+      }
+    } catch (SchemaViolation& e) {
+      throw_violation(input, e.what, e.path, input.data + line_start);
+    } catch (simdjson::simdjson_error& e) {
+      throw_malformed(input, line_start, line, nullptr, simdjson::error_message(e.error()));
+    }
+  }
+}
+
+}  // namespace ror::ingest

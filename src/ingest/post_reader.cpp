@@ -1,0 +1,377 @@
+#include "ingest/post_reader.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "ror/text.hpp"
+#include "ror/time.hpp"
+
+namespace ror::ingest {
+
+namespace od = simdjson::ondemand;
+using simdjson::ondemand::json_type;
+
+SchemaViolation&& SchemaViolation::under(std::string_view segment) && {
+  path.insert(0, fmt::format("/{}", segment));
+  return std::move(*this);
+}
+
+namespace {
+
+[[noreturn]] void violate(std::string_view field, std::string what) {
+  throw SchemaViolation{std::move(what), fmt::format("/{}", field)};
+}
+
+std::string_view type_name(json_type t) {
+  switch (t) {
+    case json_type::array:
+      return "an array";
+    case json_type::object:
+      return "an object";
+    case json_type::number:
+      return "a number";
+    case json_type::string:
+      return "a string";
+    case json_type::boolean:
+      return "a boolean";
+    case json_type::null:
+      return "null";
+  }
+  return "a value";
+}
+
+[[noreturn]] void wrong_type(std::string_view field, std::string_view expected, json_type got) {
+  violate(field, fmt::format("\"{}\" must be {}, not {}", field, expected, type_name(got)));
+}
+
+// An id: a non-empty string, or a number kept as its decimal text.
+std::string_view read_id(od::value v, std::string_view field) {
+  const json_type t = v.type();
+  std::string_view id;
+  if (t == json_type::string) {
+    id = v.get_string();
+  } else if (t == json_type::number) {
+    id = v.raw_json_token();
+    while (!id.empty() && (id.back() == ' ' || id.back() == '\n' || id.back() == '\t' ||
+                           id.back() == '\r')) {
+      id.remove_suffix(1);
+    }
+  } else {
+    wrong_type(field, "a string or a number", t);
+  }
+  if (id.empty()) {
+    violate(field, fmt::format("\"{}\" must not be empty", field));
+  }
+  return id;
+}
+
+// A string, or nullopt for null.
+std::optional<std::string_view> read_optional_string(od::value v, std::string_view field) {
+  const json_type t = v.type();
+  if (t == json_type::null) {
+    return std::nullopt;
+  }
+  if (t != json_type::string) {
+    wrong_type(field, "a string", t);
+  }
+  return std::string_view(v.get_string());
+}
+
+TimeMs read_time(od::value v, std::string_view field) {
+  const json_type t = v.type();
+  if (t != json_type::string) {
+    wrong_type(field, "an RFC 3339 date-time string", t);
+  }
+  const std::string_view text = v.get_string();
+  const auto time = parse_rfc3339(text);
+  if (!time) {
+    violate(field, fmt::format("\"{}\" is not an RFC 3339 date-time: \"{}\"", field, text));
+  }
+  return *time;
+}
+
+// A count: a non-negative integer (an integral float is accepted), or nullopt for null.
+std::optional<std::int64_t> read_count(od::value v, std::string_view field) {
+  const json_type t = v.type();
+  if (t == json_type::null) {
+    return std::nullopt;
+  }
+  if (t != json_type::number) {
+    wrong_type(field, "a non-negative integer", t);
+  }
+  od::number n;
+  if (v.get_number().get(n) != simdjson::SUCCESS) {
+    violate(field, fmt::format("\"{}\" is out of range", field));
+  }
+  if (n.is_int64() && n.get_int64() >= 0) {
+    return n.get_int64();
+  }
+  const double d = n.get_double();
+  if (n.is_double() && d >= 0 && d < 9.2e18 && std::floor(d) == d) {
+    return static_cast<std::int64_t>(d);
+  }
+  violate(field, fmt::format("\"{}\" must be a non-negative integer", field));
+}
+
+// Hashtags or mentions given as an array: strips one sigil, drops empties, counts distinct.
+std::uint32_t read_tags(od::value v, std::string_view field, char sigil,
+                        std::vector<std::string>& scratch) {
+  const json_type t = v.type();
+  if (t != json_type::array) {
+    wrong_type(field, "an array of strings", t);
+  }
+  scratch.clear();
+  std::size_t index = 0;
+  for (auto element : v.get_array()) {
+    od::value item = element.value();
+    if (item.type() != json_type::string) {
+      throw SchemaViolation{fmt::format("\"{}\" items must be strings", field),
+                            fmt::format("/{}/{}", field, index)};
+    }
+    std::string_view tag = item.get_string();
+    if (!tag.empty() && tag.front() == sigil) {
+      tag.remove_prefix(1);
+    }
+    if (!tag.empty()) {
+      std::string lowered(tag);
+      for (char& c : lowered) {
+        c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      }
+      scratch.push_back(std::move(lowered));
+    }
+    ++index;
+  }
+  return count_distinct(scratch);
+}
+
+void read_metrics(od::value v, PostRecord& out) {
+  const json_type t = v.type();
+  if (t == json_type::null) {
+    return;
+  }
+  if (t != json_type::object) {
+    wrong_type("metrics", "an object", t);
+  }
+  for (auto field : v.get_object()) {
+    const std::string_view key = field.unescaped_key();
+    for (std::size_t i = 0; i < kPostMetricCount; ++i) {
+      if (key != kPostMetricNames[i]) {
+        continue;
+      }
+      try {
+        if (const auto count = read_count(field.value(), key)) {
+          out.metrics[i] = *count;
+          out.known = static_cast<std::uint8_t>(out.known | (1U << i));
+        }
+      } catch (SchemaViolation& e) {
+        throw std::move(e).under("metrics");
+      }
+      break;
+    }
+  }
+}
+
+void read_reply_to(od::value v, PostRecord& out) {
+  const json_type t = v.type();
+  if (t == json_type::null) {
+    return;
+  }
+  if (t != json_type::object) {
+    wrong_type("in_reply_to", "an object", t);
+  }
+  for (auto field : v.get_object()) {
+    const std::string_view key = field.unescaped_key();
+    try {
+      if (key == "author") {
+        if (const auto author = read_optional_string(field.value(), key)) {
+          out.reply_to_author = *author;
+          out.has_reply_to = !author->empty();
+        }
+      } else if (key == "id") {
+        od::value id = field.value();
+        if (id.type() != json_type::null) {
+          read_id(id, key);
+        }
+      }
+    } catch (SchemaViolation& e) {
+      throw std::move(e).under("in_reply_to");
+    }
+  }
+}
+
+void read_comment(od::value v, CommentRecord& out) {
+  const json_type t = v.type();
+  if (t != json_type::object) {
+    throw SchemaViolation{fmt::format("a comment must be an object, not {}", type_name(t)), ""};
+  }
+  bool has_id = false;
+  bool has_author = false;
+  bool has_time = false;
+  for (auto field : v.get_object()) {
+    const std::string_view key = field.unescaped_key();
+    od::value value = field.value();
+    if (key == "id") {
+      out.id = read_id(value, key);
+      has_id = true;
+    } else if (key == "author") {
+      const auto author = read_optional_string(value, key);
+      if (!author || author->empty()) {
+        violate(key, "\"author\" must be a non-empty string");
+      }
+      out.author = *author;
+      has_author = true;
+    } else if (key == "created_at") {
+      out.created_at = read_time(value, key);
+      has_time = true;
+    } else if (key == "text") {
+      if (const auto text = read_optional_string(value, key)) {
+        out.text = analyze_text(*text);
+      }
+    } else if (key == "parent_id") {
+      if (value.type() != json_type::null) {
+        out.parent_id = read_id(value, key);
+        out.has_parent = true;
+      }
+    } else if (key == "likes") {
+      read_count(value, key);
+    }
+  }
+  for (auto [seen, name] : {std::pair{has_id, "id"}, {has_author, "author"},
+                            {has_time, "created_at"}}) {
+    if (!seen) {
+      violate(name, fmt::format("missing required field \"{}\"", name));
+    }
+  }
+}
+
+void read_comments(od::value v, PostRecord& out) {
+  const json_type t = v.type();
+  if (t == json_type::null) {
+    return;
+  }
+  if (t != json_type::array) {
+    wrong_type("comments", "an array", t);
+  }
+  std::size_t index = 0;
+  for (auto element : v.get_array()) {
+    CommentRecord& comment = out.comments.emplace_back();
+    try {
+      read_comment(element.value(), comment);
+    } catch (SchemaViolation& e) {
+      throw std::move(e).under(std::to_string(index)).under("comments");
+    }
+    ++index;
+  }
+}
+
+}  // namespace
+
+void read_post(od::value value, PostRecord& out, std::vector<std::string>& scratch) {
+  out.clear();
+  const json_type t = value.type();
+  if (t != json_type::object) {
+    throw SchemaViolation{fmt::format("a post must be an object, not {}", type_name(t)), ""};
+  }
+  bool has_id = false;
+  bool has_time = false;
+  bool has_hashtags = false;
+  bool has_mentions = false;
+  std::string_view text;
+  for (auto field : value.get_object()) {
+    const std::string_view key = field.unescaped_key();
+    od::value v = field.value();
+    if (key == "id") {
+      out.id = read_id(v, key);
+      has_id = true;
+    } else if (key == "created_at") {
+      out.created_at = read_time(v, key);
+      has_time = true;
+    } else if (key == "author") {
+      if (const auto author = read_optional_string(v, key); author && !author->empty()) {
+        out.author = *author;
+        out.has_author = true;
+      }
+    } else if (key == "text") {
+      text = read_optional_string(v, key).value_or(std::string_view{});
+    } else if (key == "url") {
+      read_optional_string(v, key);
+    } else if (key == "hashtags" && v.type() != json_type::null) {
+      out.hashtags = read_tags(v, key, '#', scratch);
+      has_hashtags = true;
+    } else if (key == "mentions" && v.type() != json_type::null) {
+      out.mentions = read_tags(v, key, '@', scratch);
+      has_mentions = true;
+    } else if (key == "in_reply_to") {
+      read_reply_to(v, out);
+    } else if (key == "metrics") {
+      read_metrics(v, out);
+    } else if (key == "comments") {
+      read_comments(v, out);
+    }
+  }
+  if (!has_id) {
+    violate("id", "missing required field \"id\"");
+  }
+  if (!has_time) {
+    violate("created_at", "missing required field \"created_at\"");
+  }
+  out.text = analyze_text(text);
+  if (!has_hashtags) {
+    out.hashtags = count_text_tags(text, '#');
+  }
+  if (!has_mentions) {
+    out.mentions = count_text_tags(text, '@');
+  }
+}
+
+AccountRecord read_account(od::value value) {
+  AccountRecord account;
+  const json_type t = value.type();
+  if (t == json_type::null) {
+    return account;
+  }
+  if (t != json_type::object) {
+    throw SchemaViolation{fmt::format("\"account\" must be an object, not {}", type_name(t)), ""};
+  }
+  for (auto field : value.get_object()) {
+    const std::string_view key = field.unescaped_key();
+    od::value v = field.value();
+    if (key == "id") {
+      account.id = read_id(v, key);
+    } else if (key == "handle" || key == "platform") {
+      const std::string text(read_optional_string(v, key).value_or(""));
+      (key == "handle" ? account.handle : account.platform) = text;
+    } else if (key == "followers") {
+      account.followers = read_count(v, key);
+    } else if (key == "aliases") {
+      if (v.type() != json_type::array) {
+        wrong_type(key, "an array of strings", v.type());
+      }
+      std::size_t index = 0;
+      for (auto element : v.get_array()) {
+        od::value item = element.value();
+        if (item.type() != json_type::string) {
+          throw SchemaViolation{"\"aliases\" items must be strings",
+                                fmt::format("/aliases/{}", index)};
+        }
+        account.aliases.emplace_back(std::string_view(item.get_string()));
+        ++index;
+      }
+    }
+  }
+  return account;
+}
+
+void check_schema_tag(od::value value) {
+  const json_type t = value.type();
+  if (t != json_type::string) {
+    wrong_type("schema", "the string \"ror/v1\"", t);
+  }
+  const std::string_view tag = value.get_string();
+  if (tag != "ror/v1") {
+    violate("schema", fmt::format("unsupported schema \"{}\" (this ror reads \"ror/v1\")", tag));
+  }
+}
+
+}  // namespace ror::ingest

@@ -1,0 +1,136 @@
+// The metric catalog: the one place that names each metric, its group, unit, definition and
+// source. Output key order, `ror explain`, --require paths and CSV columns all come from here.
+#include <algorithm>
+#include <array>
+
+#include "ror/metrics.hpp"
+
+namespace ror {
+namespace {
+
+constexpr std::string_view kReach = "Common reach reporting in social analytics (ROI side)";
+constexpr std::string_view kKaushik =
+    "Avinash Kaushik, 'Best Social Media Metrics: Conversation, Amplification, Applause, "
+    "Economic Value' (2011)";
+constexpr std::string_view kEngagement =
+    "Industry engagement-rate conventions (by impressions, by followers)";
+constexpr std::string_view kRubin =
+    "Ted Rubin, Return on Relationship: listen, answer, engage long-term";
+constexpr std::string_view kSeed =
+    "'Return on Relationship' blog post: how many READ and ACT, not how many could see";
+constexpr std::string_view kHabits =
+    "ROI-inflating habits named in the ROR blog post: tweet blasts, hashtag abuse, spamming";
+
+using enum MetricId;
+using enum Group;
+using enum Unit;
+
+constexpr std::array<MetricInfo, kMetricCount> kCatalog = {{
+    {posts, roi, "posts", count, "Posts by the account: originals plus outreach replies.", kReach},
+    {followers, roi, "followers", count, "The account's follower count as exported.", kReach},
+    {impressions, roi, "impressions", count,
+     "Sum of impressions over the posts that carry the figure.", kReach},
+    {reach, roi, "reach", count, "Sum of reach over the posts that carry it.", kReach},
+    {views, roi, "views", count, "Sum of views over the posts that carry it.", kReach},
+    {likes, roi, "likes", count, "Sum of likes over the posts that carry it.", kReach},
+    {shares, roi, "shares", count, "Sum of shares over the posts that carry it.", kReach},
+    {saves, roi, "saves", count, "Sum of saves over the posts that carry it.", kReach},
+    {clicks, roi, "clicks", count, "Sum of clicks over the posts that carry it.", kReach},
+    {conversions, roi, "conversions", count, "Sum of conversions over the posts that carry it.",
+     kReach},
+    {comments, roi, "comments", count, "All comments on the account's posts, its own included.",
+     kReach},
+    {audience_comments, roi, "audience_comments", count,
+     "Comments on the account's posts written by anyone but the account.", kReach},
+    {engagements, roi, "engagements", count,
+     "Per post likes + shares + saves + clicks (unknown counts as 0) + its audience comments, "
+     "summed.",
+     kEngagement},
+    {engagement_rate_impressions, roi, "engagement_rate_impressions", rate,
+     "Engagements / impressions, both over the posts whose impressions are known and above 0.",
+     kEngagement},
+    {engagement_rate_followers, roi, "engagement_rate_followers", rate,
+     "Engagements / (posts x followers).", kEngagement},
+    {applause_rate, roi, "applause_rate", ratio, "Likes per post that carries likes.", kKaushik},
+    {amplification_rate, roi, "amplification_rate", ratio,
+     "Shares per post that carries shares.", kKaushik},
+    {posts_per_day, roi, "posts_per_day", ratio,
+     "Posts / max(1, days between the first and the last post).", kReach},
+
+    {conversation_rate, ror, "conversation_rate", ratio, "Audience comments per post.", kKaushik},
+    {audience, ror, "audience", count, "Distinct people who commented (not the account).", kRubin},
+    {response_rate, ror, "response_rate", rate,
+     "Share of comments awaiting an answer (top-level, or replying to the account) that the "
+     "account answered.",
+     kRubin},
+    {response_time_median, ror, "response_time_median", seconds,
+     "Median delay from an answered comment to the account's first answer.", kRubin},
+    {response_time_p90, ror, "response_time_p90", seconds,
+     "90th percentile (nearest rank) of the same delays.", kRubin},
+    {reciprocity_rate, ror, "reciprocity_rate", rate,
+     "Share of answered comments whose author replied to the account's answer.", kRubin},
+    {repeat_audience_rate, ror, "repeat_audience_rate", rate,
+     "Share of the audience who commented on two or more distinct posts.", kRubin},
+    {retained_audience_rate, ror, "retained_audience_rate", rate,
+     "Share of the audience who commented in two or more distinct UTC calendar months.", kRubin},
+    {substantive_comment_rate, ror, "substantive_comment_rate", rate,
+     "Share of audience comments with 15 words or more.", kSeed},
+    {low_effort_comment_rate, ror, "low_effort_comment_rate", rate,
+     "Share of audience comments with 3 words or fewer.", kSeed},
+    {action_rate, ror, "action_rate", rate,
+     "(Clicks + conversions) / impressions over the posts whose impressions are known and above "
+     "0.",
+     kSeed},
+    {audience_concentration, ror, "audience_concentration", count,
+     "The fewest audience members who together wrote at least half of the audience comments.",
+     kRubin},
+    {outreach_replies, ror, "outreach_replies", count,
+     "Posts in which the account answers somebody else's post.", kRubin},
+    {outreach_people, ror, "outreach_people", count,
+     "Distinct people the outreach replies answered.", kRubin},
+    {outreach_retained_rate, ror, "outreach_retained_rate", rate,
+     "Share of those people answered in two or more distinct UTC months.", kRubin},
+
+    {hashtag_abuse_rate, hygiene, "hashtag_abuse_rate", rate,
+     "Share of original posts with more than 2 distinct hashtags.", kHabits},
+    {duplicate_post_rate, hygiene, "duplicate_post_rate", rate,
+     "Share of original posts whose normalised text repeats an earlier original post.", kHabits},
+    {burst_post_rate, hygiene, "burst_post_rate", rate,
+     "Share of original posts inside a burst: 3 or more original posts within 10 minutes.",
+     kHabits},
+    {canned_reply_rate, hygiene, "canned_reply_rate", rate,
+     "Share of the account's answers (comments and outreach posts) whose normalised text equals "
+     "another answer's.",
+     kHabits},
+    {mention_blast_rate, hygiene, "mention_blast_rate", rate,
+     "Share of original posts with 3 or more distinct mentions.", kHabits},
+    {broadcast_ratio, hygiene, "broadcast_ratio", rate,
+     "Original posts / (original posts + account comments + outreach posts).", kHabits},
+}};
+
+}  // namespace
+
+std::string_view group_name(Group group) {
+  switch (group) {
+    case Group::roi:
+      return "roi";
+    case Group::ror:
+      return "ror";
+    case Group::hygiene:
+      return "hygiene";
+  }
+  return "?";
+}
+
+std::span<const MetricInfo> metric_catalog() { return kCatalog; }
+
+const MetricInfo& metric_info(MetricId id) { return kCatalog[static_cast<std::size_t>(id)]; }
+
+std::optional<MetricId> find_metric(Group group, std::string_view name) {
+  const auto it = std::find_if(kCatalog.begin(), kCatalog.end(), [&](const MetricInfo& m) {
+    return m.group == group && m.name == name;
+  });
+  return it == kCatalog.end() ? std::nullopt : std::optional<MetricId>(it->id);
+}
+
+}  // namespace ror

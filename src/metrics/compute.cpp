@@ -1,0 +1,23 @@
+#include <numeric>
+
+#include "metrics/selection.hpp"
+
+namespace ror {
+
+MetricValues compute_metrics(const Dataset& data, std::span<const std::uint32_t> posts,
+                             const MetricOptions& options) {
+  const metrics::Selection selection{data, posts, options};
+  MetricValues values;
+  metrics::compute_roi(selection, values);
+  metrics::compute_ror(selection, values);
+  metrics::compute_hygiene(selection, values);
+  return values;
+}
+
+MetricValues compute_metrics(const Dataset& data, const MetricOptions& options) {
+  std::vector<std::uint32_t> all(data.posts.size());
+  std::iota(all.begin(), all.end(), 0U);
+  return compute_metrics(data, all, options);
+}
+
+}  // namespace ror

@@ -1,0 +1,282 @@
+// ROR: whether people read, act, are listened to, answered, and come back.
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <unordered_map>
+
+#include "metrics/selection.hpp"
+#include "ror/text.hpp"
+
+namespace ror::metrics {
+
+namespace {
+
+constexpr TimeMs kNever = std::numeric_limits<TimeMs>::max();
+
+struct Member {
+  AuthorId author = kNone;
+  std::uint64_t comments = 0;
+  std::uint64_t posts = 0;
+  std::uint64_t answers = 0;
+  TimeMs first_seen = kNever;
+  TimeMs last_seen = std::numeric_limits<TimeMs>::min();
+  std::int64_t first_month = 0;
+  bool multi_month = false;
+  std::uint32_t last_post = kNone;
+};
+
+// Maps authors to dense member slots: a flat table when the selection is large relative to the
+// author table, a hash map when it is small (one post of a large dataset).
+class Members {
+ public:
+  Members(std::size_t authors, std::size_t comments) : dense_(comments * 4 >= authors) {
+    if (dense_) {
+      slot_.assign(authors, kNone);
+    }
+  }
+
+  Member& of(AuthorId author) {
+    std::uint32_t* slot = nullptr;
+    if (dense_) {
+      slot = &slot_[author];
+    } else {
+      slot = &sparse_.try_emplace(author, kNone).first->second;
+    }
+    if (*slot == kNone) {
+      *slot = static_cast<std::uint32_t>(list.size());
+      list.push_back(Member{author});
+    }
+    return list[*slot];
+  }
+
+  std::vector<Member> list;
+
+ private:
+  bool dense_;
+  std::vector<std::uint32_t> slot_;
+  std::unordered_map<AuthorId, std::uint32_t> sparse_;
+};
+
+struct Tally {
+  std::uint64_t audience_comments = 0;
+  std::uint64_t substantive = 0;
+  std::uint64_t low_effort = 0;
+};
+
+void add_audience_comment(const Comment& c, std::uint32_t post, const MetricOptions& options,
+                          Member& m, Tally& tally) {
+  ++tally.audience_comments;
+  tally.substantive += c.words >= options.substantive_words ? 1 : 0;
+  tally.low_effort += c.words <= options.low_effort_words ? 1 : 0;
+  ++m.comments;
+  if (m.last_post != post) {
+    m.last_post = post;
+    ++m.posts;
+  }
+  m.first_seen = std::min(m.first_seen, c.created_at);
+  m.last_seen = std::max(m.last_seen, c.created_at);
+  if (!m.multi_month) {
+    const std::int64_t month = utc_month_index(c.created_at);
+    if (m.comments == 1) {
+      m.first_month = month;
+    } else if (month != m.first_month) {
+      m.multi_month = true;
+    }
+  }
+}
+
+// Walks one post's comments: audience tallies, answers, delays and reciprocity.
+void scan_post(const Selection& s, std::uint32_t post_index, Members& members, Tally& tally,
+               MetricValues& out, std::vector<TimeMs>& earliest, std::vector<std::uint8_t>& back) {
+  const Dataset& d = s.data;
+  const Post& post = d.posts[post_index];
+  const auto cs = s.comments_of(post);
+  const std::uint32_t base = post.first_comment;
+  earliest.assign(cs.size(), kNever);
+  back.assign(cs.size(), 0);
+  const auto awaiting = [&](const Comment& c) {
+    return !d.by_account(c) && (c.parent == kNone || d.by_account(cs[c.parent - base]));
+  };
+  for (const Comment& c : cs) {
+    if (!d.by_account(c)) {
+      add_audience_comment(c, post_index, s.options, members.of(c.author), tally);
+      continue;
+    }
+    ++out.counts.account_comments;
+    if (c.parent == kNone) {
+      continue;
+    }
+    const Comment& parent = cs[c.parent - base];
+    if (d.by_account(parent)) {
+      continue;
+    }
+    ++members.of(parent.author).answers;
+    if (awaiting(parent)) {
+      earliest[c.parent - base] = std::min(earliest[c.parent - base], c.created_at);
+    }
+  }
+  // A reply r to an account answer a to comment q is reciprocity when r and q share an author.
+  for (const Comment& r : cs) {
+    if (r.parent == kNone || d.by_account(r)) {
+      continue;
+    }
+    const Comment& answer = cs[r.parent - base];
+    if (!d.by_account(answer) || answer.parent == kNone) {
+      continue;
+    }
+    const Comment& asked = cs[answer.parent - base];
+    if (asked.author == r.author && awaiting(asked)) {
+      back[answer.parent - base] = 1;
+    }
+  }
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    if (!awaiting(cs[k])) {
+      continue;
+    }
+    ++out.counts.awaiting;
+    if (earliest[k] == kNever) {
+      continue;
+    }
+    ++out.counts.answered;
+    out.counts.reciprocated += back[k];
+    const TimeMs delay = std::max<TimeMs>(0, earliest[k] - cs[k].created_at);
+    out.response_delays.push_back(static_cast<double>(delay) / 1000.0);
+  }
+}
+
+void set_response_times(MetricValues& out) {
+  std::vector<double>& delays = out.response_delays;
+  std::sort(delays.begin(), delays.end());
+  const std::size_t n = delays.size();
+  if (n == 0) {
+    out.set(MetricId::response_time_median, std::nullopt);
+    out.set(MetricId::response_time_p90, std::nullopt);
+    return;
+  }
+  const double median = n % 2 == 1 ? delays[n / 2] : (delays[n / 2 - 1] + delays[n / 2]) / 2.0;
+  out.set(MetricId::response_time_median, median);
+  out.set(MetricId::response_time_p90, delays[(9 * n + 9) / 10 - 1]);
+}
+
+void set_audience(const Selection& s, std::vector<Member>& list, const Tally& tally,
+                  MetricValues& out) {
+  const auto audience = static_cast<double>(list.size());
+  const auto count_if = [&](auto pred) {
+    return static_cast<double>(std::count_if(list.begin(), list.end(), pred));
+  };
+  out.set(MetricId::audience, audience);
+  out.set(MetricId::repeat_audience_rate,
+          ratio(count_if([](const Member& m) { return m.posts >= 2; }), audience));
+  out.set(MetricId::retained_audience_rate,
+          ratio(count_if([](const Member& m) { return m.multi_month; }), audience));
+
+  std::vector<std::uint64_t> counts;
+  counts.reserve(list.size());
+  for (const Member& m : list) {
+    counts.push_back(m.comments);
+  }
+  std::sort(counts.begin(), counts.end(), std::greater<>());
+  std::optional<double> concentration;
+  std::uint64_t written = 0;
+  for (std::size_t k = 0; k < counts.size(); ++k) {
+    written += counts[k];
+    if (2 * written >= tally.audience_comments) {
+      concentration = static_cast<double>(k + 1);
+      break;
+    }
+  }
+  out.set(MetricId::audience_concentration, concentration);
+
+  const auto names = [&](const Member& m) { return s.data.authors.name(m.author); };
+  const std::size_t top = std::min(s.options.top, list.size());
+  std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(top), list.end(),
+                    [&](const Member& a, const Member& b) {
+                      if (a.comments != b.comments) {
+                        return a.comments > b.comments;
+                      }
+                      if (a.posts != b.posts) {
+                        return a.posts > b.posts;
+                      }
+                      return names(a) < names(b);
+                    });
+  for (std::size_t k = 0; k < top; ++k) {
+    const Member& m = list[k];
+    out.top_audience.push_back(AudienceMember{std::string(names(m)), m.comments, m.posts,
+                                              m.first_seen, m.last_seen, m.answers});
+  }
+}
+
+void set_outreach(const Selection& s, MetricValues& out) {
+  struct Person {
+    std::int64_t first_month;
+    bool multi_month;
+  };
+  std::map<std::string, Person> people;
+  for (const std::uint32_t index : s.posts) {
+    const Post& post = s.data.posts[index];
+    if (post.kind != PostKind::outreach) {
+      continue;
+    }
+    ++out.counts.outreach_posts;
+    const std::int64_t month = utc_month_index(post.created_at);
+    auto [it, inserted] =
+        people.try_emplace(normalize_name(s.data.authors.name(post.reply_to)), Person{month, false});
+    if (!inserted && it->second.first_month != month) {
+      it->second.multi_month = true;
+    }
+  }
+  const auto retained = std::count_if(people.begin(), people.end(),
+                                      [](const auto& p) { return p.second.multi_month; });
+  out.set(MetricId::outreach_replies, static_cast<double>(out.counts.outreach_posts));
+  out.set(MetricId::outreach_people, static_cast<double>(people.size()));
+  out.set(MetricId::outreach_retained_rate,
+          ratio(static_cast<double>(retained), static_cast<double>(people.size())));
+}
+
+// (clicks + conversions) / impressions over posts with impressions > 0; unknown when no post
+// carries clicks or conversions.
+std::optional<double> action_rate(const Selection& s) {
+  std::int64_t actions = 0;
+  std::int64_t impressions = 0;
+  bool carried = false;
+  for (const std::uint32_t index : s.posts) {
+    const Post& post = s.data.posts[index];
+    carried = carried || post.has(PostMetric::clicks) || post.has(PostMetric::conversions);
+    if (post.has(PostMetric::impressions) && post.get(PostMetric::impressions) > 0) {
+      actions += post.get(PostMetric::clicks) + post.get(PostMetric::conversions);
+      impressions += post.get(PostMetric::impressions);
+    }
+  }
+  return carried ? ratio(static_cast<double>(actions), static_cast<double>(impressions))
+                 : std::nullopt;
+}
+
+}  // namespace
+
+void compute_ror(const Selection& s, MetricValues& out) {
+  std::size_t comment_count = 0;
+  for (const std::uint32_t index : s.posts) {
+    comment_count += s.data.posts[index].comment_count;
+  }
+  Members members(s.data.authors.size(), comment_count);
+  Tally tally;
+  std::vector<TimeMs> earliest;
+  std::vector<std::uint8_t> back;
+  for (const std::uint32_t index : s.posts) {
+    scan_post(s, index, members, tally, out, earliest, back);
+  }
+  const auto comments = static_cast<double>(tally.audience_comments);
+  out.set(MetricId::conversation_rate, ratio(comments, static_cast<double>(s.posts.size())));
+  out.set(MetricId::response_rate, ratio(static_cast<double>(out.counts.answered),
+                                         static_cast<double>(out.counts.awaiting)));
+  set_response_times(out);
+  out.set(MetricId::reciprocity_rate, ratio(static_cast<double>(out.counts.reciprocated),
+                                            static_cast<double>(out.counts.answered)));
+  out.set(MetricId::substantive_comment_rate, ratio(static_cast<double>(tally.substantive), comments));
+  out.set(MetricId::low_effort_comment_rate, ratio(static_cast<double>(tally.low_effort), comments));
+  out.set(MetricId::action_rate, action_rate(s));
+  set_audience(s, members.list, tally, out);
+  set_outreach(s, out);
+}
+
+}  // namespace ror::metrics

@@ -1,0 +1,125 @@
+#include "render/format.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace ror::render {
+
+std::string thousands(double value) {
+  const auto n = static_cast<long long>(std::llround(value));
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) {
+      out.push_back(',');
+    }
+    out.push_back(digits[i]);
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+std::string duration(double seconds) {
+  const auto s = static_cast<long long>(std::llround(seconds));
+  if (s >= 86400) {
+    return fmt::format("{}d {:02}h", s / 86400, s % 86400 / 3600);
+  }
+  if (s >= 3600) {
+    return fmt::format("{}h {:02}m", s / 3600, s % 3600 / 60);
+  }
+  if (s >= 60) {
+    return fmt::format("{}m {:02}s", s / 60, s % 60);
+  }
+  return fmt::format("{}s", s);
+}
+
+std::string human_value(std::optional<double> value, Unit unit) {
+  if (!value) {
+    return "n/a";
+  }
+  switch (unit) {
+    case Unit::count:
+      return thousands(*value);
+    case Unit::rate:
+      return fmt::format("{:.1f}%", *value * 100.0);
+    case Unit::seconds:
+      return duration(*value);
+    case Unit::ratio:
+      return fmt::format("{:.2f}", *value);
+  }
+  return "n/a";
+}
+
+std::string human_score(std::optional<double> score) {
+  return score ? fmt::format("{:.1f}", *score) : "n/a";
+}
+
+std::string verdict_line(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::relationship_builder:
+      return "relationship-builder: reach that people answer and return to";
+    case Verdict::broadcaster:
+      return "broadcaster: reach without relationship";
+    case Verdict::niche_community:
+      return "niche-community: small reach, real relationships";
+    case Verdict::dormant:
+      return "dormant: little reach and little relationship";
+  }
+  return std::string(verdict_name(verdict));
+}
+
+std::string input_line(const Report& report) {
+  const InputStats& in = report.input;
+  const MetricCounts& c = report.metrics.counts;
+  std::string line = fmt::format(
+      "{} file{}, {} bytes: {} posts scored ({} original, {} outreach), {} comments", in.files.size(),
+      in.files.size() == 1 ? "" : "s", thousands(static_cast<double>(in.bytes)),
+      thousands(report.metrics[MetricId::posts].value_or(0)),
+      thousands(static_cast<double>(c.original_posts)),
+      thousands(static_cast<double>(c.outreach_posts)),
+      thousands(report.metrics[MetricId::comments].value_or(0)));
+  if (in.foreign_posts > 0) {
+    line += fmt::format("; {} posts by others skipped", thousands(static_cast<double>(in.foreign_posts)));
+  }
+  if (in.filtered_posts > 0) {
+    line += fmt::format("; {} posts outside the time window",
+                        thousands(static_cast<double>(in.filtered_posts)));
+  }
+  const Warnings& w = in.warnings;
+  if (w.total() == 0) {
+    return line + "; no warnings";
+  }
+  std::string parts;
+  const auto add = [&](std::uint64_t n, std::string_view what) {
+    if (n > 0) {
+      parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", n, what);
+    }
+  };
+  add(w.duplicate_post_ids, "duplicate post ids");
+  add(w.duplicate_comment_ids, "duplicate comment ids");
+  add(w.dangling_parents, "dangling parents");
+  add(w.parent_cycles, "parent cycles");
+  add(w.account_conflicts, "account conflicts");
+  return line + fmt::format("; {} warning{} ({})", w.total(), w.total() == 1 ? "" : "s", parts);
+}
+
+std::string account_label(const Account& account) {
+  std::string name = !account.handle.empty() ? account.handle
+                     : !account.id.empty()   ? account.id
+                     : !account.names.empty() ? account.names.front()
+                                              : "(unnamed account)";
+  if (account.inferred) {
+    name += " (inferred)";
+  }
+  return account.platform.empty() ? name : fmt::format("{} on {}", name, account.platform);
+}
+
+std::string check_line(const CheckResult& check) {
+  const Requirement& r = check.requirement;
+  const std::string measured =
+      check.value ? fmt::format("{:.6g}", *check.value) : std::string("unknown");
+  return fmt::format("{}: measured {} ({})", r.text, measured,
+                     check.passed ? "passed" : "failed");
+}
+
+}  // namespace ror::render

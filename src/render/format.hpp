@@ -1,0 +1,38 @@
+// Number and text formatting shared by the human-readable renderers (table, Markdown).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ror/metrics.hpp"
+#include "ror/report.hpp"
+
+namespace ror::render {
+
+// "12,345" for counts (rounded).
+std::string thousands(double value);
+
+// "1d 04h", "2h 05m", "3m 20s", "45s".
+std::string duration(double seconds);
+
+// A metric value for people: counts with separators, rates as percentages, seconds as
+// durations, other ratios with two decimals; "n/a" when unknown.
+std::string human_value(std::optional<double> value, Unit unit);
+
+// A score as "62.4", or "n/a".
+std::string human_score(std::optional<double> score);
+
+// The verdict with a short gloss: "broadcaster: reach without relationship".
+std::string verdict_line(Verdict verdict);
+
+// One line of input accounting: files, posts, comments, skipped, warnings.
+std::string input_line(const Report& report);
+
+// "@acme (mastodon)", or the account's first name, or "(unnamed account)".
+std::string account_label(const Account& account);
+
+// "ror.score >= 60: 61.2 (passed)".
+std::string check_line(const CheckResult& check);
+
+}  // namespace ror::render

@@ -1,0 +1,139 @@
+// --format json: the versioned machine report (docs/output.md). Key order is fixed.
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "ror/render.hpp"
+
+namespace ror {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json number(std::optional<double> value, Unit unit) {
+  if (!value) {
+    return nullptr;
+  }
+  if (unit == Unit::count) {
+    return static_cast<std::int64_t>(std::llround(*value));
+  }
+  return *value;
+}
+
+Json score(std::optional<double> value) { return value ? Json(*value) : Json(nullptr); }
+
+Json account_json(const Account& a) {
+  const auto text = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
+  return Json{{"id", text(a.id)},
+              {"handle", text(a.handle)},
+              {"platform", text(a.platform)},
+              {"followers", a.followers ? Json(*a.followers) : Json(nullptr)},
+              {"names", a.names},
+              {"inferred", a.inferred}};
+}
+
+Json input_json(const Report& r) {
+  const InputStats& in = r.input;
+  const Warnings& w = in.warnings;
+  Json unknown = Json::array();
+  for (const MetricId id : r.unknown) {
+    unknown.push_back(std::string(group_name(metric_info(id).group)) + "." +
+                      std::string(metric_info(id).name));
+  }
+  return Json{{"files", in.files},
+              {"formats", in.formats},
+              {"bytes", in.bytes},
+              {"posts_read", in.posts_read},
+              {"comments_read", in.comments_read},
+              {"posts_scored", number(r.metrics[MetricId::posts], Unit::count)},
+              {"original_posts", r.metrics.counts.original_posts},
+              {"outreach_posts", r.metrics.counts.outreach_posts},
+              {"foreign_posts", in.foreign_posts},
+              {"foreign_comments", in.foreign_comments},
+              {"filtered_posts", in.filtered_posts},
+              {"filtered_comments", in.filtered_comments},
+              {"warnings",
+               Json{{"total", w.total()},
+                    {"duplicate_post_ids", w.duplicate_post_ids},
+                    {"duplicate_comment_ids", w.duplicate_comment_ids},
+                    {"dangling_parents", w.dangling_parents},
+                    {"parent_cycles", w.parent_cycles},
+                    {"account_conflicts", w.account_conflicts},
+                    {"first", w.first.empty() ? Json(nullptr) : Json(w.first)}}},
+              {"unknown_metrics", unknown}};
+}
+
+Json top_audience_json(const MetricValues& m) {
+  Json list = Json::array();
+  for (const AudienceMember& a : m.top_audience) {
+    list.push_back(Json{{"author", a.author},
+                        {"comments", a.comments},
+                        {"posts", a.posts},
+                        {"first_seen", format_utc(a.first_seen)},
+                        {"last_seen", format_utc(a.last_seen)},
+                        {"answers", a.answers}});
+  }
+  return list;
+}
+
+Json group_json(Group group, const MetricValues& m, const Scores& s, bool all_metrics) {
+  Json metrics = Json::object();
+  if (all_metrics) {
+    for (const MetricInfo& info : metric_catalog()) {
+      if (info.group == group) {
+        metrics[std::string(info.name)] = number(m[info.id], info.unit);
+      }
+    }
+    if (group == Group::ror) {
+      metrics["top_audience"] = top_audience_json(m);
+    }
+  } else {
+    for (const MetricId id : breakdown_metrics()) {
+      const MetricInfo& info = metric_info(id);
+      if (info.group == group) {
+        metrics[std::string(info.name)] = number(m[id], info.unit);
+      }
+    }
+  }
+  return Json{{"score", score(s.of(group))}, {"metrics", metrics}};
+}
+
+Json checks_json(const Report& r) {
+  Json list = Json::array();
+  for (const CheckResult& c : r.checks) {
+    list.push_back(Json{{"condition", c.requirement.text},
+                        {"value", c.value ? Json(*c.value) : Json(nullptr)},
+                        {"passed", c.passed}});
+  }
+  return list;
+}
+
+}  // namespace
+
+void render_json(const Report& report, const RenderOptions& /*options*/, std::ostream& out) {
+  Json doc{{"schema_version", kOutputSchemaVersion},
+           {"account", account_json(report.account)},
+           {"input", input_json(report)}};
+  if (report.by) {
+    doc["by"] = *report.by == BreakdownBy::post ? "post" : "month";
+    Json rows = Json::array();
+    for (const BreakdownRow& row : report.rows) {
+      Json entry{{"key", row.key}};
+      for (const Group g : kGroups) {
+        entry[std::string(group_name(g))] = group_json(g, row.metrics, row.scores, false);
+      }
+      entry["verdict"] = verdict_name(row.scores.verdict);
+      rows.push_back(std::move(entry));
+    }
+    doc["rows"] = std::move(rows);
+  } else {
+    for (const Group g : kGroups) {
+      doc[std::string(group_name(g))] = group_json(g, report.metrics, report.scores, true);
+    }
+    doc["verdict"] = verdict_name(report.scores.verdict);
+  }
+  doc["checks"] = checks_json(report);
+  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace ror

@@ -1,0 +1,146 @@
+// Assembling the report: totals, scores, checks, unknown metrics and the optional breakdown.
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "ror/report.hpp"
+
+namespace ror {
+namespace {
+
+bool holds(double value, CompareOp op, double threshold) {
+  switch (op) {
+    case CompareOp::lt:
+      return value < threshold;
+    case CompareOp::le:
+      return value <= threshold;
+    case CompareOp::gt:
+      return value > threshold;
+    case CompareOp::ge:
+      return value >= threshold;
+    case CompareOp::eq:
+      return value == threshold;
+  }
+  return false;
+}
+
+// Groups post indices by post (input order) or by UTC month (ascending).
+std::vector<std::pair<std::string, std::vector<std::uint32_t>>> group_posts(const Dataset& data,
+                                                                             BreakdownBy by) {
+  std::vector<std::pair<std::string, std::vector<std::uint32_t>>> groups;
+  if (by == BreakdownBy::post) {
+    std::vector<std::uint32_t> order(data.posts.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+      order[i] = i;
+    }
+    // Chronological, ties by id, so that input order never changes the output.
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      const Post& pa = data.posts[a];
+      const Post& pb = data.posts[b];
+      return pa.created_at != pb.created_at ? pa.created_at < pb.created_at
+                                            : data.post_ids[a] < data.post_ids[b];
+    });
+    for (const std::uint32_t i : order) {
+      groups.emplace_back(data.post_ids[i], std::vector<std::uint32_t>{i});
+    }
+    return groups;
+  }
+  std::map<std::int64_t, std::vector<std::uint32_t>> months;
+  for (std::uint32_t i = 0; i < data.posts.size(); ++i) {
+    months[utc_month_index(data.posts[i].created_at)].push_back(i);
+  }
+  for (auto& [month, posts] : months) {
+    groups.emplace_back(format_month(month), std::move(posts));
+  }
+  return groups;
+}
+
+// Spells out a hygiene habit from the counts behind its rate.
+std::string describe_flag(MetricId id, const MetricValues& m, const MetricOptions& o) {
+  const MetricCounts& c = m.counts;
+  switch (id) {
+    case MetricId::hashtag_abuse_rate:
+      return fmt::format("{} of {} original posts carry more than {} hashtags",
+                         c.hashtag_abuse_posts, c.original_posts, o.hashtag_limit);
+    case MetricId::duplicate_post_rate:
+      return fmt::format("{} of {} original posts repeat an earlier post's text", c.duplicate_posts,
+                         c.original_posts);
+    case MetricId::burst_post_rate:
+      return fmt::format("{} of {} original posts came in bursts of {}+ within {} minutes",
+                         c.burst_posts, c.original_posts, o.burst_posts,
+                         o.burst_window_seconds / 60);
+    case MetricId::canned_reply_rate:
+      return fmt::format("{} of {} answers share their text with another answer",
+                         c.canned_replies, c.account_answers);
+    case MetricId::mention_blast_rate:
+      return fmt::format("{} of {} original posts mention {}+ people", c.mention_blast_posts,
+                         c.original_posts, o.mention_blast);
+    default:
+      return fmt::format("{} original posts against {} answers: mostly broadcasting",
+                         c.original_posts, c.account_answers);
+  }
+}
+
+std::vector<HygieneFlag> hygiene_flags(const MetricValues& m, const ScoreConfig& config) {
+  std::vector<HygieneFlag> flags;
+  for (const ScoreComponent& c : config.components[static_cast<std::size_t>(Group::hygiene)]) {
+    const auto id = find_metric(Group::hygiene, c.input);
+    const auto v = id ? m[*id] : std::nullopt;
+    const bool worse = v && (c.bad > c.good ? *v > c.good : *v < c.good);
+    if (worse) {
+      flags.push_back({*id, *v, describe_flag(*id, m, config.metrics)});
+    }
+  }
+  return flags;
+}
+
+}  // namespace
+
+std::span<const MetricId> breakdown_metrics() {
+  static constexpr std::array<MetricId, 12> kColumns = {
+      MetricId::posts,           MetricId::impressions,
+      MetricId::likes,           MetricId::shares,
+      MetricId::engagements,     MetricId::engagement_rate_impressions,
+      MetricId::audience_comments, MetricId::conversation_rate,
+      MetricId::audience,        MetricId::response_rate,
+      MetricId::response_time_median, MetricId::reciprocity_rate};
+  return kColumns;
+}
+
+bool Report::passed() const {
+  return std::all_of(checks.begin(), checks.end(), [](const CheckResult& c) { return c.passed; });
+}
+
+Report build_report(const Dataset& data, const ScoreConfig& config,
+                    const std::vector<Requirement>& requirements, std::optional<BreakdownBy> by) {
+  Report report;
+  report.account = data.account;
+  report.input = data.input;
+  report.options = config.metrics;
+  report.metrics = compute_metrics(data, config.metrics);
+  report.scores = compute_scores(report.metrics, config);
+  for (const MetricInfo& info : metric_catalog()) {
+    if (!report.metrics[info.id]) {
+      report.unknown.push_back(info.id);
+    }
+  }
+  report.flags = hygiene_flags(report.metrics, config);
+  for (const Requirement& r : requirements) {
+    CheckResult check{r, requirement_value(r, report.metrics, report.scores), false};
+    check.passed = check.value && holds(*check.value, r.op, r.threshold);
+    report.checks.push_back(std::move(check));
+  }
+  report.by = by;
+  if (by) {
+    for (auto& [key, posts] : group_posts(data, *by)) {
+      BreakdownRow row{key, compute_metrics(data, posts, config.metrics), {}};
+      row.scores = compute_scores(row.metrics, config);
+      report.rows.push_back(std::move(row));
+    }
+  }
+  return report;
+}
+
+}  // namespace ror

@@ -1,0 +1,170 @@
+// Reading data/score.json and --config files into a ScoreConfig.
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "ror/error.hpp"
+#include "ror/score.hpp"
+#include "score_defaults.hpp"  // generated from data/score.json
+
+namespace ror {
+namespace {
+
+using nlohmann::json;
+
+class ConfigReader {
+ public:
+  explicit ConfigReader(std::string_view name) : name_(name) {}
+
+  [[noreturn]] void fail(const std::string& what) const {
+    throw usage_error(fmt::format("invalid score configuration: {} ({})", what, name_));
+  }
+
+  double number(const json& j, const std::string& where) const {
+    if (!j.is_number() || !std::isfinite(j.get<double>())) {
+      fail(fmt::format("{} must be a number", where));
+    }
+    return j.get<double>();
+  }
+
+  template <typename T>
+  void whole(const json& object, const char* key, T& out, T min) const {
+    if (!object.contains(key)) {
+      return;
+    }
+    const json& j = object.at(key);
+    if (!j.is_number_integer() || j.get<std::int64_t>() < static_cast<std::int64_t>(min)) {
+      fail(fmt::format("thresholds.{} must be an integer >= {}", key, min));
+    }
+    out = static_cast<T>(j.get<std::int64_t>());
+  }
+
+  void thresholds(const json& j, MetricOptions& o) const {
+    if (!j.is_object()) {
+      fail("thresholds must be an object");
+    }
+    whole(j, "hashtag_limit", o.hashtag_limit, 0U);
+    whole(j, "mention_blast", o.mention_blast, 1U);
+    whole(j, "burst_posts", o.burst_posts, 2U);
+    whole(j, "burst_window_seconds", o.burst_window_seconds, std::int64_t{0});
+    whole(j, "substantive_words", o.substantive_words, 0U);
+    whole(j, "low_effort_words", o.low_effort_words, 0U);
+    whole(j, "top", o.top, std::size_t{0});
+  }
+
+  ScoreComponent component(const json& j, Group group, std::size_t index) const {
+    const std::string where = fmt::format("{}[{}]", group_name(group), index);
+    if (!j.is_object() || !j.contains("input") || !j.at("input").is_string()) {
+      fail(fmt::format("{} must be an object with a string \"input\"", where));
+    }
+    ScoreComponent c;
+    c.input = j.at("input").get<std::string>();
+    const bool known_metric = find_metric(group, c.input).has_value();
+    bool known_derived = false;
+    for (const DerivedInput& d : derived_inputs()) {
+      known_derived = known_derived || (d.group == group && d.name == c.input);
+    }
+    if (!known_metric && !known_derived) {
+      fail(fmt::format("{}: \"{}\" is no {} metric", where, c.input, group_name(group)));
+    }
+    c.weight = number(j.value("weight", json(1.0)), where + ".weight");
+    c.good = number(j.value("good", json(1.0)), where + ".good");
+    c.bad = number(j.value("bad", json(0.0)), where + ".bad");
+    const std::string scale = j.value("scale", std::string("linear"));
+    if (scale != "linear" && scale != "log") {
+      fail(fmt::format("{}.scale must be \"linear\" or \"log\"", where));
+    }
+    c.scale = scale == "log" ? Scale::log : Scale::linear;
+    if (c.weight < 0 || c.good == c.bad || (c.scale == Scale::log && (c.good < 0 || c.bad < 0))) {
+      fail(fmt::format("{} needs weight >= 0 and good != bad (both >= 0 on a log scale)", where));
+    }
+    return c;
+  }
+
+  void apply(const json& j, ScoreConfig& config) const {
+    if (!j.is_object()) {
+      fail("the configuration must be a JSON object");
+    }
+    if (j.contains("schema") && j.at("schema") != "ror-score/v1") {
+      fail("schema must be \"ror-score/v1\"");
+    }
+    if (j.contains("thresholds")) {
+      thresholds(j.at("thresholds"), config.metrics);
+    }
+    if (j.contains("response_credit")) {
+      const json& r = j.at("response_credit");
+      config.credit_good_seconds =
+          number(r.value("good_seconds", json(config.credit_good_seconds)), "good_seconds");
+      config.credit_bad_seconds =
+          number(r.value("bad_seconds", json(config.credit_bad_seconds)), "bad_seconds");
+      config.credit_floor = number(r.value("floor", json(config.credit_floor)), "floor");
+      if (config.credit_good_seconds <= 0 || config.credit_bad_seconds <= config.credit_good_seconds ||
+          config.credit_floor <= 0 || config.credit_floor > 1) {
+        fail("response_credit needs 0 < good_seconds < bad_seconds and 0 < floor <= 1");
+      }
+    }
+    if (j.contains("verdict_threshold")) {
+      config.verdict_threshold = number(j.at("verdict_threshold"), "verdict_threshold");
+    }
+    for (const Group group : kGroups) {
+      const auto key = std::string(group_name(group));
+      if (!j.contains(key)) {
+        continue;
+      }
+      const json& list = j.at(key);
+      if (!list.is_array()) {
+        fail(fmt::format("{} must be an array of components", key));
+      }
+      std::vector<ScoreComponent> components;
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        components.push_back(component(list[i], group, i));
+      }
+      config.components[static_cast<std::size_t>(group)] = std::move(components);
+    }
+  }
+
+ private:
+  std::string_view name_;
+};
+
+ScoreConfig parse_into(ScoreConfig config, std::string_view text, std::string_view name) {
+  const ConfigReader reader(name);
+  json j;
+  try {
+    j = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    reader.fail(fmt::format("malformed JSON at byte {}", e.byte));
+  }
+  reader.apply(j, config);
+  return config;
+}
+
+}  // namespace
+
+ScoreConfig default_score_config() {
+  static const ScoreConfig defaults =
+      parse_into(ScoreConfig{}, embedded::score_defaults, "built-in data/score.json");
+  return defaults;
+}
+
+ScoreConfig parse_score_config(std::string_view json_text, std::string_view name) {
+  return parse_into(default_score_config(), json_text, name);
+}
+
+ScoreConfig load_score_config(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw usage_error(fmt::format("cannot read score configuration {}: {}", path,
+                                  std::strerror(errno)));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_score_config(text.str(), path);
+}
+
+}  // namespace ror

@@ -1,0 +1,112 @@
+// Normalising metrics into 0-100 scores and the verdict.
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "ror/score.hpp"
+
+namespace ror {
+namespace {
+
+constexpr std::array<DerivedInput, 2> kDerived = {{
+    {Group::ror, "timely_response",
+     "Mean answer credit over the comments awaiting an answer: 1 for an answer within the good "
+     "delay, falling on a log scale to the floor at the bad delay, 0 when unanswered."},
+    {Group::ror, "two_way_rate",
+     "Comments awaiting an answer that became a two-way exchange (answered, and their author "
+     "replied to the answer) / comments awaiting an answer."},
+}};
+
+double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
+
+double normalise(double v, const ScoreComponent& c) {
+  if (c.scale == Scale::log) {
+    const double lo = std::log1p(c.bad);
+    return clamp01((std::log1p(std::max(v, 0.0)) - lo) / (std::log1p(c.good) - lo));
+  }
+  return clamp01((v - c.bad) / (c.good - c.bad));
+}
+
+// Credit of one answer delay: full up to the good delay, the floor from the bad delay on.
+double answer_credit(double delay, const ScoreConfig& config) {
+  if (delay <= config.credit_good_seconds) {
+    return 1.0;
+  }
+  if (delay >= config.credit_bad_seconds) {
+    return config.credit_floor;
+  }
+  const double t = (std::log(delay) - std::log(config.credit_good_seconds)) /
+                   (std::log(config.credit_bad_seconds) - std::log(config.credit_good_seconds));
+  return 1.0 - (1.0 - config.credit_floor) * t;
+}
+
+}  // namespace
+
+std::span<const DerivedInput> derived_inputs() { return kDerived; }
+
+std::optional<double> score_input(const MetricValues& values, Group group, std::string_view input,
+                                  const ScoreConfig& config) {
+  if (const auto metric = find_metric(group, input)) {
+    return values[*metric];
+  }
+  const auto awaiting = static_cast<double>(values.counts.awaiting);
+  if (group != Group::ror || awaiting == 0) {
+    return std::nullopt;
+  }
+  if (input == "two_way_rate") {
+    return static_cast<double>(values.counts.reciprocated) / awaiting;
+  }
+  if (input == "timely_response") {
+    double credit = 0;
+    for (const double delay : values.response_delays) {
+      credit += answer_credit(delay, config);
+    }
+    return credit / awaiting;
+  }
+  return std::nullopt;
+}
+
+std::string_view verdict_name(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::relationship_builder:
+      return "relationship-builder";
+    case Verdict::broadcaster:
+      return "broadcaster";
+    case Verdict::niche_community:
+      return "niche-community";
+    case Verdict::dormant:
+      return "dormant";
+  }
+  return "dormant";
+}
+
+Scores compute_scores(const MetricValues& values, const ScoreConfig& config) {
+  Scores scores;
+  for (const Group group : kGroups) {
+    double weighted = 0;
+    double weights = 0;
+    for (const ScoreComponent& c : config.components[static_cast<std::size_t>(group)]) {
+      const auto v = score_input(values, group, c.input, config);
+      if (v && c.weight > 0) {
+        weighted += c.weight * normalise(*v, c);
+        weights += c.weight;
+      }
+    }
+    if (weights > 0) {
+      const double exact = 100.0 * weighted / weights;
+      scores.exact[static_cast<std::size_t>(group)] = exact;
+      scores.score[static_cast<std::size_t>(group)] = std::round(exact * 10.0) / 10.0;
+    }
+  }
+  const auto high = [&](Group g) {
+    const auto s = scores.of(g);
+    return s && *s >= config.verdict_threshold;
+  };
+  const bool roi = high(Group::roi);
+  const bool ror = high(Group::ror);
+  scores.verdict = roi ? (ror ? Verdict::relationship_builder : Verdict::broadcaster)
+                       : (ror ? Verdict::niche_community : Verdict::dormant);
+  return scores;
+}
+
+}  // namespace ror

@@ -48,8 +48,15 @@ int run(const std::vector<std::string>& args, const cli::Streams& streams) {
   std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);
   try {
     app.parse(reversed);
-  } catch (const CLI::CallForHelp& e) {
-    streams.out << app.help(e.get_name() == "--help" ? "" : e.get_name());
+  } catch (const CLI::CallForHelp&) {
+    // Help for the subcommand it was asked of, else for ror itself.
+    for (CLI::App* sub : subs) {
+      if (sub->parsed()) {
+        streams.out << sub->help();
+        return 0;
+      }
+    }
+    streams.out << app.help();
     return 0;
   } catch (const CLI::CallForVersion&) {
     streams.out << "ror " << kVersion << '\n';

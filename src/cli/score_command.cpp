@@ -78,7 +78,7 @@ class ScoreCommand final : public Command {
         ->capture_default_str();
     app.add_option("-o,--output", a_.output, "Write the report to FILE instead of stdout");
     app.add_option("--top", a_.top, "Size of the top-audience list (default 10)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(CLI::Range(0, 1000000));
     app.add_option("--since", a_.since, "Score posts created at or after (YYYY-MM-DD or RFC 3339)");
     app.add_option("--until", a_.until, "Score posts created at or before (a date includes its day)");
     app.add_option("--by", a_.by, "One row per post or per month instead of the report")
@@ -86,9 +86,12 @@ class ScoreCommand final : public Command {
     app.add_option("--color", a_.color, "Colour the table")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
-    app.add_option("--account", a_.accounts, "A name of the account (repeatable)");
+    // Repeatable options take one value per occurrence, so that a file after them stays a file.
+    app.add_option("--account", a_.accounts, "A name of the account (repeatable)")
+        ->allow_extra_args(false);
     app.add_option("--require", a_.requires_,
-                   "Condition like 'ror.score>=60'; exit 1 when one fails (repeatable)");
+                   "Condition like 'ror.score>=60'; exit 1 when one fails (repeatable)")
+        ->allow_extra_args(false);
     app.add_option("--config", a_.config, "Score configuration (see data/score.json)");
     app.add_flag("--strict", a_.strict, "Treat every data warning as bad input (exit 3)");
     app.add_flag("-q,--quiet", a_.quiet, "Print errors only");

@@ -64,6 +64,8 @@ void read_json_document(const InputText& input, DatasetBuilder& builder) {
         }
       } else if (key == "posts") {
         read_posts(field.value(), builder);
+      } else {
+        skip_unused(field.value());
       }
     }
     if (has_trailing_content(doc)) {

@@ -67,6 +67,8 @@ void read_header(od::document& doc, DatasetBuilder& builder) {
       } catch (SchemaViolation& e) {
         throw std::move(e).under("account");
       }
+    } else {
+      skip_unused(field.value());
     }
   }
 }

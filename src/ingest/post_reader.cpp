@@ -1,9 +1,11 @@
 #include "ingest/post_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
+#include "ingest/json_syntax.hpp"
 #include "ror/text.hpp"
 #include "ror/time.hpp"
 
@@ -39,6 +41,50 @@ std::string_view type_name(json_type t) {
       return "null";
   }
   return "a value";
+}
+
+constexpr int kMaxDepth = 1024;
+
+// Walks a value the format does not use, so that malformed JSON inside it is still an error
+// (On-Demand would otherwise skip it unchecked) and nesting stays bounded.
+void skip_value(od::value v, int depth = 0) {
+  if (depth > kMaxDepth) {
+    throw simdjson::simdjson_error(simdjson::DEPTH_ERROR);
+  }
+  switch (v.type()) {
+    case json_type::array:
+      for (auto element : v.get_array()) {
+        skip_value(element.value(), depth + 1);
+      }
+      break;
+    case json_type::object:
+      for (auto field : v.get_object()) {
+        field.unescaped_key().value();
+        skip_value(field.value(), depth + 1);
+      }
+      break;
+    case json_type::number: {
+      std::string_view token = v.raw_json_token();
+      while (!token.empty() && std::string_view(" \t\r\n").find(token.back()) != std::string_view::npos) {
+        token.remove_suffix(1);
+      }
+      if (find_syntax_error(token)) {
+        throw simdjson::simdjson_error(simdjson::NUMBER_ERROR);
+      }
+      break;
+    }
+    case json_type::string:
+      v.get_string().value();
+      break;
+    case json_type::boolean:
+      v.get_bool().value();
+      break;
+    case json_type::null:
+      if (!v.is_null()) {
+        throw simdjson::simdjson_error(simdjson::N_ATOM_ERROR);
+      }
+      break;
+  }
 }
 
 [[noreturn]] void wrong_type(std::string_view field, std::string_view expected, json_type got) {
@@ -155,10 +201,13 @@ void read_metrics(od::value v, PostRecord& out) {
   }
   for (auto field : v.get_object()) {
     const std::string_view key = field.unescaped_key();
-    for (std::size_t i = 0; i < kPostMetricCount; ++i) {
-      if (key != kPostMetricNames[i]) {
-        continue;
-      }
+    const auto* name = std::find(kPostMetricNames.begin(), kPostMetricNames.end(), key);
+    if (name == kPostMetricNames.end()) {
+      skip_value(field.value());
+      continue;
+    }
+    {
+      const auto i = static_cast<std::size_t>(name - kPostMetricNames.begin());
       try {
         if (const auto count = read_count(field.value(), key)) {
           out.metrics[i] = *count;
@@ -167,7 +216,6 @@ void read_metrics(od::value v, PostRecord& out) {
       } catch (SchemaViolation& e) {
         throw std::move(e).under("metrics");
       }
-      break;
     }
   }
 }
@@ -193,6 +241,8 @@ void read_reply_to(od::value v, PostRecord& out) {
         if (id.type() != json_type::null) {
           read_id(id, key);
         }
+      } else {
+        skip_value(field.value());
       }
     } catch (SchemaViolation& e) {
       throw std::move(e).under("in_reply_to");
@@ -235,6 +285,8 @@ void read_comment(od::value v, CommentRecord& out) {
       }
     } else if (key == "likes") {
       read_count(value, key);
+    } else {
+      skip_value(value);
     }
   }
   for (auto [seen, name] : {std::pair{has_id, "id"}, {has_author, "author"},
@@ -308,6 +360,8 @@ void read_post(od::value value, PostRecord& out, std::vector<std::string>& scrat
       read_metrics(v, out);
     } else if (key == "comments") {
       read_comments(v, out);
+    } else {
+      skip_value(v);
     }
   }
   if (!has_id) {
@@ -358,10 +412,14 @@ AccountRecord read_account(od::value value) {
         account.aliases.emplace_back(std::string_view(item.get_string()));
         ++index;
       }
+    } else {
+      skip_value(v);
     }
   }
   return account;
 }
+
+void skip_unused(od::value value) { skip_value(value); }
 
 void check_schema_tag(od::value value) {
   const json_type t = value.type();

@@ -26,6 +26,9 @@ void read_post(simdjson::ondemand::value value, PostRecord& out, std::vector<std
 // Reads an account object. Throws SchemaViolation or simdjson_error.
 AccountRecord read_account(simdjson::ondemand::value value);
 
+// Checks a value the format does not use: well-formed JSON, nested at most 1024 deep.
+void skip_unused(simdjson::ondemand::value value);
+
 // Checks a `schema` member: it must be the string "ror/v1".
 void check_schema_tag(simdjson::ondemand::value value);
 

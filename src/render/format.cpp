@@ -68,22 +68,33 @@ std::string verdict_line(Verdict verdict) {
   return std::string(verdict_name(verdict));
 }
 
+namespace {
+
+// "1 post", "2 posts", "1,200 posts".
+std::string count_of(double n, std::string_view noun) {
+  return fmt::format("{} {}{}", thousands(n), noun, std::llround(n) == 1 ? "" : "s");
+}
+
+}  // namespace
+
 std::string input_line(const Report& report) {
   const InputStats& in = report.input;
   const MetricCounts& c = report.metrics.counts;
   std::string line = fmt::format(
-      "{} file{}, {} bytes: {} posts scored ({} original, {} outreach), {} comments", in.files.size(),
-      in.files.size() == 1 ? "" : "s", thousands(static_cast<double>(in.bytes)),
-      thousands(report.metrics[MetricId::posts].value_or(0)),
+      "{}, {}: {} scored ({} original, {} outreach), {}",
+      count_of(static_cast<double>(in.files.size()), "file"),
+      count_of(static_cast<double>(in.bytes), "byte"),
+      count_of(report.metrics[MetricId::posts].value_or(0), "post"),
       thousands(static_cast<double>(c.original_posts)),
       thousands(static_cast<double>(c.outreach_posts)),
-      thousands(report.metrics[MetricId::comments].value_or(0)));
+      count_of(report.metrics[MetricId::comments].value_or(0), "comment"));
   if (in.foreign_posts > 0) {
-    line += fmt::format("; {} posts by others skipped", thousands(static_cast<double>(in.foreign_posts)));
+    line += fmt::format("; {} by others skipped",
+                        count_of(static_cast<double>(in.foreign_posts), "post"));
   }
   if (in.filtered_posts > 0) {
-    line += fmt::format("; {} posts outside the time window",
-                        thousands(static_cast<double>(in.filtered_posts)));
+    line += fmt::format("; {} outside the time window",
+                        count_of(static_cast<double>(in.filtered_posts), "post"));
   }
   const Warnings& w = in.warnings;
   if (w.total() == 0) {
@@ -95,11 +106,11 @@ std::string input_line(const Report& report) {
       parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", n, what);
     }
   };
-  add(w.duplicate_post_ids, "duplicate post ids");
-  add(w.duplicate_comment_ids, "duplicate comment ids");
-  add(w.dangling_parents, "dangling parents");
-  add(w.parent_cycles, "parent cycles");
-  add(w.account_conflicts, "account conflicts");
+  add(w.duplicate_post_ids, "duplicate post id(s)");
+  add(w.duplicate_comment_ids, "duplicate comment id(s)");
+  add(w.dangling_parents, "dangling parent(s)");
+  add(w.parent_cycles, "parent cycle(s)");
+  add(w.account_conflicts, "account conflict(s)");
   return line + fmt::format("; {} warning{} ({})", w.total(), w.total() == 1 ? "" : "s", parts);
 }
 

@@ -147,14 +147,14 @@ void top_audience(const Report& r, const Painter& p, std::ostream& out) {
 
 void breakdown(const Report& r, std::ostream& out, const Painter& p) {
   const bool by_post = *r.by == BreakdownBy::post;
-  out << p.bold(fmt::format("{:<20}{:>7}{:>7}{:>8}{:>7}{:>12}{:>12}{:>9}{:>9}{:>9}",
+  out << p.bold(fmt::format("{:<20}{:>7}{:>7}{:>8}{:>7}{:>12}{:>13}{:>11}{:>9}{:>9}",
                             by_post ? "post" : "month", "ROI", "ROR", "hygiene", "posts",
                             "impressions", "engagements", "conv/post", "answered", "median"))
       << '\n';
   for (const BreakdownRow& row : r.rows) {
     const MetricValues& m = row.metrics;
     out << fmt::format(
-        "{}{:>7}{:>7}{:>8}{:>7}{:>12}{:>12}{:>9}{:>9}{:>9}\n", pad_right(fit(row.key, 19), 20),
+        "{}{:>7}{:>7}{:>8}{:>7}{:>12}{:>13}{:>11}{:>9}{:>9}\n", pad_right(fit(row.key, 19), 20),
         render::human_score(row.scores.of(Group::roi)),
         render::human_score(row.scores.of(Group::ror)),
         render::human_score(row.scores.of(Group::hygiene)),

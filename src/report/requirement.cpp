@@ -81,6 +81,9 @@ Requirement parse_requirement(std::string_view given) {
   if (!group_found) {
     throw bad(fmt::format("unknown group \"{}\"; use roi, ror or hygiene", group));
   }
+  if (name == "top_audience") {
+    throw bad("ror.top_audience is a list; compare a number such as ror.audience");
+  }
   if (name != "score") {
     r.metric = find_metric(r.group, name);
     if (!r.metric) {

@@ -78,7 +78,7 @@ std::string describe_flag(MetricId id, const MetricValues& m, const MetricOption
       return fmt::format("{} of {} original posts mention {}+ people", c.mention_blast_posts,
                          c.original_posts, o.mention_blast);
     default:
-      return fmt::format("{} original posts against {} answers: mostly talking, little answering",
+      return fmt::format("{} original posts, {} answers: mostly broadcasting",
                          c.original_posts, c.account_answers);
   }
 }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "ingest/json_syntax.hpp"
+#include "ingest/post_reader.hpp"
 #include "ror/error.hpp"
 
 namespace ror::ingest {
@@ -15,6 +16,21 @@ std::span<const Format> formats() {
       {"json", looks_like_json_document, read_json_document},
   }};
   return kFormats;
+}
+
+void read_header_member(std::string_view key, simdjson::ondemand::value value,
+                        DatasetBuilder& builder) {
+  if (key == "schema") {
+    check_schema_tag(value);
+  } else if (key == "account") {
+    try {
+      builder.add_account(read_account(value));
+    } catch (SchemaViolation& e) {
+      throw std::move(e).under("account");
+    }
+  } else {
+    skip_unused(value);
+  }
 }
 
 bool has_trailing_content(simdjson::ondemand::document& doc) {

@@ -40,6 +40,11 @@ void read_ndjson(const InputText& input, DatasetBuilder& builder);
 bool looks_like_json_document(const InputText& input);
 void read_json_document(const InputText& input, DatasetBuilder& builder);
 
+// Reads a top-level member other than "posts": "schema", "account", or one the format ignores.
+// Shared by the document and the NDJSON account line. Throws SchemaViolation or simdjson_error.
+void read_header_member(std::string_view key, simdjson::ondemand::value value,
+                        DatasetBuilder& builder);
+
 // Whether anything but whitespace follows the value the document iterator just finished.
 bool has_trailing_content(simdjson::ondemand::document& doc);
 

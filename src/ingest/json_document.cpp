@@ -54,18 +54,10 @@ void read_json_document(const InputText& input, DatasetBuilder& builder) {
     }
     for (auto field : doc.get_object()) {
       const std::string_view key = field.unescaped_key();
-      if (key == "schema") {
-        check_schema_tag(field.value());
-      } else if (key == "account") {
-        try {
-          builder.add_account(read_account(field.value()));
-        } catch (SchemaViolation& e) {
-          throw std::move(e).under("account");
-        }
-      } else if (key == "posts") {
+      if (key == "posts") {
         read_posts(field.value(), builder);
       } else {
-        skip_unused(field.value());
+        read_header_member(key, field.value(), builder);
       }
     }
     if (has_trailing_content(doc)) {

@@ -58,18 +58,7 @@ bool is_header(od::document& doc) {
 
 void read_header(od::document& doc, DatasetBuilder& builder) {
   for (auto field : doc.get_object()) {
-    const std::string_view key = field.unescaped_key();
-    if (key == "schema") {
-      check_schema_tag(field.value());
-    } else if (key == "account") {
-      try {
-        builder.add_account(read_account(field.value()));
-      } catch (SchemaViolation& e) {
-        throw std::move(e).under("account");
-      }
-    } else {
-      skip_unused(field.value());
-    }
+    read_header_member(field.unescaped_key(), field.value(), builder);
   }
 }
 

@@ -45,6 +45,13 @@ std::string_view type_name(json_type t) {
 
 constexpr int kMaxDepth = 1024;
 
+// The text of a number as written, without the whitespace On-Demand leaves after it.
+std::string_view number_token(od::value v) {
+  std::string_view token = v.raw_json_token();
+  const std::size_t end = token.find_last_not_of(" \t\r\n");
+  return token.substr(0, end == std::string_view::npos ? 0 : end + 1);
+}
+
 // Walks a value the format does not use, so that malformed JSON inside it is still an error
 // (On-Demand would otherwise skip it unchecked) and nesting stays bounded.
 void skip_value(od::value v, int depth = 0) {
@@ -64,11 +71,7 @@ void skip_value(od::value v, int depth = 0) {
       }
       break;
     case json_type::number: {
-      std::string_view token = v.raw_json_token();
-      while (!token.empty() && std::string_view(" \t\r\n").find(token.back()) != std::string_view::npos) {
-        token.remove_suffix(1);
-      }
-      if (find_syntax_error(token)) {
+      if (find_syntax_error(number_token(v))) {
         throw simdjson::simdjson_error(simdjson::NUMBER_ERROR);
       }
       break;
@@ -98,11 +101,7 @@ std::string_view read_id(od::value v, std::string_view field) {
   if (t == json_type::string) {
     id = v.get_string();
   } else if (t == json_type::number) {
-    id = v.raw_json_token();
-    while (!id.empty() && (id.back() == ' ' || id.back() == '\n' || id.back() == '\t' ||
-                           id.back() == '\r')) {
-      id.remove_suffix(1);
-    }
+    id = number_token(v);
   } else {
     wrong_type(field, "a string or a number", t);
   }

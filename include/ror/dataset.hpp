@@ -99,7 +99,7 @@ struct Warnings {
   std::uint64_t dangling_parents = 0;
   std::uint64_t parent_cycles = 0;
   std::uint64_t account_conflicts = 0;
-  std::string first;  // the first warning, spelled out with its place
+  std::string first;  // one warning spelled out with its place (the smallest, order-independent)
 
   // Sum of all counts.
   std::uint64_t total() const noexcept {

@@ -68,10 +68,13 @@ std::string_view verdict_name(Verdict verdict);
 struct Scores {
   std::array<std::optional<double>, 3> exact{};  // by Group, unrounded; nullopt: nothing known
   std::array<std::optional<double>, 3> score{};  // the same rounded to one decimal (reported)
+  std::array<double, 3> coverage{};  // by Group: share of the score's weight whose input was known
   Verdict verdict = Verdict::dormant;
 
   // The reported score of a group.
   std::optional<double> of(Group g) const { return score[static_cast<std::size_t>(g)]; }
+  // The share of a group's weight that rests on known inputs.
+  double coverage_of(Group g) const { return coverage[static_cast<std::size_t>(g)]; }
 };
 
 // Scores a set of metric values. An unknown score counts as below the verdict threshold.

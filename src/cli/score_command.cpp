@@ -60,8 +60,9 @@ void report_warnings(const Dataset& data) {
                  data.account.names.front());
   }
   if (in.foreign_posts > 0) {
-    spdlog::info("{} posts by other authors (and their {} comments) were not scored",
-                 in.foreign_posts, in.foreign_comments);
+    spdlog::info("{} post{} by other authors (and {} comment{} on them) not scored",
+                 in.foreign_posts, in.foreign_posts == 1 ? "" : "s", in.foreign_comments,
+                 in.foreign_comments == 1 ? "" : "s");
   }
 }
 

@@ -20,8 +20,11 @@ void DatasetBuilder::begin_source(const std::string& name, const std::string& fo
 
 void DatasetBuilder::warn(std::uint64_t& counter, const std::string& what) {
   ++counter;
-  if (data_.input.warnings.first.empty()) {
-    data_.input.warnings.first = fmt::format("{} ({})", what, source_);
+  // The smallest message rather than the first seen, so that input order cannot change it.
+  std::string message = fmt::format("{} ({})", what, source_);
+  std::string& shown = data_.input.warnings.first;
+  if (shown.empty() || message < shown) {
+    shown = std::move(message);
   }
 }
 

@@ -102,8 +102,11 @@ std::string_view read_id(od::value v, std::string_view field) {
     id = v.get_string();
   } else if (t == json_type::number) {
     id = number_token(v);
+    if (id.find_first_not_of("-0123456789") != std::string_view::npos) {
+      violate(field, fmt::format("\"{}\" must be a string or an integer, not {}", field, id));
+    }
   } else {
-    wrong_type(field, "a string or a number", t);
+    wrong_type(field, "a string or an integer", t);
   }
   if (id.empty()) {
     violate(field, fmt::format("\"{}\" must not be empty", field));

@@ -82,6 +82,8 @@ void render_csv(const Report& report, const RenderOptions& /*options*/, std::ost
   }
   for (const Group g : kGroups) {
     row(out, group_name(g), "score", value_text(report.scores.of(g), Unit::ratio));
+    row(out, group_name(g), "coverage",
+        value_text(std::round(report.scores.coverage_of(g) * 1000.0) / 1000.0, Unit::ratio));
     for (const MetricInfo& info : metric_catalog()) {
       if (info.group == g) {
         row(out, group_name(g), info.name, value_text(report.metrics[info.id], info.unit));

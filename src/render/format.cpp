@@ -125,6 +125,19 @@ std::string account_label(const Account& account) {
   return account.platform.empty() ? name : fmt::format("{} on {}", name, account.platform);
 }
 
+std::string coverage_line(const Scores& scores) {
+  std::string parts;
+  bool partial = false;
+  for (const Group g : kGroups) {
+    const double c = scores.coverage_of(g);
+    partial = partial || c < 1.0;
+    parts += fmt::format("{}{:.0f}% ({})", parts.empty() ? "" : ", ", c * 100.0,
+                         g == Group::hygiene ? std::string("hygiene")
+                                             : (g == Group::roi ? "ROI" : "ROR"));
+  }
+  return partial ? fmt::format("Known inputs carry {} of each score's weight", parts) : "";
+}
+
 std::string check_line(const CheckResult& check) {
   const Requirement& r = check.requirement;
   const std::string measured =

@@ -95,7 +95,9 @@ Json group_json(Group group, const MetricValues& m, const Scores& s, bool all_me
       }
     }
   }
-  return Json{{"score", score(s.of(group))}, {"metrics", metrics}};
+  return Json{{"score", score(s.of(group))},
+              {"coverage", std::round(s.coverage_of(group) * 1000.0) / 1000.0},
+              {"metrics", metrics}};
 }
 
 Json checks_json(const Report& r) {

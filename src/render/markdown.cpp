@@ -112,6 +112,9 @@ void render_markdown(const Report& r, const RenderOptions& /*options*/, std::ost
       out << (c.passed ? "- ✅ " : "- ❌ ") << cell(render::check_line(c)) << '\n';
     }
   }
+  if (const std::string coverage = render::coverage_line(r.scores); !coverage.empty()) {
+    out << "\n_" << cell(coverage) << "_\n";
+  }
   out << "\n_Input: " << cell(render::input_line(r)) << "_\n";
   if (!r.unknown.empty()) {
     std::string names;

@@ -147,14 +147,14 @@ void top_audience(const Report& r, const Painter& p, std::ostream& out) {
 
 void breakdown(const Report& r, std::ostream& out, const Painter& p) {
   const bool by_post = *r.by == BreakdownBy::post;
-  out << p.bold(fmt::format("{:<20}{:>7}{:>7}{:>8}{:>7}{:>12}{:>13}{:>11}{:>9}{:>9}",
+  out << p.bold(fmt::format("{:<16}{:>6}{:>6}{:>8}{:>6}{:>12}{:>12}{:>10}{:>9}{:>9}",
                             by_post ? "post" : "month", "ROI", "ROR", "hygiene", "posts",
                             "impressions", "engagements", "conv/post", "answered", "median"))
       << '\n';
   for (const BreakdownRow& row : r.rows) {
     const MetricValues& m = row.metrics;
     out << fmt::format(
-        "{}{:>7}{:>7}{:>8}{:>7}{:>12}{:>13}{:>11}{:>9}{:>9}\n", pad_right(fit(row.key, 19), 20),
+        "{}{:>6}{:>6}{:>8}{:>6}{:>12}{:>12}{:>10}{:>9}{:>9}\n", pad_right(fit(row.key, 15), 16),
         render::human_score(row.scores.of(Group::roi)),
         render::human_score(row.scores.of(Group::ror)),
         render::human_score(row.scores.of(Group::hygiene)),
@@ -194,6 +194,9 @@ void render_table(const Report& r, const RenderOptions& options, std::ostream& o
       names += (names.empty() ? "" : ", ") + std::string(metric_info(id).name);
     }
     out << wrap("Unknown: " + names, 9) << '\n';
+  }
+  if (const std::string coverage = render::coverage_line(r.scores); !coverage.empty()) {
+    out << wrap(coverage, 2) << '\n';
   }
   out << wrap("Input: " + render::input_line(r), 7) << '\n';
 }

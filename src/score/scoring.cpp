@@ -85,13 +85,16 @@ Scores compute_scores(const MetricValues& values, const ScoreConfig& config) {
   for (const Group group : kGroups) {
     double weighted = 0;
     double weights = 0;
+    double all_weights = 0;
     for (const ScoreComponent& c : config.components[static_cast<std::size_t>(group)]) {
       const auto v = score_input(values, group, c.input, config);
+      all_weights += c.weight;
       if (v && c.weight > 0) {
         weighted += c.weight * normalise(*v, c);
         weights += c.weight;
       }
     }
+    scores.coverage[static_cast<std::size_t>(group)] = all_weights > 0 ? weights / all_weights : 0;
     if (weights > 0) {
       const double exact = 100.0 * weighted / weights;
       scores.exact[static_cast<std::size_t>(group)] = exact;

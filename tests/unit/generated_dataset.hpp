@@ -94,21 +94,31 @@ inline std::string format_time(std::int64_t utc_ms, const TimeStyle& style) {
   std::int64_t mo = 0;
   std::int64_t d = 0;
   civil_from_days(days, y, mo, d);
-  const auto two = [](std::int64_t v) {
-    return std::string(1, static_cast<char>('0' + v / 10)) + static_cast<char>('0' + v % 10);
+  // Appended piece by piece: GCC 12 warns falsely on chains of string operator+ at -O3.
+  std::string out = std::to_string(y);
+  const auto two = [&out](char before, std::int64_t v) {
+    out += before;
+    out += static_cast<char>('0' + v / 10);
+    out += static_cast<char>('0' + v % 10);
   };
-  std::string out = std::to_string(y) + "-" + two(mo) + "-" + two(d) + style.separator +
-                    two(in_day / 3600000) + ":" + two(in_day / 60000 % 60) + ":" +
-                    two(in_day / 1000 % 60);
+  two('-', mo);
+  two('-', d);
+  two(style.separator, in_day / 3600000);
+  two(':', in_day / 60000 % 60);
+  two(':', in_day / 1000 % 60);
   if (style.millis) {
     const std::int64_t ms = in_day % 1000;
-    out += "." + std::to_string(ms / 100) + std::to_string(ms / 10 % 10) + std::to_string(ms % 10);
+    out += '.';
+    out += static_cast<char>('0' + ms / 100);
+    out += static_cast<char>('0' + ms / 10 % 10);
+    out += static_cast<char>('0' + ms % 10);
   }
   if (style.zulu) {
-    out += style.lower_z ? "z" : "Z";
+    out += style.lower_z ? 'z' : 'Z';
   } else {
     const int off = style.offset_minutes < 0 ? -style.offset_minutes : style.offset_minutes;
-    out += (style.offset_minutes < 0 ? "-" : "+") + two(off / 60) + ":" + two(off % 60);
+    two(style.offset_minutes < 0 ? '-' : '+', off / 60);
+    two(':', off % 60);
   }
   return out;
 }
@@ -130,6 +140,15 @@ inline std::int64_t parse_time(const std::string& text) {
     ms -= (text[at] == '+' ? 1 : -1) * off * 60000;
   }
   return ms;
+}
+
+// prefix followed by the decimal digits of n (built by appending: GCC 12 warns falsely on
+// "literal" + std::string&& at -O3).
+template <typename Int>
+std::string numbered(std::string_view prefix, Int n) {
+  std::string out(prefix);
+  out += std::to_string(n);
+  return out;
 }
 
 // ---- names ------------------------------------------------------------------------------------
@@ -263,14 +282,14 @@ struct Generator {
 
   json make_account(std::uint64_t seed) {
     // One random draw per statement: the order of evaluation of operands is unspecified.
-    handle = "brand" + std::to_string(seed % 997);
+    handle = numbered("brand", seed % 997);
     const std::string at_sign = rng.chance(50) ? "@" : "";
     const std::string stem = rng.chance(30) ? "Brand" : "brand";
     static const std::vector<std::string> platforms = {"mastodon", "x", "wordpress", "bluesky"};
-    json account = {{"id", "acct" + std::to_string(seed % 1009)},
+    json account = {{"id", numbered("acct", seed % 1009)},
                     {"handle", at_sign + stem + std::to_string(seed % 997)},
                     {"platform", rng.pick(platforms)}};
-    account_spellings = {handle, "@" + handle, "BRAND" + std::to_string(seed % 997)};
+    account_spellings = {handle, "@" + handle, numbered("BRAND", seed % 997)};
     if (rng.chance(40)) {
       account["aliases"] = json::array({"BrandSupport"});
       account_spellings.emplace_back("BrandSupport");
@@ -359,13 +378,13 @@ struct Generator {
       // A repost: the same words, maybe another link and case.
       std::string t = rng.pick(texts);
       if (rng.chance(50)) {
-        t += " https://example.com/r/" + std::to_string(rng.below(1000));
+        t += numbered(" https://example.com/r/", rng.below(1000));
       }
       return t;
     }
     std::string t = words(rng, rng.between(3, 30));
     if (rng.chance(30)) {
-      t += " https://example.com/p/" + std::to_string(rng.below(100000));
+      t += numbered(" https://example.com/p/", rng.below(100000));
     }
     texts.push_back(t);
     return t;
@@ -379,7 +398,7 @@ struct Generator {
     std::int64_t serial = 0;
     const auto add = [&](const std::string& author, std::int64_t t, const json& parent,
                          std::string text) {
-      json c = {{"id", "c" + std::to_string(++serial)},
+      json c = {{"id", numbered("c", ++serial)},
                 {"author", author},
                 {"created_at", time(t)},
                 {"text", std::move(text)}};
@@ -401,42 +420,51 @@ struct Generator {
       const std::int64_t seconds = rng.between(30, 3600);
       const std::int64_t t = post_time + seconds * 1000 * (rng.chance(20) ? rng.between(24, 24 * 45) : 1);
       const json id = add(who, t, nullptr, words(rng, comment_length(rng)));
+      // Arguments are drawn one per statement: argument evaluation order is unspecified.
       if (rng.chance(static_cast<std::uint64_t>(responsiveness))) {
         const std::int64_t delay = rng.chance(60) ? rng.between(0, 3600) : rng.between(3600, 1500000);
         const std::int64_t at = t + delay * 1000 - (rng.chance(3) ? 7200000 : 0);  // clocks drift
         const std::string text = !canned.empty() && rng.chance(40) ? rng.pick(canned)
                                                                     : words(rng, rng.between(2, 25));
-        const json answer = add(rng.pick(account_spellings), at, id, text);
+        const std::string me = rng.pick(account_spellings);
+        const json answer = add(me, at, id, text);
         if (rng.chance(10)) {
-          add(rng.pick(account_spellings), at + rng.between(60, 86400) * 1000, id,
-              words(rng, rng.between(2, 10)));
+          const std::string again = rng.pick(account_spellings);
+          const std::int64_t later = at + rng.between(60, 86400) * 1000;
+          add(again, later, id, words(rng, rng.between(2, 10)));
         }
         if (rng.chance(static_cast<std::uint64_t>(reply_back))) {
-          const json back = add(who, at + rng.between(60, 200000) * 1000, answer,
-                                words(rng, comment_length(rng)));
+          const std::int64_t later = at + rng.between(60, 200000) * 1000;
+          const json back = add(who, later, answer, words(rng, comment_length(rng)));
           if (rng.chance(30)) {
-            add(rng.pick(account_spellings), at + rng.between(200000, 400000) * 1000, back,
-                words(rng, rng.between(2, 12)));
+            const std::string me_again = rng.pick(account_spellings);
+            const std::int64_t latest = at + rng.between(200000, 400000) * 1000;
+            add(me_again, latest, back, words(rng, rng.between(2, 12)));
           }
         }
         if (rng.chance(10)) {
           // Someone else joins in under the account's answer: also awaiting an answer.
-          add(audience[rng.skewed(audience.size())], at + rng.between(60, 90000) * 1000, answer,
-              words(rng, comment_length(rng)));
+          const std::string other = audience[rng.skewed(audience.size())];
+          const std::int64_t later = at + rng.between(60, 90000) * 1000;
+          add(other, later, answer, words(rng, comment_length(rng)));
         }
       }
       if (rng.chance(15)) {
         // The audience talking among itself: not awaiting the account.
-        add(audience[rng.skewed(audience.size())], t + rng.between(60, 90000) * 1000, id,
-            words(rng, comment_length(rng)));
+        const std::string other = audience[rng.skewed(audience.size())];
+        const std::int64_t later = t + rng.between(60, 90000) * 1000;
+        add(other, later, id, words(rng, comment_length(rng)));
       }
     }
     if (rng.chance(8)) {
-      add(rng.pick(account_spellings), post_time + rng.between(60, 7200) * 1000, nullptr,
-          "Update: " + words(rng, rng.between(3, 12)));
+      const std::string me = rng.pick(account_spellings);
+      const std::int64_t later = post_time + rng.between(60, 7200) * 1000;
+      std::string update = "Update: ";
+      update += words(rng, rng.between(3, 12));
+      add(me, later, nullptr, update);
     }
     if (options.repairs && !list.empty() && rng.chance(15)) {
-      list.back()["parent_id"] = "missing-" + std::to_string(rng.below(100));
+      list.back()["parent_id"] = numbered("missing-", rng.below(100));
     }
     if (options.repairs && list.size() >= 2 && rng.chance(10)) {
       // Two comments answering each other: a cycle to break.
@@ -468,7 +496,7 @@ struct Generator {
       audience.push_back(name);
     }
     for (std::int64_t i = 0; i < 6; ++i) {
-      outreach_people.push_back("someone" + std::to_string(i));
+      outreach_people.push_back(numbered("someone", i));
     }
     if (rng.chance(50)) {
       canned = {"Thanks for reaching out! We will DM you.", "Thanks!"};
@@ -482,9 +510,9 @@ struct Generator {
     if (rng.chance(85)) {
       doc["account"] = make_account(seed);
     } else {
-      // Only the account line's absence is rare; keep the names so posts still resolve.
-      doc["account"] = {{"handle", "@brand" + std::to_string(seed % 997)}};
-      handle = "brand" + std::to_string(seed % 997);
+      // A bare account: a handle only, no follower count.
+      doc["account"] = {{"handle", numbered("@brand", seed % 997)}};
+      handle = numbered("brand", seed % 997);
       account_spellings = {handle, "@" + handle};
     }
 
@@ -504,7 +532,7 @@ struct Generator {
     std::sort(times.begin(), times.end());
     json posts = json::array();
     for (std::int64_t i = 0; i < n; ++i) {
-      const json id = rng.chance(15) ? json(100000 + i) : json("p" + std::to_string(i + 1));
+      const json id = rng.chance(15) ? json(100000 + i) : json(numbered("p", i + 1));
       const std::int64_t t = times[static_cast<std::size_t>(i)];
       json post = {{"id", id}, {"created_at", time(t)}};
       const std::uint64_t kind = rng.below(100);
@@ -514,10 +542,10 @@ struct Generator {
         post["author"] = rng.pick(account_spellings);
       }
       if (kind >= 5 && kind < 20) {
-        post["in_reply_to"] = {{"author", rng.pick(outreach_people)},
-                               {"id", "x" + std::to_string(rng.below(10000))}};
+        const std::string person = rng.pick(outreach_people);
+        post["in_reply_to"] = {{"author", person}, {"id", numbered("x", rng.below(10000))}};
       } else if (kind >= 20 && kind < 25) {
-        post["in_reply_to"] = {{"author", "@" + handle}, {"id", "p" + std::to_string(i)}};
+        post["in_reply_to"] = {{"author", "@" + handle}, {"id", numbered("p", i)}};
       }
       std::string text = post_text();
       tags(post, text);
@@ -664,7 +692,7 @@ inline std::optional<json> with_answer(json doc, std::uint64_t seed) {
   const json asked = cs[k];
   std::string id = "answer";
   for (int n = 1;; ++n) {
-    const std::string candidate = "answer" + std::to_string(n);
+    const std::string candidate = numbered("answer", n);
     bool taken = false;
     for (const json& c : cs) {
       taken = taken || id_text(c.at("id")) == candidate;
@@ -712,15 +740,17 @@ inline json with_burst(json doc, std::size_t k, std::uint64_t seed,
   const std::string text =
       "Huge SALE today only!!! #deal #sale #promo #win #free https://shop.example/deal";
   for (std::size_t i = 0; i < k; ++i) {
-    json post = {{"id", "burst-" + std::to_string(seed % 1000) + "-" + std::to_string(i)},
+    json post = {{"id", numbered("burst-", seed % 1000) + numbered("-", i)},
                  {"created_at", format_time(t, TimeStyle{})},
                  {"text", text}};
     if (metrics == BurstMetrics::reach) {
       const std::int64_t impressions = rng.between(500, 5000);
+      const std::int64_t likes = rng.between(0, 5);
+      const std::int64_t shares = rng.between(0, 2);
       post["metrics"] = {{"impressions", impressions},
                          {"reach", impressions / 2},
-                         {"likes", rng.between(0, 5)},
-                         {"shares", rng.between(0, 2)}};
+                         {"likes", likes},
+                         {"shares", shares}};
     } else if (metrics == BurstMetrics::all_zero) {
       post["metrics"] = {{"impressions", 0}, {"reach", 0},  {"views", 0},  {"likes", 0},
                          {"shares", 0},      {"saves", 0},  {"clicks", 0}, {"conversions", 0}};

@@ -1,0 +1,91 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "fixtures.hpp"
+#include "render/format.hpp"
+#include "ror/render.hpp"
+#include "ror/report.hpp"
+
+using namespace ror;
+
+namespace {
+
+Report small_report(std::optional<BreakdownBy> by = std::nullopt) {
+  const Dataset d = test::load_text(R"({"account": {"handle": "@acme", "followers": 1000},
+    "posts": [{"id": "p1", "created_at": "2026-01-05T10:00:00Z", "text": "#a #b #c hello",
+      "metrics": {"impressions": 1000, "likes": 10},
+      "comments": [{"id": "c1", "author": "ann, \"the\" reader", "created_at":
+        "2026-01-05T11:00:00Z", "text": "a question with quite a few words in it for you all to read"},
+        {"id": "c2", "author": "acme", "created_at": "2026-01-05T12:30:00Z", "text": "answer",
+         "parent_id": "c1"}]}]})");
+  return build_report(d, default_score_config(), {parse_requirement("ror.score>=50")}, by);
+}
+
+std::string rendered(const Report& r, std::string_view format, bool color = false) {
+  std::ostringstream out;
+  find_renderer(format)->render(r, RenderOptions{color}, out);
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("human number formats", "[render]") {
+  CHECK(render::thousands(0) == "0");
+  CHECK(render::thousands(999) == "999");
+  CHECK(render::thousands(1000) == "1,000");
+  CHECK(render::thousands(8699480) == "8,699,480");
+  CHECK(render::duration(45) == "45s");
+  CHECK(render::duration(200) == "3m 20s");
+  CHECK(render::duration(5400) == "1h 30m");
+  CHECK(render::duration(86400 + 4 * 3600) == "1d 04h");
+  CHECK(render::human_value(std::nullopt, Unit::rate) == "n/a");
+  CHECK(render::human_value(0.1234, Unit::rate) == "12.3%");
+  CHECK(render::human_value(3.14159, Unit::ratio) == "3.14");
+  CHECK(render::human_score(61.25) == "61.2");
+}
+
+TEST_CASE("every format renders the same figures", "[render]") {
+  const Report r = small_report();
+  const std::string json = rendered(r, "json");
+  CHECK(json.find("\"schema_version\": 1") != std::string::npos);
+  CHECK(json.find("\"response_time_median\": 5400.0") != std::string::npos);
+  CHECK(json.find("\"hashtag_abuse_rate\": 1.0") != std::string::npos);
+  CHECK(json.find("\"views\": null") != std::string::npos);
+  const std::string csv = rendered(r, "csv");
+  CHECK(csv.rfind("section,name,value\r\n", 0) == 0);
+  CHECK(csv.find("ror,response_time_median,5400\r\n") != std::string::npos);
+  CHECK(csv.find("ror,top_audience.1.author,\"ann, \"\"the\"\" reader\"\r\n") != std::string::npos);
+  CHECK(csv.find("roi,views,\r\n") != std::string::npos);
+  const std::string md = rendered(r, "markdown");
+  CHECK(md.find("| response\\_time\\_median | 1h 30m |") != std::string::npos);
+  const std::string table = rendered(r, "table");
+  CHECK(table.find("response_time_median") != std::string::npos);
+  CHECK(table.find("1h 30m") != std::string::npos);
+  CHECK(table.find("\x1b[") == std::string::npos);
+  CHECK(rendered(r, "table", true).find("\x1b[") != std::string::npos);
+  CHECK(json.find("\x1b[") == std::string::npos);
+}
+
+TEST_CASE("the table fits in 100 columns", "[render]") {
+  for (const auto by : {std::optional<BreakdownBy>{}, std::optional(BreakdownBy::month),
+                        std::optional(BreakdownBy::post)}) {
+    std::istringstream lines(rendered(small_report(by), "table"));
+    for (std::string line; std::getline(lines, line);) {
+      const auto columns = std::count_if(line.begin(), line.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+      });
+      INFO(line);
+      CHECK(columns <= 100);
+    }
+  }
+}
+
+TEST_CASE("a breakdown has one row per month", "[render]") {
+  const Report r = small_report(BreakdownBy::month);
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.rows[0].key == "2026-01");
+  const std::string csv = rendered(r, "csv");
+  CHECK(csv.rfind("month,roi.score,ror.score,hygiene.score,roi.posts", 0) == 0);
+  CHECK(csv.find("\r\n2026-01,") != std::string::npos);
+}

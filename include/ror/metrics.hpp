@@ -93,6 +93,7 @@ struct MetricCounts {
   std::uint64_t duplicate_posts = 0;
   std::uint64_t burst_posts = 0;
   std::uint64_t mention_blast_posts = 0;
+  std::uint64_t clean_posts = 0;      // original posts showing none of the four post habits
   std::uint64_t account_answers = 0;  // account comments plus outreach posts
   std::uint64_t canned_replies = 0;
   TimeMs first_post = 0;

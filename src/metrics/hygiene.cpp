@@ -1,6 +1,8 @@
 // Hygiene: the habits that inflate ROI (hashtag stuffing, duplicates, bursts, canned answers,
 // mention blasts, broadcasting without answering).
 #include <algorithm>
+#include <string_view>
+#include <tuple>
 
 #include "metrics/selection.hpp"
 
@@ -8,12 +10,30 @@ namespace ror::metrics {
 
 namespace {
 
-// Number of entries whose non-zero hash occurs earlier too (occurrences - 1 per text).
-std::uint64_t repeats(std::vector<std::uint64_t> hashes) {
-  std::sort(hashes.begin(), hashes.end());
+// One original post as the habits see it.
+struct Original {
+  TimeMs time = 0;
+  std::uint64_t hash = 0;
+  std::string_view id;
+  bool habit = false;  // shows at least one habit
+};
+
+// Marks the posts whose non-empty normalised text repeats an earlier one (by time, then id, so
+// that input order never matters); returns how many.
+std::uint64_t mark_duplicates(std::vector<Original>& posts) {
+  std::vector<Original*> order;
+  for (Original& p : posts) {
+    order.push_back(&p);
+  }
+  std::sort(order.begin(), order.end(), [](const Original* a, const Original* b) {
+    return std::tie(a->hash, a->time, a->id) < std::tie(b->hash, b->time, b->id);
+  });
   std::uint64_t count = 0;
-  for (std::size_t i = 1; i < hashes.size(); ++i) {
-    count += (hashes[i] != 0 && hashes[i] == hashes[i - 1]) ? 1U : 0U;
+  for (std::size_t i = 1; i < order.size(); ++i) {
+    if (order[i]->hash != 0 && order[i]->hash == order[i - 1]->hash) {
+      order[i]->habit = true;
+      ++count;
+    }
   }
   return count;
 }
@@ -35,19 +55,27 @@ std::uint64_t shared(std::vector<std::uint64_t> hashes) {
   return count;
 }
 
-// Number of times that lie in some run of `size` or more times spanning at most `window` ms.
-std::uint64_t in_bursts(std::vector<TimeMs> times, std::uint32_t size, TimeMs window) {
-  std::sort(times.begin(), times.end());
+// Marks the posts that lie in some run of `size` or more posts spanning at most `window` ms;
+// returns how many.
+std::uint64_t mark_bursts(std::vector<Original>& posts, std::uint32_t size, TimeMs window) {
+  std::vector<Original*> order;
+  for (Original& p : posts) {
+    order.push_back(&p);
+  }
+  std::sort(order.begin(), order.end(),
+            [](const Original* a, const Original* b) { return a->time < b->time; });
   std::uint64_t marked = 0;
   std::size_t next_unmarked = 0;
   std::size_t j = 0;
-  for (std::size_t k = 0; k < times.size(); ++k) {
-    while (times[k] - times[j] > window) {
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    while (order[k]->time - order[j]->time > window) {
       ++j;
     }
     if (k - j + 1 >= size) {
-      const std::size_t from = std::max(j, next_unmarked);
-      marked += k + 1 - from;
+      for (std::size_t i = std::max(j, next_unmarked); i <= k; ++i) {
+        order[i]->habit = true;
+        ++marked;
+      }
       next_unmarked = k + 1;
     }
   }
@@ -59,8 +87,7 @@ std::uint64_t in_bursts(std::vector<TimeMs> times, std::uint32_t size, TimeMs wi
 void compute_hygiene(const Selection& s, MetricValues& out) {
   const MetricOptions& o = s.options;
   MetricCounts& counts = out.counts;
-  std::vector<std::uint64_t> original_texts;
-  std::vector<TimeMs> original_times;
+  std::vector<Original> originals;
   std::vector<std::uint64_t> answer_texts;
   for (const std::uint32_t index : s.posts) {
     const Post& post = s.data.posts[index];
@@ -73,20 +100,22 @@ void compute_hygiene(const Selection& s, MetricValues& out) {
       answer_texts.push_back(post.norm_hash);
       continue;
     }
-    ++counts.original_posts;
-    counts.hashtag_abuse_posts += post.hashtags > o.hashtag_limit ? 1U : 0U;
-    counts.mention_blast_posts += post.mentions >= o.mention_blast ? 1U : 0U;
-    original_texts.push_back(post.norm_hash);
-    original_times.push_back(post.created_at);
+    const bool stuffed = post.hashtags > o.hashtag_limit;
+    const bool blast = post.mentions >= o.mention_blast;
+    counts.hashtag_abuse_posts += stuffed ? 1U : 0U;
+    counts.mention_blast_posts += blast ? 1U : 0U;
+    originals.push_back({post.created_at, post.norm_hash, s.data.post_ids[index], stuffed || blast});
   }
-  counts.duplicate_posts = repeats(std::move(original_texts));
-  counts.burst_posts =
-      in_bursts(std::move(original_times), o.burst_posts, o.burst_window_seconds * 1000);
+  counts.original_posts = originals.size();
+  counts.duplicate_posts = mark_duplicates(originals);
+  counts.burst_posts = mark_bursts(originals, o.burst_posts, o.burst_window_seconds * 1000);
+  counts.clean_posts = static_cast<std::uint64_t>(
+      std::count_if(originals.begin(), originals.end(), [](const Original& p) { return !p.habit; }));
   counts.account_answers = answer_texts.size();
   counts.canned_replies = shared(std::move(answer_texts));
 
-  const auto originals = static_cast<double>(counts.original_posts);
-  const auto share = [&](std::uint64_t n) { return ratio(static_cast<double>(n), originals); };
+  const auto n = static_cast<double>(counts.original_posts);
+  const auto share = [&](std::uint64_t k) { return ratio(static_cast<double>(k), n); };
   out.set(MetricId::hashtag_abuse_rate, share(counts.hashtag_abuse_posts));
   out.set(MetricId::duplicate_post_rate, share(counts.duplicate_posts));
   out.set(MetricId::burst_post_rate, share(counts.burst_posts));
@@ -95,7 +124,7 @@ void compute_hygiene(const Selection& s, MetricValues& out) {
   out.set(MetricId::mention_blast_rate, share(counts.mention_blast_posts));
   // account_answers is account comments + outreach posts, the non-broadcast side.
   out.set(MetricId::broadcast_ratio,
-          ratio(originals, originals + static_cast<double>(counts.account_answers)));
+          ratio(n, n + static_cast<double>(counts.account_answers)));
 }
 
 }  // namespace ror::metrics

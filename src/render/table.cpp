@@ -111,8 +111,10 @@ void comparison(const Report& r, const Painter& p, std::ostream& out) {
 
 void hygiene(const Report& r, const Painter& p, std::ostream& out) {
   const std::string score = render::human_score(r.scores.of(Group::hygiene)) + " / 100";
+  const MetricCounts& c = r.metrics.counts;
   out << '\n' << p.bold(pad_right("HYGIENE", kHalf - columns(score)))
-      << p.score(r.scores.of(Group::hygiene), 50) << score.substr(score.find(' ')) << '\n';
+      << p.score(r.scores.of(Group::hygiene), 50) << score.substr(score.find(' '))
+      << fmt::format("   {} of {} original posts clean", c.clean_posts, c.original_posts) << '\n';
   for (const MetricInfo& m : metric_catalog()) {
     if (m.group != Group::hygiene) {
       continue;

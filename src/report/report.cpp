@@ -83,14 +83,22 @@ std::string describe_flag(MetricId id, const MetricValues& m, const MetricOption
   }
 }
 
+// A hygiene metric is flagged when it is worse than its score component's "good" value, or, for
+// a metric the score does not weigh directly, when it is above 0.
 std::vector<HygieneFlag> hygiene_flags(const MetricValues& m, const ScoreConfig& config) {
   std::vector<HygieneFlag> flags;
-  for (const ScoreComponent& c : config.components[static_cast<std::size_t>(Group::hygiene)]) {
-    const auto id = find_metric(Group::hygiene, c.input);
-    const auto v = id ? m[*id] : std::nullopt;
-    const bool worse = v && (c.bad > c.good ? *v > c.good : *v < c.good);
+  const auto& components = config.components[static_cast<std::size_t>(Group::hygiene)];
+  for (const MetricInfo& info : metric_catalog()) {
+    const auto v = m[info.id];
+    if (info.group != Group::hygiene || !v) {
+      continue;
+    }
+    const auto c = std::find_if(components.begin(), components.end(),
+                                [&](const ScoreComponent& sc) { return sc.input == info.name; });
+    const bool worse = c == components.end() ? *v > 0
+                                             : (c->bad > c->good ? *v > c->good : *v < c->good);
     if (worse) {
-      flags.push_back({*id, *v, describe_flag(*id, m, config.metrics)});
+      flags.push_back({info.id, *v, describe_flag(info.id, m, config.metrics)});
     }
   }
   return flags;

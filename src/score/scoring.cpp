@@ -8,13 +8,16 @@
 namespace ror {
 namespace {
 
-constexpr std::array<DerivedInput, 2> kDerived = {{
+constexpr std::array<DerivedInput, 3> kDerived = {{
     {Group::ror, "timely_response",
      "Mean answer credit over the comments awaiting an answer: 1 for an answer within the good "
      "delay, falling on a log scale to the floor at the bad delay, 0 when unanswered."},
     {Group::ror, "two_way_rate",
      "Comments awaiting an answer that became a two-way exchange (answered, and their author "
      "replied to the answer) / comments awaiting an answer."},
+    {Group::hygiene, "clean_post_rate",
+     "Original posts showing none of the post habits (hashtag abuse, duplicate text, burst, "
+     "mention blast) / original posts."},
 }};
 
 double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
@@ -48,6 +51,12 @@ std::optional<double> score_input(const MetricValues& values, Group group, std::
                                   const ScoreConfig& config) {
   if (const auto metric = find_metric(group, input)) {
     return values[*metric];
+  }
+  if (group == Group::hygiene && input == "clean_post_rate") {
+    const auto originals = static_cast<double>(values.counts.original_posts);
+    return originals == 0 ? std::nullopt
+                          : std::optional<double>(static_cast<double>(values.counts.clean_posts) /
+                                                  originals);
   }
   const auto awaiting = static_cast<double>(values.counts.awaiting);
   if (group != Group::ror || awaiting == 0) {

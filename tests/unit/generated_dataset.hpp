@@ -259,6 +259,8 @@ struct Generator {
   std::vector<std::string> canned;
   std::int64_t responsiveness = 0;  // percent of awaiting comments the account answers
   std::int64_t reply_back = 0;      // percent of answers whose asker replies again
+  std::uint64_t chattiness = 0;     // 0: a quiet audience, 1: some comments, 2: lively
+  std::int64_t reach_scale = 1000;  // the largest impressions count of a post
   std::array<std::uint64_t, 8> carry{};  // percent of posts carrying each post metric
   std::vector<std::string> texts;    // earlier post texts, for reposts
 
@@ -296,9 +298,9 @@ struct Generator {
       account_spellings.emplace_back("@brandsupport");
     }
     if (rng.chance(92)) {
-      // Log-uniform-ish: 10^2 .. 10^6.
+      // Log-uniform-ish: 10 .. 10^6.
       std::int64_t base = 1;
-      for (std::int64_t e = rng.between(2, 5); e > 0; --e) {
+      for (std::int64_t e = rng.between(1, 5); e > 0; --e) {
         base *= 10;
       }
       const std::int64_t leading = rng.between(1, 9);
@@ -309,7 +311,7 @@ struct Generator {
 
   json metrics() {
     json m = json::object();
-    const std::int64_t impressions = rng.chance(5) ? 0 : rng.between(100, 40000);
+    const std::int64_t impressions = rng.chance(5) ? 0 : rng.between(reach_scale / 20, reach_scale);
     const std::int64_t reach = impressions * rng.between(40, 100) / 100;
     const std::int64_t views = impressions * rng.between(0, 60) / 100;
     const std::int64_t likes = impressions * rng.between(0, 8) / 100;
@@ -394,7 +396,14 @@ struct Generator {
   json comments(const std::string& post_id, std::int64_t post_time) {
     json list = json::array();
     const std::uint64_t r = rng.below(100);
-    const std::int64_t top = r < 20 ? 0 : r < 70 ? rng.between(1, 4) : rng.between(5, 12);
+    std::int64_t top = 0;
+    if (chattiness == 0) {
+      top = r < 70 ? 0 : rng.between(1, 2);
+    } else if (chattiness == 1) {
+      top = r < 30 ? 0 : rng.between(1, 4);
+    } else {
+      top = r < 20 ? 0 : r < 70 ? rng.between(1, 4) : rng.between(5, 12);
+    }
     std::int64_t serial = 0;
     const auto add = [&](const std::string& author, std::int64_t t, const json& parent,
                          std::string text) {
@@ -501,7 +510,10 @@ struct Generator {
     if (rng.chance(50)) {
       canned = {"Thanks for reaching out! We will DM you.", "Thanks!"};
     }
-    responsiveness = rng.between(0, 100);
+    responsiveness = rng.chance(20) ? 0 : rng.between(0, 100);
+    chattiness = rng.below(3);
+    static const std::vector<std::int64_t> scales = {100, 1000, 10000, 40000, 200000};
+    reach_scale = rng.pick(scales);
     reply_back = rng.between(0, 70);
     static const std::array<std::uint64_t, 5> carry_levels = {0, 40, 80, 100, 100};
     for (std::uint64_t& c : carry) {
@@ -722,8 +734,9 @@ enum class BurstMetrics : std::uint8_t {
   all_zero,   // every metric, all 0 (nobody acted)
 };
 
-// Appends k >= 3 original posts within a few minutes, all with the same text stuffed with five
-// hashtags, and no comments. The burst starts at a random time inside the data's time span.
+// Appends k original posts (3 <= k <= 7, so that they fall within 10 minutes) at most 90 s
+// apart, all with the same text stuffed with five hashtags, and no comments. The burst starts at
+// a random time inside the data's time span.
 inline json with_burst(json doc, std::size_t k, std::uint64_t seed,
                        BurstMetrics metrics = BurstMetrics::none) {
   Rng rng(seed ^ 0x4255525354ULL);

@@ -393,14 +393,14 @@ AccountRecord read_account(od::value value) {
   for (auto field : value.get_object()) {
     const std::string_view key = field.unescaped_key();
     od::value v = field.value();
-    if (key == "id") {
+    if (key == "id" && v.type() != json_type::null) {
       account.id = read_id(v, key);
     } else if (key == "handle" || key == "platform") {
       const std::string text(read_optional_string(v, key).value_or(""));
       (key == "handle" ? account.handle : account.platform) = text;
     } else if (key == "followers") {
       account.followers = read_count(v, key);
-    } else if (key == "aliases") {
+    } else if (key == "aliases" && v.type() != json_type::null) {
       if (v.type() != json_type::array) {
         wrong_type(key, "an array of strings", v.type());
       }
@@ -425,6 +425,9 @@ void skip_unused(od::value value) { skip_value(value); }
 
 void check_schema_tag(od::value value) {
   const json_type t = value.type();
+  if (t == json_type::null) {
+    return;
+  }
   if (t != json_type::string) {
     wrong_type("schema", "the string \"ror/v1\"", t);
   }

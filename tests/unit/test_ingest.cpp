@@ -47,6 +47,20 @@ TEST_CASE("documents and NDJSON are told apart by content", "[ingest]") {
   }
 }
 
+TEST_CASE("null means absent for every optional field", "[ingest]") {
+  const Dataset d = load_text(R"({"schema": null, "account": {"id": null, "handle": null,
+    "platform": null, "followers": null, "aliases": null}, "posts": [{"id": "p1", "created_at":
+    "2026-01-05T10:00:00Z", "author": null, "text": null, "url": null, "hashtags": null,
+    "mentions": null, "in_reply_to": null, "metrics": null, "comments": [{"id": "c1", "author":
+    "a", "created_at": "2026-01-05T10:00:00Z", "text": null, "parent_id": null, "likes": null}]},
+    {"id": "p2", "created_at": "2026-01-05T10:00:00Z", "comments": null,
+     "in_reply_to": {"author": null, "id": null}, "metrics": {"likes": null}}]})");
+  CHECK(d.posts.size() == 2);
+  CHECK(d.comments.size() == 1);
+  CHECK(d.posts[1].known == 0);
+  CHECK(d.posts[1].kind == ror::PostKind::original);
+}
+
 TEST_CASE("ids may be numbers, kept as their decimal text", "[ingest]") {
   const Dataset d = load_text(R"({"posts": [{"id": 1234567890123456789012, "created_at":
     "2026-01-05T10:00:00Z", "comments": [{"id": 7, "author": "a", "created_at":

@@ -106,6 +106,10 @@ struct Warnings {
     return duplicate_post_ids + duplicate_comment_ids + dangling_parents + parent_cycles +
            account_conflicts;
   }
+  // Counts one warning of a kind; `first` keeps the smallest message, so order cannot change it.
+  void add(std::uint64_t Warnings::*counter, std::string message);
+  // Adds another set of warnings to this one.
+  void merge(const Warnings& other);
 };
 
 // What was read and what became of it: one line of the report.

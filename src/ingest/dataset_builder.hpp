@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ingest/post_batch.hpp"
 #include "ingest/records.hpp"
 #include "ror/dataset.hpp"
 #include "ror/ingest.hpp"
@@ -17,29 +18,24 @@ class DatasetBuilder {
  public:
   // Notes the start of a new input, named as the user named it.
   void begin_source(const std::string& name, const std::string& format, std::uint64_t bytes);
-  // Merges an account object; a conflicting followers count is a warning.
-  void add_account(const AccountRecord& account);
-  // Adds one post with its comments; a post id seen before replaces the earlier post.
-  void add_post(const PostRecord& post);
+  // Joins a batch (batches must come in input order): its accounts, then its posts, where a post
+  // id seen before replaces the earlier post. Rethrows the batch's error, if it has one.
+  void merge(PostBatch&& batch);
   // Resolves the account, post kinds and the time window; the builder is spent afterwards.
   Dataset finish(const LoadOptions& options);
 
  private:
-  void warn(std::uint64_t& counter, const std::string& what);
-  std::uint32_t resolve_parents(const PostRecord& post, std::vector<std::uint32_t>& parent);
-  void break_cycles(const PostRecord& post, std::vector<std::uint32_t>& parent);
+  void add_account(const AccountRecord& account, const std::string& source);
   void resolve_account(const LoadOptions& options);
   void classify_posts();
   void compact(const LoadOptions& options);
 
   Dataset data_;
-  std::string source_;
   bool have_account_ = false;
   std::vector<std::string> alias_names_;
   std::unordered_map<std::string, std::uint32_t> post_index_;  // post id -> index in data_.posts
   std::vector<std::uint8_t> replaced_;                         // per post: superseded by a later one
-  std::unordered_map<std::string_view, std::uint32_t> comment_index_;  // scratch, per post
-  std::vector<std::uint32_t> keep_;                                    // scratch, per post
+  std::vector<AuthorId> author_map_;  // scratch: batch author id -> dataset author id
 };
 
 }  // namespace ror::ingest

@@ -19,12 +19,12 @@ std::span<const Format> formats() {
 }
 
 void read_header_member(std::string_view key, simdjson::ondemand::value value,
-                        DatasetBuilder& builder) {
+                        PostBatch& batch) {
   if (key == "schema") {
     check_schema_tag(value);
   } else if (key == "account") {
     try {
-      builder.add_account(read_account(value));
+      batch.add_account(read_account(value));
     } catch (SchemaViolation& e) {
       throw std::move(e).under("account");
     }

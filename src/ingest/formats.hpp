@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "ingest/dataset_builder.hpp"
+#include "ingest/post_batch.hpp"
 
 namespace ror::ingest {
 
@@ -26,7 +26,7 @@ struct InputText {
 struct Format {
   std::string_view name;
   bool (*detect)(const InputText& input);
-  void (*read)(const InputText& input, DatasetBuilder& builder);
+  void (*read)(const InputText& input, PostBatch& batch);
 };
 
 // Every format, in the order they are tried; the last one is the fallback.
@@ -34,16 +34,16 @@ std::span<const Format> formats();
 
 // The NDJSON reader and its detector (ndjson.cpp).
 bool looks_like_ndjson(const InputText& input);
-void read_ndjson(const InputText& input, DatasetBuilder& builder);
+void read_ndjson(const InputText& input, PostBatch& batch);
 
 // The ror/v1 JSON document reader (json_document.cpp).
 bool looks_like_json_document(const InputText& input);
-void read_json_document(const InputText& input, DatasetBuilder& builder);
+void read_json_document(const InputText& input, PostBatch& batch);
 
 // Reads a top-level member other than "posts": "schema", "account", or one the format ignores.
 // Shared by the document and the NDJSON account line. Throws SchemaViolation or simdjson_error.
 void read_header_member(std::string_view key, simdjson::ondemand::value value,
-                        DatasetBuilder& builder);
+                        PostBatch& batch);
 
 // Whether anything but whitespace follows the value the document iterator just finished.
 bool has_trailing_content(simdjson::ondemand::document& doc);

@@ -16,7 +16,7 @@ const char* location_of(od::document& doc) {
   return doc.current_location().get(where) == simdjson::SUCCESS ? where : nullptr;
 }
 
-void read_posts(od::value posts, DatasetBuilder& builder) {
+void read_posts(od::value posts, PostBatch& batch) {
   const json_type t = posts.type();
   if (t == json_type::null) {
     return;
@@ -33,7 +33,7 @@ void read_posts(od::value posts, DatasetBuilder& builder) {
     } catch (SchemaViolation& e) {
       throw std::move(e).under(std::to_string(index)).under("posts");
     }
-    builder.add_post(record);
+    batch.add_post(record);
     ++index;
   }
 }
@@ -42,7 +42,7 @@ void read_posts(od::value posts, DatasetBuilder& builder) {
 
 bool looks_like_json_document(const InputText& /*input*/) { return true; }
 
-void read_json_document(const InputText& input, DatasetBuilder& builder) {
+void read_json_document(const InputText& input, PostBatch& batch) {
   od::parser parser;
   od::document doc;
   if (const auto error = parser.iterate(input.data, input.size, input.capacity).get(doc)) {
@@ -55,9 +55,9 @@ void read_json_document(const InputText& input, DatasetBuilder& builder) {
     for (auto field : doc.get_object()) {
       const std::string_view key = field.unescaped_key();
       if (key == "posts") {
-        read_posts(field.value(), builder);
+        read_posts(field.value(), batch);
       } else {
-        read_header_member(key, field.value(), builder);
+        read_header_member(key, field.value(), batch);
       }
     }
     if (has_trailing_content(doc)) {

@@ -65,7 +65,9 @@ void read_one(const std::string& name, std::string& bytes, DatasetBuilder& build
   for (const ingest::Format& format : ingest::formats()) {
     if (format.detect(text)) {
       builder.begin_source(name, std::string(format.name), size);
-      format.read(text, builder);
+      ingest::PostBatch batch(name);
+      format.read(text, batch);
+      builder.merge(std::move(batch));
       return;
     }
   }

@@ -56,9 +56,9 @@ bool is_header(od::document& doc) {
   return header;
 }
 
-void read_header(od::document& doc, DatasetBuilder& builder) {
+void read_header(od::document& doc, PostBatch& batch) {
   for (auto field : doc.get_object()) {
-    read_header_member(field.unescaped_key(), field.value(), builder);
+    read_header_member(field.unescaped_key(), field.value(), batch);
   }
 }
 
@@ -79,7 +79,7 @@ bool looks_like_ndjson(const InputText& input) {
   return !find_syntax_error(text.substr(start, newline - start)).has_value();
 }
 
-void read_ndjson(const InputText& input, DatasetBuilder& builder) {
+void read_ndjson(const InputText& input, PostBatch& batch) {
   od::parser parser;
   PostRecord record;
   std::vector<std::string> scratch;
@@ -107,10 +107,10 @@ void read_ndjson(const InputText& input, DatasetBuilder& builder) {
         throw SchemaViolation{"each NDJSON line must be a JSON object", ""};
       }
       if (first && is_header(doc)) {
-        read_header(doc, builder);
+        read_header(doc, batch);
       } else {
         read_post(doc.get_value(), record, scratch);
-        builder.add_post(record);
+        batch.add_post(record);
       }
       first = false;
       if (has_trailing_content(doc)) {

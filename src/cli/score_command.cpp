@@ -26,6 +26,7 @@ struct ScoreArgs {
   std::vector<std::string> requires_;
   std::string config;
   bool strict = false;
+  std::size_t threads = 0;
   bool quiet = false;
   bool verbose = false;
 };
@@ -95,6 +96,8 @@ class ScoreCommand final : public Command {
         ->allow_extra_args(false);
     app.add_option("--config", a_.config, "Score configuration (see data/score.json)");
     app.add_flag("--strict", a_.strict, "Treat every data warning as bad input (exit 3)");
+    app.add_option("--threads", a_.threads, "Blocks read in parallel (default: all cores)")
+        ->check(CLI::Range(1, 256));
     app.add_flag("-q,--quiet", a_.quiet, "Print errors only");
     app.add_flag("-v,--verbose", a_.verbose, "Log each phase and its time");
   }
@@ -110,8 +113,11 @@ class ScoreCommand final : public Command {
     for (const std::string& text : a_.requires_) {
       requirements.push_back(parse_requirement(text));
     }
-    LoadOptions load{a_.accounts, time_bound(a_.since, "--since", false),
-                     time_bound(a_.until, "--until", true)};
+    LoadOptions load;
+    load.accounts = a_.accounts;
+    load.since = time_bound(a_.since, "--since", false);
+    load.until = time_bound(a_.until, "--until", true);
+    load.threads = a_.threads;
     if (a_.files.empty()) {
       a_.files.push_back("-");
     }

@@ -12,14 +12,13 @@ namespace ror::ingest {
 
 std::span<const Format> formats() {
   static constexpr std::array<Format, 2> kFormats = {{
-      {"ndjson", looks_like_ndjson, read_ndjson},
-      {"json", looks_like_json_document, read_json_document},
+      {"ndjson", looks_like_ndjson, make_ndjson_framer, read_ndjson},
+      {"json", looks_like_json_document, make_document_framer, read_json_document},
   }};
   return kFormats;
 }
 
-void read_header_member(std::string_view key, simdjson::ondemand::value value,
-                        PostBatch& batch) {
+void read_header_member(std::string_view key, simdjson::ondemand::value value, PostBatch& batch) {
   if (key == "schema") {
     check_schema_tag(value);
   } else if (key == "account") {
@@ -38,34 +37,44 @@ bool has_trailing_content(simdjson::ondemand::document& doc) {
   return doc.current_location().get(where) == simdjson::SUCCESS;
 }
 
-void throw_malformed(const InputText& input, std::size_t segment_offset, std::string_view segment,
-                     const char* simdjson_location, std::string_view simdjson_message) {
-  std::size_t offset = 0;
-  std::string message;
-  if (const auto error = find_syntax_error(segment)) {
-    offset = segment_offset + error->offset;
-    message = error->message;
-  } else {
-    // Valid JSON syntax that simdjson still refuses, such as a number beyond double range.
-    const bool inside = simdjson_location != nullptr && simdjson_location >= input.data &&
-                        simdjson_location <= input.data + input.size;
-    offset = inside ? static_cast<std::size_t>(simdjson_location - input.data) : segment_offset;
-    message = std::string(simdjson_message);
+Position position_in(const InputText& block, std::size_t offset) {
+  const std::string_view before = block.view().substr(0, offset);
+  const std::size_t last_newline = before.rfind('\n');
+  if (last_newline == std::string_view::npos) {
+    return {block.first_line, block.first_column + offset};
   }
-  const TextPosition at = position_of(input.view(), offset);
-  throw input_error(
-      fmt::format("malformed JSON: {} ({}:{}:{})", message, input.name, at.line, at.column));
+  const auto newlines = static_cast<std::uint64_t>(std::count(before.begin(), before.end(), '\n'));
+  return {block.first_line + newlines, offset - last_newline};
 }
 
-void throw_violation(const InputText& input, const std::string& what, const std::string& path,
-                     const char* location) {
-  if (location != nullptr && location >= input.data && location <= input.data + input.size) {
-    const auto offset = static_cast<std::size_t>(location - input.data);
-    const TextPosition at = position_of(input.view(), offset);
-    throw input_error(fmt::format("{} at {} ({}:{})", what, path.empty() ? "/" : path, input.name,
-                                  at.line));
+void throw_malformed_at(const InputText& block, std::size_t offset, std::string_view message) {
+  const Position at = position_in(block, offset);
+  throw input_error(
+      fmt::format("malformed JSON: {} ({}:{}:{})", message, block.name, at.line, at.column));
+}
+
+void throw_malformed(const InputText& block, std::size_t segment_offset, std::string_view segment,
+                     const char* simdjson_location, std::string_view simdjson_message) {
+  if (const auto error = find_syntax_error(segment)) {
+    throw_malformed_at(block, segment_offset + error->offset, error->message);
   }
-  throw input_error(fmt::format("{} at {} ({})", what, path.empty() ? "/" : path, input.name));
+  // Valid JSON syntax that simdjson still refuses, such as a number beyond double range.
+  const bool inside = simdjson_location != nullptr && simdjson_location >= block.data &&
+                      simdjson_location <= block.data + block.size;
+  throw_malformed_at(block,
+                     inside ? static_cast<std::size_t>(simdjson_location - block.data)
+                            : segment_offset,
+                     simdjson_message);
+}
+
+void throw_violation(const InputText& block, const std::string& what, const std::string& path,
+                     const char* location) {
+  const std::string where = path.empty() ? "/" : path;
+  if (location != nullptr && location >= block.data && location <= block.data + block.size) {
+    const Position at = position_in(block, static_cast<std::size_t>(location - block.data));
+    throw input_error(fmt::format("{} at {} ({}:{})", what, where, block.name, at.line));
+  }
+  throw input_error(fmt::format("{} at {} ({})", what, where, block.name));
 }
 
 }  // namespace ror::ingest

@@ -1,8 +1,16 @@
-// The ror/v1 JSON document: {"schema": "ror/v1", "account": {...}, "posts": [...]}.
+// The ror/v1 JSON document: {"schema": "ror/v1", "account": {...}, "posts": [...]}. The framer
+// walks the top level and splits the "posts" array into its elements, so that a document of any
+// size streams through in blocks; each post and member is then parsed with simdjson On-Demand.
+#include <cstring>
+#include <memory>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "ingest/formats.hpp"
+#include "ingest/json_syntax.hpp"
 #include "ingest/post_reader.hpp"
+#include "ror/error.hpp"
 
 namespace ror::ingest {
 
@@ -11,62 +19,342 @@ using od::json_type;
 
 namespace {
 
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+// The end of the string whose opening quote is at `pos`, just past its closing quote; nullopt
+// when the text ends first.
+std::optional<std::size_t> string_end(std::string_view text, std::size_t pos) {
+  std::size_t p = pos + 1;
+  while (true) {
+    const void* q = std::memchr(text.data() + p, '"', text.size() - p);
+    if (q == nullptr) {
+      return std::nullopt;
+    }
+    const auto quote = static_cast<std::size_t>(static_cast<const char*>(q) - text.data());
+    std::size_t backslashes = 0;
+    while (quote - backslashes > pos + 1 && text[quote - backslashes - 1] == '\\') {
+      ++backslashes;
+    }
+    if (backslashes % 2 == 0) {
+      return quote + 1;
+    }
+    p = quote + 1;
+  }
+}
+
+// The structure of a document, one token at a time, resumable at any token boundary.
+class DocumentFramer final : public Framer {
+ public:
+  std::size_t cut(InputText& text, bool at_end) override {
+    std::size_t committed = 0;
+    try {
+      return cut_from(text, at_end, committed);
+    } catch (const Error&) {
+      error = std::current_exception();
+      return committed;
+    }
+  }
+
+ private:
+  std::size_t cut_from(InputText& text, bool at_end, std::size_t& committed) {
+    const std::string_view s = text.view();
+    std::size_t pos = 0;
+    while (true) {
+      while (pos < s.size() && is_space(s[pos])) {
+        ++pos;
+      }
+      if (pos >= s.size()) {
+        if (at_end && state_ != State::done) {
+          throw_malformed_at(text, pos, expectation() + ", found end of input");
+        }
+        return at_end ? s.size() : committed_or_all(committed, pos, s.size());
+      }
+      const auto next = step(text, pos);
+      if (!next) {
+        if (at_end) {
+          truncated(text, pos);
+        }
+        return committed;
+      }
+      pos = *next;
+      committed = pos;
+    }
+  }
+
+  enum class State : std::uint8_t {
+    start,         // before the opening brace
+    first_key,     // after '{': a key or '}'
+    key,           // after ',': a key
+    colon,         // after a key
+    value,         // after ':'
+    after_value,   // after a member: ',' or '}'
+    first_post,    // after "posts": [ : a post or ']'
+    post,          // after ',' in posts
+    after_post,    // after a post: ',' or ']'
+    done,          // after the closing brace
+  };
+
+  // Between tokens nothing needs keeping, so a block may end after any whole token.
+  static std::size_t committed_or_all(std::size_t committed, std::size_t pos, std::size_t size) {
+    return pos >= size ? size : committed;
+  }
+
+  std::string expectation() const {
+    switch (state_) {
+      case State::start:
+        return "expected '{'";
+      case State::first_key:
+        return "expected a string key or '}'";
+      case State::key:
+        return "expected a string key";
+      case State::colon:
+        return "expected ':'";
+      case State::value:
+      case State::first_post:
+      case State::post:
+        return "expected a value";
+      case State::after_value:
+        return "expected ',' or '}'";
+      case State::after_post:
+        return "expected ',' or ']'";
+      case State::done:
+        return "expected the end of input";
+    }
+    return "unexpected input";
+  }
+
+  [[noreturn]] void unexpected(const InputText& text, std::size_t pos) const {
+    const auto c = static_cast<unsigned char>(text.data[pos]);
+    const std::string found =
+        c >= 0x20 && c < 0x7f ? fmt::format("'{}'", text.data[pos]) : fmt::format("byte 0x{:02x}", c);
+    if (state_ == State::done) {
+      throw_malformed_at(text, pos, fmt::format("unexpected {} after the JSON value", found));
+    }
+    throw_malformed_at(text, pos, fmt::format("{}, found {}", expectation(), found));
+  }
+
+  // The input ended inside the token at `pos`: say what is wrong in it.
+  [[noreturn]] void truncated(const InputText& text, std::size_t pos) const {
+    const std::string_view rest = text.view().substr(pos);
+    if (const auto syntax = find_syntax_error(rest)) {
+      throw_malformed_at(text, pos + syntax->offset, syntax->message);
+    }
+    // The token is whole but nothing follows it.
+    const bool in_posts = state_ == State::first_post || state_ == State::post;
+    throw_malformed_at(text, text.size,
+                       in_posts ? "expected ',' or ']', found end of input"
+                                : "expected ',' or '}', found end of input");
+  }
+
+  // The end of the value starting at `pos` (balanced brackets, strings skipped whole); nullopt
+  // when the text ends first. Scalars end at the next delimiter.
+  std::optional<std::size_t> value_end(const InputText& text, std::size_t pos) const {
+    const std::string_view s = text.view();
+    std::size_t depth = 0;
+    std::size_t p = pos;
+    while (p < s.size()) {
+      const char c = s[p];
+      if (c == '"') {
+        const auto end = string_end(s, p);
+        if (!end) {
+          return std::nullopt;
+        }
+        p = *end;
+      } else if (c == '{' || c == '[') {
+        ++depth;
+        ++p;
+      } else if (c == '}' || c == ']') {
+        if (depth == 0) {
+          return p;  // a scalar ended by the enclosing container
+        }
+        --depth;
+        ++p;
+      } else if (depth == 0 && (c == ',' || is_space(c))) {
+        return p;
+      } else {
+        ++p;
+      }
+      if (depth == 0 && (c == '"' || c == '}' || c == ']') && p > pos) {
+        return p;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Consumes one token at `pos`; returns the position after it, or nullopt when it is not whole.
+  std::optional<std::size_t> step(InputText& text, std::size_t pos) {
+    const char c = text.data[pos];
+    switch (state_) {
+      case State::start:
+        if (c != '{') {
+          unexpected(text, pos);
+        }
+        state_ = State::first_key;
+        return pos + 1;
+      case State::first_key:
+      case State::key: {
+        if (c == '}' && state_ == State::first_key) {
+          state_ = State::done;
+          return pos + 1;
+        }
+        if (c != '"') {
+          unexpected(text, pos);
+        }
+        const auto end = string_end(text.view(), pos);
+        if (!end) {
+          return std::nullopt;
+        }
+        key_.assign(text.data + pos + 1, *end - pos - 2);
+        state_ = State::colon;
+        return end;
+      }
+      case State::colon:
+        if (c != ':') {
+          unexpected(text, pos);
+        }
+        state_ = State::value;
+        return pos + 1;
+      case State::value: {
+        if (key_ == "posts" && c == '[') {
+          state_ = State::first_post;
+          return pos + 1;
+        }
+        const auto end = value_end(text, pos);
+        if (!end || *end == text.size) {
+          return std::nullopt;  // a scalar at the very end may go on in the next block
+        }
+        if (*end == pos) {
+          unexpected(text, pos);
+        }
+        text.items.push_back({pos, *end, ItemKind::member, 0, key_});
+        state_ = State::after_value;
+        return end;
+      }
+      case State::after_value:
+        if (c == ',') {
+          state_ = State::key;
+        } else if (c == '}') {
+          state_ = State::done;
+        } else {
+          unexpected(text, pos);
+        }
+        return pos + 1;
+      case State::first_post:
+      case State::post: {
+        if (c == ']' && state_ == State::first_post) {
+          state_ = State::after_value;
+          return pos + 1;
+        }
+        const auto end = value_end(text, pos);
+        if (!end || *end == text.size) {
+          return std::nullopt;
+        }
+        if (*end == pos) {
+          unexpected(text, pos);
+        }
+        text.items.push_back({pos, *end, ItemKind::post, posts_++, {}});
+        state_ = State::after_post;
+        return end;
+      }
+      case State::after_post:
+        if (c == ',') {
+          state_ = State::post;
+        } else if (c == ']') {
+          state_ = State::after_value;
+        } else {
+          unexpected(text, pos);
+        }
+        return pos + 1;
+      case State::done:
+        unexpected(text, pos);
+    }
+    return std::nullopt;
+  }
+
+  State state_ = State::start;
+  std::string key_;
+  std::uint64_t posts_ = 0;
+};
+
 const char* location_of(od::document& doc) {
   const char* where = nullptr;
   return doc.current_location().get(where) == simdjson::SUCCESS ? where : nullptr;
 }
 
-void read_posts(od::value posts, PostBatch& batch) {
-  const json_type t = posts.type();
-  if (t == json_type::null) {
-    return;
-  }
-  if (t != json_type::array) {
-    throw SchemaViolation{"\"posts\" must be an array", "/posts"};
-  }
-  PostRecord record;
-  std::vector<std::string> scratch;
-  std::size_t index = 0;
-  for (auto element : posts.get_array()) {
-    try {
-      read_post(element.value(), record, scratch);
-    } catch (SchemaViolation& e) {
-      throw std::move(e).under(std::to_string(index)).under("posts");
+// Reads a top-level member other than the "posts" array from its own span.
+void read_member(od::document& doc, const Item& item, PostBatch& batch) {
+  const json_type t = doc.type();
+  if (item.key == "posts") {
+    if (t != json_type::null) {
+      throw SchemaViolation{fmt::format("\"posts\" must be an array, not {}", type_name(t)),
+                            "/posts"};
     }
-    batch.add_post(record);
-    ++index;
+  } else if (t == json_type::object || t == json_type::array) {
+    read_header_member(item.key, doc.get_value(), batch);
+    if (has_trailing_content(doc)) {
+      throw simdjson::simdjson_error(simdjson::TRAILING_CONTENT);
+    }
+  } else if (item.key == "schema" && t != json_type::null) {
+    const std::string_view tag = t == json_type::string ? std::string_view(doc.get_string()) : "";
+    if (tag != "ror/v1") {
+      throw SchemaViolation{
+          t == json_type::string
+              ? fmt::format("unsupported schema \"{}\" (this ror reads \"ror/v1\")", tag)
+              : fmt::format("\"schema\" must be the string \"ror/v1\", not {}", type_name(t)),
+          "/schema"};
+    }
+  } else if (item.key == "account" && t != json_type::null) {
+    throw SchemaViolation{fmt::format("\"account\" must be an object, not {}", type_name(t)),
+                          "/account"};
   }
 }
 
 }  // namespace
 
-bool looks_like_json_document(const InputText& /*input*/) { return true; }
+bool looks_like_json_document(const InputText& /*start*/, bool /*whole*/) { return true; }
 
-void read_json_document(const InputText& input, PostBatch& batch) {
+std::unique_ptr<Framer> make_document_framer() { return std::make_unique<DocumentFramer>(); }
+
+void read_json_document(const InputText& block, PostBatch& batch) {
   od::parser parser;
-  od::document doc;
-  if (const auto error = parser.iterate(input.data, input.size, input.capacity).get(doc)) {
-    throw_malformed(input, 0, input.view(), nullptr, simdjson::error_message(error));
-  }
-  try {
-    if (doc.type() != json_type::object) {
-      throw SchemaViolation{"the document must be a JSON object with a \"posts\" array", ""};
+  PostRecord record;
+  std::vector<std::string> scratch;
+  for (const Item& item : block.items) {
+    const std::string_view span(block.data + item.begin, item.end - item.begin);
+    od::document doc;
+    if (const auto error =
+            parser.iterate(span.data(), span.size(), block.capacity - item.begin).get(doc)) {
+      throw_malformed(block, item.begin, span, nullptr, simdjson::error_message(error));
     }
-    for (auto field : doc.get_object()) {
-      const std::string_view key = field.unescaped_key();
-      if (key == "posts") {
-        read_posts(field.value(), batch);
+    try {
+      if (item.kind == ItemKind::member) {
+        // On-Demand reads a scalar only as far as it needs: check its syntax whole.
+        if (span.front() != '{' && span.front() != '[' && find_syntax_error(span)) {
+          throw_malformed(block, item.begin, span, nullptr, "malformed value");
+        }
+        read_member(doc, item, batch);
       } else {
-        read_header_member(key, field.value(), batch);
+        try {
+          if (doc.type() != json_type::object) {
+            throw SchemaViolation{
+                fmt::format("a post must be an object, not {}", type_name(doc.type())), ""};
+          }
+          read_post(doc.get_value(), record, scratch);
+          if (has_trailing_content(doc)) {
+            throw simdjson::simdjson_error(simdjson::TRAILING_CONTENT);
+          }
+        } catch (SchemaViolation& e) {
+          throw std::move(e).under(std::to_string(item.index)).under("posts");
+        }
+        batch.add_post(record);
       }
+    } catch (SchemaViolation& e) {
+      const char* where = location_of(doc);
+      throw_violation(block, e.what, e.path, where != nullptr ? where : span.data());
+    } catch (simdjson::simdjson_error& e) {
+      throw_malformed(block, item.begin, span, location_of(doc),
+                      simdjson::error_message(e.error()));
     }
-    if (has_trailing_content(doc)) {
-      throw_malformed(input, 0, input.view(), location_of(doc), "unexpected content after the document");
-    }
-  } catch (SchemaViolation& e) {
-    throw_violation(input, e.what, e.path, location_of(doc));
-  } catch (simdjson::simdjson_error& e) {
-    throw_malformed(input, 0, input.view(), location_of(doc), simdjson::error_message(e.error()));
   }
 }
 

@@ -1,9 +1,15 @@
+// The ingest driver: reads each input in blocks, detects its format from the first block, cuts
+// blocks at item boundaries, reads the blocks of a round in parallel, and merges them in order.
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <thread>
+
+#include <sys/stat.h>
 
 #include <fmt/format.h>
 
@@ -18,59 +24,260 @@ namespace {
 using ingest::DatasetBuilder;
 using ingest::InputText;
 
-// Reads a whole stream into a string followed by simdjson's padding.
-std::string read_stream(std::FILE* file, const std::string& name) {
+constexpr std::size_t kDefaultBlock = std::size_t{8} << 20;
+// The start of an input that format detection sees, whatever the block size.
+constexpr std::size_t kDetectBytes = std::size_t{16} << 20;
+
+// Bytes from a file, standard input, or memory, read in order.
+class ByteSource {
+ public:
+  // Standard input for "-", else the file at path.
+  static ByteSource open(const std::string& path) {
+    if (path == "-") {
+      return ByteSource(path, stdin, false);
+    }
+    errno = 0;
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (file == nullptr) {
+      throw input_error(fmt::format("cannot open {}: {}", path, std::strerror(errno)));
+    }
+    return ByteSource(path, file, true);
+  }
+  // Bytes already in memory.
+  static ByteSource memory(const std::string& name, std::string_view bytes) {
+    ByteSource source(name, nullptr, false);
+    source.memory_ = bytes;
+    source.size_ = bytes.size();
+    return source;
+  }
+
+  ByteSource(ByteSource&& other) noexcept
+      : name_(std::move(other.name_)), file_(std::exchange(other.file_, nullptr)),
+        owned_(other.owned_), memory_(other.memory_), size_(other.size_) {}
+  ByteSource(const ByteSource&) = delete;
+  ByteSource& operator=(const ByteSource&) = delete;
+  ByteSource& operator=(ByteSource&&) = delete;
+  ~ByteSource() {
+    if (owned_ && file_ != nullptr) {
+      std::fclose(file_);
+    }
+  }
+
+  // Appends up to n bytes at out[at...]; returns how many. 0 means the end of the input.
+  std::size_t read(char* out, std::size_t n) {
+    if (file_ == nullptr) {
+      const std::size_t k = std::min(n, memory_.size());
+      std::memcpy(out, memory_.data(), k);
+      memory_.remove_prefix(k);
+      return k;
+    }
+    const std::size_t k = std::fread(out, 1, n, file_);
+    if (k < n && std::ferror(file_) != 0) {
+      throw input_error(fmt::format("cannot read {}: {}", name_, std::strerror(errno)));
+    }
+    return k;
+  }
+
+  // The total size when known (a regular file or memory), else 0.
+  std::uint64_t size_hint() const {
+    if (file_ == nullptr) {
+      return size_;
+    }
+    struct stat st {};
+    return ::fstat(::fileno(file_), &st) == 0 && S_ISREG(st.st_mode)
+               ? static_cast<std::uint64_t>(st.st_size)
+               : 0;
+  }
+
+  const std::string& name() const { return name_; }
+
+ private:
+  ByteSource(std::string name, std::FILE* file, bool owned)
+      : name_(std::move(name)), file_(file), owned_(owned) {}
+
+  std::string name_;
+  std::FILE* file_ = nullptr;
+  bool owned_ = false;
+  std::string_view memory_;
+  std::uint64_t size_ = 0;
+};
+
+// One block of an input: its bytes (padded for simdjson) and where they sit in the input.
+struct Block {
   std::string bytes;
-  std::size_t size = 0;
-  bytes.resize(1 << 16);
-  while (true) {
-    if (bytes.size() - size < (1 << 15)) {
-      bytes.resize(bytes.size() * 2);
+  InputText text;
+};
+
+// Cuts one input into blocks: reads, frames, and carries a partial item to the next block.
+class Blocker {
+ public:
+  Blocker(ByteSource& source, std::size_t block_size) : source_(source), block_(block_size) {}
+
+  // Reads the start of the input (up to one block) and picks its format.
+  const ingest::Format& detect() {
+    fill(std::max(block_, kDetectBytes));
+    InputText start = text_of(carry_);
+    if (start.view().find_first_not_of(" \t\r\n") == std::string_view::npos) {
+      throw input_error(fmt::format("empty input: {} holds no JSON", source_.name()));
     }
-    const std::size_t n = std::fread(bytes.data() + size, 1, bytes.size() - size, file);
-    size += n;
-    if (n == 0) {
-      if (std::ferror(file) != 0) {
-        throw input_error(fmt::format("cannot read {}: {}", name, std::strerror(errno)));
+    for (const ingest::Format& format : ingest::formats()) {
+      if (format.detect(start, eof_)) {
+        framer_ = format.framer();
+        return format;
       }
-      break;
+    }
+    throw input_error(fmt::format("{}: unknown input format", source_.name()));
+  }
+
+  // Fills `block` with the next whole items; false when the input is exhausted.
+  bool next(Block& block) {
+    while (true) {
+      if ((carry_.empty() && eof_) || framer_->error) {
+        return false;
+      }
+      block.bytes.swap(carry_);
+      carry_.clear();
+      block.text = text_of(block.bytes);
+      const std::size_t cut = framer_->cut(block.text, eof_);
+      if (cut == 0 && !eof_ && !framer_->error) {
+        // Not one whole item yet: read more (growing past the block size for a huge item).
+        block.bytes.swap(carry_);
+        fill();
+        continue;
+      }
+      carry_.assign(block.bytes, cut, std::string::npos);
+      block.bytes.resize(cut);
+      block.bytes.reserve(cut + simdjson::SIMDJSON_PADDING);
+      block.text.data = block.bytes.data();
+      block.text.size = cut;
+      block.text.capacity = block.bytes.capacity();
+      advance(block.text.view());
+      if (carry_.size() < block_) {
+        fill();
+      }
+      return true;
     }
   }
-  bytes.resize(size + simdjson::SIMDJSON_PADDING, '\0');
-  bytes.resize(size);
-  return bytes;
-}
 
-std::string read_path(const std::string& path) {
-  if (path == "-") {
-    return read_stream(stdin, "standard input");
-  }
-  errno = 0;
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                      &std::fclose);
-  if (!file) {
-    throw input_error(fmt::format("cannot open {}: {}", path, std::strerror(errno)));
-  }
-  return read_stream(file.get(), path);
-}
+  std::uint64_t consumed() const { return offset_; }
 
-// Reads one input; `bytes` gets simdjson's padding appended (its capacity usually has it already).
-void read_one(const std::string& name, std::string& bytes, DatasetBuilder& builder) {
-  const std::size_t size = bytes.size();
-  bytes.resize(size + simdjson::SIMDJSON_PADDING, '\0');
-  const InputText text{name, bytes.data(), size, bytes.size()};
-  if (text.view().find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    throw input_error(fmt::format("empty input: {} holds no JSON", name));
+  // Malformed structure met by the framer, reported after the blocks before it.
+  void rethrow_framing_error() const {
+    if (framer_->error) {
+      std::rethrow_exception(framer_->error);
+    }
   }
-  for (const ingest::Format& format : ingest::formats()) {
-    if (format.detect(text)) {
-      builder.begin_source(name, std::string(format.name), size);
-      ingest::PostBatch batch(name);
-      format.read(text, batch);
-      builder.merge(std::move(batch));
+
+ private:
+  // Reads until the carry holds `at_least` bytes (and twice what it held), or the input ends.
+  void fill(std::size_t at_least = 0) {
+    const std::size_t want = std::max({block_, at_least, carry_.size() * 2});
+    const std::size_t old = carry_.size();
+    carry_.resize(want);
+    std::size_t have = old;
+    while (have < want && !eof_) {
+      const std::size_t k = source_.read(carry_.data() + have, want - have);
+      have += k;
+      eof_ = k == 0;
+    }
+    carry_.resize(have);
+    carry_.reserve(have + simdjson::SIMDJSON_PADDING);
+  }
+
+  InputText text_of(std::string& bytes) const {
+    bytes.reserve(bytes.size() + simdjson::SIMDJSON_PADDING);
+    InputText t;
+    t.name = source_.name();
+    t.data = bytes.data();
+    t.size = bytes.size();
+    t.capacity = bytes.capacity();
+    t.first_line = line_;
+    t.first_column = column_;
+    t.input_start = offset_ == 0;
+    return t;
+  }
+
+  // Moves the input position past `consumed`.
+  void advance(std::string_view consumed) {
+    offset_ += consumed.size();
+    const std::size_t last = consumed.rfind('\n');
+    if (last == std::string_view::npos) {
+      column_ += consumed.size();
       return;
     }
+    line_ += static_cast<std::uint64_t>(std::count(consumed.begin(), consumed.end(), '\n'));
+    column_ = consumed.size() - last;
   }
+
+  ByteSource& source_;
+  std::size_t block_;
+  std::unique_ptr<ingest::Framer> framer_;
+  std::string carry_;
+  bool eof_ = false;
+  std::uint64_t offset_ = 0;
+  std::uint64_t line_ = 1;
+  std::uint64_t column_ = 1;
+};
+
+// Reads a round of blocks in parallel, one batch each; errors are kept in their batch.
+void read_round(const ingest::Format& format, std::vector<Block>& blocks, std::size_t count,
+                std::vector<ingest::PostBatch>& batches) {
+  const auto work = [&](std::size_t i) {
+    try {
+      format.read(blocks[i].text, batches[i]);
+    } catch (...) {
+      batches[i].error = std::current_exception();
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t i = 1; i < count; ++i) {
+    helpers.emplace_back(work, i);
+  }
+  work(0);
+  for (std::thread& t : helpers) {
+    t.join();
+  }
+}
+
+std::size_t thread_count(const LoadOptions& options) {
+  if (options.threads > 0) {
+    return options.threads;
+  }
+  return std::max(1U, std::thread::hardware_concurrency());
+}
+
+void read_input(ByteSource& source, const LoadOptions& options, DatasetBuilder& builder,
+                std::uint64_t& done, std::uint64_t total) {
+  Blocker blocker(source, options.block_bytes > 0 ? options.block_bytes : kDefaultBlock);
+  const ingest::Format& format = blocker.detect();
+  const std::size_t threads = thread_count(options);
+  std::vector<Block> blocks(threads);
+  std::uint64_t bytes = 0;
+  while (true) {
+    std::size_t count = 0;
+    while (count < threads && blocker.next(blocks[count])) {
+      ++count;
+    }
+    if (count == 0) {
+      break;
+    }
+    std::vector<ingest::PostBatch> batches;
+    for (std::size_t i = 0; i < count; ++i) {
+      batches.emplace_back(source.name());
+    }
+    read_round(format, blocks, count, batches);
+    for (ingest::PostBatch& batch : batches) {
+      builder.merge(std::move(batch));
+    }
+    const std::uint64_t consumed = blocker.consumed();
+    done += consumed - bytes;
+    bytes = consumed;
+    if (options.progress) {
+      options.progress(done, total);
+    }
+  }
+  blocker.rethrow_framing_error();
+  builder.begin_source(source.name(), std::string(format.name), bytes);
 }
 
 Dataset finish(DatasetBuilder& builder, const LoadOptions& options) {
@@ -89,18 +296,29 @@ Dataset finish(DatasetBuilder& builder, const LoadOptions& options) {
 
 Dataset load_buffers(std::vector<NamedInput> inputs, const LoadOptions& options) {
   DatasetBuilder builder;
-  for (NamedInput& input : inputs) {
-    read_one(input.name, input.bytes, builder);
-    input.bytes = std::string();
+  std::uint64_t done = 0;
+  std::uint64_t total = 0;
+  for (const NamedInput& input : inputs) {
+    total += input.bytes.size();
+  }
+  for (const NamedInput& input : inputs) {
+    ByteSource source = ByteSource::memory(input.name, input.bytes);
+    read_input(source, options, builder, done, total);
   }
   return finish(builder, options);
 }
 
 Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& options) {
   DatasetBuilder builder;
+  std::vector<ByteSource> sources;
+  std::uint64_t total = 0;
   for (const std::string& path : paths) {
-    std::string bytes = read_path(path);
-    read_one(path, bytes, builder);
+    sources.push_back(ByteSource::open(path));
+    total += sources.back().size_hint();
+  }
+  std::uint64_t done = 0;
+  for (ByteSource& source : sources) {
+    read_input(source, options, builder, done, total);
   }
   return finish(builder, options);
 }

@@ -1,5 +1,6 @@
 // NDJSON: one post object per line, optionally preceded by a line {"account": {...}}.
 #include <cstring>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -62,35 +63,51 @@ void read_header(od::document& doc, PostBatch& batch) {
   }
 }
 
+class NdjsonFramer final : public Framer {
+ public:
+  std::size_t cut(InputText& text, bool at_end) override {
+    if (at_end) {
+      return text.size;
+    }
+    const std::size_t newline = text.view().rfind('\n');
+    return newline == std::string_view::npos ? 0 : newline + 1;
+  }
+};
+
 }  // namespace
 
-bool looks_like_ndjson(const InputText& input) {
-  const std::string_view text = input.view();
-  const std::size_t start = text.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos) {
+bool looks_like_ndjson(const InputText& start, bool whole) {
+  const std::string_view text = start.view();
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) {
     return false;
   }
-  const std::size_t newline = text.find('\n', start);
-  const bool more_lines =
-      newline != std::string_view::npos && !is_blank(text.substr(newline + 1));
-  if (!more_lines) {
-    return !has_posts_member(input);
+  const std::size_t newline = text.find('\n', first);
+  if (newline == std::string_view::npos) {
+    // One line: a lone post unless it holds "posts"; a first line longer than the first chunk
+    // is taken for a document.
+    return whole && !has_posts_member(start);
   }
-  return !find_syntax_error(text.substr(start, newline - start)).has_value();
+  if (whole && is_blank(text.substr(newline + 1))) {
+    return !has_posts_member(start);
+  }
+  return !find_syntax_error(text.substr(first, newline - first)).has_value();
 }
 
-void read_ndjson(const InputText& input, PostBatch& batch) {
+std::unique_ptr<Framer> make_ndjson_framer() { return std::make_unique<NdjsonFramer>(); }
+
+void read_ndjson(const InputText& block, PostBatch& batch) {
   od::parser parser;
   PostRecord record;
   std::vector<std::string> scratch;
-  bool first = true;
+  bool first = block.input_start;
   std::size_t pos = 0;
-  while (pos < input.size) {
-    const void* found = std::memchr(input.data + pos, '\n', input.size - pos);
+  while (pos < block.size) {
+    const void* found = std::memchr(block.data + pos, '\n', block.size - pos);
     const std::size_t end =
-        found != nullptr ? static_cast<std::size_t>(static_cast<const char*>(found) - input.data)
-                         : input.size;
-    const std::string_view line(input.data + pos, end - pos);
+        found != nullptr ? static_cast<std::size_t>(static_cast<const char*>(found) - block.data)
+                         : block.size;
+    const std::string_view line(block.data + pos, end - pos);
     const std::size_t line_start = pos;
     pos = end + 1;
     if (is_blank(line)) {
@@ -98,12 +115,11 @@ void read_ndjson(const InputText& input, PostBatch& batch) {
     }
     od::document doc;
     if (const auto error =
-            parser.iterate(line.data(), line.size(), input.capacity - line_start).get(doc)) {
-      throw_malformed(input, line_start, line, nullptr, simdjson::error_message(error));
+            parser.iterate(line.data(), line.size(), block.capacity - line_start).get(doc)) {
+      throw_malformed(block, line_start, line, nullptr, simdjson::error_message(error));
     }
     try {
-      const json_type t = doc.type();
-      if (t != json_type::object) {
+      if (doc.type() != json_type::object) {
         throw SchemaViolation{"each NDJSON line must be a JSON object", ""};
       }
       if (first && is_header(doc)) {
@@ -114,12 +130,12 @@ void read_ndjson(const InputText& input, PostBatch& batch) {
       }
       first = false;
       if (has_trailing_content(doc)) {
-        throw_malformed(input, line_start, line, nullptr, "unexpected content after the object");
+        throw_malformed(block, line_start, line, nullptr, "unexpected content after the object");
       }
     } catch (SchemaViolation& e) {
-      throw_violation(input, e.what, e.path, input.data + line_start);
+      throw_violation(block, e.what, e.path, block.data + line_start);
     } catch (simdjson::simdjson_error& e) {
-      throw_malformed(input, line_start, line, nullptr, simdjson::error_message(e.error()));
+      throw_malformed(block, line_start, line, nullptr, simdjson::error_message(e.error()));
     }
   }
 }

@@ -25,6 +25,8 @@ namespace {
   throw SchemaViolation{std::move(what), fmt::format("/{}", field)};
 }
 
+}  // namespace
+
 std::string_view type_name(json_type t) {
   switch (t) {
     case json_type::array:
@@ -42,6 +44,8 @@ std::string_view type_name(json_type t) {
   }
   return "a value";
 }
+
+namespace {
 
 constexpr int kMaxDepth = 1024;
 

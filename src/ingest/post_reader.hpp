@@ -26,6 +26,9 @@ void read_post(simdjson::ondemand::value value, PostRecord& out, std::vector<std
 // Reads an account object. Throws SchemaViolation or simdjson_error.
 AccountRecord read_account(simdjson::ondemand::value value);
 
+// "an array", "a number", "null", ...: how messages name a JSON type.
+std::string_view type_name(simdjson::ondemand::json_type type);
+
 // Checks a value the format does not use: well-formed JSON, nested at most 1024 deep.
 void skip_unused(simdjson::ondemand::value value);
 

@@ -163,7 +163,8 @@ TEST_CASE("every bad-input class is a one-line error naming the place", "[ingest
   CHECK(load_error(R"({"posts": [{"id": "p", "created_at": "2026-01-05T10:00:00Z",
     "hashtags": ["a", 3]}]})") ==
         "\"hashtags\" items must be strings at /posts/0/hashtags/1 (in.json:2)");
-  CHECK(load_error(R"({"posts": {}})") == "\"posts\" must be an array at /posts (in.json:1)");
+  CHECK(load_error(R"({"posts": {}})") ==
+        "\"posts\" must be an array, not an object at /posts (in.json:1)");
   CHECK(load_error("{\"account\": {\"followers\": \"many\"}, \"posts\": [" + std::string(kPost) +
                    "]}") ==
         "\"followers\" must be a non-negative integer, not a string at /account/followers "

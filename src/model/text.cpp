@@ -1,6 +1,13 @@
 #include "ror/text.hpp"
 
+#if defined(__AVX2__)
+#include <immintrin.h>
+#endif
+
 #include <algorithm>
+#include <bit>
+#include <array>
+#include <cstring>
 
 namespace ror {
 namespace {
@@ -71,24 +78,159 @@ std::size_t whitespace_length(const char* p, const char* end) noexcept {
   }
 }
 
+namespace {
+
+// ASCII-lowercases the eight bytes of a word at once (bytes >= 0x80 are left alone).
+std::uint64_t lower_ascii(std::uint64_t x) noexcept {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const std::uint64_t low7 = x & ~kHigh;
+  const std::uint64_t above_z = low7 + 0x2525252525252525ULL;   // high bit set when > 'Z'
+  const std::uint64_t from_a = low7 + 0x3f3f3f3f3f3f3f3fULL;    // high bit set when >= 'A'
+  const std::uint64_t upper = (from_a ^ above_z) & ~x & kHigh;  // ASCII 'A'..'Z'
+  return x | (upper >> 2);
+}
+
+std::uint64_t mix64(std::uint64_t h) noexcept {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+// Hashes a sequence of tokens, each ASCII-lowercased: two texts get the same hash when their
+// normalised forms (tokens joined by one space) are equal.
+class TokenHash {
+ public:
+  void add(const char* p, std::size_t n) noexcept {
+    std::uint64_t t = 0x9e3779b97f4a7c15ULL ^ n;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, p + i, 8);
+      t = (t ^ lower_ascii(word)) * 0xbf58476d1ce4e5b9ULL;
+      t ^= t >> 31;
+    }
+    if (i < n) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, p + i, n - i);
+      t = (t ^ lower_ascii(word)) * 0xbf58476d1ce4e5b9ULL;
+      t ^= t >> 31;
+    }
+    state_ = (std::rotl(state_, 23) ^ t) * 0x94d049bb133111ebULL;
+    any_ = true;
+  }
+  // 0 when no token was added.
+  std::uint64_t finish() const noexcept {
+    if (!any_) {
+      return 0;
+    }
+    const std::uint64_t h = mix64(state_);
+    return h == 0 ? 1 : h;
+  }
+
+ private:
+  std::uint64_t state_ = kFnvOffset;
+  bool any_ = false;
+};
+
+// Bit i set: byte i of the 64 at p is whitespace, or lies past the text. A multi-byte space that
+// runs past the 64 bytes leaves its remaining length in `carry` for the next call.
+std::uint64_t whitespace_mask(const char* p, const char* end, std::size_t& carry) noexcept {
+  const auto available = static_cast<std::size_t>(end - p);
+  const std::size_t n = available < 64 ? available : 64;
+  std::uint64_t ws = 0;
+  std::uint64_t leads = 0;
+#if defined(__AVX2__)
+  alignas(32) char local[64];
+  const char* src = p;
+  if (n < 64) {
+    std::memset(local, ' ', sizeof local);
+    std::memcpy(local, p, n);
+    src = local;
+  }
+  for (int half = 0; half < 2; ++half) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(src + 32 * half));
+    const __m256i shifted = _mm256_sub_epi8(v, _mm256_set1_epi8(0x09));
+    const __m256i ascii = _mm256_or_si256(
+        _mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')),
+        _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, _mm256_set1_epi8(4)), shifted));
+    const __m256i lead = _mm256_or_si256(
+        _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(0xc2))),
+                        _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(0xe1)))),
+        _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(0xe2))),
+                        _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(0xe3)))));
+    ws |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(ascii)))
+          << (32 * half);
+    leads |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(lead)))
+             << (32 * half);
+  }
+#else
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    ws |= static_cast<std::uint64_t>(c == ' ' || (c >= 0x09 && c <= 0x0d)) << i;
+    leads |= static_cast<std::uint64_t>(c == 0xc2 || c == 0xe1 || c == 0xe2 || c == 0xe3) << i;
+  }
+  if (n < 64) {
+    ws |= ~std::uint64_t{0} << n;
+  }
+#endif
+  if (n < 64) {
+    leads &= (std::uint64_t{1} << n) - 1;
+  }
+  // Bytes of a space that began in the previous 64.
+  std::uint64_t forced = carry >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << carry) - 1;
+  carry = 0;
+  while (leads != 0) {
+    const auto i = static_cast<std::size_t>(std::countr_zero(leads));
+    leads &= leads - 1;
+    const std::size_t len = whitespace_length(p + i, end);
+    for (std::size_t k = i; k < i + len; ++k) {
+      if (k < 64) {
+        forced |= std::uint64_t{1} << k;
+      } else {
+        ++carry;
+      }
+    }
+  }
+  return ws | forced;
+}
+
+}  // namespace
+
 TextStats analyze_text(std::string_view text) noexcept {
   TextStats stats;
-  std::uint64_t hash = kFnvOffset;
-  bool any = false;
-  for_each_token(text, [&](const char* begin, const char* end) {
-    ++stats.words;
-    if (starts_with_link(begin, end)) {
-      return;
+  TokenHash hash;
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  const char* token = nullptr;  // start of the token in progress
+  const auto finish = [&](const char* token_end) {
+    if (!starts_with_link(token, token_end)) {
+      hash.add(token, static_cast<std::size_t>(token_end - token));
     }
-    if (any) {
-      hash = (hash ^ static_cast<unsigned char>(' ')) * kFnvPrime;
+  };
+  std::size_t carry = 0;
+  for (const char* p = begin; p < end; p += 64) {
+    const std::uint64_t word = ~whitespace_mask(p, end, carry);
+    const std::uint64_t before = (word << 1) | (token != nullptr ? 1U : 0U);
+    std::uint64_t events = (word & ~before) | (~word & before);  // token starts and ends
+    while (events != 0) {
+      const auto i = static_cast<std::size_t>(std::countr_zero(events));
+      events &= events - 1;
+      if (((word >> i) & 1U) != 0) {
+        token = p + i;
+        ++stats.words;
+      } else {
+        finish(p + i);
+        token = nullptr;
+      }
     }
-    for (const char* q = begin; q < end; ++q) {
-      hash = (hash ^ static_cast<unsigned char>(ascii_lower(*q))) * kFnvPrime;
-    }
-    any = true;
-  });
-  stats.norm_hash = any ? (hash == 0 ? 1 : hash) : 0;
+  }
+  if (token != nullptr) {
+    finish(end);
+  }
+  stats.norm_hash = hash.finish();
   return stats;
 }
 

@@ -51,3 +51,56 @@ TEST_CASE("account names compare without one leading @ and ASCII case", "[text]"
   CHECK(ror::normalize_name("@@acme") == "@acme");
   CHECK(ror::normalize_name("Acme") == "acme");
 }
+
+namespace {
+
+// Words counted the slow way, one character at a time.
+std::uint32_t slow_words(std::string_view s) {
+  std::uint32_t words = 0;
+  bool in_word = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t ws = ror::whitespace_length(s.data() + i, s.data() + s.size());
+    if (ws > 0) {
+      in_word = false;
+      i += ws;
+    } else {
+      words += in_word ? 0 : 1;
+      in_word = true;
+      ++i;
+    }
+  }
+  return words;
+}
+
+}  // namespace
+
+TEST_CASE("the fast tokenizer agrees with the slow one on every boundary", "[text]") {
+  const std::vector<std::string> pieces = {"a",      "Bc",         "\u00e9",    " ",
+                                           "\t",     "\u3000",     "\u00a0",    "\u2028",
+                                           "\u200b", "\u2019",     "\xe2\x80",  "https://x.ex",
+                                           "http:/", "WORDS_LONG", "\n\n",      "\u2009"};
+  std::uint64_t state = 7;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int length = round % 200;
+    for (int i = 0; i < length; ++i) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      text += pieces[(state >> 33) % pieces.size()];
+    }
+    INFO(text);
+    CHECK(analyze_text(text).words == slow_words(text));
+    // Changing the whitespace and the case of ASCII letters keeps the normalised text.
+    std::string variant;
+    for (const char c : text) {
+      if (c == ' ') {
+        variant += "\t \n";
+      } else {
+        variant += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+      }
+    }
+    if (normalize_text(variant) == normalize_text(text)) {
+      CHECK(analyze_text(variant).norm_hash == analyze_text(text).norm_hash);
+    }
+    CHECK((analyze_text(text).norm_hash == 0) == normalize_text(text).empty());
+  }
+}

@@ -103,7 +103,8 @@ std::uint64_t mix64(std::uint64_t h) noexcept {
 // normalised forms (tokens joined by one space) are equal.
 class TokenHash {
  public:
-  void add(const char* p, std::size_t n) noexcept {
+  // Adds the token [p, p + n); `text` is where its text begins (readable before the token).
+  void add(const char* p, std::size_t n, const char* text) noexcept {
     std::uint64_t t = 0x9e3779b97f4a7c15ULL ^ n;
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8) {
@@ -112,9 +113,15 @@ class TokenHash {
       t = (t ^ lower_ascii(word)) * 0xbf58476d1ce4e5b9ULL;
       t ^= t >> 31;
     }
-    if (i < n) {
+    if (const std::size_t rest = n - i; rest > 0) {
       std::uint64_t word = 0;
-      std::memcpy(&word, p + i, n - i);
+      if (p + n - text >= 8) {
+        // Load the eight bytes ending at the token's end and drop the ones before the rest.
+        std::memcpy(&word, p + n - 8, 8);
+        word >>= 8 * (8 - rest);
+      } else {
+        std::memcpy(&word, p + i, rest);
+      }
       t = (t ^ lower_ascii(word)) * 0xbf58476d1ce4e5b9ULL;
       t ^= t >> 31;
     }
@@ -207,7 +214,7 @@ TextStats analyze_text(std::string_view text) noexcept {
   const char* token = nullptr;  // start of the token in progress
   const auto finish = [&](const char* token_end) {
     if (!starts_with_link(token, token_end)) {
-      hash.add(token, static_cast<std::size_t>(token_end - token));
+      hash.add(token, static_cast<std::size_t>(token_end - token), begin);
     }
   };
   std::size_t carry = 0;

@@ -4,13 +4,14 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "ror/string_index.hpp"
 #include "ror/time.hpp"
 
 namespace ror {
@@ -76,10 +77,12 @@ class AuthorTable {
   std::size_t size() const { return names_.size(); }
 
  private:
-  std::deque<std::string> storage_;
+  std::vector<std::unique_ptr<char[]>> chunks_;  // name bytes, in chunks that never move
+  std::size_t chunk_used_ = 0;
+  std::size_t chunk_size_ = 0;
   std::vector<std::string_view> names_;
   std::vector<std::uint8_t> account_;
-  std::unordered_map<std::string_view, AuthorId> index_;
+  StringIndex index_;
 };
 
 // Who the account is, merged from the inputs and --account.

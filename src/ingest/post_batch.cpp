@@ -14,18 +14,20 @@ std::uint32_t PostBatch::resolve_parents(const PostRecord& post,
                                          std::vector<std::uint32_t>& parent) {
   // Later comments with the same id replace earlier ones: keep_ lists the survivors in order.
   comment_index_.clear();
+  bool duplicates = false;
   for (std::uint32_t i = 0; i < post.comments.size(); ++i) {
-    auto [it, inserted] = comment_index_.try_emplace(post.comments[i].id, i);
+    auto [slot, inserted] = comment_index_.try_emplace(post.comments[i].id, i);
     if (!inserted) {
       warn(&Warnings::duplicate_comment_ids,
            fmt::format("duplicate comment id \"{}\" in post \"{}\"", post.comments[i].id, post.id));
-      it->second = i;
+      *slot = i;
+      duplicates = true;
     }
   }
   keep_.clear();
   ordinal_.assign(post.comments.size(), kNone);
   for (std::uint32_t i = 0; i < post.comments.size(); ++i) {
-    if (comment_index_[post.comments[i].id] == i) {
+    if (!duplicates || *comment_index_.find(post.comments[i].id) == i) {
       ordinal_[i] = static_cast<std::uint32_t>(keep_.size());
       keep_.push_back(i);
     }
@@ -36,14 +38,14 @@ std::uint32_t PostBatch::resolve_parents(const PostRecord& post,
     if (!c.has_parent || c.parent_id == post.id) {
       continue;
     }
-    const auto it = comment_index_.find(c.parent_id);
-    if (it == comment_index_.end()) {
+    const std::uint32_t* found = comment_index_.find(c.parent_id);
+    if (found == nullptr) {
       warn(&Warnings::dangling_parents,
            fmt::format("comment \"{}\" names parent \"{}\", which is no comment of post \"{}\"",
                        c.id, c.parent_id, post.id));
       continue;
     }
-    parent[k] = ordinal_[it->second];
+    parent[k] = ordinal_[*found];
   }
   return static_cast<std::uint32_t>(keep_.size());
 }

@@ -5,11 +5,11 @@
 
 #include <exception>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "ingest/records.hpp"
 #include "ror/dataset.hpp"
+#include "ror/string_index.hpp"
 
 namespace ror::ingest {
 
@@ -39,7 +39,7 @@ class PostBatch {
   std::uint32_t resolve_parents(const PostRecord& post, std::vector<std::uint32_t>& parent);
   void break_cycles(const PostRecord& post, std::vector<std::uint32_t>& parent);
 
-  std::unordered_map<std::string_view, std::uint32_t> comment_index_;  // scratch, per post
+  StringIndex comment_index_;  // scratch, per post: comment id -> position in the record
   std::vector<std::uint32_t> keep_;                                    // scratch, per post
   std::vector<std::uint32_t> ordinal_;                                 // scratch, per post
   std::vector<std::uint32_t> parent_;                                  // scratch, per post

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstring>
 
 #include "ror/dataset.hpp"
 #include "ror/text.hpp"
@@ -6,14 +7,22 @@
 namespace ror {
 
 AuthorId AuthorTable::intern(std::string_view name) {
-  if (const auto it = index_.find(name); it != index_.end()) {
-    return it->second;
-  }
   const auto id = static_cast<AuthorId>(names_.size());
-  const std::string_view stored = storage_.emplace_back(name);
-  names_.push_back(stored);
+  if (const std::uint32_t* known = index_.find(name)) {
+    return *known;
+  }
+  if (chunk_used_ + name.size() > chunk_size_) {
+    chunk_size_ = std::max<std::size_t>(std::size_t{64} << 10, name.size());
+    chunks_.push_back(std::make_unique<char[]>(chunk_size_));
+    chunk_used_ = 0;
+  }
+  char* stored = chunks_.back().get() + chunk_used_;
+  std::memcpy(stored, name.data(), name.size());
+  chunk_used_ += name.size();
+  const std::string_view view(stored, name.size());
+  names_.push_back(view);
   account_.push_back(0);
-  index_.emplace(stored, id);
+  index_.try_emplace(view, id);
   return id;
 }
 

@@ -1,0 +1,114 @@
+// A hash map from strings to 32-bit values for the hot paths of ingest: open addressing, no
+// allocation per insert, and a clear() that costs nothing. Keys are views: their bytes must stay
+// alive (and unchanged) as long as the index holds them.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ror {
+
+class StringIndex {
+ public:
+  // The value slot of key, inserting `value` when the key is new; second is true on insertion.
+  std::pair<std::uint32_t*, bool> try_emplace(std::string_view key, std::uint32_t value) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) {
+      grow();
+    }
+    const std::uint64_t h = hash(key);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.generation != generation_) {
+        s = Slot{h, key, value, generation_};
+        ++size_;
+        return {&s.value, true};
+      }
+      if (s.hash == h && s.key == key) {
+        return {&s.value, false};
+      }
+    }
+  }
+
+  // The value of key, or nullptr.
+  const std::uint32_t* find(std::string_view key) const {
+    if (size_ == 0) {
+      return nullptr;
+    }
+    const std::uint64_t h = hash(key);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.generation != generation_) {
+        return nullptr;
+      }
+      if (s.hash == h && s.key == key) {
+        return &s.value;
+      }
+    }
+  }
+
+  // Forgets every key, keeping the table.
+  void clear() {
+    size_ = 0;
+    if (++generation_ == 0) {  // wrapped: really empty the slots once
+      for (Slot& s : slots_) {
+        s.generation = 0;
+      }
+      generation_ = 1;
+    }
+  }
+
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string_view key;
+    std::uint32_t value = 0;
+    std::uint32_t generation = 0;  // the slot is used when it equals the index's generation
+  };
+
+  static std::uint64_t hash(std::string_view key) {
+    std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ key.size();
+    std::size_t i = 0;
+    for (; i + 8 <= key.size(); i += 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, key.data() + i, 8);
+      h = (h ^ word) * 0xbf58476d1ce4e5b9ULL;
+      h ^= h >> 29;
+    }
+    std::uint64_t word = 0;
+    std::memcpy(&word, key.data() + i, key.size() - i);
+    h = (h ^ word) * 0x94d049bb133111ebULL;
+    return h ^ (h >> 31);
+  }
+
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    const std::uint32_t old_generation = generation_;
+    slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    generation_ = 1;
+    size_ = 0;
+    for (const Slot& s : old) {
+      if (s.generation == old_generation) {
+        for (std::size_t i = s.hash & mask_;; i = (i + 1) & mask_) {
+          if (slots_[i].generation != generation_) {
+            slots_[i] = Slot{s.hash, s.key, s.value, generation_};
+            ++size_;
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::size_t size_ = 0;
+  std::uint32_t generation_ = 1;
+};
+
+}  // namespace ror

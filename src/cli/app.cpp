@@ -85,7 +85,8 @@ int run(const std::vector<std::string>& args, const cli::Streams& streams) {
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   try {
-    const cli::Streams streams{out, err, &out == &std::cout && ::isatty(STDOUT_FILENO) == 1};
+    const cli::Streams streams{out, err, &out == &std::cout && ::isatty(STDOUT_FILENO) == 1,
+                               &err == &std::cerr && ::isatty(STDERR_FILENO) == 1};
     return run(args, streams);
   } catch (const Error& e) {
     return fail(err, e.code(), e.what());

@@ -1,6 +1,7 @@
 // `ror score`: read exports, compute the report, render it, and turn --require into an exit code.
 #include <chrono>
 #include <fstream>
+#include <thread>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -67,6 +68,40 @@ void report_warnings(const Dataset& data) {
   }
 }
 
+// A progress line on stderr for large inputs: bytes read, speed and time left. Only on a
+// terminal, and rewritten in place.
+class Progress {
+ public:
+  Progress(std::ostream& err, bool enabled) : err_(err), enabled_(enabled) {}
+
+  void update(std::uint64_t done, std::uint64_t total) {
+    constexpr std::uint64_t kLargeInput = std::uint64_t{64} << 20;
+    if (!enabled_ || total < kLargeInput) {
+      return;
+    }
+    const double seconds = elapsed_ms(start_) / 1000.0;
+    const double mb = static_cast<double>(done) / 1e6;
+    const double rate = seconds > 0 ? mb / seconds : 0;
+    const double eta = rate > 0 ? (static_cast<double>(total) / 1e6 - mb) / rate : 0;
+    err_ << fmt::format("\rror: read {:.0f} of {:.0f} MB, {:.0f} MB/s, {:.0f} s left\x1b[K", mb,
+                        static_cast<double>(total) / 1e6, rate, eta)
+         << std::flush;
+    shown_ = true;
+  }
+
+  void finish() {
+    if (shown_) {
+      err_ << "\r\x1b[K" << std::flush;
+    }
+  }
+
+ private:
+  std::ostream& err_;
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
 class ScoreCommand final : public Command {
  public:
   void setup(CLI::App& app) override {
@@ -114,10 +149,10 @@ class ScoreCommand final : public Command {
       requirements.push_back(parse_requirement(text));
     }
     LoadOptions load;
+    load.threads = a_.threads > 0 ? a_.threads : std::max(1U, std::thread::hardware_concurrency());
     load.accounts = a_.accounts;
     load.since = time_bound(a_.since, "--since", false);
     load.until = time_bound(a_.until, "--until", true);
-    load.threads = a_.threads;
     if (a_.files.empty()) {
       a_.files.push_back("-");
     }
@@ -127,10 +162,18 @@ class ScoreCommand final : public Command {
       by = a_.by == "post" ? BreakdownBy::post : BreakdownBy::month;
     }
 
-    auto start = std::chrono::steady_clock::now();
+    Progress progress(streams.err, !a_.quiet && streams.err_is_terminal);
+    load.progress = [&progress](std::uint64_t done, std::uint64_t total) {
+      progress.update(done, total);
+    };
     const Dataset data = load_files(a_.files, load);
-    spdlog::debug("read and parsed {} bytes in {:.1f} ms: {} posts, {} comments", data.input.bytes,
-                  elapsed_ms(start), data.posts.size(), data.comments.size());
+    progress.finish();
+    const InputStats& in = data.input;
+    spdlog::debug("read {} bytes in {:.1f} ms; parsed in {:.1f} ms ({} threads); merged in {:.1f} "
+                  "ms: {} posts, {} comments",
+                  in.bytes, in.read_ms, in.parse_ms, load.threads, in.merge_ms,
+                  data.posts.size(), data.comments.size());
+    auto start = std::chrono::steady_clock::now();
     if (a_.strict && data.input.warnings.total() > 0) {
       throw input_error(fmt::format("--strict: {}", data.input.warnings.first));
     }

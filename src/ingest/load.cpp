@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <chrono>
 #include <thread>
 
 #include <sys/stat.h>
@@ -258,18 +259,41 @@ std::size_t thread_count(const LoadOptions& options) {
   return std::max(1U, std::thread::hardware_concurrency());
 }
 
+// Where the load spends its time.
+struct Timings {
+  double read_ms = 0;
+  double parse_ms = 0;
+  double merge_ms = 0;
+};
+
+// Milliseconds between calls.
+class Stopwatch {
+ public:
+  double lap() {
+    const auto now = std::chrono::steady_clock::now();
+    const double ms = std::chrono::duration<double, std::milli>(now - last_).count();
+    last_ = now;
+    return ms;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 void read_input(ByteSource& source, const LoadOptions& options, DatasetBuilder& builder,
-                std::uint64_t& done, std::uint64_t total) {
+                std::uint64_t& done, std::uint64_t total, Timings& timings) {
   Blocker blocker(source, options.block_bytes > 0 ? options.block_bytes : kDefaultBlock);
   const ingest::Format& format = blocker.detect();
   const std::size_t threads = thread_count(options);
   std::vector<Block> blocks(threads);
   std::uint64_t bytes = 0;
+  Stopwatch clock;
   while (true) {
     std::size_t count = 0;
     while (count < threads && blocker.next(blocks[count])) {
       ++count;
     }
+    timings.read_ms += clock.lap();
     if (count == 0) {
       break;
     }
@@ -278,9 +302,11 @@ void read_input(ByteSource& source, const LoadOptions& options, DatasetBuilder& 
       batches.emplace_back(source.name());
     }
     read_round(format, blocks, count, batches);
+    timings.parse_ms += clock.lap();
     for (ingest::PostBatch& batch : batches) {
       builder.merge(std::move(batch));
     }
+    timings.merge_ms += clock.lap();
     const std::uint64_t consumed = blocker.consumed();
     done += consumed - bytes;
     bytes = consumed;
@@ -292,8 +318,12 @@ void read_input(ByteSource& source, const LoadOptions& options, DatasetBuilder& 
   builder.begin_source(source.name(), std::string(format.name), bytes);
 }
 
-Dataset finish(DatasetBuilder& builder, const LoadOptions& options) {
+Dataset finish(DatasetBuilder& builder, const LoadOptions& options, const Timings& timings) {
+  Stopwatch clock;
   Dataset data = builder.finish(options);
+  data.input.read_ms = timings.read_ms;
+  data.input.parse_ms = timings.parse_ms;
+  data.input.merge_ms = timings.merge_ms + clock.lap();
   if (data.input.posts_read == 0) {
     std::string names;
     for (const std::string& file : data.input.files) {
@@ -308,6 +338,7 @@ Dataset finish(DatasetBuilder& builder, const LoadOptions& options) {
 
 Dataset load_buffers(std::vector<NamedInput> inputs, const LoadOptions& options) {
   DatasetBuilder builder;
+  Timings timings;
   std::uint64_t done = 0;
   std::uint64_t total = 0;
   for (const NamedInput& input : inputs) {
@@ -315,13 +346,14 @@ Dataset load_buffers(std::vector<NamedInput> inputs, const LoadOptions& options)
   }
   for (const NamedInput& input : inputs) {
     ByteSource source = ByteSource::memory(input.name, input.bytes);
-    read_input(source, options, builder, done, total);
+    read_input(source, options, builder, done, total, timings);
   }
-  return finish(builder, options);
+  return finish(builder, options, timings);
 }
 
 Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& options) {
   DatasetBuilder builder;
+  Timings timings;
   std::vector<ByteSource> sources;
   std::uint64_t total = 0;
   for (const std::string& path : paths) {
@@ -330,9 +362,9 @@ Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& opt
   }
   std::uint64_t done = 0;
   for (ByteSource& source : sources) {
-    read_input(source, options, builder, done, total);
+    read_input(source, options, builder, done, total, timings);
   }
-  return finish(builder, options);
+  return finish(builder, options, timings);
 }
 
 }  // namespace ror

@@ -62,6 +62,18 @@ struct Comment {
   std::uint32_t words = 0;
 };
 
+// Copies of strings in chunks that never move, so views of them stay valid.
+class StringArena {
+ public:
+  // A lasting copy of text.
+  std::string_view store(std::string_view text);
+
+ private:
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  std::size_t used_ = 0;
+  std::size_t size_ = 0;
+};
+
 // Interned author names; each id also knows whether that name is the account's.
 class AuthorTable {
  public:
@@ -77,9 +89,7 @@ class AuthorTable {
   std::size_t size() const { return names_.size(); }
 
  private:
-  std::vector<std::unique_ptr<char[]>> chunks_;  // name bytes, in chunks that never move
-  std::size_t chunk_used_ = 0;
-  std::size_t chunk_size_ = 0;
+  StringArena bytes_;
   std::vector<std::string_view> names_;
   std::vector<std::uint8_t> account_;
   StringIndex index_;
@@ -127,13 +137,18 @@ struct InputStats {
   std::uint64_t filtered_posts = 0;  // outside --since/--until
   std::uint64_t filtered_comments = 0;
   Warnings warnings;
+  // Where the load spent its time, in milliseconds (for -v; never part of the report).
+  double read_ms = 0;   // reading bytes and cutting them into blocks
+  double parse_ms = 0;  // parsing blocks (wall time; blocks run in parallel)
+  double merge_ms = 0;  // joining batches into the dataset and resolving it
 };
 
 // Everything the metrics read. Posts keep input order; comments are grouped by post.
 struct Dataset {
   Account account;
   std::vector<Post> posts;
-  std::vector<std::string> post_ids;  // parallel to posts
+  std::vector<std::string_view> post_ids;  // parallel to posts, stored in id_bytes
+  StringArena id_bytes;
   std::vector<Comment> comments;
   AuthorTable authors;
   InputStats input;

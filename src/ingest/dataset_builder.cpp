@@ -49,6 +49,19 @@ void DatasetBuilder::add_account(const AccountRecord& account, const std::string
   }
 }
 
+void DatasetBuilder::reserve_for(const PostBatch& batch) {
+  // Grow by half again at least, so that appending batches copies each record a few times only.
+  const auto grow = [](auto& v, std::size_t more) {
+    if (v.size() + more > v.capacity()) {
+      v.reserve(std::max(v.size() + more, v.capacity() + v.capacity() / 2));
+    }
+  };
+  grow(data_.posts, batch.posts.size());
+  grow(data_.post_ids, batch.posts.size());
+  grow(replaced_, batch.posts.size());
+  grow(data_.comments, batch.comments.size());
+}
+
 void DatasetBuilder::merge(PostBatch&& batch) {
   if (batch.error) {
     std::rethrow_exception(batch.error);
@@ -66,15 +79,18 @@ void DatasetBuilder::merge(PostBatch&& batch) {
   }
   const auto map_author = [&](AuthorId id) { return id == kNone ? kNone : author_map_[id]; };
   const auto offset = static_cast<std::uint32_t>(data_.comments.size());
+  reserve_for(batch);
   for (std::size_t i = 0; i < batch.posts.size(); ++i) {
     const auto index = static_cast<std::uint32_t>(data_.posts.size());
-    auto [it, inserted] = post_index_.try_emplace(batch.post_ids[i], index);
+    const std::string_view id = data_.id_bytes.store(batch.post_ids[i]);
+    auto [slot, inserted] = post_index_.try_emplace(id, index);
     if (!inserted) {
       input.warnings.add(&Warnings::duplicate_post_ids,
-                         fmt::format("duplicate post id \"{}\"; the later post is kept ({})",
-                                     batch.post_ids[i], batch.source));
-      replaced_[it->second] = 1;
-      it->second = index;
+                         fmt::format("duplicate post id \"{}\"; the later post is kept ({})", id,
+                                     batch.source));
+      replaced_[*slot] = 1;
+      *slot = index;
+      ++replaced_count_;
     }
     replaced_.push_back(0);
     Post post = batch.posts[i];
@@ -82,7 +98,7 @@ void DatasetBuilder::merge(PostBatch&& batch) {
     post.reply_to = map_author(post.reply_to);
     post.first_comment += offset;
     data_.posts.push_back(post);
-    data_.post_ids.push_back(std::move(batch.post_ids[i]));
+    data_.post_ids.push_back(id);
   }
   for (Comment c : batch.comments) {
     c.author = author_map_[c.author];
@@ -139,8 +155,15 @@ void DatasetBuilder::classify_posts() {
 
 void DatasetBuilder::compact(const LoadOptions& options) {
   InputStats& input = data_.input;
+  const bool all_kept =
+      replaced_count_ == 0 && !options.since && !options.until &&
+      std::none_of(data_.posts.begin(), data_.posts.end(),
+                   [](const Post& p) { return p.kind == PostKind::foreign; });
+  if (all_kept) {
+    return;  // nothing to drop: keep the arrays as they are
+  }
   std::vector<Post> posts;
-  std::vector<std::string> ids;
+  std::vector<std::string_view> ids;
   std::vector<Comment> comments;
   for (std::size_t i = 0; i < data_.posts.size(); ++i) {
     Post post = data_.posts[i];
@@ -170,7 +193,7 @@ void DatasetBuilder::compact(const LoadOptions& options) {
     }
     post.first_comment = new_first;
     posts.push_back(post);
-    ids.push_back(std::move(data_.post_ids[i]));
+    ids.push_back(data_.post_ids[i]);
   }
   data_.posts = std::move(posts);
   data_.post_ids = std::move(ids);

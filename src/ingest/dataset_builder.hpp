@@ -11,6 +11,7 @@
 #include "ingest/records.hpp"
 #include "ror/dataset.hpp"
 #include "ror/ingest.hpp"
+#include "ror/string_index.hpp"
 
 namespace ror::ingest {
 
@@ -26,6 +27,7 @@ class DatasetBuilder {
 
  private:
   void add_account(const AccountRecord& account, const std::string& source);
+  void reserve_for(const PostBatch& batch);
   void resolve_account(const LoadOptions& options);
   void classify_posts();
   void compact(const LoadOptions& options);
@@ -33,8 +35,9 @@ class DatasetBuilder {
   Dataset data_;
   bool have_account_ = false;
   std::vector<std::string> alias_names_;
-  std::unordered_map<std::string, std::uint32_t> post_index_;  // post id -> index in data_.posts
-  std::vector<std::uint8_t> replaced_;                         // per post: superseded by a later one
+  StringIndex post_index_;  // post id -> index in data_.posts
+  std::vector<std::uint8_t> replaced_;  // per post: superseded by a later one
+  std::size_t replaced_count_ = 0;
   std::vector<AuthorId> author_map_;  // scratch: batch author id -> dataset author id
 };
 

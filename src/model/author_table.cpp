@@ -6,20 +6,26 @@
 
 namespace ror {
 
+std::string_view StringArena::store(std::string_view text) {
+  if (used_ + text.size() > size_) {
+    size_ = std::max<std::size_t>(std::size_t{64} << 10, text.size());
+    chunks_.push_back(std::make_unique<char[]>(size_));
+    used_ = 0;
+  }
+  char* stored = chunks_.back().get() + used_;
+  if (!text.empty()) {
+    std::memcpy(stored, text.data(), text.size());
+  }
+  used_ += text.size();
+  return {stored, text.size()};
+}
+
 AuthorId AuthorTable::intern(std::string_view name) {
-  const auto id = static_cast<AuthorId>(names_.size());
   if (const std::uint32_t* known = index_.find(name)) {
     return *known;
   }
-  if (chunk_used_ + name.size() > chunk_size_) {
-    chunk_size_ = std::max<std::size_t>(std::size_t{64} << 10, name.size());
-    chunks_.push_back(std::make_unique<char[]>(chunk_size_));
-    chunk_used_ = 0;
-  }
-  char* stored = chunks_.back().get() + chunk_used_;
-  std::memcpy(stored, name.data(), name.size());
-  chunk_used_ += name.size();
-  const std::string_view view(stored, name.size());
+  const auto id = static_cast<AuthorId>(names_.size());
+  const std::string_view view = bytes_.store(name);
   names_.push_back(view);
   account_.push_back(0);
   index_.try_emplace(view, id);

@@ -43,7 +43,7 @@ std::vector<std::pair<std::string, std::vector<std::uint32_t>>> group_posts(cons
                                             : data.post_ids[a] < data.post_ids[b];
     });
     for (const std::uint32_t i : order) {
-      groups.emplace_back(data.post_ids[i], std::vector<std::uint32_t>{i});
+      groups.emplace_back(std::string(data.post_ids[i]), std::vector<std::uint32_t>{i});
     }
     return groups;
   }

@@ -135,7 +135,7 @@ TEST_CASE("--since and --until keep posts by creation time", "[ingest]") {
     {"id": "p3", "created_at": "2026-01-05T23:59:59.999Z", "comments": [
       {"id": "c1", "author": "a", "created_at": "2026-01-09T00:00:00Z"}]},
     {"id": "p4", "created_at": "2026-01-06T00:00:00Z"}]})", options);
-  CHECK(d.post_ids == std::vector<std::string>{"p2", "p3"});
+  CHECK(d.post_ids == std::vector<std::string_view>{"p2", "p3"});
   CHECK(d.comments.size() == 1);
   CHECK(d.input.filtered_posts == 2);
 }

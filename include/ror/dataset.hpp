@@ -67,6 +67,8 @@ class StringArena {
  public:
   // A lasting copy of text.
   std::string_view store(std::string_view text);
+  // Bytes held.
+  std::size_t memory_bytes() const { return chunks_.size() * size_; }
 
  private:
   std::vector<std::unique_ptr<char[]>> chunks_;
@@ -83,10 +85,17 @@ class AuthorTable {
   std::string_view name(AuthorId id) const { return names_[id]; }
   // Whether id is one of the account's names (set by mark_account).
   bool is_account(AuthorId id) const { return id != kNone && account_[id] != 0; }
+  // Frees the lookup index once no more names will be added (intern must not be called again).
+  void seal() { index_ = StringIndex{}; }
   // Marks every author whose normalised name is in `normalised_names` as the account.
   void mark_account(const std::vector<std::string>& normalised_names);
   // Number of distinct names.
   std::size_t size() const { return names_.size(); }
+  // Bytes held: names, their index and flags.
+  std::size_t memory_bytes() const {
+    return bytes_.memory_bytes() + names_.capacity() * sizeof(std::string_view) +
+           account_.capacity() + index_.memory_bytes();
+  }
 
  private:
   StringArena bytes_;
@@ -152,6 +161,13 @@ struct Dataset {
   std::vector<Comment> comments;
   AuthorTable authors;
   InputStats input;
+
+  // Bytes the dataset holds, for -v and the benchmark notes.
+  std::size_t memory_bytes() const {
+    return posts.capacity() * sizeof(Post) + post_ids.capacity() * sizeof(std::string_view) +
+           id_bytes.memory_bytes() + comments.capacity() * sizeof(Comment) +
+           authors.memory_bytes();
+  }
 
   // Whether comment c was written by the account.
   bool by_account(const Comment& c) const { return authors.is_account(c.author); }

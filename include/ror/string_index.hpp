@@ -61,6 +61,8 @@ class StringIndex {
   }
 
   std::size_t size() const { return size_; }
+  // Bytes the table holds (not the keys' bytes).
+  std::size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
 
  private:
   struct Slot {

@@ -173,6 +173,11 @@ class ScoreCommand final : public Command {
                   "ms: {} posts, {} comments",
                   in.bytes, in.read_ms, in.parse_ms, load.threads, in.merge_ms,
                   data.posts.size(), data.comments.size());
+    spdlog::debug("dataset holds {:.1f} MB: {:.1f} bytes per comment ({} authors)",
+                  static_cast<double>(data.memory_bytes()) / 1e6,
+                  static_cast<double>(data.memory_bytes()) /
+                      static_cast<double>(std::max<std::size_t>(1, data.comments.size())),
+                  data.authors.size());
     auto start = std::chrono::steady_clock::now();
     if (a_.strict && data.input.warnings.total() > 0) {
       throw input_error(fmt::format("--strict: {}", data.input.warnings.first));

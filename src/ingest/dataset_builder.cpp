@@ -62,6 +62,21 @@ void DatasetBuilder::reserve_for(const PostBatch& batch) {
   grow(data_.comments, batch.comments.size());
 }
 
+void DatasetBuilder::plan(std::uint64_t bytes_done, std::uint64_t bytes_total) {
+  if (planned_ || bytes_done == 0 || bytes_total <= bytes_done) {
+    return;
+  }
+  planned_ = true;
+  const double scale = 1.05 * static_cast<double>(bytes_total) / static_cast<double>(bytes_done);
+  const auto projected = [&](std::size_t n) {
+    return static_cast<std::size_t>(static_cast<double>(n) * scale) + 1024;
+  };
+  data_.comments.reserve(projected(data_.comments.size()));
+  data_.posts.reserve(projected(data_.posts.size()));
+  data_.post_ids.reserve(projected(data_.post_ids.size()));
+  replaced_.reserve(projected(replaced_.size()));
+}
+
 void DatasetBuilder::merge(PostBatch&& batch) {
   if (batch.error) {
     std::rethrow_exception(batch.error);
@@ -204,6 +219,8 @@ Dataset DatasetBuilder::finish(const LoadOptions& options) {
   resolve_account(options);
   classify_posts();
   compact(options);
+  data_.authors.seal();
+  post_index_ = StringIndex{};
   return std::move(data_);
 }
 

@@ -22,6 +22,9 @@ class DatasetBuilder {
   // Joins a batch (batches must come in input order): its accounts, then its posts, where a post
   // id seen before replaces the earlier post. Rethrows the batch's error, if it has one.
   void merge(PostBatch&& batch);
+  // Reserves room for the whole input from what the first part of it held, so that the arrays
+  // are not copied as they grow (which would double their peak memory).
+  void plan(std::uint64_t bytes_done, std::uint64_t bytes_total);
   // Resolves the account, post kinds and the time window; the builder is spent afterwards.
   Dataset finish(const LoadOptions& options);
 
@@ -38,6 +41,7 @@ class DatasetBuilder {
   StringIndex post_index_;  // post id -> index in data_.posts
   std::vector<std::uint8_t> replaced_;  // per post: superseded by a later one
   std::size_t replaced_count_ = 0;
+  bool planned_ = false;
   std::vector<AuthorId> author_map_;  // scratch: batch author id -> dataset author id
 };
 

@@ -25,7 +25,7 @@ namespace {
 using ingest::DatasetBuilder;
 using ingest::InputText;
 
-constexpr std::size_t kDefaultBlock = std::size_t{8} << 20;
+constexpr std::size_t kDefaultBlock = std::size_t{16} << 20;
 // The start of an input that format detection sees, whatever the block size.
 constexpr std::size_t kDetectBytes = std::size_t{16} << 20;
 
@@ -310,6 +310,7 @@ void read_input(ByteSource& source, const LoadOptions& options, DatasetBuilder& 
     const std::uint64_t consumed = blocker.consumed();
     done += consumed - bytes;
     bytes = consumed;
+    builder.plan(done, total);
     if (options.progress) {
       options.progress(done, total);
     }

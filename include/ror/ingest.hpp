@@ -17,7 +17,7 @@ struct LoadOptions {
   std::optional<TimeMs> since;        // keep posts created at or after this time
   std::optional<TimeMs> until;        // keep posts created at or before this time
   std::size_t threads = 0;            // blocks read at once; 0: one per hardware thread
-  std::size_t block_bytes = 0;        // bytes per block; 0: the default (16 MiB)
+  std::size_t block_bytes = 0;        // bytes per block; 0: the default (8 MiB)
   // Called after each round of blocks with the bytes read so far and the total (0: unknown).
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };

@@ -25,7 +25,7 @@ namespace {
 using ingest::DatasetBuilder;
 using ingest::InputText;
 
-constexpr std::size_t kDefaultBlock = std::size_t{16} << 20;
+constexpr std::size_t kDefaultBlock = std::size_t{8} << 20;
 // The start of an input that format detection sees, whatever the block size.
 constexpr std::size_t kDetectBytes = std::size_t{16} << 20;
 

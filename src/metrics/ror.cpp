@@ -13,16 +13,17 @@ namespace {
 
 constexpr TimeMs kNever = std::numeric_limits<TimeMs>::max();
 
+// One audience member's tally: 40 bytes, as there may be millions of them.
 struct Member {
-  AuthorId author = kNone;
-  std::uint64_t comments = 0;
-  std::uint64_t posts = 0;
-  std::uint64_t answers = 0;
   TimeMs first_seen = kNever;
   TimeMs last_seen = std::numeric_limits<TimeMs>::min();
-  std::int64_t first_month = 0;
-  bool multi_month = false;
+  AuthorId author = kNone;
+  std::uint32_t comments = 0;
+  std::uint32_t posts = 0;
+  std::uint32_t answers = 0;
   std::uint32_t last_post = kNone;
+  std::int32_t first_month = 0;  // months since year 0 fit easily
+  bool multi_month = false;
 };
 
 // Maps authors to dense member slots: a flat table when the selection is large relative to the
@@ -44,7 +45,9 @@ class Members {
     }
     if (*slot == kNone) {
       *slot = static_cast<std::uint32_t>(list.size());
-      list.push_back(Member{author});
+      Member m;
+      m.author = author;
+      list.push_back(m);
     }
     return list[*slot];
   }
@@ -76,7 +79,7 @@ void add_audience_comment(const Comment& c, std::uint32_t post, const MetricOpti
   m.first_seen = std::min(m.first_seen, c.created_at);
   m.last_seen = std::max(m.last_seen, c.created_at);
   if (!m.multi_month) {
-    const std::int64_t month = utc_month_index(c.created_at);
+    const auto month = static_cast<std::int32_t>(utc_month_index(c.created_at));
     if (m.comments == 1) {
       m.first_month = month;
     } else if (month != m.first_month) {

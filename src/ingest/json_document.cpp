@@ -181,6 +181,35 @@ class DocumentFramer final : public Framer {
     return std::nullopt;
   }
 
+  // Consumes a whole value at `pos` as an item (a post or a member) and moves to `next`.
+  std::optional<std::size_t> item(InputText& text, std::size_t pos, ItemKind kind, State next) {
+    const auto end = value_end(text, pos);
+    if (!end || *end == text.size) {
+      return std::nullopt;  // a scalar at the very end may go on in the next block
+    }
+    if (*end == pos) {
+      unexpected(text, pos);
+    }
+    if (kind == ItemKind::post) {
+      text.items.push_back({pos, *end, kind, posts_++, {}});
+    } else {
+      text.items.push_back({pos, *end, kind, 0, key_});
+    }
+    state_ = next;
+    return end;
+  }
+
+  // Consumes ',' (moving to `on_comma`) or `close` (moving to `on_close`).
+  std::size_t separator(const InputText& text, std::size_t pos, char close, State on_comma,
+                        State on_close) {
+    const char c = text.data[pos];
+    if (c != ',' && c != close) {
+      unexpected(text, pos);
+    }
+    state_ = c == ',' ? on_comma : on_close;
+    return pos + 1;
+  }
+
   // Consumes one token at `pos`; returns the position after it, or nullopt when it is not whole.
   std::optional<std::size_t> step(InputText& text, std::size_t pos) {
     const char c = text.data[pos];
@@ -214,57 +243,24 @@ class DocumentFramer final : public Framer {
         }
         state_ = State::value;
         return pos + 1;
-      case State::value: {
+      case State::value:
         if (key_ == "posts" && c == '[') {
           state_ = State::first_post;
           return pos + 1;
         }
-        const auto end = value_end(text, pos);
-        if (!end || *end == text.size) {
-          return std::nullopt;  // a scalar at the very end may go on in the next block
-        }
-        if (*end == pos) {
-          unexpected(text, pos);
-        }
-        text.items.push_back({pos, *end, ItemKind::member, 0, key_});
-        state_ = State::after_value;
-        return end;
-      }
+        return item(text, pos, ItemKind::member, State::after_value);
       case State::after_value:
-        if (c == ',') {
-          state_ = State::key;
-        } else if (c == '}') {
-          state_ = State::done;
-        } else {
-          unexpected(text, pos);
-        }
-        return pos + 1;
+        return separator(text, pos, '}', State::key, State::done);
       case State::first_post:
-      case State::post: {
-        if (c == ']' && state_ == State::first_post) {
+        if (c == ']') {
           state_ = State::after_value;
           return pos + 1;
         }
-        const auto end = value_end(text, pos);
-        if (!end || *end == text.size) {
-          return std::nullopt;
-        }
-        if (*end == pos) {
-          unexpected(text, pos);
-        }
-        text.items.push_back({pos, *end, ItemKind::post, posts_++, {}});
-        state_ = State::after_post;
-        return end;
-      }
+        return item(text, pos, ItemKind::post, State::after_post);
+      case State::post:
+        return item(text, pos, ItemKind::post, State::after_post);
       case State::after_post:
-        if (c == ',') {
-          state_ = State::post;
-        } else if (c == ']') {
-          state_ = State::after_value;
-        } else {
-          unexpected(text, pos);
-        }
-        return pos + 1;
+        return separator(text, pos, ']', State::post, State::after_value);
       case State::done:
         unexpected(text, pos);
     }

@@ -11,22 +11,12 @@
 using ror::MetricId;
 using ror::MetricValues;
 using ror::test::load_text;
+using ror::test::known;
 using ror::test::metrics_of;
+using ror::test::unknown;
 
 namespace {
 
-// The value of a metric that must be known (NaN, after a failed check, when it is not).
-double known(const MetricValues& m, MetricId id) {
-  INFO("metric " << ror::metric_info(id).name);
-  CHECK(m[id].has_value());
-  return m[id].value_or(std::numeric_limits<double>::quiet_NaN());
-}
-
-// Whether a metric is unknown, naming it on failure.
-bool unknown(const MetricValues& m, MetricId id) {
-  INFO("metric " << ror::metric_info(id).name);
-  return !m[id].has_value();
-}
 
 }  // namespace
 

@@ -74,10 +74,12 @@ class StringSet {
       if (slot.len == kEmpty) {
         slot = {h, arena_.size(), static_cast<uint32_t>(s.size())};
         arena_.append(s);
-        if (++count_ * 2 > slots_.size()) grow();
+        if (++count_ * 2 > slots_.size())
+          grow();
         return;
       }
-      if (slot.hash == h && slot.len == s.size() && std::memcmp(arena_.data() + slot.off, s.data(), s.size()) == 0) {
+      if (slot.hash == h && slot.len == s.size() &&
+          std::memcmp(arena_.data() + slot.off, s.data(), s.size()) == 0) {
         return;
       }
     }
@@ -96,9 +98,11 @@ class StringSet {
     old.swap(slots_);
     const size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {
-      if (s.len == kEmpty) continue;
+      if (s.len == kEmpty)
+        continue;
       size_t i = s.hash & mask;
-      while (slots_[i].len != kEmpty) i = (i + 1) & mask;
+      while (slots_[i].len != kEmpty)
+        i = (i + 1) & mask;
       slots_[i] = s;
     }
   }
@@ -119,24 +123,30 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
 // Minimal RFC 3339: YYYY-MM-DD[Tt ]HH:MM:SS[.fff...](Z|z|+HH:MM|-HH:MM) -> UTC milliseconds.
 int64_t parse_ts(std::string_view s) {
   const size_t n = s.size();
-  if (n < 20) throw std::runtime_error("bad timestamp: " + std::string(s));
+  if (n < 20)
+    throw std::runtime_error("bad timestamp: " + std::string(s));
   auto d2 = [&](size_t i) { return static_cast<unsigned>((s[i] - '0') * 10 + (s[i + 1] - '0')); };
   const int64_t y = d2(0) * 100 + d2(2);
-  const int64_t secs = days_from_civil(y, d2(5), d2(8)) * 86400 + d2(11) * 3600 + d2(14) * 60 + d2(17);
+  const int64_t secs =
+      days_from_civil(y, d2(5), d2(8)) * 86400 + d2(11) * 3600 + d2(14) * 60 + d2(17);
   size_t i = 19;
   int64_t ms = 0;
   if (s[i] == '.') {
     int digits = 0;
     for (++i; i < n && s[i] >= '0' && s[i] <= '9'; ++i, ++digits) {
-      if (digits < 3) ms = ms * 10 + (s[i] - '0');
+      if (digits < 3)
+        ms = ms * 10 + (s[i] - '0');
     }
-    for (; digits < 3; ++digits) ms *= 10;
+    for (; digits < 3; ++digits)
+      ms *= 10;
   }
   int64_t offset = 0;
   if (i < n && (s[i] == '+' || s[i] == '-')) {
-    if (i + 6 > n) throw std::runtime_error("bad timestamp: " + std::string(s));
+    if (i + 6 > n)
+      throw std::runtime_error("bad timestamp: " + std::string(s));
     offset = (d2(i + 1) * 60 + d2(i + 4)) * 60;
-    if (s[i] == '-') offset = -offset;
+    if (s[i] == '-')
+      offset = -offset;
   } else if (i >= n || (s[i] != 'Z' && s[i] != 'z')) {
     throw std::runtime_error("bad timestamp: " + std::string(s));
   }
@@ -145,10 +155,12 @@ int64_t parse_ts(std::string_view s) {
 
 // An id as text: a string's content or a number's digits (so 7 and "7" are one id).
 std::string_view id_token(std::string_view raw) {
-  while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t')) {
+  while (!raw.empty() &&
+         (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t')) {
     raw.remove_suffix(1);
   }
-  if (raw.size() >= 2 && raw.front() == '"') raw = raw.substr(1, raw.size() - 2);
+  if (raw.size() >= 2 && raw.front() == '"')
+    raw = raw.substr(1, raw.size() - 2);
   return raw;
 }
 
@@ -175,17 +187,22 @@ class Floor {
       const ondemand::raw_json_string key = field.key();
       if (key == "comments") {
         ondemand::value v = field.value();
-        if (v.is_null()) continue;
+        if (v.is_null())
+          continue;
         cs_.clear();
-        for (ondemand::object c : v.get_array()) comment(c);
+        for (ondemand::object c : v.get_array())
+          comment(c);
         resolve_parents();
       } else if (key == "metrics") {
         ondemand::value v = field.value();
-        if (v.is_null()) continue;
+        if (v.is_null())
+          continue;
         for (ondemand::field m : v.get_object()) {
           const ondemand::raw_json_string mk = m.key();
-          if (mk == "likes") add_metric(m.value(), totals.likes);
-          else if (mk == "impressions") add_metric(m.value(), totals.impressions);
+          if (mk == "likes")
+            add_metric(m.value(), totals.likes);
+          else if (mk == "impressions")
+            add_metric(m.value(), totals.impressions);
         }
       }
     }
@@ -193,7 +210,8 @@ class Floor {
 
  private:
   static void add_metric(ondemand::value v, uint64_t& sum) {
-    if (!v.is_null()) sum += v.get_uint64();
+    if (!v.is_null())
+      sum += v.get_uint64();
   }
 
   void comment(ondemand::object obj) {
@@ -221,18 +239,22 @@ class Floor {
   // Reply delays: each comment whose parent_id names a comment of the same post.
   void resolve_parents() {
     const size_t n = cs_.size();
-    if (n < 2) return;
+    if (n < 2)
+      return;
     size_t cap = 16;
-    while (cap < n * 2) cap <<= 1;
+    while (cap < n * 2)
+      cap <<= 1;
     table_.assign(cap, -1);
     const size_t mask = cap - 1;
     for (size_t k = 0; k < n; ++k) {
       size_t i = hash_bytes(cs_[k].id) & mask;
-      while (table_[i] >= 0) i = (i + 1) & mask;
+      while (table_[i] >= 0)
+        i = (i + 1) & mask;
       table_[i] = static_cast<int32_t>(k);
     }
     for (const CommentRec& c : cs_) {
-      if (!c.has_parent) continue;
+      if (!c.has_parent)
+        continue;
       for (size_t i = hash_bytes(c.parent) & mask; table_[i] >= 0; i = (i + 1) & mask) {
         const CommentRec& p = cs_[static_cast<size_t>(table_[i])];
         if (p.id == c.parent) {
@@ -253,14 +275,16 @@ void run_document(const char* path, Floor& floor) {
   ondemand::document doc = parser.iterate(json);
   for (ondemand::field field : doc.get_object()) {
     if (field.key() == "posts") {
-      for (ondemand::object post : field.value().get_array()) floor.post(post);
+      for (ondemand::object post : field.value().get_array())
+        floor.post(post);
     }
   }
 }
 
 void run_ndjson(const char* path, Floor& floor) {
   const int fd = ::open(path, O_RDONLY);
-  if (fd < 0) throw std::runtime_error(std::string("cannot open ") + path);
+  if (fd < 0)
+    throw std::runtime_error(std::string("cannot open ") + path);
   size_t cap = size_t{4} << 20;
   std::vector<char> buf(cap + SIMDJSON_PADDING);
   size_t have = 0;
@@ -270,15 +294,19 @@ void run_ndjson(const char* path, Floor& floor) {
   uint64_t line_no = 0;
   auto line = [&](const char* p, size_t len) {
     ++line_no;
-    while (len > 0 && (p[len - 1] == '\r' || p[len - 1] == ' ' || p[len - 1] == '\t')) --len;
+    while (len > 0 && (p[len - 1] == '\r' || p[len - 1] == ' ' || p[len - 1] == '\t'))
+      --len;
     size_t lead = 0;
-    while (lead < len && (p[lead] == ' ' || p[lead] == '\t')) ++lead;
-    if (lead == len) return;  // blank line
+    while (lead < len && (p[lead] == ' ' || p[lead] == '\t'))
+      ++lead;
+    if (lead == len)
+      return;  // blank line
     p += lead;
     len -= lead;
     if (first_line) {
       first_line = false;
-      if (std::string_view(p, len).starts_with("{\"account\"")) return;
+      if (std::string_view(p, len).starts_with("{\"account\""))
+        return;
     }
     const size_t allocated = static_cast<size_t>(buf.data() + buf.size() - p);
     ondemand::document doc = parser.iterate(p, len, allocated);
@@ -287,8 +315,10 @@ void run_ndjson(const char* path, Floor& floor) {
   while (!eof || have > 0) {
     while (!eof && have < cap) {
       const ssize_t r = ::read(fd, buf.data() + have, cap - have);
-      if (r < 0) throw std::runtime_error(std::string("read error on ") + path);
-      if (r == 0) eof = true;
+      if (r < 0)
+        throw std::runtime_error(std::string("read error on ") + path);
+      if (r == 0)
+        eof = true;
       have += static_cast<size_t>(r);
     }
     const char* begin = buf.data();
@@ -304,8 +334,10 @@ void run_ndjson(const char* path, Floor& floor) {
     }
     const char* p = begin;
     while (p < last_nl) {
-      const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(last_nl - p)));
-      if (nl == nullptr) nl = last_nl;
+      const char* nl =
+          static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(last_nl - p)));
+      if (nl == nullptr)
+        nl = last_nl;
       line(p, static_cast<size_t>(nl - p));
       p = nl + 1;
     }
@@ -323,27 +355,34 @@ void run_ndjson(const char* path, Floor& floor) {
 
 bool looks_ndjson(const char* path) {
   FILE* f = std::fopen(path, "rb");
-  if (f == nullptr) throw std::runtime_error(std::string("cannot open ") + path);
+  if (f == nullptr)
+    throw std::runtime_error(std::string("cannot open ") + path);
   char head[64] = {};
   const size_t n = std::fread(head, 1, sizeof head - 1, f);
   std::fclose(f);
   std::string_view s(head, n);
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t')) {
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t')) {
     s.remove_prefix(1);
   }
   return s.starts_with("{\"account\"");
 }
 
 std::string median_text(std::vector<int64_t>& v) {
-  if (v.empty()) return "null";
+  if (v.empty())
+    return "null";
   const size_t n = v.size();
   std::nth_element(v.begin(), v.begin() + static_cast<ptrdiff_t>(n / 2), v.end());
   int64_t twice = 2 * v[n / 2];
-  if (n % 2 == 0) twice = v[n / 2] + *std::max_element(v.begin(), v.begin() + static_cast<ptrdiff_t>(n / 2));
+  if (n % 2 == 0)
+    twice = v[n / 2] + *std::max_element(v.begin(), v.begin() + static_cast<ptrdiff_t>(n / 2));
   // Half milliseconds are printed as .5, like Python and jq print the mean of two integers.
   char out[32];
-  if (twice % 2 == 0) std::snprintf(out, sizeof out, "%" PRId64, twice / 2);
-  else std::snprintf(out, sizeof out, "%s%" PRId64 ".5", twice < 0 ? "-" : "", (twice < 0 ? -twice : twice) / 2);
+  if (twice % 2 == 0)
+    std::snprintf(out, sizeof out, "%" PRId64, twice / 2);
+  else
+    std::snprintf(out, sizeof out, "%s%" PRId64 ".5", twice < 0 ? "-" : "",
+                  (twice < 0 ? -twice : twice) / 2);
   return out;
 }
 
@@ -385,27 +424,39 @@ int main(int argc, char** argv) {
   int layout = 0;  // 0 detect, 1 document, 2 NDJSON
   for (int i = 1; i < argc; ++i) {
     const std::string_view a = argv[i];
-    if (a == "--ndjson") layout = 2;
-    else if (a == "--json") layout = 1;
-    else if (a == "--check" && i + 1 < argc) check = argv[++i];
-    else if (!a.empty() && a[0] == '-' && a.size() > 1) return usage();
-    else if (path == nullptr) path = argv[i];
-    else return usage();
+    if (a == "--ndjson")
+      layout = 2;
+    else if (a == "--json")
+      layout = 1;
+    else if (a == "--check" && i + 1 < argc)
+      check = argv[++i];
+    else if (!a.empty() && a[0] == '-' && a.size() > 1)
+      return usage();
+    else if (path == nullptr)
+      path = argv[i];
+    else
+      return usage();
   }
-  if (path == nullptr) return usage();
+  if (path == nullptr)
+    return usage();
   try {
     Floor floor;
-    if (layout == 0) layout = looks_ndjson(path) ? 2 : 1;
-    if (layout == 2) run_ndjson(path, floor);
-    else run_document(path, floor);
+    if (layout == 0)
+      layout = looks_ndjson(path) ? 2 : 1;
+    if (layout == 2)
+      run_ndjson(path, floor);
+    else
+      run_document(path, floor);
     Totals& t = floor.totals;
-    std::printf("{\"posts\":%" PRIu64 ",\"comments\":%" PRIu64 ",\"likes\":%" PRIu64 ",\"impressions\":%" PRIu64
+    std::printf("{\"posts\":%" PRIu64 ",\"comments\":%" PRIu64 ",\"likes\":%" PRIu64
+                ",\"impressions\":%" PRIu64
                 ",\"commenters\":%zu,\"replies\":%zu,\"reply_delay_median_ms\":%s}\n",
                 t.posts, t.comments, t.likes, t.impressions, t.commenters.size(), t.delays.size(),
                 median_text(t.delays).c_str());
     if (check != nullptr) {
       const int bad = check_against_ror(check, t);
-      if (bad > 0) return 1;
+      if (bad > 0)
+        return 1;
       std::fprintf(stderr, "ror_floor: check: ror agrees on posts, comments, likes, impressions\n");
     }
   } catch (const std::exception& e) {

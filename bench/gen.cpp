@@ -47,7 +47,8 @@ class Rng {
  public:
   explicit Rng(uint64_t seed) {
     uint64_t sm = seed;
-    for (auto& v : s_) v = splitmix64(sm);
+    for (auto& v : s_)
+      v = splitmix64(sm);
   }
   uint64_t next() {
     const uint64_t result = rotl(s_[1] * 5, 7) * 9;
@@ -61,9 +62,13 @@ class Rng {
     return result;
   }
   // Uniform in [0, n), n > 0 (Lemire's multiply-shift; the tiny bias is irrelevant here).
-  uint64_t below(uint64_t n) { return static_cast<uint64_t>((static_cast<unsigned __int128>(next()) * n) >> 64); }
+  uint64_t below(uint64_t n) {
+    return static_cast<uint64_t>((static_cast<unsigned __int128>(next()) * n) >> 64);
+  }
   // Uniform in [lo, hi].
-  int64_t range(int64_t lo, int64_t hi) { return lo + static_cast<int64_t>(below(static_cast<uint64_t>(hi - lo + 1))); }
+  int64_t range(int64_t lo, int64_t hi) {
+    return lo + static_cast<int64_t>(below(static_cast<uint64_t>(hi - lo + 1)));
+  }
   bool per_mille(uint64_t p) { return below(1000) < p; }
   // Heavy tail (Lomax, alpha = 1): P(x >= k) = c / (k + c), capped.
   uint64_t pareto(uint64_t c, uint64_t cap) {
@@ -143,7 +148,9 @@ void civil_from_days(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
   y += m <= 2;
 }
 
-int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+int64_t floor_div(int64_t a, int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 // Timestamp styles, as platforms write them.
 enum TsStyle : uint8_t { kZ, kZMillis, kOffset, kOffsetMillis, kZMicros };
@@ -151,10 +158,14 @@ constexpr int kOffsets[] = {60, 120, -300, -240, 330, 540, -480, 0, 345, -180, 6
 
 TsStyle pick_style(Rng& rng) {
   const uint64_t r = rng.below(100);
-  if (r < 45) return kZ;
-  if (r < 70) return kZMillis;
-  if (r < 90) return kOffset;
-  if (r < 98) return kOffsetMillis;
+  if (r < 45)
+    return kZ;
+  if (r < 70)
+    return kZMillis;
+  if (r < 90)
+    return kOffset;
+  if (r < 98)
+    return kOffsetMillis;
   return kZMicros;
 }
 
@@ -186,7 +197,8 @@ void put_ts(std::string& s, int64_t utc_ms, TsStyle style, int offset_min) {
     put_digits(s, ms, 3);
   } else if (style == kZMicros) {
     s.push_back('.');
-    put_digits(s, ms * 1000 + (ms * 7 + sec) % 1000, 6);  // sub-millisecond digits are cut off by readers
+    put_digits(s, ms * 1000 + (ms * 7 + sec) % 1000,
+               6);  // sub-millisecond digits are cut off by readers
   }
   if (!offset) {
     s.push_back('Z');
@@ -204,53 +216,87 @@ void put_ts(std::string& s, int64_t utc_ms, TsStyle style, int offset_min) {
 // Word pools. Every entry is already JSON-escaped text (written between quotes as is).
 
 constexpr std::string_view kCommon[] = {
-    "the", "a", "and", "to", "of", "in", "is", "it", "you", "that", "for", "on", "with", "this", "my",
-    "was", "we", "are", "but", "so", "have", "just", "not", "be", "at", "your", "all", "from", "they",
-    "our", "one", "about", "out", "like", "what", "when", "can", "get", "if", "more", "up", "new", "how",
-    "love", "really", "great", "today", "time", "good", "much", "thanks", "coffee", "morning", "order",
-    "store", "team", "again", "best", "ever", "still", "never", "always", "week", "weekend", "try",
-    "tried", "taste", "flavor", "price", "delivery", "open", "closed", "near", "city", "shop", "cup",
-    "oat", "milk", "beans", "roast", "fresh", "bread", "pastry", "line", "wait", "staff", "friendly",
-    "service", "app", "update", "bug", "card", "points", "reward", "free", "sale", "launch", "drop",
-    "limited", "edition", "summer", "winter", "spring", "autumn", "holiday", "please", "why", "where",
-    "who", "which", "yes", "no", "maybe", "definitely", "honestly", "actually", "literally", "pretty",
-    "super", "very", "too", "also", "back", "here", "there", "now", "then", "first", "last", "next",
-    "other", "every", "some", "any", "many", "few", "little", "big", "small", "hot", "cold", "iced",
-    "sweet", "bitter", "smooth", "strong", "light", "dark", "perfect", "amazing", "awful", "okay",
-    "fine", "wrong", "right", "late", "early", "fast", "slow", "kids", "friends", "family", "work",
-    "home", "office", "train", "bus", "walk", "rain", "sun", "snow", "stop", "start", "made", "make",
-    "know", "think", "want", "need", "feel", "looks", "see", "said", "told", "asked", "answer",
-    "question", "problem", "refund", "receipt", "menu", "recipe", "cake", "cookie", "croissant",
-    "sandwich", "lunch", "breakfast", "dinner", "table", "seat", "music", "wifi", "parking", "door",
-    "window", "sign", "photo", "video", "story", "post", "thread", "link", "read", "watch", "share",
-    "follow", "support", "help", "team", "local", "farm", "farmers", "fair", "trade", "planet", "cups",
-    "compost", "recycle", "plastic", "paper", "straws", "lids", "bags", "tote", "mug", "bottle",
-    "subscription", "plan", "monthly", "box", "gift", "birthday", "anniversary", "wedding", "party",
+    "the",     "a",          "and",      "to",       "of",        "in",          "is",
+    "it",      "you",        "that",     "for",      "on",        "with",        "this",
+    "my",      "was",        "we",       "are",      "but",       "so",          "have",
+    "just",    "not",        "be",       "at",       "your",      "all",         "from",
+    "they",    "our",        "one",      "about",    "out",       "like",        "what",
+    "when",    "can",        "get",      "if",       "more",      "up",          "new",
+    "how",     "love",       "really",   "great",    "today",     "time",        "good",
+    "much",    "thanks",     "coffee",   "morning",  "order",     "store",       "team",
+    "again",   "best",       "ever",     "still",    "never",     "always",      "week",
+    "weekend", "try",        "tried",    "taste",    "flavor",    "price",       "delivery",
+    "open",    "closed",     "near",     "city",     "shop",      "cup",         "oat",
+    "milk",    "beans",      "roast",    "fresh",    "bread",     "pastry",      "line",
+    "wait",    "staff",      "friendly", "service",  "app",       "update",      "bug",
+    "card",    "points",     "reward",   "free",     "sale",      "launch",      "drop",
+    "limited", "edition",    "summer",   "winter",   "spring",    "autumn",      "holiday",
+    "please",  "why",        "where",    "who",      "which",     "yes",         "no",
+    "maybe",   "definitely", "honestly", "actually", "literally", "pretty",      "super",
+    "very",    "too",        "also",     "back",     "here",      "there",       "now",
+    "then",    "first",      "last",     "next",     "other",     "every",       "some",
+    "any",     "many",       "few",      "little",   "big",       "small",       "hot",
+    "cold",    "iced",       "sweet",    "bitter",   "smooth",    "strong",      "light",
+    "dark",    "perfect",    "amazing",  "awful",    "okay",      "fine",        "wrong",
+    "right",   "late",       "early",    "fast",     "slow",      "kids",        "friends",
+    "family",  "work",       "home",     "office",   "train",     "bus",         "walk",
+    "rain",    "sun",        "snow",     "stop",     "start",     "made",        "make",
+    "know",    "think",      "want",     "need",     "feel",      "looks",       "see",
+    "said",    "told",       "asked",    "answer",   "question",  "problem",     "refund",
+    "receipt", "menu",       "recipe",   "cake",     "cookie",    "croissant",   "sandwich",
+    "lunch",   "breakfast",  "dinner",   "table",    "seat",      "music",       "wifi",
+    "parking", "door",       "window",   "sign",     "photo",     "video",       "story",
+    "post",    "thread",     "link",     "read",     "watch",     "share",       "follow",
+    "support", "help",       "team",     "local",    "farm",      "farmers",     "fair",
+    "trade",   "planet",     "cups",     "compost",  "recycle",   "plastic",     "paper",
+    "straws",  "lids",       "bags",     "tote",     "mug",       "bottle",      "subscription",
+    "plan",    "monthly",    "box",      "gift",     "birthday",  "anniversary", "wedding",
+    "party",
 };
 constexpr std::string_view kAccented[] = {
-    "café", "naïve", "señor", "Zürich", "crème", "brûlée", "façade", "jalapeño", "piñata",
-    "smörgåsbord", "déjà", "vu", "São", "Paulo", "Ærø", "Łódź", "straße", "über", "mañana",
-    "garçon", "coöperative", "résumé", "touché", "Kraków", "Malmö", "Curaçao", "Düsseldorf",
+    "café",     "naïve",  "señor",       "Zürich", "crème",   "brûlée",     "façade",
+    "jalapeño", "piñata", "smörgåsbord", "déjà",   "vu",      "São",        "Paulo",
+    "Ærø",      "Łódź",   "straße",      "über",   "mañana",  "garçon",     "coöperative",
+    "résumé",   "touché", "Kraków",      "Malmö",  "Curaçao", "Düsseldorf",
 };
 constexpr std::string_view kEmoji[] = {
-    "🔥", "😂", "❤️", "👍", "🙏", "🎉", "☕", "🥐", "👀", "💯", "🤔", "😍", "👏🏽", "👨‍👩‍👧", "🙂",
-    "😭", "✨", "🚀", "💙", "🤝", "😅", "🇫🇷", "🇯🇵", "🥲", "☕☕", "🔥🔥🔥",
+    "🔥",    "😂",  "❤️", "👍",    "🙏",   "🎉",        "☕",
+    "🥐", "👀",  "💯",      "🤔", "😍",   "👏🏽", "👨‍👩‍👧",
+    "🙂", "😭",  "✨",      "🚀",    "💙",   "🤝",     "😅",
+    "🇫🇷",   "🇯🇵", "🥲",   "☕☕",   "🔥🔥🔥",
 };
 constexpr std::string_view kScripts[] = {
-    "你好", "谢谢", "好吃", "咖啡", "ありがとう", "美味しい", "コーヒー", "좋아요", "감사합니다", "커피",
-    "شكرا", "قهوة", "спасибо", "кофе", "ευχαριστώ", "καφές", "धन्यवाद", "קפה", "ขอบคุณ", "最高\u3000です",
+    "你好",      "谢谢",       "好吃",   "咖啡", "ありがとう", "美味しい",       "コーヒー",
+    "좋아요",    "감사합니다", "커피",   "شكرا", "قهوة",       "спасибо",        "кофе",
+    "ευχαριστώ", "καφές",      "धन्यवाद", "קפה",  "ขอบคุณ",      "最高\u3000です",
 };
 // JSON escapes: \uXXXX (BMP and surrogate pairs), quotes, backslashes, tabs, escaped slashes.
 constexpr std::string_view kEscaped[] = {
-    "caf\\u00e9", "r\\u00e9sum\\u00e9", "\\u00fcber", "na\\u00efve", "\\ud83d\\ude00", "\\ud83d\\udc4d",
-    "\\\"best\\\"", "\\\"really\\\"", "\\\"limited\\\"", "C:\\\\Users\\\\me", "\\u00af\\\\_(\\u30c4)_/\\u00af",
-    "tab\\there", "and\\/or", "50\\u00a0km", "\\u201cfresh\\u201d", "\\u2014", "caf\\u00c9", "\\u00bfpor",
+    "caf\\u00e9",
+    "r\\u00e9sum\\u00e9",
+    "\\u00fcber",
+    "na\\u00efve",
+    "\\ud83d\\ude00",
+    "\\ud83d\\udc4d",
+    "\\\"best\\\"",
+    "\\\"really\\\"",
+    "\\\"limited\\\"",
+    "C:\\\\Users\\\\me",
+    "\\u00af\\\\_(\\u30c4)_/\\u00af",
+    "tab\\there",
+    "and\\/or",
+    "50\\u00a0km",
+    "\\u201cfresh\\u201d",
+    "\\u2014",
+    "caf\\u00c9",
+    "\\u00bfpor",
     "qu\\u00e9?",
 };
 constexpr std::string_view kShort[] = {
-    "love this", "🔥🔥🔥", "yes!", "same", "where?", "😂", "+1", "need this", "wow", "so good", "nope",
-    "finally!", "me too", "🙏", "lol", "agreed", "this!!", "can't wait", "😍😍", "first", "🤔", "why?",
-    "ok", "thanks!", "bravo", "c\\u00e9 bon", "好吃!", "merci", "yum", "ugh", "same here", "💯",
+    "love this", "🔥🔥🔥",          "yes!",  "same",     "where?", "😂",    "+1",        "need this",
+    "wow",       "so good",      "nope",  "finally!", "me too", "🙏",    "lol",       "agreed",
+    "this!!",    "can't wait",   "😍😍",    "first",    "🤔",   "why?", "ok",        "thanks!",
+    "bravo",     "c\\u00e9 bon", "好吃!", "merci",    "yum",    "ugh",  "same here", "💯",
 };
 constexpr std::string_view kCanned[] = {
     "Thanks for the love! 💙 Stay caffeinated ☕",
@@ -261,34 +307,41 @@ constexpr std::string_view kCanned[] = {
     "Great question! Yes, all our cups are compostable.",
 };
 constexpr std::string_view kTags[] = {
-    "coffee", "ColdBrew", "latteart", "MondayMotivation", "giveaway", "win", "contest", "foodie",
-    "instafood", "vegan", "oatmilk", "breakfast", "NewFlavor", "sustainability", "ZeroWaste", "local",
-    "barista", "espresso", "caf\\u00e9", "咖啡", "pumpkinspice", "summerdrinks", "ad", "sponsored",
-    "TBT", "FridayFeeling", "coffeetime", "cozy", "autumnvibes", "Launch2025", "FreeShipping",
+    "coffee",        "ColdBrew",     "latteart",  "MondayMotivation", "giveaway",
+    "win",           "contest",      "foodie",    "instafood",        "vegan",
+    "oatmilk",       "breakfast",    "NewFlavor", "sustainability",   "ZeroWaste",
+    "local",         "barista",      "espresso",  "caf\\u00e9",       "咖啡",
+    "pumpkinspice",  "summerdrinks", "ad",        "sponsored",        "TBT",
+    "FridayFeeling", "coffeetime",   "cozy",      "autumnvibes",      "Launch2025",
+    "FreeShipping",
 };
 constexpr std::string_view kFirst[] = {
-    "anna", "ben", "carla", "dmitri", "emma", "farid", "greta", "hiro", "ines", "jamal", "kasia",
-    "liam", "maya", "noah", "olga", "pablo", "quinn", "rosa", "sam", "tariq", "uma", "victor", "wen",
-    "xavier", "yara", "zoë", "józef", "søren", "renée", "chloé", "mateo", "aiko", "bjørn", "li",
-    "fatima", "kofi", "lena", "marco", "nadia", "oscar", "priya", "raúl", "sofia", "tom", "valentina",
-    "will", "ximena", "yusuf", "zara", "amélie", "bruno", "camille", "diego", "elif", "felix", "gabi",
-    "hana", "ivan", "jade", "kai", "luca", "mia", "nils", "omar",
+    "anna",  "ben",    "carla",  "dmitri",  "emma",      "farid",  "greta",  "hiro",
+    "ines",  "jamal",  "kasia",  "liam",    "maya",      "noah",   "olga",   "pablo",
+    "quinn", "rosa",   "sam",    "tariq",   "uma",       "victor", "wen",    "xavier",
+    "yara",  "zoë",    "józef",  "søren",   "renée",     "chloé",  "mateo",  "aiko",
+    "bjørn", "li",     "fatima", "kofi",    "lena",      "marco",  "nadia",  "oscar",
+    "priya", "raúl",   "sofia",  "tom",     "valentina", "will",   "ximena", "yusuf",
+    "zara",  "amélie", "bruno",  "camille", "diego",     "elif",   "felix",  "gabi",
+    "hana",  "ivan",   "jade",   "kai",     "luca",      "mia",    "nils",   "omar",
 };
 constexpr std::string_view kLast[] = {
-    "smith", "müller", "garcía", "nguyen", "rossi", "kowalski", "sato", "kim", "silva", "dubois",
-    "jensen", "ivanova", "haddad", "okafor", "patel", "novak", "larsen", "costa", "fischer", "lopez",
-    "brown", "wang", "tanaka", "moreau", "horvat", "nowak", "popescu", "yilmaz", "khan", "ali",
-    "hansen", "berg", "schmidt", "romero", "ferreira", "martin", "bianchi", "petrov", "andersson",
-    "ruiz", "cohen", "mendes", "walsh", "quinn", "doyle", "park", "chen", "ortiz", "vega", "reyes",
-    "coffee", "bakes", "runs", "reads", "eats", "travels", "codes", "draws", "sings", "lifts", "plays",
-    "writes", "cooks", "fan",
+    "smith",   "müller", "garcía",   "nguyen",  "rossi",   "kowalski", "sato",      "kim",
+    "silva",   "dubois", "jensen",   "ivanova", "haddad",  "okafor",   "patel",     "novak",
+    "larsen",  "costa",  "fischer",  "lopez",   "brown",   "wang",     "tanaka",    "moreau",
+    "horvat",  "nowak",  "popescu",  "yilmaz",  "khan",    "ali",      "hansen",    "berg",
+    "schmidt", "romero", "ferreira", "martin",  "bianchi", "petrov",   "andersson", "ruiz",
+    "cohen",   "mendes", "walsh",    "quinn",   "doyle",   "park",     "chen",      "ortiz",
+    "vega",    "reyes",  "coffee",   "bakes",   "runs",    "reads",    "eats",      "travels",
+    "codes",   "draws",  "sings",    "lifts",   "plays",   "writes",   "cooks",     "fan",
 };
-constexpr std::string_view kInstances[] = {"mastodon.social", "fosstodon.org", "hachyderm.io", "example.social"};
+constexpr std::string_view kInstances[] = {"mastodon.social", "fosstodon.org", "hachyderm.io",
+                                           "example.social"};
 
 struct Brand {
-  std::string_view handle;   // without @
-  std::string_view alias1;   // support account
-  std::string_view alias2;   // display name
+  std::string_view handle;  // without @
+  std::string_view alias1;  // support account
+  std::string_view alias2;  // display name
   std::string_view domain;
   std::string_view platform;
 };
@@ -315,14 +368,14 @@ constexpr int64_t kTwitterEpochMs = 1288834974657;
 constexpr uint64_t kAvgPostBytes = 4600;  // measured, to spread the posts over the year
 
 struct Comment {
-  int64_t t = 0;         // UTC ms
-  int32_t parent = -1;   // index into the post's comments, -1 = top level
-  int32_t author = -1;   // commenter pool index; -1 = the account
+  int64_t t = 0;        // UTC ms
+  int32_t parent = -1;  // index into the post's comments, -1 = top level
+  int32_t author = -1;  // commenter pool index; -1 = the account
   uint8_t account_name = 0;
   TsStyle style = kZ;
   int16_t offset = 0;
-  int64_t likes = -1;    // -1 = absent
-  uint32_t seq = 0;      // creation order (sort tie-break)
+  int64_t likes = -1;  // -1 = absent
+  uint32_t seq = 0;    // creation order (sort tie-break)
   std::string text;
 };
 
@@ -382,20 +435,25 @@ class Generator {
       post.clear();
       write_post(post);
       counted += post.size() + 1;
-      if (!opt_.ndjson && posts > 0) buf += ",\n";
+      if (!opt_.ndjson && posts > 0)
+        buf += ",\n";
       buf += post;
-      if (opt_.ndjson) buf.push_back('\n');
+      if (opt_.ndjson)
+        buf.push_back('\n');
       ++posts;
-      if (buf.size() >= kFlushAt) flush();
+      if (buf.size() >= kFlushAt)
+        flush();
     }
-    if (!opt_.ndjson) buf += "\n ]\n}\n";
+    if (!opt_.ndjson)
+      buf += "\n ]\n}\n";
     flush();
     if (f != stdout ? std::fclose(f) != 0 : std::fflush(f) != 0) {
       std::fprintf(stderr, "ror_gen: write error\n");
       return 2;
     }
     std::fprintf(stderr, "ror_gen: %llu posts, %llu comments, %llu commenters in the pool\n",
-                 static_cast<unsigned long long>(posts), static_cast<unsigned long long>(comments_total_),
+                 static_cast<unsigned long long>(posts),
+                 static_cast<unsigned long long>(comments_total_),
                  static_cast<unsigned long long>(pool_size_));
     return 0;
   }
@@ -439,7 +497,8 @@ class Generator {
     s += kFirst[j % F];
     s.push_back((j >> 12) % 5 == 0 ? '.' : '_');
     s += kLast[(j / F) % L];
-    if (const uint64_t q = j / (F * L); q > 0) put_u(s, q);
+    if (const uint64_t q = j / (F * L); q > 0)
+      put_u(s, q);
     if ((j * 0xD6E8FEB86659FD93ULL >> 60) == 3) {
       s.push_back('@');
       s += kInstances[j % std::size(kInstances)];
@@ -449,10 +508,20 @@ class Generator {
 
   void account_name(std::string& s, uint8_t variant) {
     switch (variant) {
-      case 0: s += brand_.handle; break;
-      case 1: s += brand_.alias1; break;
-      case 2: s.push_back('@'); for (char c : brand_.handle) s.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c)); break;
-      default: s += brand_.alias2; break;
+      case 0:
+        s += brand_.handle;
+        break;
+      case 1:
+        s += brand_.alias1;
+        break;
+      case 2:
+        s.push_back('@');
+        for (char c : brand_.handle)
+          s.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+        break;
+      default:
+        s += brand_.alias2;
+        break;
     }
   }
   uint8_t pick_account_name() {
@@ -462,12 +531,18 @@ class Generator {
 
   void word(std::string& s) {
     const uint64_t r = rng_.below(1000);
-    if (r < 845) s += rng_.pick(kCommon);
-    else if (r < 885) s += rng_.pick(kAccented);
-    else if (r < 915) s += rng_.pick(kEmoji);
-    else if (r < 935) s += rng_.pick(kScripts);
-    else if (r < 950) s += rng_.pick(kEscaped);
-    else if (r < 985) put_u(s, rng_.pareto(3, 100000) + 1);
+    if (r < 845)
+      s += rng_.pick(kCommon);
+    else if (r < 885)
+      s += rng_.pick(kAccented);
+    else if (r < 915)
+      s += rng_.pick(kEmoji);
+    else if (r < 935)
+      s += rng_.pick(kScripts);
+    else if (r < 950)
+      s += rng_.pick(kEscaped);
+    else if (r < 985)
+      put_u(s, rng_.pareto(3, 100000) + 1);
     else {
       s += brand_.alias2.substr(0, brand_.alias2.find(' '));
     }
@@ -480,7 +555,12 @@ class Generator {
       if (i > 0) {
         if (sentence >= sentence_len) {
           const uint64_t r = rng_.below(100);
-          s += r < 60 ? ". " : r < 72 ? "! " : r < 80 ? "? " : r < 92 ? ".\\n" : r < 97 ? ".\\n\\n" : "... ";
+          s += r < 60   ? ". "
+               : r < 72 ? "! "
+               : r < 80 ? "? "
+               : r < 92 ? ".\\n"
+               : r < 97 ? ".\\n\\n"
+                        : "... ";
           sentence = 0;
         } else if (rng_.per_mille(60)) {
           s += ", ";
@@ -502,9 +582,12 @@ class Generator {
     s += rng_.per_mille(500) ? "p" : "blog";
     s += sl;
     static constexpr char kAlnum[] = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    for (int i = 0; i < 7; ++i) s.push_back(kAlnum[rng_.below(sizeof kAlnum - 1)]);
-    if (rng_.per_mille(300)) s += "?utm_source=social&utm_medium=post&utm_campaign=c";
-    if (rng_.per_mille(300)) put_u(s, rng_.below(100));
+    for (int i = 0; i < 7; ++i)
+      s.push_back(kAlnum[rng_.below(sizeof kAlnum - 1)]);
+    if (rng_.per_mille(300))
+      s += "?utm_source=social&utm_medium=post&utm_campaign=c";
+    if (rng_.per_mille(300))
+      put_u(s, rng_.below(100));
   }
 
   void write_post(std::string& s) {
@@ -514,7 +597,8 @@ class Generator {
       now_ms_ += rng_.range(20000, 150000);
     } else {
       now_ms_ += rng_.range(avg_gap_ms_ / 5, avg_gap_ms_ * 9 / 5);
-      if (rng_.per_mille(20)) burst_left_ = static_cast<int>(rng_.range(2, 5));
+      if (rng_.per_mille(20))
+        burst_left_ = static_cast<int>(rng_.range(2, 5));
     }
     const int64_t t = now_ms_;
     const uint64_t kind = rng_.below(1000);
@@ -568,19 +652,23 @@ class Generator {
       }
       if (rng_.per_mille(550)) {
         text.push_back(' ');
-        if (rng_.per_mille(80)) text += "👉 ";
+        if (rng_.per_mille(80))
+          text += "👉 ";
         url(text, rng_.per_mille(30));
       }
       const uint64_t ntags = stuffed ? static_cast<uint64_t>(rng_.range(6, 14)) : rng_.below(3);
       for (uint64_t i = 0; i < ntags; ++i) {
         const std::string_view tag = rng_.pick(kTags);
-        if (std::find(tags.begin(), tags.end(), tag) != tags.end()) continue;
+        if (std::find(tags.begin(), tags.end(), tag) != tags.end())
+          continue;
         tags.push_back(tag);
         text += " #";
         text += tag;
       }
-      if (recent_texts_.size() < 64) recent_texts_.push_back(text);
-      else recent_texts_[rng_.below(64)] = text;
+      if (recent_texts_.size() < 64)
+        recent_texts_.push_back(text);
+      else
+        recent_texts_[rng_.below(64)] = text;
     }
     s += ", \"text\": ";
     str(s, text);
@@ -593,9 +681,11 @@ class Generator {
       const bool hash = rng_.per_mille(300);
       s += ", \"hashtags\": [";
       for (size_t i = 0; i < tags.size(); ++i) {
-        if (i > 0) s += ", ";
+        if (i > 0)
+          s += ", ";
         s.push_back('"');
-        if (hash) s.push_back('#');
+        if (hash)
+          s.push_back('#');
         s += tags[i];
         s.push_back('"');
       }
@@ -604,7 +694,8 @@ class Generator {
     if (!mentions.empty() && rng_.per_mille(600)) {
       s += ", \"mentions\": [";
       for (size_t i = 0; i < mentions.size(); ++i) {
-        if (i > 0) s += ", ";
+        if (i > 0)
+          s += ", ";
         str(s, mentions[i]);
       }
       s += ']';
@@ -627,12 +718,14 @@ class Generator {
     const bool metrics_first = rng_.per_mille(900);
     std::string comments;
     const bool has_comments = write_comments(comments, t, outreach ? 1 : 2);
-    if (metrics_first) write_metrics(s, weight);
+    if (metrics_first)
+      write_metrics(s, weight);
     if (has_comments) {
       s += ", \"comments\": ";
       s += comments;
     }
-    if (!metrics_first) write_metrics(s, weight);
+    if (!metrics_first)
+      write_metrics(s, weight);
     s += '}';
     last_post_id_ = id;
   }
@@ -644,20 +737,27 @@ class Generator {
   }
 
   void write_metrics(std::string& s, uint64_t weight) {
-    if (rng_.per_mille(30)) return;  // no metrics at all
-    const uint64_t imp = followers_ * (20 + rng_.pareto(40, 4000)) / 1000 * weight / 1000 + rng_.below(50);
+    if (rng_.per_mille(30))
+      return;  // no metrics at all
+    const uint64_t imp =
+        followers_ * (20 + rng_.pareto(40, 4000)) / 1000 * weight / 1000 + rng_.below(50);
     const uint64_t likes = imp * static_cast<uint64_t>(rng_.range(3, 45)) / 1000;
     s += ", \"metrics\": {";
     bool first = true;
-    auto field = [&](std::string_view name, uint64_t v, uint64_t missing_per_mille, uint64_t null_per_mille) {
-      if (rng_.per_mille(missing_per_mille)) return;
-      if (!first) s += ", ";
+    auto field = [&](std::string_view name, uint64_t v, uint64_t missing_per_mille,
+                     uint64_t null_per_mille) {
+      if (rng_.per_mille(missing_per_mille))
+        return;
+      if (!first)
+        s += ", ";
       first = false;
       s.push_back('"');
       s += name;
       s += "\": ";
-      if (rng_.per_mille(null_per_mille)) s += "null";
-      else put_u(s, v);
+      if (rng_.per_mille(null_per_mille))
+        s += "null";
+      else
+        put_u(s, v);
     };
     field("impressions", imp, 40, 0);
     field("reach", imp * static_cast<uint64_t>(rng_.range(45, 90)) / 100, 150, 0);
@@ -675,8 +775,10 @@ class Generator {
   void comment_text(std::string& s) {
     const uint64_t r = rng_.below(100);
     if (r < 30) {
-      if (rng_.per_mille(600)) s += rng_.pick(kShort);
-      else words(s, static_cast<uint64_t>(rng_.range(1, 3)));
+      if (rng_.per_mille(600))
+        s += rng_.pick(kShort);
+      else
+        words(s, static_cast<uint64_t>(rng_.range(1, 3)));
     } else if (r < 70) {
       words(s, static_cast<uint64_t>(rng_.range(4, 14)));
     } else if (r < 94) {
@@ -703,7 +805,8 @@ class Generator {
   }
 
   Comment& add_comment(int64_t t, int32_t parent, int32_t author) {
-    if (n_ == comments_.size()) comments_.emplace_back();
+    if (n_ == comments_.size())
+      comments_.emplace_back();
     Comment& c = comments_[n_];
     c.t = t;
     c.parent = parent;
@@ -758,14 +861,16 @@ class Generator {
     comments_total_ += n_;
     if (n_ == 0) {
       const uint64_t r = rng_.below(10);
-      if (r < 3) return false;      // no "comments" key
-      s += r < 5 ? "null" : "[]";   // explicit empty
+      if (r < 3)
+        return false;              // no "comments" key
+      s += r < 5 ? "null" : "[]";  // explicit empty
       return true;
     }
 
     // Chronological order; ids assigned in that order.
     order_.resize(n_);
-    for (size_t i = 0; i < n_; ++i) order_[i] = static_cast<uint32_t>(i);
+    for (size_t i = 0; i < n_; ++i)
+      order_[i] = static_cast<uint32_t>(i);
     std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
       return comments_[a].t != comments_[b].t ? comments_[a].t < comments_[b].t : a < b;
     });
@@ -775,7 +880,8 @@ class Generator {
     for (size_t k = 0; k < n_; ++k) {
       std::string& id = ids_[order_[k]];
       id.clear();
-      if (integer_ids) put_u(id, k + 1);
+      if (integer_ids)
+        put_u(id, k + 1);
       else {
         id.push_back('"');
         id += snowflake(comments_[order_[k]].t);
@@ -785,12 +891,15 @@ class Generator {
     s.push_back('[');
     for (size_t k = 0; k < n_; ++k) {
       const Comment& cm = comments_[order_[k]];
-      if (k > 0) s += ", ";
+      if (k > 0)
+        s += ", ";
       s += "{\"id\": ";
       s += ids_[order_[k]];
       s += ", \"author\": \"";
-      if (cm.author < 0) account_name(s, cm.account_name);
-      else commenter_name(s, static_cast<uint64_t>(cm.author));
+      if (cm.author < 0)
+        account_name(s, cm.account_name);
+      else
+        commenter_name(s, static_cast<uint64_t>(cm.author));
       s += "\", \"created_at\": ";
       put_ts(s, cm.t, cm.style, cm.offset);
       s += ", \"text\": \"";
@@ -838,28 +947,35 @@ class Generator {
 bool parse_size(std::string_view v, uint64_t& out) {
   uint64_t n = 0;
   const auto r = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (r.ec != std::errc{} || r.ptr == v.data()) return false;
+  if (r.ec != std::errc{} || r.ptr == v.data())
+    return false;
   std::string_view suffix(r.ptr, static_cast<size_t>(v.data() + v.size() - r.ptr));
   uint64_t mult = 1;
-  if (suffix.empty() || suffix == "B") mult = 1;
-  else if (suffix == "K" || suffix == "k" || suffix == "KB") mult = 1000;
-  else if (suffix == "M" || suffix == "m" || suffix == "MB") mult = 1000 * 1000;
-  else if (suffix == "G" || suffix == "g" || suffix == "GB") mult = 1000 * 1000 * 1000;
-  else return false;
+  if (suffix.empty() || suffix == "B")
+    mult = 1;
+  else if (suffix == "K" || suffix == "k" || suffix == "KB")
+    mult = 1000;
+  else if (suffix == "M" || suffix == "m" || suffix == "MB")
+    mult = 1000 * 1000;
+  else if (suffix == "G" || suffix == "g" || suffix == "GB")
+    mult = 1000 * 1000 * 1000;
+  else
+    return false;
   out = n * mult;
   return out > 0;
 }
 
 int usage(int code) {
-  std::fprintf(code == 0 ? stdout : stderr,
-               "usage: ror_gen --size SIZE [--ndjson] [--seed N] [-o FILE]\n"
-               "  --size SIZE   stop adding posts once the output reaches SIZE bytes; suffixes K, M, G\n"
-               "                are powers of 1000 (10M = 10,000,000 bytes)\n"
-               "  --ndjson      NDJSON: an {\"account\": ...} line, then one post per line\n"
-               "                (default: a JSON document, one post per line in \"posts\")\n"
-               "  --seed N      another dataset (default 1); same arguments, same bytes\n"
-               "  -o FILE       write to FILE (default standard output)\n"
-               "  --version     print the generator version (bumped whenever the output changes)\n");
+  std::fprintf(
+      code == 0 ? stdout : stderr,
+      "usage: ror_gen --size SIZE [--ndjson] [--seed N] [-o FILE]\n"
+      "  --size SIZE   stop adding posts once the output reaches SIZE bytes; suffixes K, M, G\n"
+      "                are powers of 1000 (10M = 10,000,000 bytes)\n"
+      "  --ndjson      NDJSON: an {\"account\": ...} line, then one post per line\n"
+      "                (default: a JSON document, one post per line in \"posts\")\n"
+      "  --seed N      another dataset (default 1); same arguments, same bytes\n"
+      "  -o FILE       write to FILE (default standard output)\n"
+      "  --version     print the generator version (bumped whenever the output changes)\n");
   return code;
 }
 
@@ -901,6 +1017,7 @@ int main(int argc, char** argv) {
       return usage(2);
     }
   }
-  if (opt.size == 0) return usage(2);
+  if (opt.size == 0)
+    return usage(2);
   return Generator(opt).run();
 }

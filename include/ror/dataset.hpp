@@ -22,7 +22,14 @@ inline constexpr std::uint32_t kNone = 0xffffffffU;
 
 // The per-post reach counts of the format's `metrics` object, in schema order.
 enum class PostMetric : std::uint8_t {
-  impressions, reach, views, likes, shares, saves, clicks, conversions
+  impressions,
+  reach,
+  views,
+  likes,
+  shares,
+  saves,
+  clicks,
+  conversions
 };
 inline constexpr std::size_t kPostMetricCount = 8;
 inline constexpr std::array<std::string_view, kPostMetricCount> kPostMetricNames = {
@@ -39,8 +46,8 @@ struct Post {
   std::array<std::int64_t, kPostMetricCount> metrics{};
   std::uint32_t first_comment = 0;  // index of its first comment in Dataset::comments
   std::uint32_t comment_count = 0;
-  AuthorId author = kNone;    // kNone: no author given, so the account's
-  AuthorId reply_to = kNone;  // in_reply_to.author, kNone when not a reply
+  AuthorId author = kNone;     // kNone: no author given, so the account's
+  AuthorId reply_to = kNone;   // in_reply_to.author, kNone when not a reply
   std::uint16_t hashtags = 0;  // distinct hashtags
   std::uint16_t mentions = 0;  // distinct mentions
   std::uint8_t known = 0;      // bit i set: metrics[i] was given
@@ -55,10 +62,10 @@ struct Post {
 // One comment: 32 bytes whatever the length of its text.
 struct Comment {
   TimeMs created_at = 0;
-  std::uint64_t norm_hash = 0;    // normalised text hash, 0 when empty
+  std::uint64_t norm_hash = 0;  // normalised text hash, 0 when empty
   AuthorId author = kNone;
-  std::uint32_t parent = kNone;   // index in Dataset::comments, kNone when top-level
-  std::uint32_t post = 0;         // index in Dataset::posts
+  std::uint32_t parent = kNone;  // index in Dataset::comments, kNone when top-level
+  std::uint32_t post = 0;        // index in Dataset::posts
   std::uint32_t words = 0;
 };
 
@@ -136,7 +143,7 @@ struct Warnings {
 
 // What was read and what became of it: one line of the report.
 struct InputStats {
-  std::vector<std::string> files;  // as named on the command line ("-" for stdin)
+  std::vector<std::string> files;    // as named on the command line ("-" for stdin)
   std::vector<std::string> formats;  // "json" or "ndjson", per file
   std::uint64_t bytes = 0;
   std::uint64_t posts_read = 0;     // post records, duplicates included
@@ -165,8 +172,7 @@ struct Dataset {
   // Bytes the dataset holds, for -v and the benchmark notes.
   std::size_t memory_bytes() const {
     return posts.capacity() * sizeof(Post) + post_ids.capacity() * sizeof(std::string_view) +
-           id_bytes.memory_bytes() + comments.capacity() * sizeof(Comment) +
-           authors.memory_bytes();
+           id_bytes.memory_bytes() + comments.capacity() * sizeof(Comment) + authors.memory_bytes();
   }
 
   // Whether comment c was written by the account.

@@ -8,10 +8,11 @@ namespace ror {
 
 // Process exit codes, stable across versions and listed in the README.
 enum class ExitCode : int {
-  ok = 0,             // scored; every --require condition held
-  check_failed = 1,   // a --require condition failed (or its value was unknown)
-  usage = 2,          // bad command line or configuration
-  bad_input = 3,      // unreadable file, malformed JSON, schema violation, empty input, --strict warning
+  ok = 0,            // scored; every --require condition held
+  check_failed = 1,  // a --require condition failed (or its value was unknown)
+  usage = 2,         // bad command line or configuration
+  bad_input =
+      3,  // unreadable file, malformed JSON, schema violation, empty input, --strict warning
   output_failed = 4,  // the report could not be written
 };
 
@@ -27,7 +28,11 @@ class Error : public std::runtime_error {
 };
 
 // Shorthands for the two common classes.
-inline Error usage_error(const std::string& message) { return Error(ExitCode::usage, message); }
-inline Error input_error(const std::string& message) { return Error(ExitCode::bad_input, message); }
+inline Error usage_error(const std::string& message) {
+  return Error(ExitCode::usage, message);
+}
+inline Error input_error(const std::string& message) {
+  return Error(ExitCode::bad_input, message);
+}
 
 }  // namespace ror

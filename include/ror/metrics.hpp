@@ -27,16 +27,46 @@ enum class Unit : std::uint8_t { count, rate, seconds, ratio };
 // Every metric, in report order (the JSON key order).
 enum class MetricId : std::uint8_t {
   // ROI
-  posts, followers, impressions, reach, views, likes, shares, saves, clicks, conversions, comments,
-  audience_comments, engagements, engagement_rate_impressions, engagement_rate_followers,
-  applause_rate, amplification_rate, posts_per_day,
+  posts,
+  followers,
+  impressions,
+  reach,
+  views,
+  likes,
+  shares,
+  saves,
+  clicks,
+  conversions,
+  comments,
+  audience_comments,
+  engagements,
+  engagement_rate_impressions,
+  engagement_rate_followers,
+  applause_rate,
+  amplification_rate,
+  posts_per_day,
   // ROR
-  conversation_rate, audience, response_rate, response_time_median, response_time_p90,
-  reciprocity_rate, repeat_audience_rate, retained_audience_rate, substantive_comment_rate,
-  low_effort_comment_rate, action_rate, audience_concentration, outreach_replies, outreach_people,
+  conversation_rate,
+  audience,
+  response_rate,
+  response_time_median,
+  response_time_p90,
+  reciprocity_rate,
+  repeat_audience_rate,
+  retained_audience_rate,
+  substantive_comment_rate,
+  low_effort_comment_rate,
+  action_rate,
+  audience_concentration,
+  outreach_replies,
+  outreach_people,
   outreach_retained_rate,
   // Hygiene
-  hashtag_abuse_rate, duplicate_post_rate, burst_post_rate, canned_reply_rate, mention_blast_rate,
+  hashtag_abuse_rate,
+  duplicate_post_rate,
+  burst_post_rate,
+  canned_reply_rate,
+  mention_blast_rate,
   broadcast_ratio,
 };
 inline constexpr std::size_t kMetricCount = static_cast<std::size_t>(MetricId::broadcast_ratio) + 1;
@@ -62,20 +92,20 @@ std::optional<MetricId> find_metric(Group group, std::string_view name);
 
 // The thresholds inside the metric definitions (configurable, see data/score.json).
 struct MetricOptions {
-  std::uint32_t hashtag_limit = 2;         // more than this many hashtags is abuse
-  std::uint32_t mention_blast = 3;         // this many distinct mentions or more is a blast
-  std::uint32_t burst_posts = 3;           // this many original posts ...
-  std::int64_t burst_window_seconds = 600; // ... within this span is a burst
-  std::uint32_t substantive_words = 15;    // a comment with at least this many words is substantive
-  std::uint32_t low_effort_words = 3;      // a comment with at most this many words is low-effort
-  std::size_t top = 10;                    // size of top_audience
+  std::uint32_t hashtag_limit = 2;          // more than this many hashtags is abuse
+  std::uint32_t mention_blast = 3;          // this many distinct mentions or more is a blast
+  std::uint32_t burst_posts = 3;            // this many original posts ...
+  std::int64_t burst_window_seconds = 600;  // ... within this span is a burst
+  std::uint32_t substantive_words = 15;  // a comment with at least this many words is substantive
+  std::uint32_t low_effort_words = 3;    // a comment with at most this many words is low-effort
+  std::size_t top = 10;                  // size of top_audience
 };
 
 // One of the most active audience members.
 struct AudienceMember {
   std::string author;
   std::uint64_t comments = 0;
-  std::uint64_t posts = 0;    // distinct posts commented on
+  std::uint64_t posts = 0;  // distinct posts commented on
   TimeMs first_seen = 0;
   TimeMs last_seen = 0;
   std::uint64_t answers = 0;  // account comments replying to this member's comments
@@ -86,7 +116,7 @@ struct MetricCounts {
   std::uint64_t original_posts = 0;
   std::uint64_t outreach_posts = 0;
   std::uint64_t account_comments = 0;
-  std::uint64_t awaiting = 0;      // audience comments awaiting an answer
+  std::uint64_t awaiting = 0;  // audience comments awaiting an answer
   std::uint64_t answered = 0;
   std::uint64_t reciprocated = 0;  // answered comments whose author replied to the answer
   std::uint64_t hashtag_abuse_posts = 0;

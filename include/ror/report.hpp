@@ -22,7 +22,7 @@ std::string_view op_symbol(CompareOp op);
 
 // One --require condition: <group>.<metric|score> <op> <number>.
 struct Requirement {
-  std::string text;                // as given, whitespace removed
+  std::string text;  // as given, whitespace removed
   Group group = Group::ror;
   std::optional<MetricId> metric;  // nullopt: the group's score
   CompareOp op = CompareOp::ge;
@@ -67,7 +67,7 @@ struct Report {
   MetricOptions options;
   MetricValues metrics;
   Scores scores;
-  std::vector<MetricId> unknown;  // metrics whose value is unknown
+  std::vector<MetricId> unknown;   // metrics whose value is unknown
   std::vector<HygieneFlag> flags;  // hygiene metrics worse than their score's "good" value
   std::vector<CheckResult> checks;
   std::optional<BreakdownBy> by;  // set when rows hold a breakdown

@@ -29,9 +29,9 @@ struct ScoreComponent {
 struct ScoreConfig {
   MetricOptions metrics;
   std::array<std::vector<ScoreComponent>, 3> components;  // by Group
-  double credit_good_seconds = 3600;     // an answer this fast earns full credit
-  double credit_bad_seconds = 604800;    // an answer this slow earns only the floor
-  double credit_floor = 0.25;            // the credit of a late answer (an unanswered one has 0)
+  double credit_good_seconds = 3600;                      // an answer this fast earns full credit
+  double credit_bad_seconds = 604800;  // an answer this slow earns only the floor
+  double credit_floor = 0.25;          // the credit of a late answer (an unanswered one has 0)
   double verdict_threshold = 50;
 };
 

@@ -11,8 +11,8 @@ namespace ror {
 
 // What the metrics need to know about one text, computed once at ingest.
 struct TextStats {
-  std::uint32_t words = 0;       // maximal runs of non-whitespace
-  std::uint64_t norm_hash = 0;   // hash of the normalised text; 0 when it is empty
+  std::uint32_t words = 0;      // maximal runs of non-whitespace
+  std::uint64_t norm_hash = 0;  // hash of the normalised text; 0 when it is empty
 };
 
 // Byte length of the whitespace character starting at p (ASCII or Unicode White_Space), else 0.

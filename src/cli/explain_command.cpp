@@ -81,7 +81,8 @@ class ExplainCommand final : public Command {
 
   ExitCode run(const Streams& streams) override {
     configure_logging(streams.err, false, false);
-    const ScoreConfig config = config_.empty() ? default_score_config() : load_score_config(config_);
+    const ScoreConfig config =
+        config_.empty() ? default_score_config() : load_score_config(config_);
     std::ostream& out = streams.out;
     if (metric_.empty()) {
       for (const MetricInfo& m : metric_catalog()) {
@@ -111,7 +112,8 @@ class ExplainCommand final : public Command {
       }
     }
     if (!found) {
-      throw usage_error(fmt::format("unknown metric '{}' (run `ror explain` for the list)", metric_));
+      throw usage_error(
+          fmt::format("unknown metric '{}' (run `ror explain` for the list)", metric_));
     }
     return ExitCode::ok;
   }
@@ -123,6 +125,8 @@ class ExplainCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> make_explain_command() { return std::make_unique<ExplainCommand>(); }
+std::unique_ptr<Command> make_explain_command() {
+  return std::make_unique<ExplainCommand>();
+}
 
 }  // namespace ror::cli

@@ -44,8 +44,8 @@ std::optional<TimeMs> time_bound(const std::string& text, const char* flag, bool
   }
   const auto t = parse_time_bound(text, end_of_day);
   if (!t) {
-    throw usage_error(fmt::format("{} '{}': expected YYYY-MM-DD or an RFC 3339 date-time", flag,
-                                  text));
+    throw usage_error(
+        fmt::format("{} '{}': expected YYYY-MM-DD or an RFC 3339 date-time", flag, text));
   }
   return t;
 }
@@ -53,13 +53,14 @@ std::optional<TimeMs> time_bound(const std::string& text, const char* flag, bool
 void report_warnings(const Dataset& data) {
   const InputStats& in = data.input;
   if (in.warnings.total() > 0) {
-    spdlog::warn("{} data warning{} survived (see the input line); first: {}",
-                 in.warnings.total(), in.warnings.total() == 1 ? "" : "s", in.warnings.first);
+    spdlog::warn("{} data warning{} survived (see the input line); first: {}", in.warnings.total(),
+                 in.warnings.total() == 1 ? "" : "s", in.warnings.first);
   }
   if (data.account.inferred) {
-    spdlog::warn("no account named (account.id, account.handle, --account); scoring {} as the "
-                 "most frequent post author",
-                 data.account.names.front());
+    spdlog::warn(
+        "no account named (account.id, account.handle, --account); scoring {} as the "
+        "most frequent post author",
+        data.account.names.front());
   }
   if (in.foreign_posts > 0) {
     spdlog::info("{} post{} by other authors (and {} comment{} on them) not scored",
@@ -117,7 +118,8 @@ class ScoreCommand final : public Command {
     app.add_option("--top", a_.top, "Size of the top-audience list (default 10)")
         ->check(CLI::Range(0, 1000000));
     app.add_option("--since", a_.since, "Score posts created at or after (YYYY-MM-DD or RFC 3339)");
-    app.add_option("--until", a_.until, "Score posts created at or before (a date includes its day)");
+    app.add_option("--until", a_.until,
+                   "Score posts created at or before (a date includes its day)");
     app.add_option("--by", a_.by, "One row per post or per month instead of the report")
         ->check(CLI::IsMember({"post", "month"}));
     app.add_option("--color", a_.color, "Colour the table")
@@ -169,10 +171,11 @@ class ScoreCommand final : public Command {
     const Dataset data = load_files(a_.files, load);
     progress.finish();
     const InputStats& in = data.input;
-    spdlog::debug("read {} bytes in {:.1f} ms; parsed in {:.1f} ms ({} threads); merged in {:.1f} "
-                  "ms: {} posts, {} comments",
-                  in.bytes, in.read_ms, in.parse_ms, load.threads, in.merge_ms,
-                  data.posts.size(), data.comments.size());
+    spdlog::debug(
+        "read {} bytes in {:.1f} ms; parsed in {:.1f} ms ({} threads); merged in {:.1f} "
+        "ms: {} posts, {} comments",
+        in.bytes, in.read_ms, in.parse_ms, load.threads, in.merge_ms, data.posts.size(),
+        data.comments.size());
     spdlog::debug("dataset holds {:.1f} MB: {:.1f} bytes per comment ({} authors)",
                   static_cast<double>(data.memory_bytes()) / 1e6,
                   static_cast<double>(data.memory_bytes()) /
@@ -227,6 +230,8 @@ class ScoreCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> make_score_command() { return std::make_unique<ScoreCommand>(); }
+std::unique_ptr<Command> make_score_command() {
+  return std::make_unique<ScoreCommand>();
+}
 
 }  // namespace ror::cli

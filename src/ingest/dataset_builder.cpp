@@ -41,7 +41,8 @@ void DatasetBuilder::add_account(const AccountRecord& account, const std::string
   if (!mine.followers) {
     mine.followers = account.followers;
   }
-  for (auto [field, value] : {std::pair{&mine.id, &account.id}, {&mine.handle, &account.handle},
+  for (auto [field, value] : {std::pair{&mine.id, &account.id},
+                              {&mine.handle, &account.handle},
                               {&mine.platform, &account.platform}}) {
     if (field->empty()) {
       *field = *value;
@@ -100,9 +101,9 @@ void DatasetBuilder::merge(PostBatch&& batch) {
     const std::string_view id = data_.id_bytes.store(batch.post_ids[i]);
     auto [slot, inserted] = post_index_.try_emplace(id, index);
     if (!inserted) {
-      input.warnings.add(&Warnings::duplicate_post_ids,
-                         fmt::format("duplicate post id \"{}\"; the later post is kept ({})", id,
-                                     batch.source));
+      input.warnings.add(
+          &Warnings::duplicate_post_ids,
+          fmt::format("duplicate post id \"{}\"; the later post is kept ({})", id, batch.source));
       replaced_[*slot] = 1;
       *slot = index;
       ++replaced_count_;
@@ -126,7 +127,8 @@ void DatasetBuilder::merge(PostBatch&& batch) {
 void DatasetBuilder::resolve_account(const LoadOptions& options) {
   Account& account = data_.account;
   std::vector<std::string> names;
-  for (const auto* list : std::array<const std::vector<std::string>*, 2>{&alias_names_, &options.accounts}) {
+  for (const auto* list :
+       std::array<const std::vector<std::string>*, 2>{&alias_names_, &options.accounts}) {
     for (const std::string& name : *list) {
       std::string normalised = normalize_name(name);
       if (!normalised.empty()) {
@@ -142,9 +144,8 @@ void DatasetBuilder::resolve_account(const LoadOptions& options) {
         ++counts[normalize_name(data_.authors.name(data_.posts[i].author))];
       }
     }
-    const auto best = std::max_element(counts.begin(), counts.end(), [](auto& a, auto& b) {
-      return a.second < b.second;
-    });
+    const auto best = std::max_element(counts.begin(), counts.end(),
+                                       [](auto& a, auto& b) { return a.second < b.second; });
     if (best != counts.end()) {
       names.push_back(best->first);
       account.inferred = true;
@@ -170,10 +171,9 @@ void DatasetBuilder::classify_posts() {
 
 void DatasetBuilder::compact(const LoadOptions& options) {
   InputStats& input = data_.input;
-  const bool all_kept =
-      replaced_count_ == 0 && !options.since && !options.until &&
-      std::none_of(data_.posts.begin(), data_.posts.end(),
-                   [](const Post& p) { return p.kind == PostKind::foreign; });
+  const bool all_kept = replaced_count_ == 0 && !options.since && !options.until &&
+                        std::none_of(data_.posts.begin(), data_.posts.end(),
+                                     [](const Post& p) { return p.kind == PostKind::foreign; });
   if (all_kept) {
     return;  // nothing to drop: keep the arrays as they are
   }

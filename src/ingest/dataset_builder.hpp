@@ -38,7 +38,7 @@ class DatasetBuilder {
   Dataset data_;
   bool have_account_ = false;
   std::vector<std::string> alias_names_;
-  StringIndex post_index_;  // post id -> index in data_.posts
+  StringIndex post_index_;              // post id -> index in data_.posts
   std::vector<std::uint8_t> replaced_;  // per post: superseded by a later one
   std::size_t replaced_count_ = 0;
   bool planned_ = false;

@@ -61,10 +61,9 @@ void throw_malformed(const InputText& block, std::size_t segment_offset, std::st
   // Valid JSON syntax that simdjson still refuses, such as a number beyond double range.
   const bool inside = simdjson_location != nullptr && simdjson_location >= block.data &&
                       simdjson_location <= block.data + block.size;
-  throw_malformed_at(block,
-                     inside ? static_cast<std::size_t>(simdjson_location - block.data)
-                            : segment_offset,
-                     simdjson_message);
+  throw_malformed_at(
+      block, inside ? static_cast<std::size_t>(simdjson_location - block.data) : segment_offset,
+      simdjson_message);
 }
 
 void throw_violation(const InputText& block, const std::string& what, const std::string& path,

@@ -19,7 +19,9 @@ using od::json_type;
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 
 // The end of the string whose opening quote is at `pos`, just past its closing quote; nullopt
 // when the text ends first.
@@ -82,16 +84,16 @@ class DocumentFramer final : public Framer {
   }
 
   enum class State : std::uint8_t {
-    start,         // before the opening brace
-    first_key,     // after '{': a key or '}'
-    key,           // after ',': a key
-    colon,         // after a key
-    value,         // after ':'
-    after_value,   // after a member: ',' or '}'
-    first_post,    // after "posts": [ : a post or ']'
-    post,          // after ',' in posts
-    after_post,    // after a post: ',' or ']'
-    done,          // after the closing brace
+    start,        // before the opening brace
+    first_key,    // after '{': a key or '}'
+    key,          // after ',': a key
+    colon,        // after a key
+    value,        // after ':'
+    after_value,  // after a member: ',' or '}'
+    first_post,   // after "posts": [ : a post or ']'
+    post,         // after ',' in posts
+    after_post,   // after a post: ',' or ']'
+    done,         // after the closing brace
   };
 
   // Between tokens nothing needs keeping, so a block may end after any whole token.
@@ -125,8 +127,8 @@ class DocumentFramer final : public Framer {
 
   [[noreturn]] void unexpected(const InputText& text, std::size_t pos) const {
     const auto c = static_cast<unsigned char>(text.data[pos]);
-    const std::string found =
-        c >= 0x20 && c < 0x7f ? fmt::format("'{}'", text.data[pos]) : fmt::format("byte 0x{:02x}", c);
+    const std::string found = c >= 0x20 && c < 0x7f ? fmt::format("'{}'", text.data[pos])
+                                                    : fmt::format("byte 0x{:02x}", c);
     if (state_ == State::done) {
       throw_malformed_at(text, pos, fmt::format("unexpected {} after the JSON value", found));
     }
@@ -307,9 +309,13 @@ void read_member(od::document& doc, const Item& item, PostBatch& batch) {
 
 }  // namespace
 
-bool looks_like_json_document(const InputText& /*start*/, bool /*whole*/) { return true; }
+bool looks_like_json_document(const InputText& /*start*/, bool /*whole*/) {
+  return true;
+}
 
-std::unique_ptr<Framer> make_document_framer() { return std::make_unique<DocumentFramer>(); }
+std::unique_ptr<Framer> make_document_framer() {
+  return std::make_unique<DocumentFramer>();
+}
 
 void read_json_document(const InputText& block, PostBatch& batch) {
   od::parser parser;

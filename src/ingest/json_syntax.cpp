@@ -258,7 +258,9 @@ class Checker {
 
 }  // namespace
 
-std::optional<SyntaxError> find_syntax_error(std::string_view text) { return Checker(text).run(); }
+std::optional<SyntaxError> find_syntax_error(std::string_view text) {
+  return Checker(text).run();
+}
 
 TextPosition position_of(std::string_view text, std::size_t offset) {
   TextPosition p;

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <memory>
-#include <chrono>
 #include <thread>
 
 #include <sys/stat.h>
@@ -65,8 +65,11 @@ class ByteSource {
   }
 
   ByteSource(ByteSource&& other) noexcept
-      : name_(std::move(other.name_)), file_(std::exchange(other.file_, nullptr)),
-        owned_(other.owned_), memory_(other.memory_), size_(other.size_) {}
+      : name_(std::move(other.name_)),
+        file_(std::exchange(other.file_, nullptr)),
+        owned_(other.owned_),
+        memory_(other.memory_),
+        size_(other.size_) {}
   ByteSource(const ByteSource&) = delete;
   ByteSource& operator=(const ByteSource&) = delete;
   ByteSource& operator=(ByteSource&&) = delete;

@@ -94,7 +94,9 @@ bool looks_like_ndjson(const InputText& start, bool whole) {
   return !find_syntax_error(text.substr(first, newline - first)).has_value();
 }
 
-std::unique_ptr<Framer> make_ndjson_framer() { return std::make_unique<NdjsonFramer>(); }
+std::unique_ptr<Framer> make_ndjson_framer() {
+  return std::make_unique<NdjsonFramer>();
+}
 
 void read_ndjson(const InputText& block, PostBatch& batch) {
   od::parser parser;

@@ -25,10 +25,10 @@ class PostBatch {
 
   std::string source;
   std::vector<AccountRecord> accounts;
-  std::vector<Post> posts;             // author and reply_to index `authors`; first_comment is local
-  std::vector<std::string> post_ids;   // parallel to posts
-  std::vector<Comment> comments;       // author indexes `authors`; parent is a local index
-  AuthorTable authors;                 // this batch's names
+  std::vector<Post> posts;            // author and reply_to index `authors`; first_comment is local
+  std::vector<std::string> post_ids;  // parallel to posts
+  std::vector<Comment> comments;      // author indexes `authors`; parent is a local index
+  AuthorTable authors;                // this batch's names
   Warnings warnings;
   std::uint64_t posts_read = 0;
   std::uint64_t comments_read = 0;
@@ -39,10 +39,10 @@ class PostBatch {
   std::uint32_t resolve_parents(const PostRecord& post, std::vector<std::uint32_t>& parent);
   void break_cycles(const PostRecord& post, std::vector<std::uint32_t>& parent);
 
-  StringIndex comment_index_;  // scratch, per post: comment id -> position in the record
-  std::vector<std::uint32_t> keep_;                                    // scratch, per post
-  std::vector<std::uint32_t> ordinal_;                                 // scratch, per post
-  std::vector<std::uint32_t> parent_;                                  // scratch, per post
+  StringIndex comment_index_;           // scratch, per post: comment id -> position in the record
+  std::vector<std::uint32_t> keep_;     // scratch, per post
+  std::vector<std::uint32_t> ordinal_;  // scratch, per post
+  std::vector<std::uint32_t> parent_;   // scratch, per post
 };
 
 }  // namespace ror::ingest

@@ -295,8 +295,8 @@ void read_comment(od::value v, CommentRecord& out) {
       skip_value(value);
     }
   }
-  for (auto [seen, name] : {std::pair{has_id, "id"}, {has_author, "author"},
-                            {has_time, "created_at"}}) {
+  for (auto [seen, name] :
+       {std::pair{has_id, "id"}, {has_author, "author"}, {has_time, "created_at"}}) {
     if (!seen) {
       violate(name, fmt::format("missing required field \"{}\"", name));
     }
@@ -425,7 +425,9 @@ AccountRecord read_account(od::value value) {
   return account;
 }
 
-void skip_unused(od::value value) { skip_value(value); }
+void skip_unused(od::value value) {
+  skip_value(value);
+}
 
 void check_schema_tag(od::value value) {
   const json_type t = value.type();

@@ -52,8 +52,8 @@ constexpr std::array<MetricInfo, kMetricCount> kCatalog = {{
     {engagement_rate_followers, roi, "engagement_rate_followers", rate,
      "Engagements / (posts x followers).", kEngagement},
     {applause_rate, roi, "applause_rate", ratio, "Likes per post that carries likes.", kKaushik},
-    {amplification_rate, roi, "amplification_rate", ratio,
-     "Shares per post that carries shares.", kKaushik},
+    {amplification_rate, roi, "amplification_rate", ratio, "Shares per post that carries shares.",
+     kKaushik},
     {posts_per_day, roi, "posts_per_day", ratio,
      "Posts / max(1, days between the first and the last post).", kReach},
 
@@ -122,9 +122,13 @@ std::string_view group_name(Group group) {
   return "?";
 }
 
-std::span<const MetricInfo> metric_catalog() { return kCatalog; }
+std::span<const MetricInfo> metric_catalog() {
+  return kCatalog;
+}
 
-const MetricInfo& metric_info(MetricId id) { return kCatalog[static_cast<std::size_t>(id)]; }
+const MetricInfo& metric_info(MetricId id) {
+  return kCatalog[static_cast<std::size_t>(id)];
+}
 
 std::optional<MetricId> find_metric(Group group, std::string_view name) {
   const auto it = std::find_if(kCatalog.begin(), kCatalog.end(), [&](const MetricInfo& m) {

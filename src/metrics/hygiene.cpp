@@ -104,13 +104,14 @@ void compute_hygiene(const Selection& s, MetricValues& out) {
     const bool blast = post.mentions >= o.mention_blast;
     counts.hashtag_abuse_posts += stuffed ? 1U : 0U;
     counts.mention_blast_posts += blast ? 1U : 0U;
-    originals.push_back({post.created_at, post.norm_hash, s.data.post_ids[index], stuffed || blast});
+    originals.push_back(
+        {post.created_at, post.norm_hash, s.data.post_ids[index], stuffed || blast});
   }
   counts.original_posts = originals.size();
   counts.duplicate_posts = mark_duplicates(originals);
   counts.burst_posts = mark_bursts(originals, o.burst_posts, o.burst_window_seconds * 1000);
-  counts.clean_posts = static_cast<std::uint64_t>(
-      std::count_if(originals.begin(), originals.end(), [](const Original& p) { return !p.habit; }));
+  counts.clean_posts = static_cast<std::uint64_t>(std::count_if(
+      originals.begin(), originals.end(), [](const Original& p) { return !p.habit; }));
   counts.account_answers = answer_texts.size();
   counts.canned_replies = shared(std::move(answer_texts));
 
@@ -123,8 +124,7 @@ void compute_hygiene(const Selection& s, MetricValues& out) {
                                              static_cast<double>(counts.account_answers)));
   out.set(MetricId::mention_blast_rate, share(counts.mention_blast_posts));
   // account_answers is account comments + outreach posts, the non-broadcast side.
-  out.set(MetricId::broadcast_ratio,
-          ratio(n, n + static_cast<double>(counts.account_answers)));
+  out.set(MetricId::broadcast_ratio, ratio(n, n + static_cast<double>(counts.account_answers)));
 }
 
 }  // namespace ror::metrics

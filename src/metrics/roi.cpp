@@ -14,8 +14,8 @@ struct PostMetricSums {
 };
 
 constexpr std::array<MetricId, kPostMetricCount> kSumMetric = {
-    MetricId::impressions, MetricId::reach,  MetricId::views,  MetricId::likes,
-    MetricId::shares,      MetricId::saves,  MetricId::clicks, MetricId::conversions};
+    MetricId::impressions, MetricId::reach, MetricId::views,  MetricId::likes,
+    MetricId::shares,      MetricId::saves, MetricId::clicks, MetricId::conversions};
 
 }  // namespace
 

@@ -222,8 +222,8 @@ void set_outreach(const Selection& s, MetricValues& out) {
     }
     ++out.counts.outreach_posts;
     const std::int64_t month = utc_month_index(post.created_at);
-    auto [it, inserted] =
-        people.try_emplace(normalize_name(s.data.authors.name(post.reply_to)), Person{month, false});
+    auto [it, inserted] = people.try_emplace(normalize_name(s.data.authors.name(post.reply_to)),
+                                             Person{month, false});
     if (!inserted && it->second.first_month != month) {
       it->second.multi_month = true;
     }
@@ -275,8 +275,10 @@ void compute_ror(const Selection& s, MetricValues& out) {
   set_response_times(out);
   out.set(MetricId::reciprocity_rate, ratio(static_cast<double>(out.counts.reciprocated),
                                             static_cast<double>(out.counts.answered)));
-  out.set(MetricId::substantive_comment_rate, ratio(static_cast<double>(tally.substantive), comments));
-  out.set(MetricId::low_effort_comment_rate, ratio(static_cast<double>(tally.low_effort), comments));
+  out.set(MetricId::substantive_comment_rate,
+          ratio(static_cast<double>(tally.substantive), comments));
+  out.set(MetricId::low_effort_comment_rate,
+          ratio(static_cast<double>(tally.low_effort), comments));
   out.set(MetricId::action_rate, action_rate(s));
   set_audience(s, members.list, tally, out);
   set_outreach(s, out);

@@ -35,10 +35,10 @@ AuthorId AuthorTable::intern(std::string_view name) {
 void AuthorTable::mark_account(const std::vector<std::string>& normalised_names) {
   for (std::size_t i = 0; i < names_.size(); ++i) {
     const std::string name = normalize_name(names_[i]);
-    account_[i] = std::find(normalised_names.begin(), normalised_names.end(), name) !=
-                          normalised_names.end()
-                      ? 1
-                      : 0;
+    account_[i] =
+        std::find(normalised_names.begin(), normalised_names.end(), name) != normalised_names.end()
+            ? 1
+            : 0;
   }
 }
 

@@ -5,8 +5,8 @@
 #endif
 
 #include <algorithm>
-#include <bit>
 #include <array>
+#include <bit>
 #include <cstring>
 
 namespace ror {
@@ -71,7 +71,7 @@ std::size_t whitespace_length(const char* p, const char* end) noexcept {
         return ((b >= 0x80 && b <= 0x8a) || b == 0xa8 || b == 0xa9 || b == 0xaf) ? 3 : 0;
       }
       return (at(1) == 0x81 && at(2) == 0x9f) ? 3 : 0;  // U+205F
-    case 0xe3:  // U+3000
+    case 0xe3:                                          // U+3000
       return (at(1) == 0x80 && at(2) == 0x80) ? 3 : 0;
     default:
       return 0;
@@ -160,9 +160,9 @@ std::uint64_t whitespace_mask(const char* p, const char* end, std::size_t& carry
   for (int half = 0; half < 2; ++half) {
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(src + 32 * half));
     const __m256i shifted = _mm256_sub_epi8(v, _mm256_set1_epi8(0x09));
-    const __m256i ascii = _mm256_or_si256(
-        _mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')),
-        _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, _mm256_set1_epi8(4)), shifted));
+    const __m256i ascii =
+        _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')),
+                        _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, _mm256_set1_epi8(4)), shifted));
     const __m256i lead = _mm256_or_si256(
         _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(0xc2))),
                         _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(0xe1)))),

@@ -10,9 +10,9 @@ void Warnings::add(std::uint64_t Warnings::*counter, std::string message) {
 }
 
 void Warnings::merge(const Warnings& other) {
-  for (const auto counter : {&Warnings::duplicate_post_ids, &Warnings::duplicate_comment_ids,
-                             &Warnings::dangling_parents, &Warnings::parent_cycles,
-                             &Warnings::account_conflicts}) {
+  for (const auto counter :
+       {&Warnings::duplicate_post_ids, &Warnings::duplicate_comment_ids,
+        &Warnings::dangling_parents, &Warnings::parent_cycles, &Warnings::account_conflicts}) {
     this->*counter += other.*counter;
   }
   if (!other.first.empty() && (first.empty() || other.first < first)) {

@@ -71,13 +71,14 @@ void render_csv(const Report& report, const RenderOptions& /*options*/, std::ost
   row(out, "account", "platform", a.platform);
   row(out, "account", "followers", a.followers ? std::to_string(*a.followers) : "");
   const InputStats& in = report.input;
-  for (const auto& [name, n] : {std::pair<std::string_view, std::uint64_t>{"files", in.files.size()},
-                                {"bytes", in.bytes},
-                                {"posts_read", in.posts_read},
-                                {"comments_read", in.comments_read},
-                                {"foreign_posts", in.foreign_posts},
-                                {"filtered_posts", in.filtered_posts},
-                                {"warnings", in.warnings.total()}}) {
+  for (const auto& [name, n] :
+       {std::pair<std::string_view, std::uint64_t>{"files", in.files.size()},
+        {"bytes", in.bytes},
+        {"posts_read", in.posts_read},
+        {"comments_read", in.comments_read},
+        {"foreign_posts", in.foreign_posts},
+        {"filtered_posts", in.filtered_posts},
+        {"warnings", in.warnings.total()}}) {
     row(out, "input", name, std::to_string(n));
   }
   for (const Group g : kGroups) {

@@ -80,14 +80,14 @@ std::string count_of(double n, std::string_view noun) {
 std::string input_line(const Report& report) {
   const InputStats& in = report.input;
   const MetricCounts& c = report.metrics.counts;
-  std::string line = fmt::format(
-      "{}, {}: {} scored ({} original, {} outreach), {}",
-      count_of(static_cast<double>(in.files.size()), "file"),
-      count_of(static_cast<double>(in.bytes), "byte"),
-      count_of(report.metrics[MetricId::posts].value_or(0), "post"),
-      thousands(static_cast<double>(c.original_posts)),
-      thousands(static_cast<double>(c.outreach_posts)),
-      count_of(report.metrics[MetricId::comments].value_or(0), "comment"));
+  std::string line =
+      fmt::format("{}, {}: {} scored ({} original, {} outreach), {}",
+                  count_of(static_cast<double>(in.files.size()), "file"),
+                  count_of(static_cast<double>(in.bytes), "byte"),
+                  count_of(report.metrics[MetricId::posts].value_or(0), "post"),
+                  thousands(static_cast<double>(c.original_posts)),
+                  thousands(static_cast<double>(c.outreach_posts)),
+                  count_of(report.metrics[MetricId::comments].value_or(0), "comment"));
   if (in.foreign_posts > 0) {
     line += fmt::format("; {} by others skipped",
                         count_of(static_cast<double>(in.foreign_posts), "post"));
@@ -115,8 +115,8 @@ std::string input_line(const Report& report) {
 }
 
 std::string account_label(const Account& account) {
-  std::string name = !account.handle.empty() ? account.handle
-                     : !account.id.empty()   ? account.id
+  std::string name = !account.handle.empty()  ? account.handle
+                     : !account.id.empty()    ? account.id
                      : !account.names.empty() ? account.names.front()
                                               : "(unnamed account)";
   if (account.inferred) {
@@ -131,9 +131,9 @@ std::string coverage_line(const Scores& scores) {
   for (const Group g : kGroups) {
     const double c = scores.coverage_of(g);
     partial = partial || c < 1.0;
-    parts += fmt::format("{}{:.0f}% ({})", parts.empty() ? "" : ", ", c * 100.0,
-                         g == Group::hygiene ? std::string("hygiene")
-                                             : (g == Group::roi ? "ROI" : "ROR"));
+    parts += fmt::format(
+        "{}{:.0f}% ({})", parts.empty() ? "" : ", ", c * 100.0,
+        g == Group::hygiene ? std::string("hygiene") : (g == Group::roi ? "ROI" : "ROR"));
   }
   return partial ? fmt::format("Known inputs carry {} of each score's weight", parts) : "";
 }
@@ -142,8 +142,7 @@ std::string check_line(const CheckResult& check) {
   const Requirement& r = check.requirement;
   const std::string measured =
       check.value ? fmt::format("{:.6g}", *check.value) : std::string("unknown");
-  return fmt::format("{}: measured {} ({})", r.text, measured,
-                     check.passed ? "passed" : "failed");
+  return fmt::format("{}: measured {} ({})", r.text, measured, check.passed ? "passed" : "failed");
 }
 
 }  // namespace ror::render

@@ -32,7 +32,8 @@ std::string input_line(const Report& report);
 // "@acme (mastodon)", or the account's first name, or "(unnamed account)".
 std::string account_label(const Account& account);
 
-// "Scores rest on 45% (ROI), 80% (ROR) and 100% (hygiene) of their weight", or "" when all is known.
+// "Scores rest on 45% (ROI), 80% (ROR) and 100% (hygiene) of their weight", or "" when all is
+// known.
 std::string coverage_line(const Scores& scores);
 
 // "ror.score >= 60: 61.2 (passed)".

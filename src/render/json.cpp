@@ -20,7 +20,9 @@ Json number(std::optional<double> value, Unit unit) {
   return *value;
 }
 
-Json score(std::optional<double> value) { return value ? Json(*value) : Json(nullptr); }
+Json score(std::optional<double> value) {
+  return value ? Json(*value) : Json(nullptr);
+}
 
 Json account_json(const Account& a) {
   const auto text = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
@@ -52,14 +54,13 @@ Json input_json(const Report& r) {
               {"foreign_comments", in.foreign_comments},
               {"filtered_posts", in.filtered_posts},
               {"filtered_comments", in.filtered_comments},
-              {"warnings",
-               Json{{"total", w.total()},
-                    {"duplicate_post_ids", w.duplicate_post_ids},
-                    {"duplicate_comment_ids", w.duplicate_comment_ids},
-                    {"dangling_parents", w.dangling_parents},
-                    {"parent_cycles", w.parent_cycles},
-                    {"account_conflicts", w.account_conflicts},
-                    {"first", w.first.empty() ? Json(nullptr) : Json(w.first)}}},
+              {"warnings", Json{{"total", w.total()},
+                                {"duplicate_post_ids", w.duplicate_post_ids},
+                                {"duplicate_comment_ids", w.duplicate_comment_ids},
+                                {"dangling_parents", w.dangling_parents},
+                                {"parent_cycles", w.parent_cycles},
+                                {"account_conflicts", w.account_conflicts},
+                                {"first", w.first.empty() ? Json(nullptr) : Json(w.first)}}},
               {"unknown_metrics", unknown}};
 }
 

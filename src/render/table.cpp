@@ -112,7 +112,8 @@ void comparison(const Report& r, const Painter& p, std::ostream& out) {
 void hygiene(const Report& r, const Painter& p, std::ostream& out) {
   const std::string score = render::human_score(r.scores.of(Group::hygiene)) + " / 100";
   const MetricCounts& c = r.metrics.counts;
-  out << '\n' << p.bold(pad_right("HYGIENE", kHalf - columns(score)))
+  out << '\n'
+      << p.bold(pad_right("HYGIENE", kHalf - columns(score)))
       << p.score(r.scores.of(Group::hygiene), 50) << score.substr(score.find(' '))
       << fmt::format("   {} of {} original posts clean", c.clean_posts, c.original_posts) << '\n';
   for (const MetricInfo& m : metric_catalog()) {
@@ -142,8 +143,8 @@ void top_audience(const Report& r, const Painter& p, std::ostream& out) {
   for (const AudienceMember& m : r.metrics.top_audience) {
     out << fmt::format("{:>3}  {}{:>9}{:>7}  {:<12}{:<12}{:>7}\n", ++rank,
                        pad_right(fit(m.author, 31), 32), m.comments, m.posts,
-                       format_utc(m.first_seen).substr(0, 10), format_utc(m.last_seen).substr(0, 10),
-                       m.answers);
+                       format_utc(m.first_seen).substr(0, 10),
+                       format_utc(m.last_seen).substr(0, 10), m.answers);
   }
 }
 
@@ -155,17 +156,17 @@ void breakdown(const Report& r, std::ostream& out, const Painter& p) {
       << '\n';
   for (const BreakdownRow& row : r.rows) {
     const MetricValues& m = row.metrics;
-    out << fmt::format(
-        "{}{:>6}{:>6}{:>8}{:>6}{:>12}{:>12}{:>10}{:>9}{:>9}\n", pad_right(fit(row.key, 15), 16),
-        render::human_score(row.scores.of(Group::roi)),
-        render::human_score(row.scores.of(Group::ror)),
-        render::human_score(row.scores.of(Group::hygiene)),
-        render::human_value(m[MetricId::posts], Unit::count),
-        render::human_value(m[MetricId::impressions], Unit::count),
-        render::human_value(m[MetricId::engagements], Unit::count),
-        render::human_value(m[MetricId::conversation_rate], Unit::ratio),
-        render::human_value(m[MetricId::response_rate], Unit::rate),
-        render::human_value(m[MetricId::response_time_median], Unit::seconds));
+    out << fmt::format("{}{:>6}{:>6}{:>8}{:>6}{:>12}{:>12}{:>10}{:>9}{:>9}\n",
+                       pad_right(fit(row.key, 15), 16),
+                       render::human_score(row.scores.of(Group::roi)),
+                       render::human_score(row.scores.of(Group::ror)),
+                       render::human_score(row.scores.of(Group::hygiene)),
+                       render::human_value(m[MetricId::posts], Unit::count),
+                       render::human_value(m[MetricId::impressions], Unit::count),
+                       render::human_value(m[MetricId::engagements], Unit::count),
+                       render::human_value(m[MetricId::conversation_rate], Unit::ratio),
+                       render::human_value(m[MetricId::response_rate], Unit::rate),
+                       render::human_value(m[MetricId::response_time_median], Unit::seconds));
   }
 }
 

@@ -28,7 +28,7 @@ bool holds(double value, CompareOp op, double threshold) {
 
 // Groups post indices by post (input order) or by UTC month (ascending).
 std::vector<std::pair<std::string, std::vector<std::uint32_t>>> group_posts(const Dataset& data,
-                                                                             BreakdownBy by) {
+                                                                            BreakdownBy by) {
   std::vector<std::pair<std::string, std::vector<std::uint32_t>>> groups;
   if (by == BreakdownBy::post) {
     std::vector<std::uint32_t> order(data.posts.size());
@@ -72,14 +72,14 @@ std::string describe_flag(MetricId id, const MetricValues& m, const MetricOption
                          c.burst_posts, c.original_posts, o.burst_posts,
                          o.burst_window_seconds / 60);
     case MetricId::canned_reply_rate:
-      return fmt::format("{} of {} answers share their text with another answer",
-                         c.canned_replies, c.account_answers);
+      return fmt::format("{} of {} answers share their text with another answer", c.canned_replies,
+                         c.account_answers);
     case MetricId::mention_blast_rate:
       return fmt::format("{} of {} original posts mention {}+ people", c.mention_blast_posts,
                          c.original_posts, o.mention_blast);
     default:
-      return fmt::format("{} original posts, {} answers: mostly broadcasting",
-                         c.original_posts, c.account_answers);
+      return fmt::format("{} original posts, {} answers: mostly broadcasting", c.original_posts,
+                         c.account_answers);
   }
 }
 
@@ -95,8 +95,8 @@ std::vector<HygieneFlag> hygiene_flags(const MetricValues& m, const ScoreConfig&
     }
     const auto c = std::find_if(components.begin(), components.end(),
                                 [&](const ScoreComponent& sc) { return sc.input == info.name; });
-    const bool worse = c == components.end() ? *v > 0
-                                             : (c->bad > c->good ? *v > c->good : *v < c->good);
+    const bool worse =
+        c == components.end() ? *v > 0 : (c->bad > c->good ? *v > c->good : *v < c->good);
     if (worse) {
       flags.push_back({info.id, *v, describe_flag(info.id, m, config.metrics)});
     }
@@ -107,13 +107,18 @@ std::vector<HygieneFlag> hygiene_flags(const MetricValues& m, const ScoreConfig&
 }  // namespace
 
 std::span<const MetricId> breakdown_metrics() {
-  static constexpr std::array<MetricId, 12> kColumns = {
-      MetricId::posts,           MetricId::impressions,
-      MetricId::likes,           MetricId::shares,
-      MetricId::engagements,     MetricId::engagement_rate_impressions,
-      MetricId::audience_comments, MetricId::conversation_rate,
-      MetricId::audience,        MetricId::response_rate,
-      MetricId::response_time_median, MetricId::reciprocity_rate};
+  static constexpr std::array<MetricId, 12> kColumns = {MetricId::posts,
+                                                        MetricId::impressions,
+                                                        MetricId::likes,
+                                                        MetricId::shares,
+                                                        MetricId::engagements,
+                                                        MetricId::engagement_rate_impressions,
+                                                        MetricId::audience_comments,
+                                                        MetricId::conversation_rate,
+                                                        MetricId::audience,
+                                                        MetricId::response_rate,
+                                                        MetricId::response_time_median,
+                                                        MetricId::reciprocity_rate};
   return kColumns;
 }
 

@@ -103,8 +103,9 @@ class ConfigReader {
       config.credit_bad_seconds =
           number(r.value("bad_seconds", json(config.credit_bad_seconds)), "bad_seconds");
       config.credit_floor = number(r.value("floor", json(config.credit_floor)), "floor");
-      if (config.credit_good_seconds <= 0 || config.credit_bad_seconds <= config.credit_good_seconds ||
-          config.credit_floor <= 0 || config.credit_floor > 1) {
+      if (config.credit_good_seconds <= 0 ||
+          config.credit_bad_seconds <= config.credit_good_seconds || config.credit_floor <= 0 ||
+          config.credit_floor > 1) {
         fail("response_credit needs 0 < good_seconds < bad_seconds and 0 < floor <= 1");
       }
     }
@@ -159,8 +160,8 @@ ScoreConfig parse_score_config(std::string_view json_text, std::string_view name
 ScoreConfig load_score_config(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw usage_error(fmt::format("cannot read score configuration {}: {}", path,
-                                  std::strerror(errno)));
+    throw usage_error(
+        fmt::format("cannot read score configuration {}: {}", path, std::strerror(errno)));
   }
   std::ostringstream text;
   text << in.rdbuf();

@@ -20,7 +20,9 @@ constexpr std::array<DerivedInput, 3> kDerived = {{
      "mention blast) / original posts."},
 }};
 
-double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
+double clamp01(double x) {
+  return std::clamp(x, 0.0, 1.0);
+}
 
 double normalise(double v, const ScoreComponent& c) {
   if (c.scale == Scale::log) {
@@ -45,7 +47,9 @@ double answer_credit(double delay, const ScoreConfig& config) {
 
 }  // namespace
 
-std::span<const DerivedInput> derived_inputs() { return kDerived; }
+std::span<const DerivedInput> derived_inputs() {
+  return kDerived;
+}
 
 std::optional<double> score_input(const MetricValues& values, Group group, std::string_view input,
                                   const ScoreConfig& config) {
@@ -54,9 +58,9 @@ std::optional<double> score_input(const MetricValues& values, Group group, std::
   }
   if (group == Group::hygiene && input == "clean_post_rate") {
     const auto originals = static_cast<double>(values.counts.original_posts);
-    return originals == 0 ? std::nullopt
-                          : std::optional<double>(static_cast<double>(values.counts.clean_posts) /
-                                                  originals);
+    return originals == 0
+               ? std::nullopt
+               : std::optional<double>(static_cast<double>(values.counts.clean_posts) / originals);
   }
   const auto awaiting = static_cast<double>(values.counts.awaiting);
   if (group != Group::ror || awaiting == 0) {

@@ -24,7 +24,8 @@ using nlohmann::json;
 // Seeded random numbers: modulo arithmetic only, so results are portable.
 class Rng {
  public:
-  explicit Rng(std::uint64_t seed) : engine_(seed * 0x9E3779B97F4A7C15ULL + 0x2545F4914F6CDD1DULL) {}
+  explicit Rng(std::uint64_t seed)
+      : engine_(seed * 0x9E3779B97F4A7C15ULL + 0x2545F4914F6CDD1DULL) {}
 
   std::uint64_t next() { return engine_(); }
   // A number in [0, n); n > 0.
@@ -210,13 +211,16 @@ namespace detail {
 
 inline const std::vector<std::string>& vocabulary() {
   static const std::vector<std::string> words = {
-      "the",     "new",      "release",  "is",      "out",     "today",   "we",       "love",
-      "our",     "coffee",   "bread",    "launch",  "thanks",  "for",     "reading",  "great",
-      "question", "answer",  "team",     "support", "update",  "feature", "bug",      "fixed",
-      "see",     "you",      "at",       "the",     "meetup",  "next",    "week",     "how",
-      "does",    "this",     "work",     "with",    "older",   "devices", "shipping", "soon",
-      "order",   "delayed",  "refund",   "please",  "help",    "caf\u00e9", "na\u00efve", "r\u00e9sum\u00e9",
-      "docs",    "guide",    "why",      "not",     "and",     "maybe",   "later",    "yes"};
+      "the",    "new",     "release",  "is",        "out",        "today",
+      "we",     "love",    "our",      "coffee",    "bread",      "launch",
+      "thanks", "for",     "reading",  "great",     "question",   "answer",
+      "team",   "support", "update",   "feature",   "bug",        "fixed",
+      "see",    "you",     "at",       "the",       "meetup",     "next",
+      "week",   "how",     "does",     "this",      "work",       "with",
+      "older",  "devices", "shipping", "soon",      "order",      "delayed",
+      "refund", "please",  "help",     "caf\u00e9", "na\u00efve", "r\u00e9sum\u00e9",
+      "docs",   "guide",   "why",      "not",       "and",        "maybe",
+      "later",  "yes"};
   return words;
 }
 
@@ -257,12 +261,12 @@ struct Generator {
   std::vector<std::string> audience;
   std::vector<std::string> outreach_people;
   std::vector<std::string> canned;
-  std::int64_t responsiveness = 0;  // percent of awaiting comments the account answers
-  std::int64_t reply_back = 0;      // percent of answers whose asker replies again
-  std::uint64_t chattiness = 0;     // 0: a quiet audience, 1: some comments, 2: lively
-  std::int64_t reach_scale = 1000;  // the largest impressions count of a post
+  std::int64_t responsiveness = 0;       // percent of awaiting comments the account answers
+  std::int64_t reply_back = 0;           // percent of answers whose asker replies again
+  std::uint64_t chattiness = 0;          // 0: a quiet audience, 1: some comments, 2: lively
+  std::int64_t reach_scale = 1000;       // the largest impressions count of a post
   std::array<std::uint64_t, 8> carry{};  // percent of posts carrying each post metric
-  std::vector<std::string> texts;    // earlier post texts, for reposts
+  std::vector<std::string> texts;        // earlier post texts, for reposts
 
   Generator(std::uint64_t seed, Options opts) : rng(seed), options(opts) {}
 
@@ -319,11 +323,10 @@ struct Generator {
     const std::int64_t saves = likes * rng.between(0, 20) / 100;
     const std::int64_t clicks = impressions * rng.between(0, 4) / 100;
     const std::int64_t conversions = clicks * rng.between(0, 25) / 100;
-    const std::array<std::int64_t, 8> values = {impressions, reach,  views,  likes,
-                                                shares,      saves,  clicks, conversions};
-    static const std::array<const char*, 8> names = {"impressions", "reach",  "views",
-                                                     "likes",       "shares", "saves",
-                                                     "clicks",      "conversions"};
+    const std::array<std::int64_t, 8> values = {impressions, reach, views,  likes,
+                                                shares,      saves, clicks, conversions};
+    static const std::array<const char*, 8> names = {
+        "impressions", "reach", "views", "likes", "shares", "saves", "clicks", "conversions"};
     for (std::size_t i = 0; i < 8; ++i) {
       if (rng.chance(carry[i])) {
         m[names[i]] = values[i];
@@ -337,7 +340,10 @@ struct Generator {
   // Hashtags and mentions, either as arrays or inside the text.
   void tags(json& post, std::string& text) {
     const std::uint64_t r = rng.below(100);
-    const std::int64_t n = r < 45 ? 0 : r < 80 ? rng.between(1, 2) : r < 95 ? rng.between(3, 4) : rng.between(5, 7);
+    const std::int64_t n = r < 45   ? 0
+                           : r < 80 ? rng.between(1, 2)
+                           : r < 95 ? rng.between(3, 4)
+                                    : rng.between(5, 7);
     std::vector<std::string> chosen;
     for (std::int64_t i = 0; i < n; ++i) {
       chosen.push_back(rng.pick(tag_pool()));
@@ -427,14 +433,16 @@ struct Generator {
     for (std::int64_t i = 0; i < top; ++i) {
       const std::string who = audience[rng.skewed(audience.size())];
       const std::int64_t seconds = rng.between(30, 3600);
-      const std::int64_t t = post_time + seconds * 1000 * (rng.chance(20) ? rng.between(24, 24 * 45) : 1);
+      const std::int64_t t =
+          post_time + seconds * 1000 * (rng.chance(20) ? rng.between(24, 24 * 45) : 1);
       const json id = add(who, t, nullptr, words(rng, comment_length(rng)));
       // Arguments are drawn one per statement: argument evaluation order is unspecified.
       if (rng.chance(static_cast<std::uint64_t>(responsiveness))) {
-        const std::int64_t delay = rng.chance(60) ? rng.between(0, 3600) : rng.between(3600, 1500000);
+        const std::int64_t delay =
+            rng.chance(60) ? rng.between(0, 3600) : rng.between(3600, 1500000);
         const std::int64_t at = t + delay * 1000 - (rng.chance(3) ? 7200000 : 0);  // clocks drift
-        const std::string text = !canned.empty() && rng.chance(40) ? rng.pick(canned)
-                                                                    : words(rng, rng.between(2, 25));
+        const std::string text =
+            !canned.empty() && rng.chance(40) ? rng.pick(canned) : words(rng, rng.between(2, 25));
         const std::string me = rng.pick(account_spellings);
         const json answer = add(me, at, id, text);
         if (rng.chance(10)) {
@@ -492,9 +500,9 @@ struct Generator {
     }
     const std::int64_t pool = rng.between(3, 30);
     for (std::int64_t i = 0; i < pool; ++i) {
-      static const std::vector<std::string> first = {"alice", "bob",   "carol", "dave",  "erin",
-                                                     "frank", "grace", "heidi", "ivan",  "judy",
-                                                     "mallory", "niaj", "olivia", "peggy", "rupert"};
+      static const std::vector<std::string> first = {
+          "alice", "bob",  "carol",   "dave", "erin",   "frank", "grace", "heidi",
+          "ivan",  "judy", "mallory", "niaj", "olivia", "peggy", "rupert"};
       std::string name = first[static_cast<std::size_t>(i) % first.size()];
       if (i >= static_cast<std::int64_t>(first.size())) {
         name += std::to_string(i);
@@ -538,7 +546,8 @@ struct Generator {
       if (!times.empty() && rng.chance(6)) {
         times.push_back(times.back() + rng.between(10, 400) * 1000);  // posted in quick succession
       } else {
-        times.push_back(start + static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(span))));
+        times.push_back(start +
+                        static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(span))));
       }
     }
     std::sort(times.begin(), times.end());
@@ -590,7 +599,9 @@ inline json generate(std::uint64_t seed, Options options = {}) {
 // ---- serialising --------------------------------------------------------------------------------
 
 // The data as one JSON document on one line.
-inline std::string to_document(const json& doc) { return doc.dump(); }
+inline std::string to_document(const json& doc) {
+  return doc.dump();
+}
 
 // The same data as NDJSON: an account line (when there is an account), then one post per line.
 inline std::string to_ndjson(const json& doc) {
@@ -717,8 +728,8 @@ inline std::optional<json> with_answer(json doc, std::uint64_t seed) {
   const std::string handle = doc.at("account").contains("handle")
                                  ? doc.at("account").at("handle").get<std::string>()
                                  : id_text(doc.at("account").at("id"));
-  const std::int64_t at = parse_time(asked.at("created_at").get<std::string>()) +
-                          rng.between(60, 14 * 86400) * 1000;
+  const std::int64_t at =
+      parse_time(asked.at("created_at").get<std::string>()) + rng.between(60, 14 * 86400) * 1000;
   cs.push_back({{"id", id},
                 {"author", handle},
                 {"created_at", format_time(at, TimeStyle{})},
@@ -729,9 +740,9 @@ inline std::optional<json> with_answer(json doc, std::uint64_t seed) {
 
 // What the posts of a burst carry in `metrics`.
 enum class BurstMetrics : std::uint8_t {
-  none,       // no metrics object
-  reach,      // impressions, reach, likes and shares, but no clicks or conversions
-  all_zero,   // every metric, all 0 (nobody acted)
+  none,      // no metrics object
+  reach,     // impressions, reach, likes and shares, but no clicks or conversions
+  all_zero,  // every metric, all 0 (nobody acted)
 };
 
 // Appends k original posts (3 <= k <= 7, so that they fall within 10 minutes) at most 90 s
@@ -765,8 +776,8 @@ inline json with_burst(json doc, std::size_t k, std::uint64_t seed,
                          {"likes", likes},
                          {"shares", shares}};
     } else if (metrics == BurstMetrics::all_zero) {
-      post["metrics"] = {{"impressions", 0}, {"reach", 0},  {"views", 0},  {"likes", 0},
-                         {"shares", 0},      {"saves", 0},  {"clicks", 0}, {"conversions", 0}};
+      post["metrics"] = {{"impressions", 0}, {"reach", 0}, {"views", 0},  {"likes", 0},
+                         {"shares", 0},      {"saves", 0}, {"clicks", 0}, {"conversions", 0}};
     }
     posts.push_back(std::move(post));
     t += rng.between(0, 90) * 1000;  // k <= 6 keeps the burst within 10 minutes

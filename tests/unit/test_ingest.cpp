@@ -35,9 +35,9 @@ TEST_CASE("documents and NDJSON are told apart by content", "[ingest]") {
     CHECK(load_text("{\"posts\": [" + std::string(kPost) + "]}").input.formats.front() == "json");
   }
   SECTION("NDJSON with an account line") {
-    const Dataset d = load_text("{\"account\": {\"handle\": \"@a\"}}\n" + std::string(kPost) +
-                                "\n\n" + R"({"id": "p2", "created_at": "2026-01-06T10:00:00Z"})" +
-                                "\r\n");
+    const Dataset d =
+        load_text("{\"account\": {\"handle\": \"@a\"}}\n" + std::string(kPost) + "\n\n" +
+                  R"({"id": "p2", "created_at": "2026-01-06T10:00:00Z"})" + "\r\n");
     CHECK(d.input.formats.front() == "ndjson");
     CHECK(d.posts.size() == 2);
     CHECK(d.account.handle == "@a");
@@ -120,7 +120,8 @@ TEST_CASE("the account is resolved after all inputs are read", "[ingest]") {
     ror::LoadOptions options;
     options.accounts = {"@Other"};
     const Dataset d = load_text(R"({"account": {"handle": "acme"}, "posts": [
-      {"id": "p1", "author": "other", "created_at": "2026-01-05T10:00:00Z"}]})", options);
+      {"id": "p1", "author": "other", "created_at": "2026-01-05T10:00:00Z"}]})",
+                                options);
     CHECK(d.posts.size() == 1);
   }
 }
@@ -134,7 +135,8 @@ TEST_CASE("--since and --until keep posts by creation time", "[ingest]") {
     {"id": "p2", "created_at": "2026-01-05T00:00:00Z"},
     {"id": "p3", "created_at": "2026-01-05T23:59:59.999Z", "comments": [
       {"id": "c1", "author": "a", "created_at": "2026-01-09T00:00:00Z"}]},
-    {"id": "p4", "created_at": "2026-01-06T00:00:00Z"}]})", options);
+    {"id": "p4", "created_at": "2026-01-06T00:00:00Z"}]})",
+                              options);
   CHECK(d.post_ids == std::vector<std::string_view>{"p2", "p3"});
   CHECK(d.comments.size() == 1);
   CHECK(d.input.filtered_posts == 2);
@@ -148,7 +150,8 @@ TEST_CASE("every bad-input class is a one-line error naming the place", "[ingest
   CHECK(load_error("{\"posts\": [" + std::string(kPost) + ",]}") ==
         "malformed JSON: expected a value, found ']' (in.json:1:63)");
   // Problems are reported in document order: here the schema violation comes first.
-  CHECK(load_error("{\"posts\": [1,]}") == "a post must be an object, not a number at /posts/0 (in.json:1)");
+  CHECK(load_error("{\"posts\": [1,]}") ==
+        "a post must be an object, not a number at /posts/0 (in.json:1)");
   CHECK(load_error("{\"posts\": [{\"id\": \"p1\"}]}") ==
         "missing required field \"created_at\" at /posts/0/created_at (in.json:1)");
   CHECK(load_error(R"({"posts": [{"id": "p1", "created_at": "2026-01-05T10:00:00Z",

@@ -15,7 +15,6 @@ using ror::test::unknown;
 
 namespace {
 
-
 // A document for the account "acme" with the given posts.
 std::string with_posts(const std::string& posts) {
   return R"({"schema": "ror/v1", "account": {"id": "acme_id", "handle": "@acme",
@@ -28,10 +27,10 @@ std::string with_posts(const std::string& posts) {
 TEST_CASE("hygiene: hashtags from the array, else from the text", "[hygiene]") {
   // h1: array {a, b} = 2 (its text tags are ignored).        h2: array {one, two, three} = 3.
   // h3: empty array = 0 (text ignored).                       h4: text {launch, sale, new} = 3.
-  // h5: text "a#b c#d #e#f (#g)" -> {e, g} = 2.               h6: array "#", "" dropped -> {x, y} = 2.
-  // h7: hashtags null = no array -> text {p, q, r} = 3.
-  // h8: text: "caf\u00e9#tag" counts (non-ASCII before '#'), "#\u00e9t\u00e9" does not, "#ok_1" -> 2.
-  // The outreach and the foreign post are not original posts. Abuse (> 2): h2, h4, h7 = 3 / 8.
+  // h5: text "a#b c#d #e#f (#g)" -> {e, g} = 2.               h6: array "#", "" dropped -> {x, y}
+  // = 2. h7: hashtags null = no array -> text {p, q, r} = 3. h8: text: "caf\u00e9#tag" counts
+  // (non-ASCII before '#'), "#\u00e9t\u00e9" does not, "#ok_1" -> 2. The outreach and the foreign
+  // post are not original posts. Abuse (> 2): h2, h4, h7 = 3 / 8.
   const std::string text = with_posts(R"json(
     {"id": "h1", "created_at": "2026-01-01T00:00:00Z", "text": "#x #y #z #w",
      "hashtags": ["#a", "B", "b", "#A"]},
@@ -160,7 +159,8 @@ TEST_CASE("hygiene: bursts of 3 original posts within 600 seconds", "[hygiene]")
     options.burst_window_seconds = 30;
     CHECK(known(metrics_of(with_posts(R"(
       {"id": "b1", "created_at": "2026-01-01T09:00:00Z"},
-      {"id": "b2", "created_at": "2026-01-01T09:00:30Z"})"), options),
+      {"id": "b2", "created_at": "2026-01-01T09:00:30Z"})"),
+                           options),
                 MetricId::burst_post_rate) == 1);
   }
   SECTION("overlapping windows") {
@@ -231,7 +231,7 @@ TEST_CASE("hygiene: only original posts, or only outreach", "[hygiene]") {
         {"id": "a1", "author": "alice", "created_at": "2026-01-01T01:00:00Z", "text": "hi"}]},
       {"id": "p2", "created_at": "2026-01-02T00:00:00Z", "text": "hello"})"));
     CHECK(unknown(m, MetricId::canned_reply_rate));
-    CHECK(known(m, MetricId::broadcast_ratio) == 1);       // 2 / (2 + 0 + 0)
+    CHECK(known(m, MetricId::broadcast_ratio) == 1);        // 2 / (2 + 0 + 0)
     CHECK(known(m, MetricId::duplicate_post_rate) == 0.5);  // p2 repeats p1: 1 / 2
   }
   SECTION("no original posts: the per-original rates are unknown") {

@@ -10,15 +10,12 @@
 
 using ror::MetricId;
 using ror::MetricValues;
-using ror::test::load_text;
 using ror::test::known;
+using ror::test::load_text;
 using ror::test::metrics_of;
 using ror::test::unknown;
 
-namespace {
-
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("roi: sums run over the posts that carry each metric", "[roi]") {
   // p1 carries every metric, p2 a few (views carried as 0), p3 none.
@@ -74,10 +71,9 @@ TEST_CASE("roi: a metric no post carries is unknown, never zero", "[roi]") {
 
   for (const MetricId id :
        {MetricId::followers, MetricId::impressions, MetricId::reach, MetricId::views,
-        MetricId::likes, MetricId::shares, MetricId::saves, MetricId::clicks,
-        MetricId::conversions, MetricId::engagement_rate_impressions,
-        MetricId::engagement_rate_followers, MetricId::applause_rate,
-        MetricId::amplification_rate}) {
+        MetricId::likes, MetricId::shares, MetricId::saves, MetricId::clicks, MetricId::conversions,
+        MetricId::engagement_rate_impressions, MetricId::engagement_rate_followers,
+        MetricId::applause_rate, MetricId::amplification_rate}) {
     CHECK(unknown(m, id));
   }
   CHECK(known(m, MetricId::posts) == 2);
@@ -119,8 +115,8 @@ TEST_CASE("roi: engagement_rate_impressions counts only posts with impressions >
        "comments": [{"id": "c1", "author": "ann", "created_at": "2026-01-04T00:01:00Z"},
                     {"id": "c2", "author": "bo", "created_at": "2026-01-04T00:02:00Z"},
                     {"id": "c3", "author": "cy", "created_at": "2026-01-04T00:03:00Z"}]}]})");
-  CHECK(known(m, MetricId::impressions) == 400);  // 100 + 0 + 300
-  CHECK(known(m, MetricId::engagements) == 78);   // 11 + 50 + 8 + 9
+  CHECK(known(m, MetricId::impressions) == 400);                   // 100 + 0 + 300
+  CHECK(known(m, MetricId::engagements) == 78);                    // 11 + 50 + 8 + 9
   CHECK(known(m, MetricId::engagement_rate_impressions) == 0.05);  // (11 + 9) / (100 + 300)
   CHECK(unknown(m, MetricId::engagement_rate_followers));          // followers 0
   CHECK(known(m, MetricId::followers) == 0);
@@ -144,7 +140,8 @@ TEST_CASE("roi: engagement_rate_followers needs followers", "[roi]") {
       R"({"schema": "ror/v1", "account": {"handle": "acme", "followers": 40}, )" + posts);
   CHECK(known(with, MetricId::engagements) == 10);
   CHECK(known(with, MetricId::engagement_rate_followers) == 0.125);  // 10 / (2 x 40)
-  const auto without = metrics_of(R"({"schema": "ror/v1", "account": {"handle": "acme"}, )" + posts);
+  const auto without =
+      metrics_of(R"({"schema": "ror/v1", "account": {"handle": "acme"}, )" + posts);
   CHECK(known(without, MetricId::engagements) == 10);
   CHECK(unknown(without, MetricId::followers));
   CHECK(unknown(without, MetricId::engagement_rate_followers));
@@ -217,7 +214,7 @@ TEST_CASE("roi: foreign posts and their comments are excluded", "[roi]") {
   CHECK(unknown(m, MetricId::reach));  // only the foreign post carried reach
   CHECK(known(m, MetricId::comments) == 1);
   CHECK(known(m, MetricId::audience_comments) == 1);
-  CHECK(known(m, MetricId::engagements) == 5);  // 4 likes + 1 comment
+  CHECK(known(m, MetricId::engagements) == 5);    // 4 likes + 1 comment
   CHECK(known(m, MetricId::posts_per_day) == 1);  // the foreign post does not stretch the span
 }
 

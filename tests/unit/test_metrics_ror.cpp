@@ -18,8 +18,8 @@ using ror::test::unknown;
 
 namespace {
 
-
-// Ten answered comments on one post, with delays 500, 100, 900, 300, 700, 200, 1000, 400, 800, 600 s.
+// Ten answered comments on one post, with delays 500, 100, 900, 300, 700, 200, 1000, 400, 800, 600
+// s.
 const std::string kTenAnswered = R"(
   {"id": "q0", "author": "u0", "created_at": "2026-01-01T01:00:00Z"},
   {"id": "k0", "author": "acme", "created_at": "2026-01-01T01:08:20Z", "parent_id": "q0"},
@@ -75,10 +75,10 @@ TEST_CASE("ror: awaiting, answered, response rate and delays", "[ror]") {
 
   CHECK(m.counts.awaiting == 4);
   CHECK(m.counts.answered == 3);
-  CHECK(m.counts.account_comments == 6);                   // k1..k6
-  CHECK(known(m, MetricId::response_rate) == 0.75);        // 3 / 4
-  CHECK(known(m, MetricId::conversation_rate) == 2.5);     // 5 audience comments / 2 posts
-  CHECK(known(m, MetricId::audience) == 5);                // alice, bob, carol, dave, erin
+  CHECK(m.counts.account_comments == 6);                // k1..k6
+  CHECK(known(m, MetricId::response_rate) == 0.75);     // 3 / 4
+  CHECK(known(m, MetricId::conversation_rate) == 2.5);  // 5 audience comments / 2 posts
+  CHECK(known(m, MetricId::audience) == 5);             // alice, bob, carol, dave, erin
   CHECK(m.response_delays == std::vector<double>{0, 300, 3600});
   CHECK(known(m, MetricId::response_time_median) == 300);  // odd n = 3: the 2nd of 0, 300, 3600
   CHECK(known(m, MetricId::response_time_p90) == 3600);    // ceil(0.9 x 3) = 3rd smallest
@@ -110,7 +110,8 @@ TEST_CASE("ror: nothing awaiting or answered leaves the rates unknown", "[ror]")
 }
 
 TEST_CASE("ror: response time median with an even count, fractional seconds", "[ror]") {
-  // Delays 60, 120.25, 600, 1200 s: median (120.25 + 600) / 2 = 360.125; p90 ceil(3.6) = 4th = 1200.
+  // Delays 60, 120.25, 600, 1200 s: median (120.25 + 600) / 2 = 360.125; p90 ceil(3.6) = 4th =
+  // 1200.
   const auto m = metrics_of(one_post(R"(
     {"id": "q1", "author": "u1", "created_at": "2026-01-01T01:00:00Z"},
     {"id": "k1", "author": "acme", "created_at": "2026-01-01T01:20:00Z", "parent_id": "q1"},
@@ -210,8 +211,7 @@ TEST_CASE("ror: repeat audience across posts, retained across UTC months", "[ror
   CHECK(known(m, MetricId::conversation_rate) == Approx(10.0 / 3));    // 10 audience comments / 3
 }
 
-TEST_CASE("ror: substantive and low-effort comments count words split on Unicode spaces",
-          "[ror]") {
+TEST_CASE("ror: substantive and low-effort comments count words split on Unicode spaces", "[ror]") {
   // s1: 15 words, separated by space, U+00A0, U+3000, U+2028, U+205F, U+0085, tab, newline,
   //     U+2009, U+202F, U+1680, U+2000, U+200A, U+2029 -> substantive.
   // s2: 15 tokens but the last two joined by U+200B (not whitespace) -> 14 words, neither.
@@ -287,8 +287,7 @@ TEST_CASE("ror: action_rate over posts with impressions > 0", "[ror]") {
   }
 }
 
-TEST_CASE("ror: audience_concentration is the fewest members writing half the comments",
-          "[ror]") {
+TEST_CASE("ror: audience_concentration is the fewest members writing half the comments", "[ror]") {
   SECTION("one member writing exactly half") {
     // alice 2, bob 1, carol 1: 2 x 2 >= 4 with k = 1.
     const auto m = metrics_of(one_post(R"(
@@ -439,6 +438,6 @@ TEST_CASE("ror: comments on foreign posts are not audience", "[ror]") {
   CHECK(known(m, MetricId::conversation_rate) == 1);  // 1 audience comment / 1 post
   CHECK(known(m, MetricId::repeat_audience_rate) == 0);
   CHECK(known(m, MetricId::retained_audience_rate) == 0);
-  CHECK(known(m, MetricId::response_rate) == 1);           // 1 / 1
+  CHECK(known(m, MetricId::response_rate) == 1);            // 1 / 1
   CHECK(known(m, MetricId::response_time_median) == 1800);  // 30 minutes
 }

@@ -216,7 +216,8 @@ TEST_CASE("answering an unanswered audience comment raises ror.score", "[score]"
   CHECK(answered >= kSeeds);  // most seeds had comments left to answer
 }
 
-TEST_CASE("a burst of duplicate hashtag-stuffed posts lowers hygiene, never raises ror", "[score]") {
+TEST_CASE("a burst of duplicate hashtag-stuffed posts lowers hygiene, never raises ror",
+          "[score]") {
   for (std::uint64_t seed = 1; seed <= kSeeds; ++seed) {
     CAPTURE(seed);
     const json doc = gen::generate(seed);
@@ -250,8 +251,8 @@ TEST_CASE("a burst of duplicate hashtag-stuffed posts lowers hygiene, never rais
 }
 
 TEST_CASE("input order never changes any output", "[score]") {
-  const std::vector<std::optional<BreakdownBy>> breakdowns = {
-      std::nullopt, BreakdownBy::post, BreakdownBy::month};
+  const std::vector<std::optional<BreakdownBy>> breakdowns = {std::nullopt, BreakdownBy::post,
+                                                              BreakdownBy::month};
   for (std::uint64_t seed = 1; seed <= kSeeds; ++seed) {
     CAPTURE(seed);
     const json doc = gen::generate(seed);
@@ -387,9 +388,9 @@ const char* const kHashtagFixture = R"({"schema": "ror/v1",
                    "text": "nice"}]}]})";
 
 double normalised(double v, const ror::ScoreComponent& c) {
-  const double x = c.scale == ror::Scale::log
-                       ? (std::log1p(v) - std::log1p(c.bad)) / (std::log1p(c.good) - std::log1p(c.bad))
-                       : (v - c.bad) / (c.good - c.bad);
+  const double x = c.scale == ror::Scale::log ? (std::log1p(v) - std::log1p(c.bad)) /
+                                                    (std::log1p(c.good) - std::log1p(c.bad))
+                                              : (v - c.bad) / (c.good - c.bad);
   return std::clamp(x, 0.0, 1.0);
 }
 
@@ -414,8 +415,7 @@ TEST_CASE("invalid score configurations are usage errors", "[score]") {
         ror::ExitCode::usage);
   // Weights and ranges.
   CHECK(config_failure(R"({"roi": [{"input": "reach", "weight": -1}]})") == ror::ExitCode::usage);
-  CHECK(config_failure(R"({"roi": [{"input": "reach", "weight": "5"}]})") ==
-        ror::ExitCode::usage);
+  CHECK(config_failure(R"({"roi": [{"input": "reach", "weight": "5"}]})") == ror::ExitCode::usage);
   CHECK(config_failure(R"({"roi": [{"input": "reach", "good": 3, "bad": 3}]})") ==
         ror::ExitCode::usage);
   CHECK(config_failure(R"({"roi": [{"input": "reach", "good": 0}]})") ==
@@ -551,8 +551,7 @@ TEST_CASE("unknown score inputs drop out and the rest are renormalised", "[score
 
 // Known problems, reported with these minimal reproducers. They run but do not fail the suite.
 
-TEST_CASE("a burst never raises hygiene, even when every habit is already saturated",
-          "[score]") {
+TEST_CASE("a burst never raises hygiene, even when every habit is already saturated", "[score]") {
   // Four originals that already stuff hashtags, repeat each other, come in a burst and each
   // mention three people. Six more stuffed duplicates in a burst dilute mention_blast_rate
   // (0.8 -> 0.36) while the other rates were already past their "bad" end: hygiene goes from

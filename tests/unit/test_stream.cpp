@@ -84,11 +84,9 @@ TEST_CASE("errors are the same whatever the block size", "[stream]") {
   for (const std::string& bad : std::vector<std::string>{
            "{\"posts\": [\n" + post + ",\n" + post + ",\n{\"id\": \"p2\",, }]}",
            "{\"posts\": [\n" + post + ",\n" + post + "\n",
-           "{\"posts\": [\n" + post + "],\n \"x\": tru}",
-           "{\"posts\": [\n" + post + "]}\n{}",
+           "{\"posts\": [\n" + post + "],\n \"x\": tru}", "{\"posts\": [\n" + post + "]}\n{}",
            "{\"posts\": [\n" + post + ",\n {\"id\": \"p2\"}]}",
-           post + "\n" + post + "\n{\"id\": 1,\n",
-           post + "\n" + post + "\n{\"id\": \"p3\"}\n"}) {
+           post + "\n" + post + "\n{\"id\": 1,\n", post + "\n" + post + "\n{\"id\": \"p3\"}\n"}) {
     const std::string expected = error_of(bad, 0, 1);
     CHECK(expected != "no error");
     for (const std::size_t block : kBlocks) {

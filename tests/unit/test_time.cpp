@@ -47,8 +47,7 @@ TEST_CASE("UTC months and formatting", "[time]") {
 
 TEST_CASE("--since/--until bounds", "[time]") {
   CHECK(ror::parse_time_bound("2026-01-05", false) == parse_rfc3339("2026-01-05T00:00:00Z"));
-  CHECK(*ror::parse_time_bound("2026-01-05", true) ==
-        *parse_rfc3339("2026-01-06T00:00:00Z") - 1);
+  CHECK(*ror::parse_time_bound("2026-01-05", true) == *parse_rfc3339("2026-01-06T00:00:00Z") - 1);
   CHECK(ror::parse_time_bound("2026-01-05T10:00:00+02:00", true) ==
         parse_rfc3339("2026-01-05T08:00:00Z"));
   CHECK_FALSE(ror::parse_time_bound("yesterday", false).has_value());

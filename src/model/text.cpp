@@ -23,7 +23,10 @@ constexpr bool is_word_char(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-bool starts_with_link(const char* p, const char* end) noexcept {
+inline bool starts_with_link(const char* p, const char* end) noexcept {
+  if (end - p < 7 || p[0] != 'h') {
+    return false;  // the common case, decided by one byte
+  }
   const std::string_view token(p, static_cast<std::size_t>(end - p));
   return token.starts_with("http://") || token.starts_with("https://");
 }
@@ -221,17 +224,29 @@ TextStats analyze_text(std::string_view text) noexcept {
   for (const char* p = begin; p < end; p += 64) {
     const std::uint64_t word = ~whitespace_mask(p, end, carry);
     const std::uint64_t before = (word << 1) | (token != nullptr ? 1U : 0U);
-    std::uint64_t events = (word & ~before) | (~word & before);  // token starts and ends
-    while (events != 0) {
-      const auto i = static_cast<std::size_t>(std::countr_zero(events));
-      events &= events - 1;
-      if (((word >> i) & 1U) != 0) {
-        token = p + i;
-        ++stats.words;
-      } else {
-        finish(p + i);
-        token = nullptr;
+    std::uint64_t starts = word & ~before;  // first bytes of tokens
+    std::uint64_t ends = ~word & before;    // first bytes after tokens
+    stats.words += static_cast<std::uint32_t>(std::popcount(starts));
+    // Starts and ends alternate, so they pair up in order without testing which comes next.
+    if (token != nullptr) {
+      if (ends == 0) {
+        continue;  // the token runs on through these 64 bytes
       }
+      finish(p + std::countr_zero(ends));
+      ends &= ends - 1;
+      token = nullptr;
+    }
+    while (starts != 0) {
+      const char* start = p + std::countr_zero(starts);
+      starts &= starts - 1;
+      if (ends == 0) {
+        token = start;  // runs into the next 64 bytes
+        break;
+      }
+      token = start;
+      finish(p + std::countr_zero(ends));
+      ends &= ends - 1;
+      token = nullptr;
     }
   }
   if (token != nullptr) {

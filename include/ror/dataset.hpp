@@ -88,6 +88,12 @@ class AuthorTable {
  public:
   // The id of name, adding it when new.
   AuthorId intern(std::string_view name);
+  // The id of name if it is known, else kNone (safe to call from several threads at once while
+  // nobody interns).
+  AuthorId find(std::string_view name) const {
+    const std::uint32_t* id = index_.find(name);
+    return id == nullptr ? kNone : *id;
+  }
   // The name behind id.
   std::string_view name(AuthorId id) const { return names_[id]; }
   // Whether id is one of the account's names (set by mark_account).

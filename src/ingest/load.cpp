@@ -237,10 +237,11 @@ class Blocker {
 
 // Reads a round of blocks in parallel, one batch each; errors are kept in their batch.
 void read_round(const ingest::Format& format, std::vector<Block>& blocks, std::size_t count,
-                std::vector<ingest::PostBatch>& batches) {
+                std::vector<ingest::PostBatch>& batches, const AuthorTable& known) {
   const auto work = [&](std::size_t i) {
     try {
       format.read(blocks[i].text, batches[i]);
+      batches[i].look_up_authors(known);
     } catch (...) {
       batches[i].error = std::current_exception();
     }
@@ -304,7 +305,7 @@ void read_input(ByteSource& source, const LoadOptions& options, DatasetBuilder& 
     for (std::size_t i = 0; i < count; ++i) {
       batches.emplace_back(source.name());
     }
-    read_round(format, blocks, count, batches);
+    read_round(format, blocks, count, batches, builder.authors());
     timings.parse_ms += clock.lap();
     for (ingest::PostBatch& batch : batches) {
       builder.merge(std::move(batch));

@@ -32,13 +32,34 @@ AuthorId AuthorTable::intern(std::string_view name) {
   return id;
 }
 
+namespace {
+
+// Whether `name`, without one leading '@' and ASCII-lowercased, equals `normalised`.
+bool matches(std::string_view name, std::string_view normalised) {
+  if (!name.empty() && name.front() == '@') {
+    name.remove_prefix(1);
+  }
+  if (name.size() != normalised.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (lower != normalised[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 void AuthorTable::mark_account(const std::vector<std::string>& normalised_names) {
   for (std::size_t i = 0; i < names_.size(); ++i) {
-    const std::string name = normalize_name(names_[i]);
-    account_[i] =
-        std::find(normalised_names.begin(), normalised_names.end(), name) != normalised_names.end()
-            ? 1
-            : 0;
+    account_[i] = std::any_of(normalised_names.begin(), normalised_names.end(),
+                              [&](const std::string& n) { return matches(names_[i], n); })
+                      ? 1
+                      : 0;
   }
 }
 

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include <sys/stat.h>
@@ -92,6 +93,19 @@ class ByteSource {
       throw input_error(fmt::format("cannot read {}: {}", name_, std::strerror(errno)));
     }
     return k;
+  }
+
+  // How many bytes are left when that is known (memory, a regular file), else nullopt.
+  std::optional<std::uint64_t> remaining() const {
+    if (file_ == nullptr) {
+      return memory_.size();
+    }
+    const std::uint64_t size = size_hint();
+    const long at = std::ftell(file_);
+    if (size == 0 || at < 0) {
+      return std::nullopt;
+    }
+    return size > static_cast<std::uint64_t>(at) ? size - static_cast<std::uint64_t>(at) : 0;
   }
 
   // The total size when known (a regular file or memory), else 0.
@@ -187,7 +201,11 @@ class Blocker {
  private:
   // Reads until the carry holds `at_least` bytes (and twice what it held), or the input ends.
   void fill(std::size_t at_least = 0) {
-    const std::size_t want = std::max({block_, at_least, carry_.size() * 2});
+    std::size_t want = std::max({block_, at_least, carry_.size() * 2});
+    if (const auto left = source_.remaining()) {
+      // No bigger than what is left (plus one byte, to see the end), so small inputs stay small.
+      want = std::min<std::size_t>(want, carry_.size() + static_cast<std::size_t>(*left) + 1);
+    }
     const std::size_t old = carry_.size();
     carry_.resize(want);
     std::size_t have = old;

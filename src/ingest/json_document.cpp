@@ -69,7 +69,7 @@ class DocumentFramer final : public Framer {
         if (at_end && state_ != State::done) {
           throw_malformed_at(text, pos, expectation() + ", found end of input");
         }
-        return at_end ? s.size() : committed_or_all(committed, pos, s.size());
+        return s.size();  // only whitespace is left, which no later block needs
       }
       const auto next = step(text, pos);
       if (!next) {
@@ -95,11 +95,6 @@ class DocumentFramer final : public Framer {
     after_post,   // after a post: ',' or ']'
     done,         // after the closing brace
   };
-
-  // Between tokens nothing needs keeping, so a block may end after any whole token.
-  static std::size_t committed_or_all(std::size_t committed, std::size_t pos, std::size_t size) {
-    return pos >= size ? size : committed;
-  }
 
   std::string expectation() const {
     switch (state_) {

@@ -262,17 +262,4 @@ std::optional<SyntaxError> find_syntax_error(std::string_view text) {
   return Checker(text).run();
 }
 
-TextPosition position_of(std::string_view text, std::size_t offset) {
-  TextPosition p;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++p.line;
-      p.column = 1;
-    } else {
-      ++p.column;
-    }
-  }
-  return p;
-}
-
 }  // namespace ror::ingest

@@ -18,11 +18,4 @@ struct SyntaxError {
 // Checks that `text` is exactly one JSON value surrounded by whitespace (RFC 8259).
 std::optional<SyntaxError> find_syntax_error(std::string_view text);
 
-// 1-based line and column (in bytes) of a byte offset.
-struct TextPosition {
-  std::size_t line = 1;
-  std::size_t column = 1;
-};
-TextPosition position_of(std::string_view text, std::size_t offset);
-
 }  // namespace ror::ingest

@@ -287,15 +287,8 @@ void read_member(od::document& doc, const Item& item, PostBatch& batch) {
     if (has_trailing_content(doc)) {
       throw simdjson::simdjson_error(simdjson::TRAILING_CONTENT);
     }
-  } else if (item.key == "schema" && t != json_type::null) {
-    const std::string_view tag = t == json_type::string ? std::string_view(doc.get_string()) : "";
-    if (tag != "ror/v1") {
-      throw SchemaViolation{
-          t == json_type::string
-              ? fmt::format("unsupported schema \"{}\" (this ror reads \"ror/v1\")", tag)
-              : fmt::format("\"schema\" must be the string \"ror/v1\", not {}", type_name(t)),
-          "/schema"};
-    }
+  } else if (item.key == "schema") {
+    check_schema_tag(t, t == json_type::string ? std::string_view(doc.get_string()) : "");
   } else if (item.key == "account" && t != json_type::null) {
     throw SchemaViolation{fmt::format("\"account\" must be an object, not {}", type_name(t)),
                           "/account"};

@@ -429,18 +429,21 @@ void skip_unused(od::value value) {
   skip_value(value);
 }
 
-void check_schema_tag(od::value value) {
-  const json_type t = value.type();
-  if (t == json_type::null) {
+void check_schema_tag(json_type type, std::string_view tag) {
+  if (type == json_type::null) {
     return;
   }
-  if (t != json_type::string) {
-    wrong_type("schema", "the string \"ror/v1\"", t);
+  if (type != json_type::string) {
+    wrong_type("schema", "the string \"ror/v1\"", type);
   }
-  const std::string_view tag = value.get_string();
   if (tag != "ror/v1") {
     violate("schema", fmt::format("unsupported schema \"{}\" (this ror reads \"ror/v1\")", tag));
   }
+}
+
+void check_schema_tag(od::value value) {
+  const json_type t = value.type();
+  check_schema_tag(t, t == json_type::string ? std::string_view(value.get_string()) : "");
 }
 
 }  // namespace ror::ingest

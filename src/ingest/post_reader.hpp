@@ -35,4 +35,7 @@ void skip_unused(simdjson::ondemand::value value);
 // Checks a `schema` member: it must be the string "ror/v1".
 void check_schema_tag(simdjson::ondemand::value value);
 
+// The same for a `schema` value already read: its type, and its text when it is a string.
+void check_schema_tag(simdjson::ondemand::json_type type, std::string_view tag);
+
 }  // namespace ror::ingest

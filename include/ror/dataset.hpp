@@ -159,10 +159,12 @@ struct InputStats {
   std::uint64_t filtered_posts = 0;  // outside --since/--until
   std::uint64_t filtered_comments = 0;
   Warnings warnings;
-  // Where the load spent its time, in milliseconds (for -v; never part of the report).
+  // Where the load spent its time, in milliseconds (for -v; never part of the report). The
+  // stages overlap: each one's figure is its busy time, summed over the threads that ran it.
   double read_ms = 0;   // reading bytes and cutting them into blocks
-  double parse_ms = 0;  // parsing blocks (wall time; blocks run in parallel)
+  double parse_ms = 0;  // parsing blocks
   double merge_ms = 0;  // joining batches into the dataset and resolving it
+  double load_ms = 0;   // wall time of the whole load
 };
 
 // Everything the metrics read. Posts keep input order; comments are grouped by post.

@@ -172,10 +172,10 @@ class ScoreCommand final : public Command {
     progress.finish();
     const InputStats& in = data.input;
     spdlog::debug(
-        "read {} bytes in {:.1f} ms; parsed in {:.1f} ms ({} threads); merged in {:.1f} "
-        "ms: {} posts, {} comments",
-        in.bytes, in.read_ms, in.parse_ms, load.threads, in.merge_ms, data.posts.size(),
-        data.comments.size());
+        "loaded {} bytes in {:.1f} ms: {} posts, {} comments; busy time (the stages overlap): "
+        "read {:.1f} ms, parse {:.1f} ms over {} threads, merge {:.1f} ms",
+        in.bytes, in.load_ms, data.posts.size(), data.comments.size(), in.read_ms, in.parse_ms,
+        load.threads, in.merge_ms);
     spdlog::debug("dataset holds {:.1f} MB: {:.1f} bytes per comment ({} authors)",
                   static_cast<double>(data.memory_bytes()) / 1e6,
                   static_cast<double>(data.memory_bytes()) /

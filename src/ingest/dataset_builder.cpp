@@ -90,10 +90,8 @@ void DatasetBuilder::merge(PostBatch&& batch) {
     add_account(account, batch.source);
   }
   author_map_.resize(batch.authors.size());
-  const bool looked_up = batch.known_authors.size() == batch.authors.size();
   for (AuthorId id = 0; id < batch.authors.size(); ++id) {
-    const AuthorId known = looked_up ? batch.known_authors[id] : kNone;
-    author_map_[id] = known != kNone ? known : data_.authors.intern(batch.authors.name(id));
+    author_map_[id] = data_.authors.intern(batch.authors.name(id));
   }
   const auto map_author = [&](AuthorId id) { return id == kNone ? kNone : author_map_[id]; };
   const auto offset = static_cast<std::uint32_t>(data_.comments.size());

@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -189,8 +191,6 @@ class Blocker {
     }
   }
 
-  std::uint64_t consumed() const { return offset_; }
-
   // Malformed structure met by the framer, reported after the blocks before it.
   void rethrow_framing_error() const {
     if (framer_->error) {
@@ -253,24 +253,13 @@ class Blocker {
   std::uint64_t column_ = 1;
 };
 
-// Reads a round of blocks in parallel, one batch each; errors are kept in their batch.
-void read_round(const ingest::Format& format, std::vector<Block>& blocks, std::size_t count,
-                std::vector<ingest::PostBatch>& batches, const AuthorTable& known) {
-  const auto work = [&](std::size_t i) {
-    try {
-      format.read(blocks[i].text, batches[i]);
-      batches[i].look_up_authors(known);
-    } catch (...) {
-      batches[i].error = std::current_exception();
-    }
-  };
-  std::vector<std::thread> helpers;
-  for (std::size_t i = 1; i < count; ++i) {
-    helpers.emplace_back(work, i);
-  }
-  work(0);
-  for (std::thread& t : helpers) {
-    t.join();
+// Reads one block into its batch; an error is kept in the batch, to be rethrown by the merge in
+// input order.
+void parse_block(const ingest::Format& format, const Block& block, ingest::PostBatch& batch) {
+  try {
+    format.read(block.text, batch);
+  } catch (...) {
+    batch.error = std::current_exception();
   }
 }
 
@@ -280,13 +269,6 @@ std::size_t thread_count(const LoadOptions& options) {
   }
   return std::max(1U, std::thread::hardware_concurrency());
 }
-
-// Where the load spends its time.
-struct Timings {
-  double read_ms = 0;
-  double parse_ms = 0;
-  double merge_ms = 0;
-};
 
 // Milliseconds between calls.
 class Stopwatch {
@@ -302,51 +284,208 @@ class Stopwatch {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-void read_input(ByteSource& source, const LoadOptions& options, DatasetBuilder& builder,
-                std::uint64_t& done, std::uint64_t total, Timings& timings) {
-  Blocker blocker(source, options.block_bytes > 0 ? options.block_bytes : kDefaultBlock);
-  const ingest::Format& format = blocker.detect();
-  const std::size_t threads = thread_count(options);
-  std::vector<Block> blocks(threads);
-  std::uint64_t bytes = 0;
-  Stopwatch clock;
-  while (true) {
-    std::size_t count = 0;
-    while (count < threads && blocker.next(blocks[count])) {
-      ++count;
-    }
-    timings.read_ms += clock.lap();
-    if (count == 0) {
-      break;
-    }
-    std::vector<ingest::PostBatch> batches;
-    for (std::size_t i = 0; i < count; ++i) {
-      batches.emplace_back(source.name());
-    }
-    read_round(format, blocks, count, batches, builder.authors());
-    timings.parse_ms += clock.lap();
-    for (ingest::PostBatch& batch : batches) {
-      builder.merge(std::move(batch));
-    }
-    timings.merge_ms += clock.lap();
-    const std::uint64_t consumed = blocker.consumed();
-    done += consumed - bytes;
-    bytes = consumed;
-    builder.plan(done, total);
-    if (options.progress) {
-      options.progress(done, total);
+// Where the load spends its time: the busy time of each stage, summed over the threads that run
+// it (the stages overlap), and the load's wall time.
+struct Timings {
+  double read_ms = 0;
+  double parse_ms = 0;
+  double merge_ms = 0;
+  Stopwatch wall;
+};
+
+// The stages of one input's load, run by the calling thread: reading blocks, and merging batches
+// in input order, with the progress report after each merge.
+class Stages {
+ public:
+  Stages(ByteSource& source, const LoadOptions& options, DatasetBuilder& builder,
+         std::uint64_t& done, std::uint64_t total, Timings& timings)
+      : source_(source),
+        options_(options),
+        builder_(builder),
+        done_(done),
+        total_(total),
+        timings_(timings),
+        blocker_(source, options.block_bytes > 0 ? options.block_bytes : kDefaultBlock),
+        format_(blocker_.detect()) {}
+
+  const ingest::Format& format() const { return format_; }
+
+  // Reads the next block; false at the end of the input.
+  bool read(Block& block) {
+    Stopwatch clock;
+    const bool more = blocker_.next(block);
+    timings_.read_ms += clock.lap();
+    return more;
+  }
+
+  void parse(const Block& block, ingest::PostBatch& batch) {
+    Stopwatch clock;
+    parse_block(format_, block, batch);
+    const double ms = clock.lap();
+    const std::lock_guard<std::mutex> lock(timing_mutex_);
+    timings_.parse_ms += ms;
+  }
+
+  // Merges the batch read from `block`.
+  void merge(const Block& block, ingest::PostBatch&& batch) {
+    Stopwatch clock;
+    builder_.merge(std::move(batch));
+    done_ += block.text.size;
+    merged_bytes_ += block.text.size;
+    builder_.plan(done_, total_);
+    timings_.merge_ms += clock.lap();
+    if (options_.progress) {
+      options_.progress(done_, total_);
     }
   }
-  blocker.rethrow_framing_error();
-  builder.begin_source(source.name(), std::string(format.name), bytes);
+
+  // After the last block: reports a framing error, then notes the input as read.
+  void finish() {
+    blocker_.rethrow_framing_error();
+    builder_.begin_source(source_.name(), std::string(format_.name), merged_bytes_);
+  }
+
+ private:
+  ByteSource& source_;
+  const LoadOptions& options_;
+  DatasetBuilder& builder_;
+  std::uint64_t& done_;
+  const std::uint64_t total_;
+  Timings& timings_;
+  Blocker blocker_;
+  const ingest::Format& format_;
+  std::uint64_t merged_bytes_ = 0;
+  std::mutex timing_mutex_;
+};
+
+// One thread does everything, block after block.
+void run_sequential(Stages& stages) {
+  Block block;
+  while (stages.read(block)) {
+    ingest::PostBatch batch{std::string(block.text.name)};
+    stages.parse(block, batch);
+    stages.merge(block, std::move(batch));
+  }
+  stages.finish();
 }
 
-Dataset finish(DatasetBuilder& builder, const LoadOptions& options, const Timings& timings) {
+// Parsing threads take blocks in input order from a ring of slots; the calling thread fills free
+// slots with blocks and merges parsed slots in input order, so that reading, parsing and merging
+// overlap. The ring bounds the memory held by blocks in flight.
+class Pipeline {
+ public:
+  Pipeline(Stages& stages, std::size_t threads) : stages_(stages), slots_(threads + 1) {
+    for (std::size_t i = 0; i < threads; ++i) {
+      workers_.emplace_back([this] { work(); });
+    }
+  }
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+  ~Pipeline() {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    queued_.notify_all();
+    for (std::thread& t : workers_) {
+      t.join();
+    }
+  }
+
+  void run() {
+    bool input_left = true;
+    while (input_left || merged_ < read_) {
+      // Read ahead while there is room and the next batch to merge is not ready; else merge.
+      if (input_left && read_ < merged_ + slots_.size() && !head_parsed()) {
+        input_left = read_one();
+        continue;
+      }
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        parsed_.wait(lock, [this] { return slots_[merged_ % slots_.size()].parsed; });
+      }
+      Slot& slot = slots_[merged_ % slots_.size()];
+      stages_.merge(slot.block, std::move(*slot.batch));
+      slot.batch.reset();
+      ++merged_;
+    }
+    stages_.finish();
+  }
+
+ private:
+  struct Slot {
+    Block block;
+    std::optional<ingest::PostBatch> batch;
+    bool parsed = false;  // guarded by mutex_
+  };
+
+  // Reads a block into the next free slot and queues it; false at the end of the input.
+  bool read_one() {
+    Slot& slot = slots_[read_ % slots_.size()];
+    if (!stages_.read(slot.block)) {
+      return false;
+    }
+    slot.batch.emplace(std::string(slot.block.text.name));
+    const std::lock_guard<std::mutex> lock(mutex_);
+    slot.parsed = false;
+    ++read_;
+    queued_.notify_one();
+    return true;
+  }
+
+  bool head_parsed() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return merged_ < read_ && slots_[merged_ % slots_.size()].parsed;
+  }
+
+  void work() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (true) {
+      queued_.wait(lock, [this] { return stop_ || taken_ < read_; });
+      if (stop_) {
+        return;
+      }
+      Slot& slot = slots_[taken_ % slots_.size()];
+      ++taken_;
+      lock.unlock();
+      stages_.parse(slot.block, *slot.batch);
+      lock.lock();
+      slot.parsed = true;
+      parsed_.notify_one();
+    }
+  }
+
+  Stages& stages_;
+  std::vector<Slot> slots_;
+  std::vector<std::thread> workers_;
+  std::mutex mutex_;
+  std::condition_variable queued_;  // a block was read, or stop
+  std::condition_variable parsed_;  // a batch was parsed
+  std::size_t read_ = 0;            // blocks read (guarded by mutex_)
+  std::size_t taken_ = 0;           // blocks taken by a parsing thread (guarded by mutex_)
+  std::size_t merged_ = 0;          // batches merged (only the calling thread uses it)
+  bool stop_ = false;               // guarded by mutex_
+};
+
+void read_input(ByteSource& source, const LoadOptions& options, DatasetBuilder& builder,
+                std::uint64_t& done, std::uint64_t total, Timings& timings) {
+  Stages stages(source, options, builder, done, total, timings);
+  const std::size_t threads = thread_count(options);
+  if (threads <= 1) {
+    run_sequential(stages);
+    return;
+  }
+  Pipeline pipeline(stages, threads);
+  pipeline.run();
+}
+
+Dataset finish(DatasetBuilder& builder, const LoadOptions& options, Timings& timings) {
   Stopwatch clock;
   Dataset data = builder.finish(options);
   data.input.read_ms = timings.read_ms;
   data.input.parse_ms = timings.parse_ms;
   data.input.merge_ms = timings.merge_ms + clock.lap();
+  data.input.load_ms = timings.wall.lap();
   if (data.input.posts_read == 0) {
     std::string names;
     for (const std::string& file : data.input.files) {

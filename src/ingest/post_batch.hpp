@@ -33,17 +33,6 @@ class PostBatch {
   std::uint64_t posts_read = 0;
   std::uint64_t comments_read = 0;
   std::exception_ptr error;  // set when reading this batch failed; rethrown by the merge
-  // Dataset ids of this batch's authors already known before the batch (kNone for new ones),
-  // looked up on the batch's own thread so that the merge only interns new names.
-  std::vector<AuthorId> known_authors;
-
-  // Fills known_authors from the dataset's author table (read-only while batches are read).
-  void look_up_authors(const AuthorTable& dataset_authors) {
-    known_authors.resize(authors.size());
-    for (AuthorId id = 0; id < authors.size(); ++id) {
-      known_authors[id] = dataset_authors.find(authors.name(id));
-    }
-  }
 
  private:
   void warn(std::uint64_t Warnings::*counter, const std::string& what);

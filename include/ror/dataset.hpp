@@ -88,6 +88,8 @@ class AuthorTable {
  public:
   // The id of name, adding it when new.
   AuthorId intern(std::string_view name);
+  // Interns every name of `other`: ids[i] is the id here of other's name i.
+  void intern_all(const AuthorTable& other, std::vector<AuthorId>& ids);
   // The id of name if it is known, else kNone (safe to call from several threads at once while
   // nobody interns).
   AuthorId find(std::string_view name) const {
@@ -115,6 +117,9 @@ class AuthorTable {
   std::vector<std::string_view> names_;
   std::vector<std::uint8_t> account_;
   StringIndex index_;
+  std::vector<std::uint64_t> hashes_;  // scratch for intern_all
+
+  AuthorId intern(std::string_view name, std::uint64_t hash);
 };
 
 // Who the account is, merged from the inputs and --account.

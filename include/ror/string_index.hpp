@@ -15,10 +15,14 @@ class StringIndex {
  public:
   // The value slot of key, inserting `value` when the key is new; second is true on insertion.
   std::pair<std::uint32_t*, bool> try_emplace(std::string_view key, std::uint32_t value) {
+    return try_emplace(key, hash(key), value);
+  }
+  // The same, with the key's hash(key) already known.
+  std::pair<std::uint32_t*, bool> try_emplace(std::string_view key, std::uint64_t h,
+                                              std::uint32_t value) {
     if ((size_ + 1) * 4 > slots_.size() * 3) {
       grow();
     }
-    const std::uint64_t h = hash(key);
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.generation != generation_) {
@@ -33,11 +37,12 @@ class StringIndex {
   }
 
   // The value of key, or nullptr.
-  const std::uint32_t* find(std::string_view key) const {
+  const std::uint32_t* find(std::string_view key) const { return find(key, hash(key)); }
+  // The same, with the key's hash(key) already known.
+  const std::uint32_t* find(std::string_view key, std::uint64_t h) const {
     if (size_ == 0) {
       return nullptr;
     }
-    const std::uint64_t h = hash(key);
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.generation != generation_) {
@@ -45,6 +50,22 @@ class StringIndex {
       }
       if (s.hash == h && s.key == key) {
         return &s.value;
+      }
+    }
+  }
+
+  // Asks the CPU to fetch the first slot a key with hash h would occupy, ahead of a lookup.
+  void prefetch_slot(std::uint64_t h) const {
+    if (!slots_.empty()) {
+      __builtin_prefetch(&slots_[h & mask_]);
+    }
+  }
+  // Then, once that slot is in cache, asks for the bytes of the key it holds if its hash is h.
+  void prefetch_key(std::uint64_t h) const {
+    if (!slots_.empty()) {
+      const Slot& s = slots_[h & mask_];
+      if (s.generation == generation_ && s.hash == h) {
+        __builtin_prefetch(s.key.data());
       }
     }
   }
@@ -64,14 +85,7 @@ class StringIndex {
   // Bytes the table holds (not the keys' bytes).
   std::size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
 
- private:
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::string_view key;
-    std::uint32_t value = 0;
-    std::uint32_t generation = 0;  // the slot is used when it equals the index's generation
-  };
-
+  // The hash of a key, as the index computes it.
   static std::uint64_t hash(std::string_view key) {
     std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ key.size();
     std::size_t i = 0;
@@ -86,6 +100,14 @@ class StringIndex {
     h = (h ^ word) * 0x94d049bb133111ebULL;
     return h ^ (h >> 31);
   }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string_view key;
+    std::uint32_t value = 0;
+    std::uint32_t generation = 0;  // the slot is used when it equals the index's generation
+  };
 
   void grow() {
     std::vector<Slot> old = std::move(slots_);

@@ -21,6 +21,14 @@ std::size_t whitespace_length(const char* p, const char* end) noexcept;
 // Word count and normalised-text hash of a UTF-8 text (see docs/metrics.md for normalisation).
 TextStats analyze_text(std::string_view text) noexcept;
 
+// The same, computed byte by byte: the reference for the vector code that analyze_text uses
+// where the CPU has it.
+TextStats analyze_text_scalar(std::string_view text) noexcept;
+
+// The hash of a normalised text (what normalize_text returns): analyze_text(t).norm_hash equals
+// normalized_hash(normalize_text(t)).
+std::uint64_t normalized_hash(std::string_view normalized) noexcept;
+
 // The normalised text itself: tokens without http(s) links, one space apart, ASCII lowercased.
 std::string normalize_text(std::string_view text);
 

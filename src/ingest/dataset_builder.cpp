@@ -89,10 +89,7 @@ void DatasetBuilder::merge(PostBatch&& batch) {
   for (const AccountRecord& account : batch.accounts) {
     add_account(account, batch.source);
   }
-  author_map_.resize(batch.authors.size());
-  for (AuthorId id = 0; id < batch.authors.size(); ++id) {
-    author_map_[id] = data_.authors.intern(batch.authors.name(id));
-  }
+  data_.authors.intern_all(batch.authors, author_map_);
   const auto map_author = [&](AuthorId id) { return id == kNone ? kNone : author_map_[id]; };
   const auto offset = static_cast<std::uint32_t>(data_.comments.size());
   reserve_for(batch);

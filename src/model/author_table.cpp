@@ -21,15 +21,41 @@ std::string_view StringArena::store(std::string_view text) {
 }
 
 AuthorId AuthorTable::intern(std::string_view name) {
-  if (const std::uint32_t* known = index_.find(name)) {
+  return intern(name, StringIndex::hash(name));
+}
+
+AuthorId AuthorTable::intern(std::string_view name, std::uint64_t hash) {
+  if (const std::uint32_t* known = index_.find(name, hash)) {
     return *known;
   }
   const auto id = static_cast<AuthorId>(names_.size());
   const std::string_view view = bytes_.store(name);
   names_.push_back(view);
   account_.push_back(0);
-  index_.try_emplace(view, id);
+  index_.try_emplace(view, hash, id);
   return id;
+}
+
+void AuthorTable::intern_all(const AuthorTable& other, std::vector<AuthorId>& ids) {
+  // A large table misses the cache on most lookups: fetch the slots (then the keys they hold)
+  // some names ahead, so that the misses overlap instead of following one another.
+  constexpr std::size_t kSlotsAhead = 16;
+  constexpr std::size_t kKeysAhead = 8;
+  const std::size_t n = other.size();
+  hashes_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    hashes_[i] = StringIndex::hash(other.names_[i]);
+  }
+  ids.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kSlotsAhead < n) {
+      index_.prefetch_slot(hashes_[i + kSlotsAhead]);
+    }
+    if (i + kKeysAhead < n) {
+      index_.prefetch_key(hashes_[i + kKeysAhead]);
+    }
+    ids[i] = intern(other.names_[i], hashes_[i]);
+  }
 }
 
 namespace {

@@ -83,177 +83,244 @@ std::size_t whitespace_length(const char* p, const char* end) noexcept {
 
 namespace {
 
-// ASCII-lowercases the eight bytes of a word at once (bytes >= 0x80 are left alone).
-std::uint64_t lower_ascii(std::uint64_t x) noexcept {
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  const std::uint64_t low7 = x & ~kHigh;
-  const std::uint64_t above_z = low7 + 0x2525252525252525ULL;   // high bit set when > 'Z'
-  const std::uint64_t from_a = low7 + 0x3f3f3f3f3f3f3f3fULL;    // high bit set when >= 'A'
-  const std::uint64_t upper = (from_a ^ above_z) & ~x & kHigh;  // ASCII 'A'..'Z'
-  return x | (upper >> 2);
-}
+constexpr std::size_t kChunk = 64;
+// Bytes past a chunk that its scan reads: a link prefix ("https://") and a multi-byte space.
+constexpr std::size_t kLookahead = 8;
 
-std::uint64_t mix64(std::uint64_t h) noexcept {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
-
-// Hashes a sequence of tokens, each ASCII-lowercased: two texts get the same hash when their
-// normalised forms (tokens joined by one space) are equal.
-class TokenHash {
+// The normalised text is hashed as a byte stream: each kept token, lowercased, followed by one
+// space. Eight-byte words go through a multiply-xorshift chain; the length closes it.
+class StreamHash {
  public:
-  // Adds the token [p, p + n); `text` is where its text begins (readable before the token).
-  void add(const char* p, std::size_t n, const char* text) noexcept {
-    std::uint64_t t = 0x9e3779b97f4a7c15ULL ^ n;
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
+  // Adds the first n bytes of a 64-byte block; the bytes after them may be anything.
+  void add64(const char* block, std::size_t n) noexcept {
+    std::memcpy(pending_ + fill_, block, kChunk);
+    const std::size_t total = fill_ + n;
+    const std::size_t words = total / 8;
+    for (std::size_t w = 0; w < words; ++w) {
       std::uint64_t word = 0;
-      std::memcpy(&word, p + i, 8);
-      t = (t ^ lower_ascii(word)) * 0xbf58476d1ce4e5b9ULL;
-      t ^= t >> 31;
+      std::memcpy(&word, pending_ + 8 * w, 8);
+      mix(word);
     }
-    if (const std::size_t rest = n - i; rest > 0) {
-      std::uint64_t word = 0;
-      if (p + n - text >= 8) {
-        // Load the eight bytes ending at the token's end and drop the ones before the rest.
-        std::memcpy(&word, p + n - 8, 8);
-        word >>= 8 * (8 - rest);
-      } else {
-        std::memcpy(&word, p + i, rest);
-      }
-      t = (t ^ lower_ascii(word)) * 0xbf58476d1ce4e5b9ULL;
-      t ^= t >> 31;
-    }
-    state_ = (std::rotl(state_, 23) ^ t) * 0x94d049bb133111ebULL;
-    any_ = true;
+    std::memcpy(pending_, pending_ + 8 * words, 8);
+    fill_ = total % 8;
+    length_ += n;
   }
-  // 0 when no token was added.
-  std::uint64_t finish() const noexcept {
-    if (!any_) {
+  // Adds n bytes (n <= 64).
+  void add(const char* bytes, std::size_t n) noexcept {
+    char block[kChunk] = {};
+    std::memcpy(block, bytes, n);
+    add64(block, n);
+  }
+  // 0 when nothing was added.
+  std::uint64_t finish() noexcept {
+    if (length_ == 0) {
       return 0;
     }
-    const std::uint64_t h = mix64(state_);
-    return h == 0 ? 1 : h;
+    std::uint64_t word = 0;
+    std::memcpy(&word, pending_, fill_);
+    mix(word ^ (static_cast<std::uint64_t>(length_) << 3));
+    state_ ^= state_ >> 33;
+    state_ *= 0xff51afd7ed558ccdULL;
+    state_ ^= state_ >> 33;
+    return state_ == 0 ? 1 : state_;
   }
 
  private:
+  void mix(std::uint64_t word) noexcept {
+    state_ = (state_ ^ word) * 0xbf58476d1ce4e5b9ULL;
+    state_ ^= state_ >> 29;
+  }
+
+  char pending_[8 + kChunk];  // fill_ bytes not hashed yet, then scratch
+  std::size_t fill_ = 0;
+  std::size_t length_ = 0;
   std::uint64_t state_ = kFnvOffset;
-  bool any_ = false;
 };
 
-// Bit i set: byte i of the 64 at p is whitespace, or lies past the text. A multi-byte space that
-// runs past the 64 bytes leaves its remaining length in `carry` for the next call.
-std::uint64_t whitespace_mask(const char* p, const char* end, std::size_t& carry) noexcept {
-  const auto available = static_cast<std::size_t>(end - p);
-  const std::size_t n = available < 64 ? available : 64;
-  std::uint64_t ws = 0;
-  std::uint64_t leads = 0;
-#if defined(__AVX2__)
-  alignas(32) char local[64];
-  const char* src = p;
-  if (n < 64) {
-    std::memset(local, ' ', sizeof local);
-    std::memcpy(local, p, n);
-    src = local;
+// What one 64-byte chunk holds: bit i of `space` says byte i begins or continues a whitespace
+// character (or lies past the text); `bytes` is the chunk with ASCII lowercased and every
+// whitespace byte made ' '; bit i of `link` says bytes i.. read "http://" or "https://".
+struct ChunkMasks {
+  std::uint64_t space = 0;
+  std::uint64_t space_tail = 0;  // the bytes of a multi-byte space past this chunk (bits 0-1)
+  std::uint64_t link = 0;
+  alignas(64) char bytes[kChunk];
+};
+
+// The scalar scan of the chunk at p, with `valid` bytes readable from p: byte by byte, the
+// reference for the vector one.
+void scan_chunk_scalar(const unsigned char* p, std::size_t valid, ChunkMasks& m) noexcept {
+  unsigned char padded[kChunk + kLookahead];
+  if (valid < sizeof padded) {
+    // Spaces past the text, so that nothing there counts.
+    std::memset(padded, ' ', sizeof padded);
+    std::memcpy(padded, p, valid);
+    p = padded;
   }
-  for (int half = 0; half < 2; ++half) {
-    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(src + 32 * half));
-    const __m256i shifted = _mm256_sub_epi8(v, _mm256_set1_epi8(0x09));
-    const __m256i ascii =
-        _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')),
-                        _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, _mm256_set1_epi8(4)), shifted));
-    const __m256i lead = _mm256_or_si256(
-        _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(0xc2))),
-                        _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(0xe1)))),
-        _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(0xe2))),
-                        _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(0xe3)))));
-    ws |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(ascii)))
-          << (32 * half);
-    leads |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(lead)))
-             << (32 * half);
-  }
-#else
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto c = static_cast<unsigned char>(p[i]);
-    ws |= static_cast<std::uint64_t>(c == ' ' || (c >= 0x09 && c <= 0x0d)) << i;
-    leads |= static_cast<std::uint64_t>(c == 0xc2 || c == 0xe1 || c == 0xe2 || c == 0xe3) << i;
-  }
-  if (n < 64) {
-    ws |= ~std::uint64_t{0} << n;
-  }
-#endif
-  if (n < 64) {
-    leads &= (std::uint64_t{1} << n) - 1;
-  }
-  // Bytes of a space that began in the previous 64.
-  std::uint64_t forced = carry >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << carry) - 1;
-  carry = 0;
-  while (leads != 0) {
-    const auto i = static_cast<std::size_t>(std::countr_zero(leads));
-    leads &= leads - 1;
-    const std::size_t len = whitespace_length(p + i, end);
-    for (std::size_t k = i; k < i + len; ++k) {
-      if (k < 64) {
-        forced |= std::uint64_t{1} << k;
-      } else {
-        ++carry;
+  m.space = 0;
+  m.space_tail = 0;
+  m.link = 0;
+  std::uint64_t multi = 0;
+  for (std::size_t i = 0; i < kChunk; ++i) {
+    const unsigned char c = p[i];
+    const bool ascii_space = c == ' ' || (c >= 0x09 && c <= 0x0d);
+    m.space |= static_cast<std::uint64_t>(ascii_space) << i;
+    m.bytes[i] = static_cast<char>(ascii_space ? ' ' : (c >= 'A' && c <= 'Z') ? c + 32 : c);
+    if (c >= 0xc2 && c <= 0xe3) {
+      const std::size_t len = whitespace_length(reinterpret_cast<const char*>(p + i),
+                                                reinterpret_cast<const char*>(p + i + 3));
+      for (std::size_t k = i; k < i + len; ++k) {
+        if (k < kChunk) {
+          multi |= std::uint64_t{1} << k;
+        } else {
+          m.space_tail |= std::uint64_t{1} << (k - kChunk);
+        }
       }
     }
+    if (c == 'h' && std::memcmp(p + i, "http", 4) == 0 &&
+        (std::memcmp(p + i + 4, "://", 3) == 0 || std::memcmp(p + i + 4, "s://", 4) == 0)) {
+      m.link |= std::uint64_t{1} << i;
+    }
   }
-  return ws | forced;
+  for (std::size_t i = 0; i < kChunk; ++i) {
+    if ((multi >> i) & 1U) {
+      m.bytes[i] = ' ';
+    }
+  }
+  m.space |= multi;
+}
+
+#if defined(__AVX512BW__) && defined(__AVX512VBMI2__)
+// The same scan, 64 bytes at a time: byte comparisons at offsets 0 to 7 give the multi-byte
+// spaces and the link prefixes. Near the end, masked loads read only the valid bytes and fill
+// the rest with spaces.
+void scan_chunk_vector(const unsigned char* p, std::size_t valid, ChunkMasks& m) noexcept {
+  const __m512i spaces = _mm512_set1_epi8(' ');
+  const bool whole = valid >= kChunk + kLookahead;
+  const std::uint64_t in_text =
+      valid >= kChunk ? ~std::uint64_t{0} : (std::uint64_t{1} << valid) - 1;
+  const auto at = [&](std::size_t k) {
+    if (whole) {
+      return _mm512_loadu_si512(p + k);
+    }
+    const std::uint64_t mask =
+        valid > k
+            ? (valid - k >= kChunk ? ~std::uint64_t{0} : (std::uint64_t{1} << (valid - k)) - 1)
+            : 0;
+    return _mm512_mask_loadu_epi8(spaces, mask, p + k);
+  };
+  const auto eq = [](__m512i v, int c) {
+    return _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(static_cast<char>(c)));
+  };
+  const auto in_range = [](__m512i v, int low, int count) {
+    return _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8(static_cast<char>(low))),
+                                  _mm512_set1_epi8(static_cast<char>(count - 1)));
+  };
+  const __m512i v0 = at(0);
+  const __m512i v1 = at(1);
+  const __m512i v2 = at(2);
+  const std::uint64_t ascii = eq(v0, ' ') | in_range(v0, 0x09, 5);
+  // U+0085, U+00A0.
+  const std::uint64_t two = eq(v0, 0xc2) & (eq(v1, 0x85) | eq(v1, 0xa0));
+  // U+2000..U+200A, U+2028, U+2029, U+202F; U+205F; U+1680; U+3000.
+  const std::uint64_t general =
+      eq(v1, 0x80) & (in_range(v2, 0x80, 11) | eq(v2, 0xa8) | eq(v2, 0xa9) | eq(v2, 0xaf));
+  const std::uint64_t three = (eq(v0, 0xe2) & (general | (eq(v1, 0x81) & eq(v2, 0x9f)))) |
+                              (eq(v0, 0xe1) & eq(v1, 0x9a) & eq(v2, 0x80)) |
+                              (eq(v0, 0xe3) & eq(v1, 0x80) & eq(v2, 0x80));
+  const std::uint64_t multi = two | (two << 1) | three | (three << 1) | (three << 2);
+  m.space_tail = (two >> 63) | (three >> 62) | (three >> 63);
+  m.space = ascii | multi | ~in_text;
+  const std::uint64_t http = eq(v0, 'h') & eq(v1, 't') & eq(v2, 't') & eq(at(3), 'p');
+  m.link = 0;
+  if (http != 0) {
+    const __m512i v4 = at(4);
+    const __m512i v5 = at(5);
+    const __m512i v6 = at(6);
+    const std::uint64_t plain = eq(v4, ':') & eq(v5, '/') & eq(v6, '/');
+    const std::uint64_t secure = eq(v4, 's') & eq(v5, ':') & eq(v6, '/') & eq(at(7), '/');
+    m.link = http & (plain | secure);
+  }
+  const __m512i lowered = _mm512_mask_add_epi8(v0, in_range(v0, 'A', 26), v0, _mm512_set1_epi8(32));
+  _mm512_store_si512(m.bytes, _mm512_mask_mov_epi8(lowered, m.space, spaces));
+}
+#endif
+
+// Adds the bytes of `chunk` whose bit is set in `keep`, in order.
+void append_kept(StreamHash& hash, const char* chunk, std::uint64_t keep) noexcept {
+#if defined(__AVX512BW__) && defined(__AVX512VBMI2__)
+  alignas(64) char packed[kChunk];
+  _mm512_store_si512(packed, _mm512_maskz_compress_epi8(keep, _mm512_load_si512(chunk)));
+#else
+  char packed[kChunk];
+  std::size_t n = 0;
+  for (std::uint64_t bits = keep; bits != 0; bits &= bits - 1) {
+    packed[n++] = chunk[std::countr_zero(bits)];
+  }
+#endif
+  hash.add64(packed, static_cast<std::size_t>(std::popcount(keep)));
+}
+
+// Words and the normalised hash, from masks of 64-byte chunks. Tokens are runs of non-space
+// bytes; a link token is dropped with the space after it; every other token is kept with the
+// first byte of the space after it, which the scan made ' '.
+template <void (*scan)(const unsigned char*, std::size_t, ChunkMasks&)>
+TextStats analyze(std::string_view text) noexcept {
+  TextStats stats;
+  StreamHash hash;
+  ChunkMasks m;
+  std::uint64_t space_carry = 0;  // bytes of a multi-byte space begun in the previous chunk
+  std::uint64_t in_token = 0;     // 1 when the previous chunk ended inside a token
+  std::uint64_t in_link = 0;      // ... inside a link token
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = p + text.size();
+  for (; p < end; p += kChunk) {
+    scan(p, static_cast<std::size_t>(end - p), m);
+    const std::uint64_t token = ~(m.space | space_carry);
+    space_carry = m.space_tail;
+    const std::uint64_t before = (token << 1) | in_token;  // the previous byte is in a token
+    const std::uint64_t starts = token & ~before;
+    const std::uint64_t ends = ~token & before;  // first bytes after tokens
+    stats.words += static_cast<std::uint32_t>(std::popcount(starts));
+    // Runs of token bytes that begin at a link prefix (or continue one): adding a run's first
+    // bit carries through the run.
+    const std::uint64_t link_starts = (starts & m.link) | (in_link & token);
+    const std::uint64_t link_bytes = ((token + link_starts) ^ token) & token;
+    const std::uint64_t link_ends = ends & ((link_bytes << 1) | in_link);
+    append_kept(hash, m.bytes, (token & ~link_bytes) | (ends & ~link_ends));
+    in_token = token >> 63;
+    in_link = link_bytes >> 63;
+  }
+  if (in_token != 0 && in_link == 0) {
+    hash.add(" ", 1);  // the text ended inside a token, at a chunk boundary
+  }
+  stats.norm_hash = hash.finish();
+  return stats;
 }
 
 }  // namespace
 
 TextStats analyze_text(std::string_view text) noexcept {
-  TextStats stats;
-  TokenHash hash;
-  const char* const begin = text.data();
-  const char* const end = begin + text.size();
-  const char* token = nullptr;  // start of the token in progress
-  const auto finish = [&](const char* token_end) {
-    if (!starts_with_link(token, token_end)) {
-      hash.add(token, static_cast<std::size_t>(token_end - token), begin);
-    }
-  };
-  std::size_t carry = 0;
-  for (const char* p = begin; p < end; p += 64) {
-    const std::uint64_t word = ~whitespace_mask(p, end, carry);
-    const std::uint64_t before = (word << 1) | (token != nullptr ? 1U : 0U);
-    std::uint64_t starts = word & ~before;  // first bytes of tokens
-    std::uint64_t ends = ~word & before;    // first bytes after tokens
-    stats.words += static_cast<std::uint32_t>(std::popcount(starts));
-    // Starts and ends alternate, so they pair up in order without testing which comes next.
-    if (token != nullptr) {
-      if (ends == 0) {
-        continue;  // the token runs on through these 64 bytes
-      }
-      finish(p + std::countr_zero(ends));
-      ends &= ends - 1;
-      token = nullptr;
-    }
-    while (starts != 0) {
-      const char* start = p + std::countr_zero(starts);
-      starts &= starts - 1;
-      if (ends == 0) {
-        token = start;  // runs into the next 64 bytes
-        break;
-      }
-      token = start;
-      finish(p + std::countr_zero(ends));
-      ends &= ends - 1;
-      token = nullptr;
-    }
+#if defined(__AVX512BW__) && defined(__AVX512VBMI2__)
+  return analyze<scan_chunk_vector>(text);
+#else
+  return analyze<scan_chunk_scalar>(text);
+#endif
+}
+
+TextStats analyze_text_scalar(std::string_view text) noexcept {
+  return analyze<scan_chunk_scalar>(text);
+}
+
+std::uint64_t normalized_hash(std::string_view normalized) noexcept {
+  StreamHash hash;
+  for (std::size_t at = 0; at < normalized.size(); at += kChunk) {
+    hash.add(normalized.data() + at, std::min(kChunk, normalized.size() - at));
   }
-  if (token != nullptr) {
-    finish(end);
+  if (!normalized.empty()) {
+    hash.add(" ", 1);
   }
-  stats.norm_hash = hash.finish();
-  return stats;
+  return hash.finish();
 }
 
 std::string normalize_text(std::string_view text) {

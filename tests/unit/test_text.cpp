@@ -75,10 +75,11 @@ std::uint32_t slow_words(std::string_view s) {
 }  // namespace
 
 TEST_CASE("the fast tokenizer agrees with the slow one on every boundary", "[text]") {
-  const std::vector<std::string> pieces = {"a",      "Bc",         "\u00e9",   " ",
-                                           "\t",     "\u3000",     "\u00a0",   "\u2028",
-                                           "\u200b", "\u2019",     "\xe2\x80", "https://x.ex",
-                                           "http:/", "WORDS_LONG", "\n\n",     "\u2009"};
+  const std::vector<std::string> pieces = {
+      "a",      "Bc",         "\u00e9", " ",           "\t",       "\u3000",
+      "\u00a0", "\u2028",     "\u200b", "\u2019",      "\xe2\x80", "https://x.ex",
+      "http:/", "WORDS_LONG", "\n\n",   "\u2009",      "https://", "\u205f",
+      "\u1680", "\u0085",     "\xc2",   "\xe2\x80\xaf"};
   std::uint64_t state = 7;
   for (int round = 0; round < 3000; ++round) {
     std::string text;
@@ -88,7 +89,13 @@ TEST_CASE("the fast tokenizer agrees with the slow one on every boundary", "[tex
       text += pieces[(state >> 33) % pieces.size()];
     }
     INFO(text);
-    CHECK(analyze_text(text).words == slow_words(text));
+    const ror::TextStats fast = analyze_text(text);
+    const ror::TextStats scalar = ror::analyze_text_scalar(text);
+    CHECK(fast.words == slow_words(text));
+    CHECK(scalar.words == fast.words);
+    // The hash is the hash of the normalised text, whichever code computes it.
+    CHECK(fast.norm_hash == ror::normalized_hash(normalize_text(text)));
+    CHECK(scalar.norm_hash == fast.norm_hash);
     // Changing the whitespace and the case of ASCII letters keeps the normalised text.
     std::string variant;
     for (const char c : text) {

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <string_view>
 #include <tuple>
+#include <utility>
+#include <vector>
 
+#include "metrics/radix_sort.hpp"
 #include "metrics/selection.hpp"
 
 namespace ror::metrics {
@@ -21,17 +24,26 @@ struct Original {
 // Marks the posts whose non-empty normalised text repeats an earlier one (by time, then id, so
 // that input order never matters); returns how many.
 std::uint64_t mark_duplicates(std::vector<Original>& posts) {
-  std::vector<Original*> order;
-  for (Original& p : posts) {
-    order.push_back(&p);
+  struct Key {
+    std::uint64_t hash;
+    TimeMs time;
+    std::string_view id;
+    std::size_t index;
+  };
+  std::vector<Key> order;
+  order.reserve(posts.size());
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    if (posts[i].hash != 0) {
+      order.push_back({posts[i].hash, posts[i].time, posts[i].id, i});
+    }
   }
-  std::sort(order.begin(), order.end(), [](const Original* a, const Original* b) {
-    return std::tie(a->hash, a->time, a->id) < std::tie(b->hash, b->time, b->id);
+  std::sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
+    return std::tie(a.hash, a.time, a.id) < std::tie(b.hash, b.time, b.id);
   });
   std::uint64_t count = 0;
   for (std::size_t i = 1; i < order.size(); ++i) {
-    if (order[i]->hash != 0 && order[i]->hash == order[i - 1]->hash) {
-      order[i]->habit = true;
+    if (order[i].hash == order[i - 1].hash) {
+      posts[order[i].index].habit = true;
       ++count;
     }
   }
@@ -40,7 +52,7 @@ std::uint64_t mark_duplicates(std::vector<Original>& posts) {
 
 // Number of entries whose non-zero hash occurs at least twice (every member of such a group).
 std::uint64_t shared(std::vector<std::uint64_t> hashes) {
-  std::sort(hashes.begin(), hashes.end());
+  radix_sort(hashes);
   std::uint64_t count = 0;
   for (std::size_t i = 0; i < hashes.size();) {
     std::size_t j = i;
@@ -58,22 +70,22 @@ std::uint64_t shared(std::vector<std::uint64_t> hashes) {
 // Marks the posts that lie in some run of `size` or more posts spanning at most `window` ms;
 // returns how many.
 std::uint64_t mark_bursts(std::vector<Original>& posts, std::uint32_t size, TimeMs window) {
-  std::vector<Original*> order;
-  for (Original& p : posts) {
-    order.push_back(&p);
+  std::vector<std::pair<TimeMs, std::size_t>> order;  // time, index
+  order.reserve(posts.size());
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    order.emplace_back(posts[i].time, i);
   }
-  std::sort(order.begin(), order.end(),
-            [](const Original* a, const Original* b) { return a->time < b->time; });
+  std::sort(order.begin(), order.end());
   std::uint64_t marked = 0;
   std::size_t next_unmarked = 0;
   std::size_t j = 0;
   for (std::size_t k = 0; k < order.size(); ++k) {
-    while (order[k]->time - order[j]->time > window) {
+    while (order[k].first - order[j].first > window) {
       ++j;
     }
     if (k - j + 1 >= size) {
       for (std::size_t i = std::max(j, next_unmarked); i <= k; ++i) {
-        order[i]->habit = true;
+        posts[order[i].second].habit = true;
         ++marked;
       }
       next_unmarked = k + 1;

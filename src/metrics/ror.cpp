@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "metrics/radix_sort.hpp"
 #include "metrics/selection.hpp"
 #include "ror/text.hpp"
 
@@ -22,56 +23,74 @@ struct Member {
   std::uint32_t posts = 0;
   std::uint32_t answers = 0;
   std::uint32_t last_post = kNone;
-  std::int32_t first_month = 0;  // months since year 0 fit easily
-  bool multi_month = false;
+
+  // Whether the member commented in two or more calendar months (UTC): every comment lies
+  // between the first and the last, so those two decide.
+  bool multi_month() const { return utc_month_index(first_seen) != utc_month_index(last_seen); }
 };
 
-// Maps authors to dense member slots: a flat table when the selection is large relative to the
+// The members' tallies: a table indexed by author when the selection is large relative to the
 // author table, a hash map when it is small (one post of a large dataset).
 class Members {
  public:
   Members(std::size_t authors, std::size_t comments) : dense_(comments * 4 >= authors) {
     if (dense_) {
-      slot_.assign(authors, kNone);
+      table_.resize(authors);
     }
   }
 
   Member& of(AuthorId author) {
-    std::uint32_t* slot = nullptr;
-    if (dense_) {
-      slot = &slot_[author];
-    } else {
-      slot = &sparse_.try_emplace(author, kNone).first->second;
-    }
-    if (*slot == kNone) {
-      *slot = static_cast<std::uint32_t>(list.size());
-      Member m;
-      m.author = author;
-      list.push_back(m);
-    }
-    return list[*slot];
+    Member& m = dense_ ? table_[author] : sparse_[author];
+    m.author = author;
+    return m;
   }
 
-  // Asks the CPU to fetch an author's tally ahead of its use (the list is too large for the
+  // Asks the CPU to fetch an author's tally ahead of its use (the table is too large for the
   // cache, and authors come in no order).
   void prefetch(AuthorId author) const {
-    if (dense_ && slot_[author] != kNone) {
-      __builtin_prefetch(&list[slot_[author]]);
+    if (dense_) {
+      __builtin_prefetch(&table_[author]);
     }
   }
 
-  std::vector<Member> list;
+  // Every member who commented, in no particular order.
+  std::vector<Member> list() const {
+    std::vector<Member> out;
+    const auto add = [&](const Member& m) {
+      if (m.comments > 0) {
+        out.push_back(m);
+      }
+    };
+    std::for_each(table_.begin(), table_.end(), add);
+    for (const auto& entry : sparse_) {
+      add(entry.second);
+    }
+    return out;
+  }
 
  private:
   bool dense_;
-  std::vector<std::uint32_t> slot_;
-  std::unordered_map<AuthorId, std::uint32_t> sparse_;
+  std::vector<Member> table_;
+  std::unordered_map<AuthorId, Member> sparse_;
 };
 
 struct Tally {
   std::uint64_t audience_comments = 0;
   std::uint64_t substantive = 0;
   std::uint64_t low_effort = 0;
+};
+
+// What a scan of the posts gathers.
+struct Scan {
+  Scan(std::size_t authors, std::size_t comments) : members(authors, comments) {}
+
+  Members members;
+  Tally tally;
+  std::uint64_t account_comments = 0;
+  std::uint64_t awaiting = 0;
+  std::uint64_t answered = 0;
+  std::uint64_t reciprocated = 0;
+  std::vector<double> delays;  // seconds, one per answered comment
 };
 
 void add_audience_comment(const Comment& c, std::uint32_t post, const MetricOptions& options,
@@ -86,19 +105,12 @@ void add_audience_comment(const Comment& c, std::uint32_t post, const MetricOpti
   }
   m.first_seen = std::min(m.first_seen, c.created_at);
   m.last_seen = std::max(m.last_seen, c.created_at);
-  if (!m.multi_month) {
-    const auto month = static_cast<std::int32_t>(utc_month_index(c.created_at));
-    if (m.comments == 1) {
-      m.first_month = month;
-    } else if (month != m.first_month) {
-      m.multi_month = true;
-    }
-  }
 }
 
 // Walks one post's comments: audience tallies, answers, delays and reciprocity.
-void scan_post(const Selection& s, std::uint32_t post_index, Members& members, Tally& tally,
-               MetricValues& out, std::vector<TimeMs>& earliest, std::vector<std::uint8_t>& back) {
+void scan_post(const Selection& s, std::uint32_t post_index, Scan& out,
+               std::vector<TimeMs>& earliest, std::vector<std::uint8_t>& back) {
+  Members& members = out.members;
   const Dataset& d = s.data;
   const Post& post = d.posts[post_index];
   const auto cs = s.comments_of(post);
@@ -110,10 +122,10 @@ void scan_post(const Selection& s, std::uint32_t post_index, Members& members, T
   };
   for (const Comment& c : cs) {
     if (!d.by_account(c)) {
-      add_audience_comment(c, post_index, s.options, members.of(c.author), tally);
+      add_audience_comment(c, post_index, s.options, members.of(c.author), out.tally);
       continue;
     }
-    ++out.counts.account_comments;
+    ++out.account_comments;
     if (c.parent == kNone) {
       continue;
     }
@@ -144,42 +156,29 @@ void scan_post(const Selection& s, std::uint32_t post_index, Members& members, T
     if (!awaiting(cs[k])) {
       continue;
     }
-    ++out.counts.awaiting;
+    ++out.awaiting;
     if (earliest[k] == kNever) {
       continue;
     }
-    ++out.counts.answered;
-    out.counts.reciprocated += back[k];
+    ++out.answered;
+    out.reciprocated += back[k];
     const TimeMs delay = std::max<TimeMs>(0, earliest[k] - cs[k].created_at);
-    out.response_delays.push_back(static_cast<double>(delay) / 1000.0);
+    out.delays.push_back(static_cast<double>(delay) / 1000.0);
   }
-}
-
-// The value that sorting would put at index k (selection, not a sort).
-double nth_value(std::vector<double>& values, std::size_t k) {
-  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end());
-  return values[k];
 }
 
 void set_response_times(MetricValues& out) {
   std::vector<double>& delays = out.response_delays;
+  radix_sort(delays);  // delays are never negative
   const std::size_t n = delays.size();
   if (n == 0) {
     out.set(MetricId::response_time_median, std::nullopt);
     out.set(MetricId::response_time_p90, std::nullopt);
     return;
   }
-  const double p90 = nth_value(delays, (9 * n + 9) / 10 - 1);
-  double median = nth_value(delays, n / 2);
-  if (n % 2 == 0) {
-    // The other middle value is the largest of the values before index n / 2.
-    median =
-        (*std::max_element(delays.begin(), delays.begin() + static_cast<std::ptrdiff_t>(n / 2)) +
-         median) /
-        2.0;
-  }
+  const double median = n % 2 == 1 ? delays[n / 2] : (delays[n / 2 - 1] + delays[n / 2]) / 2.0;
   out.set(MetricId::response_time_median, median);
-  out.set(MetricId::response_time_p90, p90);
+  out.set(MetricId::response_time_p90, delays[(9 * n + 9) / 10 - 1]);
 }
 
 // The fewest members whose comments make up half of all audience comments, or nullopt when
@@ -222,7 +221,7 @@ void set_audience(const Selection& s, std::vector<Member>& list, const Tally& ta
   out.set(MetricId::repeat_audience_rate,
           ratio(count_if([](const Member& m) { return m.posts >= 2; }), audience));
   out.set(MetricId::retained_audience_rate,
-          ratio(count_if([](const Member& m) { return m.multi_month; }), audience));
+          ratio(count_if([](const Member& m) { return m.multi_month(); }), audience));
 
   out.set(MetricId::audience_concentration, concentration(list, tally.audience_comments));
 
@@ -292,36 +291,52 @@ std::optional<double> action_rate(const Selection& s) {
 
 }  // namespace
 
+namespace {
+
+// Scans the posts at positions [begin, end) of the selection.
+void scan_posts(const Selection& s, std::size_t begin, std::size_t end, Scan& out) {
+  std::vector<TimeMs> earliest;
+  std::vector<std::uint8_t> back;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (i + 1 < end) {
+      for (const Comment& c : s.comments_of(s.data.posts[s.posts[i + 1]])) {
+        out.members.prefetch(c.author);
+      }
+    }
+    scan_post(s, s.posts[i], out, earliest, back);
+  }
+}
+
+}  // namespace
+
 void compute_ror(const Selection& s, MetricValues& out) {
   std::size_t comment_count = 0;
   for (const std::uint32_t index : s.posts) {
     comment_count += s.data.posts[index].comment_count;
   }
-  Members members(s.data.authors.size(), comment_count);
-  Tally tally;
-  std::vector<TimeMs> earliest;
-  std::vector<std::uint8_t> back;
-  for (std::size_t i = 0; i < s.posts.size(); ++i) {
-    if (i + 1 < s.posts.size()) {
-      for (const Comment& c : s.comments_of(s.data.posts[s.posts[i + 1]])) {
-        members.prefetch(c.author);
-      }
-    }
-    scan_post(s, s.posts[i], members, tally, out, earliest, back);
-  }
+  Scan scan(s.data.authors.size(), comment_count);
+  scan_posts(s, 0, s.posts.size(), scan);
+  MetricCounts& counts = out.counts;
+  counts.account_comments = scan.account_comments;
+  counts.awaiting = scan.awaiting;
+  counts.answered = scan.answered;
+  counts.reciprocated = scan.reciprocated;
+  out.response_delays = std::move(scan.delays);
+  const Tally& tally = scan.tally;
   const auto comments = static_cast<double>(tally.audience_comments);
   out.set(MetricId::conversation_rate, ratio(comments, static_cast<double>(s.posts.size())));
-  out.set(MetricId::response_rate, ratio(static_cast<double>(out.counts.answered),
-                                         static_cast<double>(out.counts.awaiting)));
+  out.set(MetricId::response_rate,
+          ratio(static_cast<double>(counts.answered), static_cast<double>(counts.awaiting)));
   set_response_times(out);
-  out.set(MetricId::reciprocity_rate, ratio(static_cast<double>(out.counts.reciprocated),
-                                            static_cast<double>(out.counts.answered)));
+  out.set(MetricId::reciprocity_rate,
+          ratio(static_cast<double>(counts.reciprocated), static_cast<double>(counts.answered)));
   out.set(MetricId::substantive_comment_rate,
           ratio(static_cast<double>(tally.substantive), comments));
   out.set(MetricId::low_effort_comment_rate,
           ratio(static_cast<double>(tally.low_effort), comments));
   out.set(MetricId::action_rate, action_rate(s));
-  set_audience(s, members.list, tally, out);
+  std::vector<Member> list = scan.members.list();
+  set_audience(s, list, tally, out);
   set_outreach(s, out);
 }
 

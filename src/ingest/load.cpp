@@ -17,6 +17,8 @@
 
 #include <fmt/format.h>
 
+#include "ingest/blocker.hpp"
+#include "ingest/byte_source.hpp"
 #include "ingest/dataset_builder.hpp"
 #include "ingest/formats.hpp"
 #include "ror/error.hpp"
@@ -25,233 +27,12 @@
 namespace ror {
 namespace {
 
+using ingest::Block;
+using ingest::Blocker;
+using ingest::ByteSource;
 using ingest::DatasetBuilder;
-using ingest::InputText;
 
 constexpr std::size_t kDefaultBlock = std::size_t{8} << 20;
-// The start of an input that format detection sees, whatever the block size.
-constexpr std::size_t kDetectBytes = std::size_t{16} << 20;
-
-// Newlines in a text (memchr jumps from one to the next, which is fast for long lines).
-std::uint64_t count_newlines(std::string_view text) {
-  std::uint64_t count = 0;
-  const char* p = text.data();
-  const char* const end = p + text.size();
-  while (const void* found = std::memchr(p, '\n', static_cast<std::size_t>(end - p))) {
-    ++count;
-    p = static_cast<const char*>(found) + 1;
-  }
-  return count;
-}
-
-// Bytes from a file, standard input, or memory, read in order.
-class ByteSource {
- public:
-  // Standard input for "-", else the file at path.
-  static ByteSource open(const std::string& path) {
-    if (path == "-") {
-      return ByteSource(path, stdin, false);
-    }
-    errno = 0;
-    std::FILE* file = std::fopen(path.c_str(), "rb");
-    if (file == nullptr) {
-      throw input_error(fmt::format("cannot open {}: {}", path, std::strerror(errno)));
-    }
-    return ByteSource(path, file, true);
-  }
-  // Bytes already in memory.
-  static ByteSource memory(const std::string& name, std::string_view bytes) {
-    ByteSource source(name, nullptr, false);
-    source.memory_ = bytes;
-    source.size_ = bytes.size();
-    return source;
-  }
-
-  ByteSource(ByteSource&& other) noexcept
-      : name_(std::move(other.name_)),
-        file_(std::exchange(other.file_, nullptr)),
-        owned_(other.owned_),
-        memory_(other.memory_),
-        size_(other.size_) {}
-  ByteSource(const ByteSource&) = delete;
-  ByteSource& operator=(const ByteSource&) = delete;
-  ByteSource& operator=(ByteSource&&) = delete;
-  ~ByteSource() {
-    if (owned_ && file_ != nullptr) {
-      std::fclose(file_);
-    }
-  }
-
-  // Appends up to n bytes at out[at...]; returns how many. 0 means the end of the input.
-  std::size_t read(char* out, std::size_t n) {
-    if (file_ == nullptr) {
-      const std::size_t k = std::min(n, memory_.size());
-      std::memcpy(out, memory_.data(), k);
-      memory_.remove_prefix(k);
-      return k;
-    }
-    const std::size_t k = std::fread(out, 1, n, file_);
-    if (k < n && std::ferror(file_) != 0) {
-      throw input_error(fmt::format("cannot read {}: {}", name_, std::strerror(errno)));
-    }
-    return k;
-  }
-
-  // How many bytes are left when that is known (memory, a regular file), else nullopt.
-  std::optional<std::uint64_t> remaining() const {
-    if (file_ == nullptr) {
-      return memory_.size();
-    }
-    const std::uint64_t size = size_hint();
-    const long at = std::ftell(file_);
-    if (size == 0 || at < 0) {
-      return std::nullopt;
-    }
-    return size > static_cast<std::uint64_t>(at) ? size - static_cast<std::uint64_t>(at) : 0;
-  }
-
-  // The total size when known (a regular file or memory), else 0.
-  std::uint64_t size_hint() const {
-    if (file_ == nullptr) {
-      return size_;
-    }
-    struct stat st {};
-    return ::fstat(::fileno(file_), &st) == 0 && S_ISREG(st.st_mode)
-               ? static_cast<std::uint64_t>(st.st_size)
-               : 0;
-  }
-
-  const std::string& name() const { return name_; }
-
- private:
-  ByteSource(std::string name, std::FILE* file, bool owned)
-      : name_(std::move(name)), file_(file), owned_(owned) {}
-
-  std::string name_;
-  std::FILE* file_ = nullptr;
-  bool owned_ = false;
-  std::string_view memory_;
-  std::uint64_t size_ = 0;
-};
-
-// One block of an input: its bytes (padded for simdjson) and where they sit in the input.
-struct Block {
-  std::string bytes;
-  InputText text;
-};
-
-// Cuts one input into blocks: reads, frames, and carries a partial item to the next block.
-class Blocker {
- public:
-  Blocker(ByteSource& source, std::size_t block_size) : source_(source), block_(block_size) {}
-
-  // Reads the start of the input (up to one block) and picks its format.
-  const ingest::Format& detect() {
-    fill(std::max(block_, kDetectBytes));
-    InputText start = text_of(carry_);
-    if (start.view().find_first_not_of(" \t\r\n") == std::string_view::npos) {
-      throw input_error(fmt::format("empty input: {} holds no JSON", source_.name()));
-    }
-    for (const ingest::Format& format : ingest::formats()) {
-      if (format.detect(start, eof_)) {
-        framer_ = format.framer();
-        return format;
-      }
-    }
-    throw input_error(fmt::format("{}: unknown input format", source_.name()));
-  }
-
-  // Fills `block` with the next whole items; false when the input is exhausted.
-  bool next(Block& block) {
-    while (true) {
-      if ((carry_.empty() && eof_) || framer_->error) {
-        return false;
-      }
-      block.bytes.swap(carry_);
-      carry_.clear();
-      block.text = text_of(block.bytes);
-      const std::size_t cut = framer_->cut(block.text, eof_);
-      if (cut == 0 && !eof_ && !framer_->error) {
-        // Not one whole item yet: read more (growing past the block size for a huge item).
-        block.bytes.swap(carry_);
-        fill();
-        continue;
-      }
-      carry_.assign(block.bytes, cut, std::string::npos);
-      block.bytes.resize(cut);
-      block.bytes.reserve(cut + simdjson::SIMDJSON_PADDING);
-      block.text.data = block.bytes.data();
-      block.text.size = cut;
-      block.text.capacity = block.bytes.capacity();
-      advance(block.text.view());
-      if (carry_.size() < block_) {
-        fill();
-      }
-      return true;
-    }
-  }
-
-  // Malformed structure met by the framer, reported after the blocks before it.
-  void rethrow_framing_error() const {
-    if (framer_->error) {
-      std::rethrow_exception(framer_->error);
-    }
-  }
-
- private:
-  // Reads until the carry holds `at_least` bytes (and twice what it held), or the input ends.
-  void fill(std::size_t at_least = 0) {
-    std::size_t want = std::max({block_, at_least, carry_.size() * 2});
-    if (const auto left = source_.remaining()) {
-      // No bigger than what is left (plus one byte, to see the end), so small inputs stay small.
-      want = std::min<std::size_t>(want, carry_.size() + static_cast<std::size_t>(*left) + 1);
-    }
-    const std::size_t old = carry_.size();
-    carry_.resize(want);
-    std::size_t have = old;
-    while (have < want && !eof_) {
-      const std::size_t k = source_.read(carry_.data() + have, want - have);
-      have += k;
-      eof_ = k == 0;
-    }
-    carry_.resize(have);
-    carry_.reserve(have + simdjson::SIMDJSON_PADDING);
-  }
-
-  InputText text_of(std::string& bytes) const {
-    bytes.reserve(bytes.size() + simdjson::SIMDJSON_PADDING);
-    InputText t;
-    t.name = source_.name();
-    t.data = bytes.data();
-    t.size = bytes.size();
-    t.capacity = bytes.capacity();
-    t.first_line = line_;
-    t.first_column = column_;
-    t.input_start = offset_ == 0;
-    return t;
-  }
-
-  // Moves the input position past `consumed`.
-  void advance(std::string_view consumed) {
-    offset_ += consumed.size();
-    const std::size_t last = consumed.rfind('\n');
-    if (last == std::string_view::npos) {
-      column_ += consumed.size();
-      return;
-    }
-    line_ += count_newlines(consumed);
-    column_ = consumed.size() - last;
-  }
-
-  ByteSource& source_;
-  std::size_t block_;
-  std::unique_ptr<ingest::Framer> framer_;
-  std::string carry_;
-  bool eof_ = false;
-  std::uint64_t offset_ = 0;
-  std::uint64_t line_ = 1;
-  std::uint64_t column_ = 1;
-};
 
 // Reads one block into its batch; an error is kept in the batch, to be rethrown by the merge in
 // input order.
@@ -330,6 +111,7 @@ class Stages {
   void merge(const Block& block, ingest::PostBatch&& batch) {
     Stopwatch clock;
     builder_.merge(std::move(batch));
+    blocker_.release(block);
     done_ += block.text.size;
     merged_bytes_ += block.text.size;
     builder_.plan(done_, total_);

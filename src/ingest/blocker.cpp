@@ -1,0 +1,177 @@
+#include "ingest/blocker.hpp"
+
+#include <simdjson.h>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "ror/error.hpp"
+
+namespace ror::ingest {
+
+namespace {
+
+// The start of an input that format detection sees, whatever the block size.
+constexpr std::size_t kDetectBytes = std::size_t{16} << 20;
+
+// Newlines in a text (a loop the compiler turns into vector code).
+std::uint64_t count_newlines(std::string_view text) {
+  std::uint64_t count = 0;
+  for (const char c : text) {
+    count += c == '\n' ? 1 : 0;
+  }
+  return count;
+}
+
+}  // namespace
+
+const Format& Blocker::detect() {
+  InputText start;
+  bool whole = false;
+  if (const std::string_view mapped = source_.mapped(); !mapped.empty()) {
+    // A mapped input is larger than the window, so the padding lies within the mapping.
+    const std::size_t size = std::min(mapped.size(), std::max(block_, kDetectBytes));
+    whole = size == mapped.size();
+    start = text_at(mapped.data(), size, mapped.size());
+  } else {
+    fill(std::max(block_, kDetectBytes));
+    carry_.reserve(carry_.size() + simdjson::SIMDJSON_PADDING);
+    whole = eof_;
+    start = text_at(carry_.data(), carry_.size(), carry_.capacity());
+  }
+  if (start.view().find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    throw input_error(fmt::format("empty input: {} holds no JSON", source_.name()));
+  }
+  for (const Format& format : formats()) {
+    if (format.detect(start, whole)) {
+      framer_ = format.framer();
+      return format;
+    }
+  }
+  throw input_error(fmt::format("{}: unknown input format", source_.name()));
+}
+
+bool Blocker::next(Block& block) {
+  return source_.mapped().empty() ? next_read(block) : next_mapped(block);
+}
+
+bool Blocker::next_read(Block& block) {
+  while (true) {
+    if ((carry_.empty() && eof_) || framer_->error) {
+      return false;
+    }
+    block.bytes.swap(carry_);
+    carry_.clear();
+    block.bytes.reserve(block.bytes.size() + simdjson::SIMDJSON_PADDING);
+    block.text = text_at(block.bytes.data(), block.bytes.size(), block.bytes.capacity());
+    const std::size_t cut = framer_->cut(block.text, eof_);
+    if (cut == 0 && !eof_ && !framer_->error) {
+      // Not one whole item yet: read more (growing past the block size for a huge item).
+      block.bytes.swap(carry_);
+      fill();
+      continue;
+    }
+    carry_.assign(block.bytes, cut, std::string::npos);
+    block.bytes.resize(cut);
+    block.bytes.reserve(cut + simdjson::SIMDJSON_PADDING);
+    block.text.data = block.bytes.data();
+    block.text.size = cut;
+    block.text.capacity = block.bytes.capacity();
+    block.offset = offset_;
+    advance(block.text.view());
+    if (carry_.size() < block_) {
+      fill();
+    }
+    return true;
+  }
+}
+
+bool Blocker::next_mapped(Block& block) {
+  const std::string_view mapped = source_.mapped();
+  if (offset_ >= mapped.size() || framer_->error) {
+    return false;
+  }
+  const char* const data = mapped.data() + offset_;
+  const std::size_t left = mapped.size() - offset_;
+  std::size_t want = block_;
+  std::size_t cut = 0;
+  while (true) {
+    const std::size_t size = std::min(want, left);
+    const bool at_end = size == left;
+    block.text = text_at(data, size, left);
+    cut = framer_->cut(block.text, at_end);
+    if (cut > 0 || at_end || framer_->error) {
+      break;
+    }
+    want *= 2;  // not one whole item yet: a larger stretch
+  }
+  block.text.size = cut;
+  block.bytes.clear();
+  if (left - cut < simdjson::SIMDJSON_PADDING) {
+    // Too near the end of the mapping for simdjson's padding: the block gets its own bytes.
+    block.bytes.reserve(cut + simdjson::SIMDJSON_PADDING);
+    block.bytes.assign(data, cut);
+    block.text.data = block.bytes.data();
+    block.text.capacity = block.bytes.capacity();
+  }
+  block.offset = offset_;
+  advance(block.text.view());
+  return true;
+}
+
+void Blocker::release(const Block& block) const {
+  if (block.bytes.empty()) {
+    source_.release(block.offset, block.offset + block.text.size);
+  }
+}
+
+void Blocker::rethrow_framing_error() const {
+  if (framer_->error) {
+    std::rethrow_exception(framer_->error);
+  }
+}
+
+// Reads until the carry holds `at_least` bytes (and twice what it held), or the input ends.
+void Blocker::fill(std::size_t at_least) {
+  std::size_t want = std::max({block_, at_least, carry_.size() * 2});
+  if (const auto left = source_.remaining()) {
+    // No bigger than what is left (plus one byte, to see the end), so small inputs stay small.
+    want = std::min<std::size_t>(want, carry_.size() + static_cast<std::size_t>(*left) + 1);
+  }
+  const std::size_t old = carry_.size();
+  carry_.resize(want);
+  std::size_t have = old;
+  while (have < want && !eof_) {
+    const std::size_t k = source_.read(carry_.data() + have, want - have);
+    have += k;
+    eof_ = k == 0;
+  }
+  carry_.resize(have);
+}
+
+InputText Blocker::text_at(const char* data, std::size_t size, std::size_t capacity) const {
+  InputText t;
+  t.name = source_.name();
+  t.data = data;
+  t.size = size;
+  t.capacity = capacity;
+  t.first_line = line_;
+  t.first_column = column_;
+  t.input_start = offset_ == 0;
+  return t;
+}
+
+// Moves the input position past `consumed`.
+void Blocker::advance(std::string_view consumed) {
+  offset_ += consumed.size();
+  const std::size_t last = consumed.rfind('\n');
+  if (last == std::string_view::npos) {
+    column_ += consumed.size();
+    return;
+  }
+  line_ += count_newlines(consumed);
+  column_ = consumed.size() - last;
+}
+
+}  // namespace ror::ingest

@@ -1,0 +1,55 @@
+// Cuts one input into blocks of whole items, ready to be read in parallel: detects the format
+// from the start of the input, asks the format's framer where the last whole item of a stretch
+// ends, and keeps the input position (line and column) of each block for error messages.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "ingest/byte_source.hpp"
+#include "ingest/formats.hpp"
+
+namespace ror::ingest {
+
+// One block of an input.
+struct Block {
+  std::string bytes;  // the block's bytes when it owns them (padded for simdjson), else empty
+  InputText text;     // the block: its own bytes, or a stretch of a mapped input
+  std::uint64_t offset = 0;  // where the block starts in the input
+};
+
+class Blocker {
+ public:
+  Blocker(ByteSource& source, std::size_t block_size) : source_(source), block_(block_size) {}
+
+  // Looks at the start of the input and picks its format. Throws ror::Error (bad input) for an
+  // empty input or an unknown format.
+  const Format& detect();
+
+  // Fills `block` with the next whole items; false when the input is exhausted.
+  bool next(Block& block);
+
+  // Lets a mapped input drop the pages of a block that was read.
+  void release(const Block& block) const;
+
+  // Malformed structure met by the framer, reported after the blocks before it.
+  void rethrow_framing_error() const;
+
+ private:
+  bool next_read(Block& block);
+  bool next_mapped(Block& block);
+  void fill(std::size_t at_least = 0);
+  InputText text_at(const char* data, std::size_t size, std::size_t capacity) const;
+  void advance(std::string_view consumed);
+
+  ByteSource& source_;
+  std::size_t block_;
+  std::unique_ptr<Framer> framer_;
+  std::string carry_;  // read, not yet in a block (inputs that are not mapped)
+  bool eof_ = false;
+  std::uint64_t offset_ = 0;
+  std::uint64_t line_ = 1;
+  std::uint64_t column_ = 1;
+};
+
+}  // namespace ror::ingest

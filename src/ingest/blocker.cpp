@@ -29,11 +29,16 @@ std::uint64_t count_newlines(std::string_view text) {
 const Format& Blocker::detect() {
   InputText start;
   bool whole = false;
+  std::string copy;  // the window of a mapped input too near its end for simdjson's padding
   if (const std::string_view mapped = source_.mapped(); !mapped.empty()) {
-    // A mapped input is larger than the window, so the padding lies within the mapping.
     const std::size_t size = std::min(mapped.size(), std::max(block_, kDetectBytes));
     whole = size == mapped.size();
     start = text_at(mapped.data(), size, mapped.size());
+    if (mapped.size() - size < simdjson::SIMDJSON_PADDING) {
+      copy.reserve(size + simdjson::SIMDJSON_PADDING);
+      copy.assign(mapped.data(), size);
+      start = text_at(copy.data(), size, copy.capacity());
+    }
   } else {
     fill(std::max(block_, kDetectBytes));
     carry_.reserve(carry_.size() + simdjson::SIMDJSON_PADDING);

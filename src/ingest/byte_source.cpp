@@ -16,9 +16,6 @@ namespace ror::ingest {
 
 namespace {
 
-// Files at least this large are mapped; smaller ones are read, which costs less than a mapping.
-constexpr std::uint64_t kMapAtLeast = std::uint64_t{32} << 20;
-
 std::uint64_t page_size() {
   static const auto size = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
   return size;
@@ -26,7 +23,7 @@ std::uint64_t page_size() {
 
 }  // namespace
 
-ByteSource ByteSource::open(const std::string& path) {
+ByteSource ByteSource::open(const std::string& path, std::uint64_t map_bytes) {
   if (path == "-") {
     return ByteSource(path, stdin, false);
   }
@@ -37,7 +34,7 @@ ByteSource ByteSource::open(const std::string& path) {
   }
   ByteSource source(path, file, true);
   const std::uint64_t size = source.size_hint();
-  if (size >= kMapAtLeast) {
+  if (size > 0 && size >= map_bytes) {
     void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, ::fileno(file), 0);
     if (map != MAP_FAILED) {
       ::madvise(map, size, MADV_SEQUENTIAL);

@@ -12,9 +12,9 @@ namespace ror::ingest {
 
 class ByteSource {
  public:
-  // Standard input for "-", else the file at path. Throws ror::Error (bad input) when the file
-  // cannot be opened.
-  static ByteSource open(const std::string& path);
+  // Standard input for "-", else the file at path, mapped when it is a regular file of at least
+  // `map_bytes` bytes. Throws ror::Error (bad input) when the file cannot be opened.
+  static ByteSource open(const std::string& path, std::uint64_t map_bytes);
   // Bytes already in memory (read in order, as a stream would be).
   static ByteSource memory(const std::string& name, std::string_view bytes);
 

@@ -301,7 +301,7 @@ Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& opt
   std::vector<ByteSource> sources;
   std::uint64_t total = 0;
   for (const std::string& path : paths) {
-    sources.push_back(ByteSource::open(path));
+    sources.push_back(ByteSource::open(path, options.map_bytes));
     total += sources.back().size_hint();
   }
   std::uint64_t done = 0;

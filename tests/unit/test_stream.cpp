@@ -1,6 +1,10 @@
 // Streaming ingest: blocks of any size, any number of threads, either layout: the same output.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "fixtures.hpp"
@@ -37,6 +41,27 @@ std::string error_of(const std::string& text, std::size_t block, std::size_t thr
   return "no error";
 }
 
+// The same, from a file, mapped into memory (as large files are) or read.
+std::string json_of_file(const std::string& text, std::size_t block, std::size_t threads,
+                         bool mapped) {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / "ror-test-mapped";
+  std::ofstream(path, std::ios::binary) << text;
+  LoadOptions options;
+  options.block_bytes = block;
+  options.threads = threads;
+  options.map_bytes = mapped ? 1 : std::numeric_limits<std::uint64_t>::max();
+  std::ostringstream out;
+  try {
+    const Dataset d = load_files({path.string()}, options);
+    render_json(build_report(d, default_score_config(), {}, BreakdownBy::month), {}, out);
+    render_json(build_report(d, default_score_config(), {}), {}, out);
+  } catch (const Error& e) {
+    out << e.what();
+  }
+  std::filesystem::remove(path);
+  return out.str();
+}
+
 constexpr std::size_t kBlocks[] = {1, 7, 64, 1000, 1 << 16};
 constexpr std::size_t kThreads[] = {1, 2, 3};
 
@@ -56,6 +81,10 @@ TEST_CASE("block size and threads never change the output", "[stream]") {
         CHECK(json_of(ndjson, block, threads) == expected_ndjson);
       }
     }
+    // A mapped file reads as the same file read into blocks.
+    INFO("seed " << seed << ", mapped");
+    CHECK(json_of_file(document, 64, 2, true) == json_of_file(document, 0, 1, false));
+    CHECK(json_of_file(ndjson, 1000, 3, true) == json_of_file(ndjson, 0, 1, false));
   }
 }
 
@@ -94,6 +123,8 @@ TEST_CASE("errors are the same whatever the block size", "[stream]") {
         INFO(bad << "\nblock " << block << ", threads " << threads);
         CHECK(error_of(bad, block, threads) == expected);
       }
+      INFO(bad << "\nblock " << block << ", mapped");
+      CHECK(json_of_file(bad, block, 2, true) == json_of_file(bad, 0, 1, false));
     }
   }
 }

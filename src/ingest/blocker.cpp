@@ -51,6 +51,7 @@ const Format& Blocker::detect() {
   for (const Format& format : formats()) {
     if (format.detect(start, whole)) {
       framer_ = format.framer();
+      count_lines_ = !format.counts_lines;
       return format;
     }
   }
@@ -161,8 +162,8 @@ InputText Blocker::text_at(const char* data, std::size_t size, std::size_t capac
   t.data = data;
   t.size = size;
   t.capacity = capacity;
-  t.first_line = line_;
-  t.first_column = column_;
+  t.first_line = count_lines_ ? line_ : 0;
+  t.first_column = count_lines_ ? column_ : 0;
   t.input_start = offset_ == 0;
   return t;
 }
@@ -170,6 +171,9 @@ InputText Blocker::text_at(const char* data, std::size_t size, std::size_t capac
 // Moves the input position past `consumed`.
 void Blocker::advance(std::string_view consumed) {
   offset_ += consumed.size();
+  if (!count_lines_) {
+    return;
+  }
   const std::size_t last = consumed.rfind('\n');
   if (last == std::string_view::npos) {
     column_ += consumed.size();

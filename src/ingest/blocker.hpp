@@ -1,6 +1,7 @@
 // Cuts one input into blocks of whole items, ready to be read in parallel: detects the format
 // from the start of the input, asks the format's framer where the last whole item of a stretch
-// ends, and keeps the input position (line and column) of each block for error messages.
+// ends, and keeps the input position (line and column) of each block for error messages, unless
+// the format's reader counts lines itself.
 #pragma once
 
 #include <memory>
@@ -45,7 +46,8 @@ class Blocker {
   ByteSource& source_;
   std::size_t block_;
   std::unique_ptr<Framer> framer_;
-  std::string carry_;  // read, not yet in a block (inputs that are not mapped)
+  bool count_lines_ = true;  // false when the format's reader counts them
+  std::string carry_;        // read, not yet in a block (inputs that are not mapped)
   bool eof_ = false;
   std::uint64_t offset_ = 0;
   std::uint64_t line_ = 1;

@@ -12,8 +12,8 @@ namespace ror::ingest {
 
 std::span<const Format> formats() {
   static constexpr std::array<Format, 2> kFormats = {{
-      {"ndjson", looks_like_ndjson, make_ndjson_framer, read_ndjson},
-      {"json", looks_like_json_document, make_document_framer, read_json_document},
+      {"ndjson", looks_like_ndjson, make_ndjson_framer, read_ndjson, true},
+      {"json", looks_like_json_document, make_document_framer, read_json_document, false},
   }};
   return kFormats;
 }

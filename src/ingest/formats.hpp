@@ -35,10 +35,11 @@ struct InputText {
   const char* data = nullptr;
   std::size_t size = 0;
   std::size_t capacity = 0;
-  std::uint64_t first_line = 1;    // line of data[0] in the input
-  std::uint64_t first_column = 1;  // column of data[0] in the input
-  bool input_start = true;         // data[0] is the first byte of the input
-  std::vector<Item> items;         // filled by framers that find items (the document)
+  // Line and column of data[0] in the input; line 0 when not known yet (see Format::counts_lines).
+  std::uint64_t first_line = 1;
+  std::uint64_t first_column = 1;
+  bool input_start = true;  // data[0] is the first byte of the input
+  std::vector<Item> items;  // filled by framers that find items (the document)
 
   // The text itself.
   std::string_view view() const { return {data, size}; }
@@ -66,6 +67,10 @@ struct Format {
   std::unique_ptr<Framer> (*framer)();
   // Reads one block into a batch. Throws ror::Error (bad input) on malformed data.
   void (*read)(const InputText& block, PostBatch& batch);
+  // Whether `read` counts the lines of its block (batch.newlines, batch.tail_bytes) and the
+  // framer never fails: then blocks are cut without counting lines, and their position is known
+  // only when they are merged. A block that fails is read again there, to name the right line.
+  bool counts_lines;
 };
 
 // Every format, in the order they are tried; the last one is the fallback.

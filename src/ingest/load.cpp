@@ -108,8 +108,25 @@ class Stages {
   }
 
   // Merges the batch read from `block`.
-  void merge(const Block& block, ingest::PostBatch&& batch) {
+  void merge(Block& block, ingest::PostBatch&& batch) {
     Stopwatch clock;
+    if (block.text.first_line == 0) {
+      // The block was cut without counting lines: its position is known now.
+      block.text.first_line = line_;
+      block.text.first_column = column_;
+      if (batch.error) {
+        // Read it again, for an error that names the right line.
+        ingest::PostBatch again{std::string(block.text.name)};
+        parse_block(format_, block, again);
+        std::rethrow_exception(again.error != nullptr ? again.error : batch.error);
+      }
+      if (batch.newlines == 0) {
+        column_ += batch.tail_bytes;
+      } else {
+        line_ += batch.newlines;
+        column_ = batch.tail_bytes + 1;
+      }
+    }
     builder_.merge(std::move(batch));
     blocker_.release(block);
     done_ += block.text.size;
@@ -137,6 +154,8 @@ class Stages {
   Blocker blocker_;
   const ingest::Format& format_;
   std::uint64_t merged_bytes_ = 0;
+  std::uint64_t line_ = 1;  // input position of the next block to merge (formats that count lines)
+  std::uint64_t column_ = 1;
   std::mutex timing_mutex_;
 };
 

@@ -104,11 +104,17 @@ void read_ndjson(const InputText& block, PostBatch& batch) {
   std::vector<std::string> scratch;
   bool first = block.input_start;
   std::size_t pos = 0;
+  batch.newlines = 0;
+  batch.tail_bytes = block.size;
   while (pos < block.size) {
     const void* found = std::memchr(block.data + pos, '\n', block.size - pos);
     const std::size_t end =
         found != nullptr ? static_cast<std::size_t>(static_cast<const char*>(found) - block.data)
                          : block.size;
+    if (found != nullptr) {
+      ++batch.newlines;
+      batch.tail_bytes = block.size - end - 1;
+    }
     const std::string_view line(block.data + pos, end - pos);
     const std::size_t line_start = pos;
     pos = end + 1;

@@ -32,6 +32,10 @@ class PostBatch {
   Warnings warnings;
   std::uint64_t posts_read = 0;
   std::uint64_t comments_read = 0;
+  // Newlines in the block, and the bytes after the last one (all of them when there is none);
+  // set by the formats that count lines.
+  std::uint64_t newlines = 0;
+  std::uint64_t tail_bytes = 0;
   std::exception_ptr error;  // set when reading this batch failed; rethrown by the merge
 
  private:

@@ -1,7 +1,9 @@
 #include "ingest/post_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -48,6 +50,29 @@ std::string_view type_name(json_type t) {
 namespace {
 
 constexpr int kMaxDepth = 1024;
+
+// The key of a field. A key written as one of `names` (the keys a reader knows, none of which
+// needs escaping) is recognised where it lies, without the copy that unescaping makes; any other
+// key is unescaped, which also catches a known key written with escapes.
+template <typename Field, std::size_t N>
+std::string_view key_of(Field& field, const std::array<std::string_view, N>& names) {
+  // The bytes after the opening quote; reading one past a name stays within simdjson's padding.
+  const char* raw = od::raw_json_string(field.key()).raw();
+  for (const std::string_view name : names) {
+    if (raw[0] == name[0] && std::memcmp(raw, name.data(), name.size()) == 0 &&
+        raw[name.size()] == '"') {
+      return name;
+    }
+  }
+  return field.unescaped_key();
+}
+
+constexpr std::array<std::string_view, 10> kPostKeys = {
+    "id",       "created_at", "author",      "text",    "url",
+    "hashtags", "mentions",   "in_reply_to", "metrics", "comments"};
+constexpr std::array<std::string_view, 6> kCommentKeys = {"id",   "author",    "created_at",
+                                                          "text", "parent_id", "likes"};
+constexpr std::array<std::string_view, 2> kReplyToKeys = {"author", "id"};
 
 // The text of a number as written, without the whitespace On-Demand leaves after it.
 std::string_view number_token(od::value v) {
@@ -206,7 +231,7 @@ void read_metrics(od::value v, PostRecord& out) {
     wrong_type("metrics", "an object", t);
   }
   for (auto field : v.get_object()) {
-    const std::string_view key = field.unescaped_key();
+    const std::string_view key = key_of(field, kPostMetricNames);
     const auto* name = std::find(kPostMetricNames.begin(), kPostMetricNames.end(), key);
     if (name == kPostMetricNames.end()) {
       skip_value(field.value());
@@ -235,7 +260,7 @@ void read_reply_to(od::value v, PostRecord& out) {
     wrong_type("in_reply_to", "an object", t);
   }
   for (auto field : v.get_object()) {
-    const std::string_view key = field.unescaped_key();
+    const std::string_view key = key_of(field, kReplyToKeys);
     try {
       if (key == "author") {
         if (const auto author = read_optional_string(field.value(), key)) {
@@ -265,7 +290,7 @@ void read_comment(od::value v, CommentRecord& out) {
   bool has_author = false;
   bool has_time = false;
   for (auto field : v.get_object()) {
-    const std::string_view key = field.unescaped_key();
+    const std::string_view key = key_of(field, kCommentKeys);
     od::value value = field.value();
     if (key == "id") {
       out.id = read_id(value, key);
@@ -337,7 +362,7 @@ void read_post(od::value value, PostRecord& out, std::vector<std::string>& scrat
   bool has_mentions = false;
   std::string_view text;
   for (auto field : value.get_object()) {
-    const std::string_view key = field.unescaped_key();
+    const std::string_view key = key_of(field, kPostKeys);
     od::value v = field.value();
     if (key == "id") {
       out.id = read_id(v, key);

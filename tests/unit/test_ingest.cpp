@@ -71,6 +71,24 @@ TEST_CASE("ids may be numbers, kept as their decimal text", "[ingest]") {
   CHECK(d.comments[1].parent == 0);
 }
 
+TEST_CASE("keys mean the same written with escapes", "[ingest]") {
+  // "i\u0064" is "id", "\u0061uthor" is "author"; "ids" and "id\"" are other keys.
+  {
+    const std::string text = std::string(R"({"posts": [{"i\u0064": "p1", "created_at":
+    "2026-01-05T10:00:00Z", "ids": 3, "id\"": 4, "metrics": {"l\u0069kes": 5}, "comments": [
+    {"id": "c1", "\u0061uthor": "a", "cr\u0065ated_at": "2026-01-05T11:00:00Z"}]}]})");
+    const Dataset d = load_text(text);
+    REQUIRE(d.posts.size() == 1);
+    CHECK(d.post_ids.front() == "p1");
+    CHECK(d.posts.front().get(ror::PostMetric::likes) == 5);
+    REQUIRE(d.comments.size() == 1);
+    CHECK(d.authors.name(d.comments.front().author) == "a");
+  }
+  CHECK(load_error(R"({"posts": [{"id": "p1", "created_at": "2026-01-05T10:00:00Z",
+    "\u00zz": 1}]})")
+            .starts_with("malformed JSON"));
+}
+
 TEST_CASE("survivable data problems are counted, not fatal", "[ingest]") {
   const Dataset d = load_text(R"({"posts": [
     {"id": "p1", "created_at": "2026-01-05T10:00:00Z", "text": "old"},

@@ -88,21 +88,19 @@ constexpr std::size_t kChunk = 64;
 constexpr std::size_t kLookahead = 8;
 
 // The normalised text is hashed as a byte stream: each kept token, lowercased, followed by one
-// space. Eight-byte words go through a multiply-xorshift chain; the length closes it.
+// space. Each 16 bytes go through one 64 x 64 -> 128-bit multiply, folded; the length closes it.
 class StreamHash {
  public:
   // Adds the first n bytes of a 64-byte block; the bytes after them may be anything.
   void add64(const char* block, std::size_t n) noexcept {
     std::memcpy(pending_ + fill_, block, kChunk);
     const std::size_t total = fill_ + n;
-    const std::size_t words = total / 8;
-    for (std::size_t w = 0; w < words; ++w) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, pending_ + 8 * w, 8);
-      mix(word);
+    const std::size_t pairs = total / 16;
+    for (std::size_t k = 0; k < pairs; ++k) {
+      mix(word(pending_ + 16 * k), word(pending_ + 16 * k + 8));
     }
-    std::memcpy(pending_, pending_ + 8 * words, 8);
-    fill_ = total % 8;
+    std::memcpy(pending_, pending_ + 16 * pairs, 16);
+    fill_ = total % 16;
     length_ += n;
   }
   // Adds n bytes (n <= 64).
@@ -116,22 +114,30 @@ class StreamHash {
     if (length_ == 0) {
       return 0;
     }
-    std::uint64_t word = 0;
-    std::memcpy(&word, pending_, fill_);
-    mix(word ^ (static_cast<std::uint64_t>(length_) << 3));
-    state_ ^= state_ >> 33;
-    state_ *= 0xff51afd7ed558ccdULL;
-    state_ ^= state_ >> 33;
-    return state_ == 0 ? 1 : state_;
+    std::memset(pending_ + fill_, 0, 16 - fill_);
+    mix(word(pending_), word(pending_ + 8) ^ (static_cast<std::uint64_t>(length_) << 4));
+    const std::uint64_t h = fold(state_ ^ 0x2d358dccaa6c78a5ULL, state_ ^ 0x8bb84b93962eacc9ULL);
+    return h == 0 ? 1 : h;
   }
 
  private:
-  void mix(std::uint64_t word) noexcept {
-    state_ = (state_ ^ word) * 0xbf58476d1ce4e5b9ULL;
-    state_ ^= state_ >> 29;
+  __extension__ using Wide = unsigned __int128;
+
+  static std::uint64_t word(const char* p) noexcept {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, 8);
+    return w;
+  }
+  // The two halves of a * b, xored.
+  static std::uint64_t fold(std::uint64_t a, std::uint64_t b) noexcept {
+    const Wide product = static_cast<Wide>(a) * b;
+    return static_cast<std::uint64_t>(product) ^ static_cast<std::uint64_t>(product >> 64);
+  }
+  void mix(std::uint64_t w0, std::uint64_t w1) noexcept {
+    state_ = fold(w0 ^ 0xa0761d6478bd642fULL, w1 ^ state_);
   }
 
-  char pending_[8 + kChunk];  // fill_ bytes not hashed yet, then scratch
+  char pending_[16 + kChunk];  // fill_ bytes not hashed yet, then scratch
   std::size_t fill_ = 0;
   std::size_t length_ = 0;
   std::uint64_t state_ = kFnvOffset;

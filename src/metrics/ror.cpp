@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <thread>
 #include <unordered_map>
 
 #include "metrics/radix_sort.hpp"
@@ -14,11 +15,11 @@ namespace {
 
 constexpr TimeMs kNever = std::numeric_limits<TimeMs>::max();
 
-// One audience member's tally: 40 bytes, as there may be millions of them.
-struct Member {
+// One audience member's tally: 32 bytes, one to a cache line's quarter, as there may be
+// millions of them, read in no order.
+struct alignas(32) Tally32 {
   TimeMs first_seen = kNever;
   TimeMs last_seen = std::numeric_limits<TimeMs>::min();
-  AuthorId author = kNone;
   std::uint32_t comments = 0;
   std::uint32_t posts = 0;
   std::uint32_t answers = 0;
@@ -27,6 +28,11 @@ struct Member {
   // Whether the member commented in two or more calendar months (UTC): every comment lies
   // between the first and the last, so those two decide.
   bool multi_month() const { return utc_month_index(first_seen) != utc_month_index(last_seen); }
+};
+
+// A member's tally with whom it belongs to.
+struct Member : Tally32 {
+  AuthorId author = kNone;
 };
 
 // The members' tallies: a table indexed by author when the selection is large relative to the
@@ -39,11 +45,7 @@ class Members {
     }
   }
 
-  Member& of(AuthorId author) {
-    Member& m = dense_ ? table_[author] : sparse_[author];
-    m.author = author;
-    return m;
-  }
+  Tally32& of(AuthorId author) { return dense_ ? table_[author] : sparse_[author]; }
 
   // Asks the CPU to fetch an author's tally ahead of its use (the table is too large for the
   // cache, and authors come in no order).
@@ -53,25 +55,51 @@ class Members {
     }
   }
 
+  // Adds the tallies of a scan of other posts (with the same table size).
+  void join(Members& other) {
+    const auto add = [](Tally32& mine, const Tally32& theirs) {
+      if (theirs.comments == 0) {
+        return;
+      }
+      if (mine.comments == 0) {
+        mine = theirs;
+        return;
+      }
+      mine.comments += theirs.comments;
+      mine.posts += theirs.posts;
+      mine.answers += theirs.answers;
+      mine.first_seen = std::min(mine.first_seen, theirs.first_seen);
+      mine.last_seen = std::max(mine.last_seen, theirs.last_seen);
+    };
+    for (std::size_t a = 0; a < other.table_.size(); ++a) {
+      add(table_[a], other.table_[a]);
+    }
+    for (const auto& [author, theirs] : other.sparse_) {
+      add(of(author), theirs);
+    }
+  }
+
   // Every member who commented, in no particular order.
   std::vector<Member> list() const {
     std::vector<Member> out;
-    const auto add = [&](const Member& m) {
-      if (m.comments > 0) {
-        out.push_back(m);
+    const auto add = [&](const Tally32& t, AuthorId author) {
+      if (t.comments > 0) {
+        out.push_back(Member{t, author});
       }
     };
-    std::for_each(table_.begin(), table_.end(), add);
-    for (const auto& entry : sparse_) {
-      add(entry.second);
+    for (std::size_t a = 0; a < table_.size(); ++a) {
+      add(table_[a], static_cast<AuthorId>(a));
+    }
+    for (const auto& [author, t] : sparse_) {
+      add(t, author);
     }
     return out;
   }
 
  private:
   bool dense_;
-  std::vector<Member> table_;
-  std::unordered_map<AuthorId, Member> sparse_;
+  std::vector<Tally32> table_;
+  std::unordered_map<AuthorId, Tally32> sparse_;
 };
 
 struct Tally {
@@ -84,6 +112,19 @@ struct Tally {
 struct Scan {
   Scan(std::size_t authors, std::size_t comments) : members(authors, comments) {}
 
+  // Adds a scan of other posts.
+  void join(Scan& other) {
+    members.join(other.members);
+    tally.audience_comments += other.tally.audience_comments;
+    tally.substantive += other.tally.substantive;
+    tally.low_effort += other.tally.low_effort;
+    account_comments += other.account_comments;
+    awaiting += other.awaiting;
+    answered += other.answered;
+    reciprocated += other.reciprocated;
+    delays.insert(delays.end(), other.delays.begin(), other.delays.end());
+  }
+
   Members members;
   Tally tally;
   std::uint64_t account_comments = 0;
@@ -94,7 +135,7 @@ struct Scan {
 };
 
 void add_audience_comment(const Comment& c, std::uint32_t post, const MetricOptions& options,
-                          Member& m, Tally& tally) {
+                          Tally32& m, Tally& tally) {
   ++tally.audience_comments;
   tally.substantive += c.words >= options.substantive_words ? 1 : 0;
   tally.low_effort += c.words <= options.low_effort_words ? 1 : 0;
@@ -309,13 +350,24 @@ void scan_posts(const Selection& s, std::size_t begin, std::size_t end, Scan& ou
 
 }  // namespace
 
-void compute_ror(const Selection& s, MetricValues& out) {
+void compute_ror(const Selection& s, MetricValues& out, bool split) {
   std::size_t comment_count = 0;
   for (const std::uint32_t index : s.posts) {
     comment_count += s.data.posts[index].comment_count;
   }
   Scan scan(s.data.authors.size(), comment_count);
-  scan_posts(s, 0, s.posts.size(), scan);
+  if (split) {
+    // The second half of the posts on another thread; the tallies add up to a single scan's
+    // (the delays are sorted before use).
+    const std::size_t half = s.posts.size() / 2;
+    Scan second(s.data.authors.size(), comment_count);
+    std::thread helper([&] { scan_posts(s, half, s.posts.size(), second); });
+    scan_posts(s, 0, half, scan);
+    helper.join();
+    scan.join(second);
+  } else {
+    scan_posts(s, 0, s.posts.size(), scan);
+  }
   MetricCounts& counts = out.counts;
   counts.account_comments = scan.account_comments;
   counts.awaiting = scan.awaiting;

@@ -9,15 +9,15 @@ MetricValues compute_metrics(const Dataset& data, std::span<const std::uint32_t>
                              const MetricOptions& options) {
   const metrics::Selection selection{data, posts, options};
   MetricValues values;
-  // The families write disjoint fields, so on a large selection ROR (the heaviest, itself split
-  // in two) runs beside the other two. Small selections (a --by row) stay on one thread.
+  // The families write disjoint fields, so on a large selection ROR (the heaviest) runs beside
+  // the other two. Small selections (a --by row) stay on one thread.
   constexpr std::size_t kParallelPosts = 20000;
   if (posts.size() >= kParallelPosts && std::thread::hardware_concurrency() > 1) {
     std::thread others([&] {
       metrics::compute_roi(selection, values);
       metrics::compute_hygiene(selection, values);
     });
-    metrics::compute_ror(selection, values, true);
+    metrics::compute_ror(selection, values);
     others.join();
     return values;
   }

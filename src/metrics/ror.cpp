@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <limits>
 #include <map>
-#include <thread>
 #include <unordered_map>
 
 #include "metrics/radix_sort.hpp"
@@ -55,45 +54,19 @@ class Members {
     }
   }
 
-  // Adds the tallies of a scan of other posts (with the same table size).
-  void join(Members& other) {
-    const auto add = [](Tally32& mine, const Tally32& theirs) {
-      if (theirs.comments == 0) {
-        return;
-      }
-      if (mine.comments == 0) {
-        mine = theirs;
-        return;
-      }
-      mine.comments += theirs.comments;
-      mine.posts += theirs.posts;
-      mine.answers += theirs.answers;
-      mine.first_seen = std::min(mine.first_seen, theirs.first_seen);
-      mine.last_seen = std::max(mine.last_seen, theirs.last_seen);
-    };
-    for (std::size_t a = 0; a < other.table_.size(); ++a) {
-      add(table_[a], other.table_[a]);
-    }
-    for (const auto& [author, theirs] : other.sparse_) {
-      add(of(author), theirs);
-    }
-  }
-
-  // Every member who commented, in no particular order.
-  std::vector<Member> list() const {
-    std::vector<Member> out;
-    const auto add = [&](const Tally32& t, AuthorId author) {
-      if (t.comments > 0) {
-        out.push_back(Member{t, author});
-      }
-    };
+  // Calls f(tally, author) for every member who commented, in no particular order.
+  template <typename F>
+  void for_each(F&& f) const {
     for (std::size_t a = 0; a < table_.size(); ++a) {
-      add(table_[a], static_cast<AuthorId>(a));
+      if (table_[a].comments > 0) {
+        f(table_[a], static_cast<AuthorId>(a));
+      }
     }
     for (const auto& [author, t] : sparse_) {
-      add(t, author);
+      if (t.comments > 0) {
+        f(t, author);
+      }
     }
-    return out;
   }
 
  private:
@@ -111,19 +84,6 @@ struct Tally {
 // What a scan of the posts gathers.
 struct Scan {
   Scan(std::size_t authors, std::size_t comments) : members(authors, comments) {}
-
-  // Adds a scan of other posts.
-  void join(Scan& other) {
-    members.join(other.members);
-    tally.audience_comments += other.tally.audience_comments;
-    tally.substantive += other.tally.substantive;
-    tally.low_effort += other.tally.low_effort;
-    account_comments += other.account_comments;
-    awaiting += other.awaiting;
-    answered += other.answered;
-    reciprocated += other.reciprocated;
-    delays.insert(delays.end(), other.delays.begin(), other.delays.end());
-  }
 
   Members members;
   Tally tally;
@@ -224,19 +184,18 @@ void set_response_times(MetricValues& out) {
 
 // The fewest members whose comments make up half of all audience comments, or nullopt when
 // there are none: the members taken from the most prolific down, counted by comment count.
-std::optional<double> concentration(const std::vector<Member>& list, std::uint64_t comments) {
-  std::uint32_t most = 0;
-  for (const Member& m : list) {
-    most = std::max(most, m.comments);
-  }
+std::optional<double> concentration(const Members& members, std::uint64_t comments) {
   // How many members wrote each number of comments.
-  std::vector<std::uint32_t> with(static_cast<std::size_t>(most) + 1, 0);
-  for (const Member& m : list) {
+  std::vector<std::uint32_t> with;
+  members.for_each([&](const Tally32& m, AuthorId) {
+    if (m.comments >= with.size()) {
+      with.resize(std::max<std::size_t>(m.comments + 1, with.size() * 2), 0);
+    }
     ++with[m.comments];
-  }
+  });
   std::uint64_t written = 0;
   std::uint64_t taken = 0;
-  for (std::uint32_t count = most; count > 0; --count) {
+  for (std::size_t count = with.size(); count-- > 1;) {
     const std::uint64_t k = with[count];
     if (k == 0) {
       continue;
@@ -252,34 +211,48 @@ std::optional<double> concentration(const std::vector<Member>& list, std::uint64
   return std::nullopt;
 }
 
-void set_audience(const Selection& s, std::vector<Member>& list, const Tally& tally,
+void set_audience(const Selection& s, const Members& members, const Tally& tally,
                   MetricValues& out) {
-  const auto audience = static_cast<double>(list.size());
-  const auto count_if = [&](auto pred) {
-    return static_cast<double>(std::count_if(list.begin(), list.end(), pred));
-  };
-  out.set(MetricId::audience, audience);
-  out.set(MetricId::repeat_audience_rate,
-          ratio(count_if([](const Member& m) { return m.posts >= 2; }), audience));
-  out.set(MetricId::retained_audience_rate,
-          ratio(count_if([](const Member& m) { return m.multi_month(); }), audience));
-
-  out.set(MetricId::audience_concentration, concentration(list, tally.audience_comments));
-
+  std::uint64_t audience = 0;
+  std::uint64_t repeat = 0;
+  std::uint64_t retained = 0;
+  // The top members so far, the weakest first (a heap): most comments, then most posts, then
+  // the name.
   const auto names = [&](const Member& m) { return s.data.authors.name(m.author); };
-  const std::size_t top = std::min(s.options.top, list.size());
-  std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(top), list.end(),
-                    [&](const Member& a, const Member& b) {
-                      if (a.comments != b.comments) {
-                        return a.comments > b.comments;
-                      }
-                      if (a.posts != b.posts) {
-                        return a.posts > b.posts;
-                      }
-                      return names(a) < names(b);
-                    });
-  for (std::size_t k = 0; k < top; ++k) {
-    const Member& m = list[k];
+  const auto stronger = [&](const Member& a, const Member& b) {
+    if (a.comments != b.comments) {
+      return a.comments > b.comments;
+    }
+    if (a.posts != b.posts) {
+      return a.posts > b.posts;
+    }
+    return names(a) < names(b);
+  };
+  std::vector<Member> top;
+  members.for_each([&](const Tally32& t, AuthorId author) {
+    ++audience;
+    repeat += t.posts >= 2 ? 1U : 0U;
+    retained += t.multi_month() ? 1U : 0U;
+    if (s.options.top == 0) {
+      return;
+    }
+    const Member m{t, author};
+    if (top.size() < s.options.top) {
+      top.push_back(m);
+      std::push_heap(top.begin(), top.end(), stronger);
+    } else if (stronger(m, top.front())) {
+      std::pop_heap(top.begin(), top.end(), stronger);
+      top.back() = m;
+      std::push_heap(top.begin(), top.end(), stronger);
+    }
+  });
+  const auto n = static_cast<double>(audience);
+  out.set(MetricId::audience, n);
+  out.set(MetricId::repeat_audience_rate, ratio(static_cast<double>(repeat), n));
+  out.set(MetricId::retained_audience_rate, ratio(static_cast<double>(retained), n));
+  out.set(MetricId::audience_concentration, concentration(members, tally.audience_comments));
+  std::sort_heap(top.begin(), top.end(), stronger);
+  for (const Member& m : top) {
     out.top_audience.push_back(AudienceMember{std::string(names(m)), m.comments, m.posts,
                                               m.first_seen, m.last_seen, m.answers});
   }
@@ -350,24 +323,13 @@ void scan_posts(const Selection& s, std::size_t begin, std::size_t end, Scan& ou
 
 }  // namespace
 
-void compute_ror(const Selection& s, MetricValues& out, bool split) {
+void compute_ror(const Selection& s, MetricValues& out) {
   std::size_t comment_count = 0;
   for (const std::uint32_t index : s.posts) {
     comment_count += s.data.posts[index].comment_count;
   }
   Scan scan(s.data.authors.size(), comment_count);
-  if (split) {
-    // The second half of the posts on another thread; the tallies add up to a single scan's
-    // (the delays are sorted before use).
-    const std::size_t half = s.posts.size() / 2;
-    Scan second(s.data.authors.size(), comment_count);
-    std::thread helper([&] { scan_posts(s, half, s.posts.size(), second); });
-    scan_posts(s, 0, half, scan);
-    helper.join();
-    scan.join(second);
-  } else {
-    scan_posts(s, 0, s.posts.size(), scan);
-  }
+  scan_posts(s, 0, s.posts.size(), scan);
   MetricCounts& counts = out.counts;
   counts.account_comments = scan.account_comments;
   counts.awaiting = scan.awaiting;
@@ -387,8 +349,7 @@ void compute_ror(const Selection& s, MetricValues& out, bool split) {
   out.set(MetricId::low_effort_comment_rate,
           ratio(static_cast<double>(tally.low_effort), comments));
   out.set(MetricId::action_rate, action_rate(s));
-  std::vector<Member> list = scan.members.list();
-  set_audience(s, list, tally, out);
+  set_audience(s, scan.members, tally, out);
   set_outreach(s, out);
 }
 

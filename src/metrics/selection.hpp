@@ -29,8 +29,7 @@ inline std::optional<double> ratio(double numerator, double denominator) {
 
 // The metric families, one file each.
 void compute_roi(const Selection& s, MetricValues& out);
-// With `split`, ROR scans the two halves of the posts on two threads.
-void compute_ror(const Selection& s, MetricValues& out, bool split = false);
+void compute_ror(const Selection& s, MetricValues& out);
 void compute_hygiene(const Selection& s, MetricValues& out);
 
 }  // namespace ror::metrics

@@ -175,7 +175,11 @@ void run_sequential(Stages& stages) {
 // overlap. The ring bounds the memory held by blocks in flight.
 class Pipeline {
  public:
-  Pipeline(Stages& stages, std::size_t threads) : stages_(stages), slots_(threads + 1) {
+  // Blocks in flight beyond one per parsing thread: the calling thread shares the cores with the
+  // parsing threads, so it needs slack to keep them fed (more than three gained nothing).
+  static constexpr std::size_t kSpareSlots = 3;
+
+  Pipeline(Stages& stages, std::size_t threads) : stages_(stages), slots_(threads + kSpareSlots) {
     for (std::size_t i = 0; i < threads; ++i) {
       workers_.emplace_back([this] { work(); });
     }

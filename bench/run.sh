@@ -81,7 +81,7 @@ if [ ! -x "$ROR" ]; then
 fi
 
 missing=()
-for p in g++ cmake libsimdjson-dev time; do
+for p in clang cmake libsimdjson-dev time; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
@@ -89,7 +89,9 @@ done
 
 cmake_gen=()
 if [ ! -f "$BENCH_BUILD/CMakeCache.txt" ] && command -v ninja >/dev/null; then cmake_gen=(-G Ninja); fi
-cmake -S "$ROOT/bench" -B "$BENCH_BUILD" "${cmake_gen[@]}" -DCMAKE_BUILD_TYPE=Release >/dev/null
+# The same compiler as build/ror (scripts/setup.sh), so that the ratios compare code, not compilers.
+cmake -S "$ROOT/bench" -B "$BENCH_BUILD" "${cmake_gen[@]}" -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_CXX_COMPILER="$(command -v "${CXX:-clang++}")" >/dev/null
 cmake --build "$BENCH_BUILD" --parallel "$(nproc)" >&2
 GEN="$BENCH_BUILD/ror_gen"
 FLOOR="$BENCH_BUILD/ror_floor"

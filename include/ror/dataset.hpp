@@ -99,7 +99,9 @@ class AuthorTable {
   // The name behind id.
   std::string_view name(AuthorId id) const { return names_[id]; }
   // Whether id is one of the account's names (set by mark_account).
-  bool is_account(AuthorId id) const { return id != kNone && account_[id] != 0; }
+  bool is_account(AuthorId id) const {
+    return id != kNone && id / 64 < account_.size() && ((account_[id / 64] >> (id % 64)) & 1U) != 0;
+  }
   // Frees the lookup index once no more names will be added (intern must not be called again).
   void seal() { index_ = StringIndex{}; }
   // Marks every author whose normalised name is in `normalised_names` as the account.
@@ -109,13 +111,14 @@ class AuthorTable {
   // Bytes held: names, their index and flags.
   std::size_t memory_bytes() const {
     return bytes_.memory_bytes() + names_.capacity() * sizeof(std::string_view) +
-           account_.capacity() + index_.memory_bytes();
+           account_.capacity() * sizeof(std::uint64_t) + index_.memory_bytes();
   }
 
  private:
   StringArena bytes_;
   std::vector<std::string_view> names_;
-  std::vector<std::uint8_t> account_;
+  std::vector<std::uint64_t> account_;  // a bit per name, set by mark_account: small enough
+                                        // to stay in cache when every comment is checked
   StringIndex index_;
   std::vector<std::uint64_t> hashes_;  // scratch for intern_all
 

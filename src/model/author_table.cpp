@@ -31,7 +31,6 @@ AuthorId AuthorTable::intern(std::string_view name, std::uint64_t hash) {
   const auto id = static_cast<AuthorId>(names_.size());
   const std::string_view view = bytes_.store(name);
   names_.push_back(view);
-  account_.push_back(0);
   index_.try_emplace(view, hash, id);
   return id;
 }
@@ -81,11 +80,12 @@ bool matches(std::string_view name, std::string_view normalised) {
 }  // namespace
 
 void AuthorTable::mark_account(const std::vector<std::string>& normalised_names) {
+  account_.assign((names_.size() + 63) / 64, 0);
   for (std::size_t i = 0; i < names_.size(); ++i) {
-    account_[i] = std::any_of(normalised_names.begin(), normalised_names.end(),
-                              [&](const std::string& n) { return matches(names_[i], n); })
-                      ? 1
-                      : 0;
+    if (std::any_of(normalised_names.begin(), normalised_names.end(),
+                    [&](const std::string& n) { return matches(names_[i], n); })) {
+      account_[i / 64] |= std::uint64_t{1} << (i % 64);
+    }
   }
 }
 

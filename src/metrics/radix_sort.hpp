@@ -3,33 +3,37 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <utility>
 #include <vector>
 
 namespace ror::metrics {
 
-// Sorts 64-bit values, least significant digit first, 16 bits a pass: unsigned integers, or
-// non-negative doubles (whose bit patterns order as the numbers do).
-template <typename T>
-void radix_sort(std::vector<T>& values) {
-  static_assert(sizeof(T) == 8);
-  const auto digit = [](T v, int shift) {
-    return static_cast<std::size_t>((std::bit_cast<std::uint64_t>(v) >> shift) & 0xffff);
-  };
-  std::vector<T> buffer(values.size());
+// Sorts unsigned 64-bit values, least significant digit first, 16 bits a pass; the passes above
+// the highest bit set in any value are skipped.
+inline void radix_sort(std::vector<std::uint64_t>& values) {
+  std::uint64_t any = 0;
+  for (const std::uint64_t v : values) {
+    any |= v;
+  }
+  const int bits = 64 - std::countl_zero(any);
+  std::vector<std::uint64_t> buffer(values.size());
   std::vector<std::size_t> start(std::size_t{1} << 16);
-  for (int shift = 0; shift < 64; shift += 16) {
+  for (int shift = 0; shift < bits; shift += 16) {
+    const auto digit = [shift](std::uint64_t v) {
+      return static_cast<std::size_t>((v >> shift) & 0xffff);
+    };
     std::fill(start.begin(), start.end(), 0);
-    for (const T v : values) {
-      ++start[digit(v, shift)];
+    for (const std::uint64_t v : values) {
+      ++start[digit(v)];
     }
     std::size_t at = 0;
     for (std::size_t& slot : start) {
       at += std::exchange(slot, at);
     }
-    for (const T v : values) {
-      buffer[start[digit(v, shift)]++] = v;
+    for (const std::uint64_t v : values) {
+      buffer[start[digit(v)]++] = v;
     }
     values.swap(buffer);
   }

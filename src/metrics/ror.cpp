@@ -91,7 +91,7 @@ struct Scan {
   std::uint64_t awaiting = 0;
   std::uint64_t answered = 0;
   std::uint64_t reciprocated = 0;
-  std::vector<double> delays;  // seconds, one per answered comment
+  std::vector<std::uint64_t> delays;  // milliseconds, one per answered comment
 };
 
 void add_audience_comment(const Comment& c, std::uint32_t post, const MetricOptions& options,
@@ -163,14 +163,17 @@ void scan_post(const Selection& s, std::uint32_t post_index, Scan& out,
     }
     ++out.answered;
     out.reciprocated += back[k];
-    const TimeMs delay = std::max<TimeMs>(0, earliest[k] - cs[k].created_at);
-    out.delays.push_back(static_cast<double>(delay) / 1000.0);
+    out.delays.push_back(
+        static_cast<std::uint64_t>(std::max<TimeMs>(0, earliest[k] - cs[k].created_at)));
   }
 }
 
-void set_response_times(MetricValues& out) {
+void set_response_times(std::vector<std::uint64_t>& delays_ms, MetricValues& out) {
+  radix_sort(delays_ms);
   std::vector<double>& delays = out.response_delays;
-  radix_sort(delays);  // delays are never negative
+  delays.resize(delays_ms.size());
+  std::transform(delays_ms.begin(), delays_ms.end(), delays.begin(),
+                 [](std::uint64_t ms) { return static_cast<double>(ms) / 1000.0; });
   const std::size_t n = delays.size();
   if (n == 0) {
     out.set(MetricId::response_time_median, std::nullopt);
@@ -335,13 +338,12 @@ void compute_ror(const Selection& s, MetricValues& out) {
   counts.awaiting = scan.awaiting;
   counts.answered = scan.answered;
   counts.reciprocated = scan.reciprocated;
-  out.response_delays = std::move(scan.delays);
   const Tally& tally = scan.tally;
   const auto comments = static_cast<double>(tally.audience_comments);
   out.set(MetricId::conversation_rate, ratio(comments, static_cast<double>(s.posts.size())));
   out.set(MetricId::response_rate,
           ratio(static_cast<double>(counts.answered), static_cast<double>(counts.awaiting)));
-  set_response_times(out);
+  set_response_times(scan.delays, out);
   out.set(MetricId::reciprocity_rate,
           ratio(static_cast<double>(counts.reciprocated), static_cast<double>(counts.answered)));
   out.set(MetricId::substantive_comment_rate,

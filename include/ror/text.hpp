@@ -35,9 +35,6 @@ std::string normalize_text(std::string_view text);
 // Distinct (ASCII case-insensitive) `#tags` (sigil '#') or `@mentions` (sigil '@') in a text.
 std::uint32_t count_text_tags(std::string_view text, char sigil);
 
-// Collects the lowercased tag names of a text into `out` (not deduplicated).
-void scan_text_tags(std::string_view text, char sigil, std::vector<std::string>& out);
-
 // Sorts and deduplicates lowercased tag names, returning how many distinct ones there are.
 std::uint32_t count_distinct(std::vector<std::string>& tags);
 

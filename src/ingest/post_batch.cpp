@@ -51,6 +51,14 @@ std::uint32_t PostBatch::resolve_parents(const PostRecord& post,
 }
 
 void PostBatch::break_cycles(const PostRecord& post, std::vector<std::uint32_t>& parent) {
+  // A cycle needs a comment whose parent comes after it; usually every parent comes first.
+  bool backwards = false;
+  for (std::uint32_t k = 0; k < parent.size(); ++k) {
+    backwards = backwards || (parent[k] != kNone && parent[k] >= k);
+  }
+  if (!backwards) {
+    return;
+  }
   enum : std::uint8_t { unseen, on_path, done };
   std::vector<std::uint8_t> state(parent.size(), unseen);
   std::vector<std::uint32_t> path;

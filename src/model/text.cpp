@@ -344,7 +344,10 @@ std::string normalize_text(std::string_view text) {
   return out;
 }
 
-void scan_text_tags(std::string_view text, char sigil, std::vector<std::string>& out) {
+std::uint32_t count_text_tags(std::string_view text, char sigil) {
+  // The tags' names as views of the text, compared without ASCII case: no copies.
+  thread_local std::vector<std::string_view> tags;
+  tags.clear();
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] != sigil || (i > 0 && is_word_char(text[i - 1]))) {
       continue;
@@ -354,23 +357,25 @@ void scan_text_tags(std::string_view text, char sigil, std::vector<std::string>&
       ++j;
     }
     if (j > i + 1) {
-      std::string tag(text.substr(i + 1, j - i - 1));
-      std::transform(tag.begin(), tag.end(), tag.begin(), ascii_lower);
-      out.push_back(std::move(tag));
+      tags.push_back(text.substr(i + 1, j - i - 1));
     }
     i = j - 1;
   }
+  const auto less = [](std::string_view a, std::string_view b) {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+      return ascii_lower(x) < ascii_lower(y);
+    });
+  };
+  const auto same = [&](std::string_view a, std::string_view b) {
+    return !less(a, b) && !less(b, a);
+  };
+  std::sort(tags.begin(), tags.end(), less);
+  return static_cast<std::uint32_t>(std::unique(tags.begin(), tags.end(), same) - tags.begin());
 }
 
 std::uint32_t count_distinct(std::vector<std::string>& tags) {
   std::sort(tags.begin(), tags.end());
   return static_cast<std::uint32_t>(std::unique(tags.begin(), tags.end()) - tags.begin());
-}
-
-std::uint32_t count_text_tags(std::string_view text, char sigil) {
-  std::vector<std::string> tags;
-  scan_text_tags(text, sigil, tags);
-  return count_distinct(tags);
 }
 
 std::string normalize_name(std::string_view name) {

@@ -329,7 +329,8 @@ void read_json_document(const InputText& block, PostBatch& batch) {
             throw SchemaViolation{
                 fmt::format("a post must be an object, not {}", type_name(doc.type())), ""};
           }
-          read_post(doc.get_value(), record, scratch);
+          od::value post = doc.get_value();
+          read_post(post, record, scratch);
           if (has_trailing_content(doc)) {
             throw simdjson::simdjson_error(simdjson::TRAILING_CONTENT);
           }

@@ -32,7 +32,7 @@ using ingest::Blocker;
 using ingest::ByteSource;
 using ingest::DatasetBuilder;
 
-constexpr std::size_t kDefaultBlock = std::size_t{8} << 20;
+constexpr std::size_t kDefaultBlock = std::size_t{4} << 20;
 
 // Reads one block into its batch; an error is kept in the batch, to be rethrown by the merge in
 // input order.

@@ -133,7 +133,8 @@ void read_ndjson(const InputText& block, PostBatch& batch) {
       if (first && is_header(doc)) {
         read_header(doc, batch);
       } else {
-        read_post(doc.get_value(), record, scratch);
+        od::value post = doc.get_value();
+        read_post(post, record, scratch);
         batch.add_post(record);
       }
       first = false;

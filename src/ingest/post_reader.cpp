@@ -75,7 +75,7 @@ constexpr std::array<std::string_view, 6> kCommentKeys = {"id",   "author",    "
 constexpr std::array<std::string_view, 2> kReplyToKeys = {"author", "id"};
 
 // The text of a number as written, without the whitespace On-Demand leaves after it.
-std::string_view number_token(od::value v) {
+std::string_view number_token(od::value& v) {
   std::string_view token = v.raw_json_token();
   const std::size_t end = token.find_last_not_of(" \t\r\n");
   return token.substr(0, end == std::string_view::npos ? 0 : end + 1);
@@ -83,20 +83,22 @@ std::string_view number_token(od::value v) {
 
 // Walks a value the format does not use, so that malformed JSON inside it is still an error
 // (On-Demand would otherwise skip it unchecked) and nesting stays bounded.
-void skip_value(od::value v, int depth = 0) {
+void skip_value(od::value& v, int depth = 0) {
   if (depth > kMaxDepth) {
     throw simdjson::simdjson_error(simdjson::DEPTH_ERROR);
   }
   switch (v.type()) {
     case json_type::array:
       for (auto element : v.get_array()) {
-        skip_value(element.value(), depth + 1);
+        od::value child = element.value();
+        skip_value(child, depth + 1);
       }
       break;
     case json_type::object:
       for (auto field : v.get_object()) {
         field.unescaped_key().value();
-        skip_value(field.value(), depth + 1);
+        od::value child = field.value();
+        skip_value(child, depth + 1);
       }
       break;
     case json_type::number: {
@@ -124,7 +126,7 @@ void skip_value(od::value v, int depth = 0) {
 }
 
 // An id: a non-empty string, or a number kept as its decimal text.
-std::string_view read_id(od::value v, std::string_view field) {
+std::string_view read_id(od::value& v, std::string_view field) {
   const json_type t = v.type();
   std::string_view id;
   if (t == json_type::string) {
@@ -144,7 +146,7 @@ std::string_view read_id(od::value v, std::string_view field) {
 }
 
 // A string, or nullopt for null.
-std::optional<std::string_view> read_optional_string(od::value v, std::string_view field) {
+std::optional<std::string_view> read_optional_string(od::value& v, std::string_view field) {
   const json_type t = v.type();
   if (t == json_type::null) {
     return std::nullopt;
@@ -155,7 +157,7 @@ std::optional<std::string_view> read_optional_string(od::value v, std::string_vi
   return std::string_view(v.get_string());
 }
 
-TimeMs read_time(od::value v, std::string_view field) {
+TimeMs read_time(od::value& v, std::string_view field) {
   const json_type t = v.type();
   if (t != json_type::string) {
     wrong_type(field, "an RFC 3339 date-time string", t);
@@ -169,7 +171,7 @@ TimeMs read_time(od::value v, std::string_view field) {
 }
 
 // A count: a non-negative integer (an integral float is accepted), or nullopt for null.
-std::optional<std::int64_t> read_count(od::value v, std::string_view field) {
+std::optional<std::int64_t> read_count(od::value& v, std::string_view field) {
   const json_type t = v.type();
   if (t == json_type::null) {
     return std::nullopt;
@@ -192,7 +194,7 @@ std::optional<std::int64_t> read_count(od::value v, std::string_view field) {
 }
 
 // Hashtags or mentions given as an array: strips one sigil, drops empties, counts distinct.
-std::uint32_t read_tags(od::value v, std::string_view field, char sigil,
+std::uint32_t read_tags(od::value& v, std::string_view field, char sigil,
                         std::vector<std::string>& scratch) {
   const json_type t = v.type();
   if (t != json_type::array) {
@@ -222,7 +224,7 @@ std::uint32_t read_tags(od::value v, std::string_view field, char sigil,
   return count_distinct(scratch);
 }
 
-void read_metrics(od::value v, PostRecord& out) {
+void read_metrics(od::value& v, PostRecord& out) {
   const json_type t = v.type();
   if (t == json_type::null) {
     return;
@@ -234,13 +236,15 @@ void read_metrics(od::value v, PostRecord& out) {
     const std::string_view key = key_of(field, kPostMetricNames);
     const auto* name = std::find(kPostMetricNames.begin(), kPostMetricNames.end(), key);
     if (name == kPostMetricNames.end()) {
-      skip_value(field.value());
+      od::value unused = field.value();
+      skip_value(unused);
       continue;
     }
     {
       const auto i = static_cast<std::size_t>(name - kPostMetricNames.begin());
       try {
-        if (const auto count = read_count(field.value(), key)) {
+        od::value count_value = field.value();
+        if (const auto count = read_count(count_value, key)) {
           out.metrics[i] = *count;
           out.known = static_cast<std::uint8_t>(out.known | (1U << i));
         }
@@ -251,7 +255,7 @@ void read_metrics(od::value v, PostRecord& out) {
   }
 }
 
-void read_reply_to(od::value v, PostRecord& out) {
+void read_reply_to(od::value& v, PostRecord& out) {
   const json_type t = v.type();
   if (t == json_type::null) {
     return;
@@ -263,7 +267,8 @@ void read_reply_to(od::value v, PostRecord& out) {
     const std::string_view key = key_of(field, kReplyToKeys);
     try {
       if (key == "author") {
-        if (const auto author = read_optional_string(field.value(), key)) {
+        od::value author_value = field.value();
+        if (const auto author = read_optional_string(author_value, key)) {
           out.reply_to_author = *author;
           out.has_reply_to = !author->empty();
         }
@@ -273,7 +278,8 @@ void read_reply_to(od::value v, PostRecord& out) {
           read_id(id, key);
         }
       } else {
-        skip_value(field.value());
+        od::value unused = field.value();
+        skip_value(unused);
       }
     } catch (SchemaViolation& e) {
       throw std::move(e).under("in_reply_to");
@@ -281,7 +287,7 @@ void read_reply_to(od::value v, PostRecord& out) {
   }
 }
 
-void read_comment(od::value v, CommentRecord& out) {
+void read_comment(od::value& v, CommentRecord& out) {
   const json_type t = v.type();
   if (t != json_type::object) {
     throw SchemaViolation{fmt::format("a comment must be an object, not {}", type_name(t)), ""};
@@ -328,7 +334,7 @@ void read_comment(od::value v, CommentRecord& out) {
   }
 }
 
-void read_comments(od::value v, PostRecord& out) {
+void read_comments(od::value& v, PostRecord& out) {
   const json_type t = v.type();
   if (t == json_type::null) {
     return;
@@ -340,7 +346,8 @@ void read_comments(od::value v, PostRecord& out) {
   for (auto element : v.get_array()) {
     CommentRecord& comment = out.comments.emplace_back();
     try {
-      read_comment(element.value(), comment);
+      od::value comment_value = element.value();
+      read_comment(comment_value, comment);
     } catch (SchemaViolation& e) {
       throw std::move(e).under(std::to_string(index)).under("comments");
     }
@@ -350,7 +357,7 @@ void read_comments(od::value v, PostRecord& out) {
 
 }  // namespace
 
-void read_post(od::value value, PostRecord& out, std::vector<std::string>& scratch) {
+void read_post(od::value& value, PostRecord& out, std::vector<std::string>& scratch) {
   out.clear();
   const json_type t = value.type();
   if (t != json_type::object) {

@@ -268,7 +268,13 @@ done
 echo
 echo "ror benchmark: $(date -u +%Y-%m-%dT%H:%M:%SZ), seed $SEED, generator v$GEN_VERSION, $REPEAT run(s) per row (median wall, max RSS)"
 echo "machine: $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)"
-echo "ror: $ROR ($("$ROR_BIN" --version 2>&1 | head -n 1), sha256 $ROR_SUM, tree at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')${ROR_ARGS:+, args: $ROR_ARGS}); simdjson $(dpkg-query -W -f='${Version}' libsimdjson-dev 2>/dev/null || echo '?'); $(g++ --version | head -n 1)"
+# The compiler a CMake build directory was configured with, and its version.
+compiler_of() {
+  local cxx
+  cxx="$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$1/CMakeCache.txt" 2>/dev/null)"
+  if [ -n "$cxx" ]; then "$cxx" --version | head -n 1; else echo '?'; fi
+}
+echo "ror: $ROR ($("$ROR_BIN" --version 2>&1 | head -n 1), sha256 $ROR_SUM, tree at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')${ROR_ARGS:+, args: $ROR_ARGS}); simdjson $(dpkg-query -W -f='${Version}' libsimdjson-dev 2>/dev/null || echo '?'); ror built with $(compiler_of "$(dirname "$ROR")"), the floor with $(compiler_of "$BENCH_BUILD")"
 echo
 {
   printf 'input\tlayout\tsize MB\ttool\tmedian s\tmin-max s\tMB/s\tpeak RSS MB\tRSS/file\tx floor\tnote\n'

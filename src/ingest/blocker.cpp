@@ -146,6 +146,9 @@ void Blocker::fill(std::size_t at_least) {
     want = std::min<std::size_t>(want, carry_.size() + static_cast<std::size_t>(*left) + 1);
   }
   const std::size_t old = carry_.size();
+  // Room for the padding too, so that the block cut from it never reallocates: buffers then
+  // circulate between the carry and the blocks instead of being freed and allocated again.
+  carry_.reserve(want + simdjson::SIMDJSON_PADDING);
   carry_.resize(want);
   std::size_t have = old;
   while (have < want && !eof_) {

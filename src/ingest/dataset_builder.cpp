@@ -60,7 +60,18 @@ void DatasetBuilder::reserve_for(const PostBatch& batch) {
   grow(data_.posts, batch.posts.size());
   grow(data_.post_ids, batch.posts.size());
   grow(replaced_, batch.posts.size());
-  grow(data_.comments, batch.comments.size());
+  if (planned_) {
+    grow(data_.comments, batch.comments.size());
+  }
+}
+
+void DatasetBuilder::flush_comment_chunks(std::size_t capacity) {
+  data_.comments.reserve(std::max(capacity, comment_count_));
+  for (auto& chunk : comment_chunks_) {
+    data_.comments.insert(data_.comments.end(), chunk.begin(), chunk.end());
+    decltype(comment_chunks_)::value_type().swap(chunk);  // freed as it is copied
+  }
+  comment_chunks_.clear();
 }
 
 void DatasetBuilder::plan(std::uint64_t bytes_done, std::uint64_t bytes_total) {
@@ -72,7 +83,7 @@ void DatasetBuilder::plan(std::uint64_t bytes_done, std::uint64_t bytes_total) {
   const auto projected = [&](std::size_t n) {
     return static_cast<std::size_t>(static_cast<double>(n) * scale) + 1024;
   };
-  data_.comments.reserve(projected(data_.comments.size()));
+  flush_comment_chunks(projected(comment_count_));
   data_.posts.reserve(projected(data_.posts.size()));
   data_.post_ids.reserve(projected(data_.post_ids.size()));
   replaced_.reserve(projected(replaced_.size()));
@@ -91,7 +102,7 @@ void DatasetBuilder::merge(PostBatch&& batch) {
   }
   data_.authors.intern_all(batch.authors, author_map_);
   const auto map_author = [&](AuthorId id) { return id == kNone ? kNone : author_map_[id]; };
-  const auto offset = static_cast<std::uint32_t>(data_.comments.size());
+  const auto offset = static_cast<std::uint32_t>(comment_count_);
   reserve_for(batch);
   for (std::size_t i = 0; i < batch.posts.size(); ++i) {
     const auto index = static_cast<std::uint32_t>(data_.posts.size());
@@ -113,12 +124,23 @@ void DatasetBuilder::merge(PostBatch&& batch) {
     data_.posts.push_back(post);
     data_.post_ids.push_back(id);
   }
-  for (Comment c : batch.comments) {
-    c.author = author_map_[c.author];
-    c.parent = c.parent == kNone ? kNone : c.parent + offset;
-    c.post += static_cast<std::uint32_t>(data_.posts.size() - batch.posts.size());
-    data_.comments.push_back(c);
+  // Until the input's size is known, comments wait in chunks: growing one array without knowing
+  // its final size would hold the old and the new copy at once.
+  const auto append = [&](auto& out) {
+    out.reserve(out.size() + batch.comments.size());
+    for (Comment c : batch.comments) {
+      c.author = author_map_[c.author];
+      c.parent = c.parent == kNone ? kNone : c.parent + offset;
+      c.post += static_cast<std::uint32_t>(data_.posts.size() - batch.posts.size());
+      out.push_back(c);
+    }
+  };
+  if (planned_) {
+    append(data_.comments);
+  } else {
+    append(comment_chunks_.emplace_back());
   }
+  comment_count_ += batch.comments.size();
 }
 
 void DatasetBuilder::resolve_account(const LoadOptions& options) {
@@ -213,6 +235,7 @@ void DatasetBuilder::compact(const LoadOptions& options) {
 }
 
 Dataset DatasetBuilder::finish(const LoadOptions& options) {
+  flush_comment_chunks(comment_count_);
   resolve_account(options);
   classify_posts();
   compact(options);

@@ -1,5 +1,5 @@
-// The ingest driver: reads each input in blocks, detects its format from the first block, cuts
-// blocks at item boundaries, reads the blocks of a round in parallel, and merges them in order.
+// The ingest driver: for each input, a Blocker cuts blocks of whole items, parsing threads turn
+// blocks into batches, and the calling thread merges the batches in input order, all at once.
 #include <simdjson.h>
 
 #include <algorithm>
@@ -74,8 +74,8 @@ struct Timings {
   Stopwatch wall;
 };
 
-// The stages of one input's load, run by the calling thread: reading blocks, and merging batches
-// in input order, with the progress report after each merge.
+// The stages of one input's load: cutting blocks and merging batches in input order, with the
+// progress report after each merge (the calling thread), and parsing a block (any thread).
 class Stages {
  public:
   Stages(ByteSource& source, const LoadOptions& options, DatasetBuilder& builder,
@@ -89,7 +89,6 @@ class Stages {
         blocker_(source, options.block_bytes > 0 ? options.block_bytes : kDefaultBlock),
         format_(blocker_.detect()) {}
 
-  const ingest::Format& format() const { return format_; }
 
   // Reads the next block; false at the end of the input.
   bool read(Block& block) {

@@ -1,19 +1,13 @@
 // The ingest driver: for each input, a Blocker cuts blocks of whole items, parsing threads turn
 // blocks into batches, and the calling thread merges the batches in input order, all at once.
-#include <simdjson.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
 #include <condition_variable>
-#include <cstdio>
-#include <cstring>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
-
-#include <sys/stat.h>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -88,7 +82,6 @@ class Stages {
         timings_(timings),
         blocker_(source, options.block_bytes > 0 ? options.block_bytes : kDefaultBlock),
         format_(blocker_.detect()) {}
-
 
   // Reads the next block; false at the end of the input.
   bool read(Block& block) {

@@ -25,8 +25,15 @@ struct alignas(32) Tally32 {
   std::uint32_t last_post = kNone;
 
   // Whether the member commented in two or more calendar months (UTC): every comment lies
-  // between the first and the last, so those two decide.
-  bool multi_month() const { return utc_month_index(first_seen) != utc_month_index(last_seen); }
+  // between the first and the last, so those two decide. Times 31 days apart or more cannot
+  // share a month; equal times always do.
+  bool multi_month() const {
+    constexpr TimeMs kMonthAtMost = TimeMs{31} * 86'400'000;
+    if (last_seen - first_seen >= kMonthAtMost) {
+      return true;
+    }
+    return last_seen != first_seen && utc_month_index(first_seen) != utc_month_index(last_seen);
+  }
 };
 
 // A member's tally with whom it belongs to.

@@ -21,7 +21,7 @@ struct LoadOptions {
   // Regular files at least this large are mapped into memory instead of read (32 MiB: below
   // that, reading costs less than a mapping).
   std::uint64_t map_bytes = std::uint64_t{32} << 20;
-  // Called after each round of blocks with the bytes read so far and the total (0: unknown).
+  // Called after each merged block with the bytes read so far and the total (0: unknown).
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
 

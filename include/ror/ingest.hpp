@@ -16,7 +16,7 @@ struct LoadOptions {
   std::vector<std::string> accounts;  // extra names of the account (--account)
   std::optional<TimeMs> since;        // keep posts created at or after this time
   std::optional<TimeMs> until;        // keep posts created at or before this time
-  std::size_t threads = 0;            // blocks read at once; 0: one per hardware thread
+  std::size_t threads = 0;            // parsing threads; 0: one per hardware thread
   std::size_t block_bytes = 0;        // bytes per block; 0: the default (4 MiB)
   // Regular files at least this large are mapped into memory instead of read (32 MiB: below
   // that, reading costs less than a mapping).

@@ -133,7 +133,7 @@ class ScoreCommand final : public Command {
         ->allow_extra_args(false);
     app.add_option("--config", a_.config, "Score configuration (see data/score.json)");
     app.add_flag("--strict", a_.strict, "Treat every data warning as bad input (exit 3)");
-    app.add_option("--threads", a_.threads, "Blocks read in parallel (default: all cores)")
+    app.add_option("--threads", a_.threads, "Threads that parse blocks (default: all cores)")
         ->check(CLI::Range(1, 256));
     app.add_flag("-q,--quiet", a_.quiet, "Print errors only");
     app.add_flag("-v,--verbose", a_.verbose, "Log each phase and its time");

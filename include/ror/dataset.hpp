@@ -90,12 +90,6 @@ class AuthorTable {
   AuthorId intern(std::string_view name);
   // Interns every name of `other`: ids[i] is the id here of other's name i.
   void intern_all(const AuthorTable& other, std::vector<AuthorId>& ids);
-  // The id of name if it is known, else kNone (safe to call from several threads at once while
-  // nobody interns).
-  AuthorId find(std::string_view name) const {
-    const std::uint32_t* id = index_.find(name);
-    return id == nullptr ? kNone : *id;
-  }
   // The name behind id.
   std::string_view name(AuthorId id) const { return names_[id]; }
   // Whether id is one of the account's names (set by mark_account).

@@ -127,7 +127,6 @@ void DatasetBuilder::merge(PostBatch&& batch) {
   // Until the input's size is known, comments wait in chunks: growing one array without knowing
   // its final size would hold the old and the new copy at once.
   const auto append = [&](auto& out) {
-    out.reserve(out.size() + batch.comments.size());
     for (Comment c : batch.comments) {
       c.author = author_map_[c.author];
       c.parent = c.parent == kNone ? kNone : c.parent + offset;
@@ -136,9 +135,11 @@ void DatasetBuilder::merge(PostBatch&& batch) {
     }
   };
   if (planned_) {
-    append(data_.comments);
+    append(data_.comments);  // reserve_for made room
   } else {
-    append(comment_chunks_.emplace_back());
+    auto& chunk = comment_chunks_.emplace_back();
+    chunk.reserve(batch.comments.size());
+    append(chunk);
   }
   comment_count_ += batch.comments.size();
 }

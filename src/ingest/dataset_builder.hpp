@@ -52,8 +52,6 @@ class DatasetBuilder {
   // Reserves room for the whole input from what the first part of it held, so that the arrays
   // are not copied as they grow (which would double their peak memory).
   void plan(std::uint64_t bytes_done, std::uint64_t bytes_total);
-  // The authors known so far, for batches to look up while they are read.
-  const AuthorTable& authors() const { return data_.authors; }
   // Resolves the account, post kinds and the time window; the builder is spent afterwards.
   Dataset finish(const LoadOptions& options);
 

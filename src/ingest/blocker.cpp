@@ -15,15 +15,6 @@ namespace {
 // The start of an input that format detection sees, whatever the block size.
 constexpr std::size_t kDetectBytes = std::size_t{16} << 20;
 
-// Newlines in a text (a loop the compiler turns into vector code).
-std::uint64_t count_newlines(std::string_view text) {
-  std::uint64_t count = 0;
-  for (const char c : text) {
-    count += c == '\n' ? 1 : 0;
-  }
-  return count;
-}
-
 }  // namespace
 
 const Format& Blocker::detect() {
@@ -165,8 +156,8 @@ InputText Blocker::text_at(const char* data, std::size_t size, std::size_t capac
   t.data = data;
   t.size = size;
   t.capacity = capacity;
-  t.first_line = count_lines_ ? line_ : 0;
-  t.first_column = count_lines_ ? column_ : 0;
+  t.first_line = count_lines_ ? position_.line : 0;
+  t.first_column = count_lines_ ? position_.column : 0;
   t.input_start = offset_ == 0;
   return t;
 }
@@ -177,13 +168,7 @@ void Blocker::advance(std::string_view consumed) {
   if (!count_lines_) {
     return;
   }
-  const std::size_t last = consumed.rfind('\n');
-  if (last == std::string_view::npos) {
-    column_ += consumed.size();
-    return;
-  }
-  line_ += count_newlines(consumed);
-  column_ = consumed.size() - last;
+  position_ = position_.after(consumed);
 }
 
 }  // namespace ror::ingest

@@ -50,8 +50,7 @@ class Blocker {
   std::string carry_;        // read, not yet in a block (inputs that are not mapped)
   bool eof_ = false;
   std::uint64_t offset_ = 0;
-  std::uint64_t line_ = 1;
-  std::uint64_t column_ = 1;
+  Position position_;  // of offset_
 };
 
 }  // namespace ror::ingest

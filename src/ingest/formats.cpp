@@ -37,14 +37,17 @@ bool has_trailing_content(simdjson::ondemand::document& doc) {
   return doc.current_location().get(where) == simdjson::SUCCESS;
 }
 
-Position position_in(const InputText& block, std::size_t offset) {
-  const std::string_view before = block.view().substr(0, offset);
-  const std::size_t last_newline = before.rfind('\n');
+Position Position::after(std::string_view text) const {
+  const std::size_t last_newline = text.rfind('\n');
   if (last_newline == std::string_view::npos) {
-    return {block.first_line, block.first_column + offset};
+    return after(0, text.size());
   }
-  const auto newlines = static_cast<std::uint64_t>(std::count(before.begin(), before.end(), '\n'));
-  return {block.first_line + newlines, offset - last_newline};
+  return after(static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n')),
+               text.size() - last_newline - 1);
+}
+
+Position position_in(const InputText& block, std::size_t offset) {
+  return Position{block.first_line, block.first_column}.after(block.view().substr(0, offset));
 }
 
 void throw_malformed_at(const InputText& block, std::size_t offset, std::string_view message) {

@@ -93,11 +93,20 @@ void read_header_member(std::string_view key, simdjson::ondemand::value value, P
 // Whether anything but whitespace follows the value the document iterator just finished.
 bool has_trailing_content(simdjson::ondemand::document& doc);
 
-// The input position (line and column) of a byte offset in a block.
+// An input position: line and column, both from 1.
 struct Position {
   std::uint64_t line = 1;
   std::uint64_t column = 1;
+
+  // The position after `newlines` newlines and then `tail` more bytes.
+  Position after(std::uint64_t newlines, std::uint64_t tail) const {
+    return newlines == 0 ? Position{line, column + tail} : Position{line + newlines, tail + 1};
+  }
+  // The position after `text`.
+  Position after(std::string_view text) const;
 };
+
+// The input position of a byte offset in a block.
 Position position_in(const InputText& block, std::size_t offset);
 
 // The error for malformed JSON: locates the first syntax error in `segment` (which starts at byte

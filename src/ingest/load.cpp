@@ -104,20 +104,15 @@ class Stages {
     Stopwatch clock;
     if (block.text.first_line == 0) {
       // The block was cut without counting lines: its position is known now.
-      block.text.first_line = line_;
-      block.text.first_column = column_;
+      block.text.first_line = position_.line;
+      block.text.first_column = position_.column;
       if (batch.error) {
         // Read it again, for an error that names the right line.
         ingest::PostBatch again{std::string(block.text.name)};
         parse_block(format_, block, again);
         std::rethrow_exception(again.error != nullptr ? again.error : batch.error);
       }
-      if (batch.newlines == 0) {
-        column_ += batch.tail_bytes;
-      } else {
-        line_ += batch.newlines;
-        column_ = batch.tail_bytes + 1;
-      }
+      position_ = position_.after(batch.newlines, batch.tail_bytes);
     }
     builder_.merge(std::move(batch));
     blocker_.release(block);
@@ -146,8 +141,7 @@ class Stages {
   Blocker blocker_;
   const ingest::Format& format_;
   std::uint64_t merged_bytes_ = 0;
-  std::uint64_t line_ = 1;  // input position of the next block to merge (formats that count lines)
-  std::uint64_t column_ = 1;
+  ingest::Position position_;  // of the next block to merge (formats that count lines)
   std::mutex timing_mutex_;
 };
 

@@ -1,5 +1,6 @@
 #include "ingest/formats.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>

@@ -35,8 +35,8 @@ std::string normalize_text(std::string_view text);
 // Distinct (ASCII case-insensitive) `#tags` (sigil '#') or `@mentions` (sigil '@') in a text.
 std::uint32_t count_text_tags(std::string_view text, char sigil);
 
-// Sorts and deduplicates lowercased tag names, returning how many distinct ones there are.
-std::uint32_t count_distinct(std::vector<std::string>& tags);
+// How many distinct names there are, compared without ASCII case (sorts `names`).
+std::uint32_t count_distinct(std::vector<std::string_view>& names);
 
 // ASCII-lowercases a name after removing one leading '@': how account names are compared.
 std::string normalize_name(std::string_view name);

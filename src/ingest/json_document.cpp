@@ -308,7 +308,7 @@ std::unique_ptr<Framer> make_document_framer() {
 void read_json_document(const InputText& block, PostBatch& batch) {
   od::parser parser;
   PostRecord record;
-  std::vector<std::string> scratch;
+  std::vector<std::string_view> scratch;
   for (const Item& item : block.items) {
     const std::string_view span(block.data + item.begin, item.end - item.begin);
     od::document doc;

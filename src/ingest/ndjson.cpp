@@ -101,7 +101,7 @@ std::unique_ptr<Framer> make_ndjson_framer() {
 void read_ndjson(const InputText& block, PostBatch& batch) {
   od::parser parser;
   PostRecord record;
-  std::vector<std::string> scratch;
+  std::vector<std::string_view> scratch;
   bool first = block.input_start;
   std::size_t pos = 0;
   batch.newlines = 0;

@@ -195,7 +195,7 @@ std::optional<std::int64_t> read_count(od::value& v, std::string_view field) {
 
 // Hashtags or mentions given as an array: strips one sigil, drops empties, counts distinct.
 std::uint32_t read_tags(od::value& v, std::string_view field, char sigil,
-                        std::vector<std::string>& scratch) {
+                        std::vector<std::string_view>& scratch) {
   const json_type t = v.type();
   if (t != json_type::array) {
     wrong_type(field, "an array of strings", t);
@@ -213,11 +213,7 @@ std::uint32_t read_tags(od::value& v, std::string_view field, char sigil,
       tag.remove_prefix(1);
     }
     if (!tag.empty()) {
-      std::string lowered(tag);
-      for (char& c : lowered) {
-        c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-      }
-      scratch.push_back(std::move(lowered));
+      scratch.push_back(tag);  // stays valid until the next document
     }
     ++index;
   }
@@ -357,7 +353,7 @@ void read_comments(od::value& v, PostRecord& out) {
 
 }  // namespace
 
-void read_post(od::value& value, PostRecord& out, std::vector<std::string>& scratch) {
+void read_post(od::value& value, PostRecord& out, std::vector<std::string_view>& scratch) {
   out.clear();
   const json_type t = value.type();
   if (t != json_type::object) {

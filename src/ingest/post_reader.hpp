@@ -22,7 +22,7 @@ struct SchemaViolation {
 
 // Reads a post object into `out` (cleared first). Throws SchemaViolation or simdjson_error.
 void read_post(simdjson::ondemand::value& value, PostRecord& out,
-               std::vector<std::string>& scratch);
+               std::vector<std::string_view>& scratch);
 
 // Reads an account object. Throws SchemaViolation or simdjson_error.
 AccountRecord read_account(simdjson::ondemand::value value);

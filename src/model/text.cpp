@@ -344,8 +344,21 @@ std::string normalize_text(std::string_view text) {
   return out;
 }
 
+std::uint32_t count_distinct(std::vector<std::string_view>& names) {
+  const auto less = [](std::string_view a, std::string_view b) {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+      return ascii_lower(x) < ascii_lower(y);
+    });
+  };
+  const auto same = [&](std::string_view a, std::string_view b) {
+    return !less(a, b) && !less(b, a);
+  };
+  std::sort(names.begin(), names.end(), less);
+  return static_cast<std::uint32_t>(std::unique(names.begin(), names.end(), same) - names.begin());
+}
+
 std::uint32_t count_text_tags(std::string_view text, char sigil) {
-  // The tags' names as views of the text, compared without ASCII case: no copies.
+  // The tags' names as views of the text: no copies.
   thread_local std::vector<std::string_view> tags;
   tags.clear();
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -361,21 +374,7 @@ std::uint32_t count_text_tags(std::string_view text, char sigil) {
     }
     i = j - 1;
   }
-  const auto less = [](std::string_view a, std::string_view b) {
-    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-      return ascii_lower(x) < ascii_lower(y);
-    });
-  };
-  const auto same = [&](std::string_view a, std::string_view b) {
-    return !less(a, b) && !less(b, a);
-  };
-  std::sort(tags.begin(), tags.end(), less);
-  return static_cast<std::uint32_t>(std::unique(tags.begin(), tags.end(), same) - tags.begin());
-}
-
-std::uint32_t count_distinct(std::vector<std::string>& tags) {
-  std::sort(tags.begin(), tags.end());
-  return static_cast<std::uint32_t>(std::unique(tags.begin(), tags.end()) - tags.begin());
+  return count_distinct(tags);
 }
 
 std::string normalize_name(std::string_view name) {

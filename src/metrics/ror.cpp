@@ -313,16 +313,12 @@ std::optional<double> action_rate(const Selection& s) {
                  : std::nullopt;
 }
 
-}  // namespace
-
-namespace {
-
-// Scans the posts at positions [begin, end) of the selection.
-void scan_posts(const Selection& s, std::size_t begin, std::size_t end, Scan& out) {
+// Scans every post of the selection, each post's members fetched while the one before is read.
+void scan_posts(const Selection& s, Scan& out) {
   std::vector<TimeMs> earliest;
   std::vector<std::uint8_t> back;
-  for (std::size_t i = begin; i < end; ++i) {
-    if (i + 1 < end) {
+  for (std::size_t i = 0; i < s.posts.size(); ++i) {
+    if (i + 1 < s.posts.size()) {
       for (const Comment& c : s.comments_of(s.data.posts[s.posts[i + 1]])) {
         out.members.prefetch(c.author);
       }
@@ -339,7 +335,7 @@ void compute_ror(const Selection& s, MetricValues& out) {
     comment_count += s.data.posts[index].comment_count;
   }
   Scan scan(s.data.authors.size(), comment_count);
-  scan_posts(s, 0, s.posts.size(), scan);
+  scan_posts(s, scan);
   MetricCounts& counts = out.counts;
   counts.account_comments = scan.account_comments;
   counts.awaiting = scan.awaiting;

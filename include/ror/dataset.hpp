@@ -6,9 +6,11 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "ror/string_index.hpp"
@@ -20,7 +22,9 @@ using AuthorId = std::uint32_t;
 // "No such index": a post without author, a top-level comment, a post that answers nobody.
 inline constexpr std::uint32_t kNone = 0xffffffffU;
 
-// The per-post reach counts of the format's `metrics` object, in schema order.
+// The per-post counts a platform reports, in the order of the ROI metrics that sum them. This
+// table is the one list: the ror/v1 field names, the bit of Post::known and the ROI sum metric of
+// each count all derive from it.
 enum class PostMetric : std::uint8_t {
   impressions,
   reach,
@@ -29,11 +33,16 @@ enum class PostMetric : std::uint8_t {
   shares,
   saves,
   clicks,
-  conversions
+  conversions,
+  quotes,
+  bookmarks,
+  replies,  // the platform's own count of replies, whether or not the export holds them
 };
-inline constexpr std::size_t kPostMetricCount = 8;
+inline constexpr std::size_t kPostMetricCount = 11;
 inline constexpr std::array<std::string_view, kPostMetricCount> kPostMetricNames = {
-    "impressions", "reach", "views", "likes", "shares", "saves", "clicks", "conversions"};
+    "impressions", "reach",       "views",  "likes",     "shares", "saves",
+    "clicks",      "conversions", "quotes", "bookmarks", "replies"};
+static_assert(static_cast<std::size_t>(PostMetric::replies) + 1 == kPostMetricCount);
 
 // Whose post it is: the account's own (original), the account answering someone (outreach), or
 // someone else's (foreign: kept out of every metric and counted in the input accounting).
@@ -48,15 +57,24 @@ struct Post {
   std::uint32_t comment_count = 0;
   AuthorId author = kNone;     // kNone: no author given, so the account's
   AuthorId reply_to = kNone;   // in_reply_to.author, kNone when not a reply
+  std::uint32_t words = 0;     // words of its text
   std::uint16_t hashtags = 0;  // distinct hashtags
   std::uint16_t mentions = 0;  // distinct mentions
-  std::uint8_t known = 0;      // bit i set: metrics[i] was given
+  std::uint16_t known = 0;     // bit i set: metrics[i] was given
   PostKind kind = PostKind::original;
+  // Whether the export holds the comments other people wrote under this post. When it does not
+  // (an X archive, a Mastodon outbox), every metric that needs them is unknown, not 0.
+  bool comments_known = true;
 
   // Whether the post carries metric m.
   bool has(PostMetric m) const noexcept { return (known >> static_cast<unsigned>(m)) & 1U; }
   // The value of metric m (0 when not carried).
   std::int64_t get(PostMetric m) const noexcept { return metrics[static_cast<std::size_t>(m)]; }
+  // Sets metric m, marking it carried.
+  void set(PostMetric m, std::int64_t value) noexcept {
+    metrics[static_cast<std::size_t>(m)] = value;
+    known = static_cast<std::uint16_t>(known | (1U << static_cast<unsigned>(m)));
+  }
 };
 
 // One comment: 32 bytes whatever the length of its text.
@@ -136,23 +154,43 @@ struct Warnings {
   std::uint64_t dangling_parents = 0;
   std::uint64_t parent_cycles = 0;
   std::uint64_t account_conflicts = 0;
+  std::uint64_t count_mismatches =
+      0;                            // an input's own count of its items differs from what it holds
+  std::uint64_t repeated_keys = 0;  // an array of items given twice under one key (the last wins)
   std::string first;  // one warning spelled out with its place (the smallest, order-independent)
 
+  // One kind of warning: its counter, its JSON key and how the input line names it.
+  struct Kind {
+    std::uint64_t Warnings::*counter;
+    std::string_view key;
+    std::string_view label;
+  };
+  // Every kind, in report order.
+  static std::span<const Kind> kinds();
+
   // Sum of all counts.
-  std::uint64_t total() const noexcept {
-    return duplicate_post_ids + duplicate_comment_ids + dangling_parents + parent_cycles +
-           account_conflicts;
-  }
+  std::uint64_t total() const noexcept;
   // Counts one warning of a kind; `first` keeps the smallest message, so order cannot change it.
   void add(std::uint64_t Warnings::*counter, std::string message);
   // Adds another set of warnings to this one.
   void merge(const Warnings& other);
 };
 
+// Records or files passed over on purpose, by reason ("reposts", "files no importer reads"),
+// reasons in first-seen order.
+struct Skips {
+  std::vector<std::pair<std::string, std::uint64_t>> counts;
+
+  // Counts n more under `reason`.
+  void add(std::string_view reason, std::uint64_t n = 1);
+  // Sum of all counts.
+  std::uint64_t total() const noexcept;
+};
+
 // What was read and what became of it: one line of the report.
 struct InputStats {
-  std::vector<std::string> files;    // as named on the command line ("-" for stdin)
-  std::vector<std::string> formats;  // "json" or "ndjson", per file
+  std::vector<std::string> files;    // every input read: a file, "-", or an archive member
+  std::vector<std::string> formats;  // the importer that read it, per file
   std::uint64_t bytes = 0;
   std::uint64_t posts_read = 0;     // post records, duplicates included
   std::uint64_t comments_read = 0;  // comment records, duplicates included
@@ -160,6 +198,10 @@ struct InputStats {
   std::uint64_t foreign_comments = 0;
   std::uint64_t filtered_posts = 0;  // outside --since/--until
   std::uint64_t filtered_comments = 0;
+  std::uint64_t posts_merged = 0;     // copies of a post seen in another input, merged into one
+  std::uint64_t comments_merged = 0;  // copies of a comment seen again, merged into one
+  std::uint64_t statuses_placed = 0;  // statuses that turned out to be comments (see Threads)
+  Skips skipped;
   Warnings warnings;
   // Where the load spent its time, in milliseconds (for -v; never part of the report). The
   // stages overlap: each one's figure is its busy time, summed over the threads that ran it.

@@ -14,6 +14,7 @@ namespace ror {
 // Options that decide what the dataset holds.
 struct LoadOptions {
   std::vector<std::string> accounts;  // extra names of the account (--account)
+  std::string from;                   // the importer to read every input with (--from), or ""
   std::optional<TimeMs> since;        // keep posts created at or after this time
   std::optional<TimeMs> until;        // keep posts created at or before this time
   std::size_t threads = 0;            // parsing threads; 0: one per hardware thread

@@ -24,7 +24,8 @@ std::string_view group_name(Group group);
 // How a value reads: a count, a fraction in [0, 1], seconds, or any other ratio.
 enum class Unit : std::uint8_t { count, rate, seconds, ratio };
 
-// Every metric, in report order (the JSON key order).
+// Every metric, in report order (the JSON key order). The ROI sums impressions..replies follow
+// the order of PostMetric, so that sum_metric() maps one to the other.
 enum class MetricId : std::uint8_t {
   // ROI
   posts,
@@ -37,6 +38,9 @@ enum class MetricId : std::uint8_t {
   saves,
   clicks,
   conversions,
+  quotes,
+  bookmarks,
+  replies,
   comments,
   audience_comments,
   engagements,
@@ -70,6 +74,13 @@ enum class MetricId : std::uint8_t {
   broadcast_ratio,
 };
 inline constexpr std::size_t kMetricCount = static_cast<std::size_t>(MetricId::broadcast_ratio) + 1;
+
+// The ROI metric that sums post metric m over the posts that carry it.
+constexpr MetricId sum_metric(PostMetric m) {
+  return static_cast<MetricId>(static_cast<std::size_t>(MetricId::impressions) +
+                               static_cast<std::size_t>(m));
+}
+static_assert(sum_metric(PostMetric::replies) == MetricId::replies);
 
 // What the catalog says of a metric.
 struct MetricInfo {
@@ -130,9 +141,22 @@ struct MetricCounts {
   TimeMs last_post = 0;
 };
 
+// Why a metric has no value.
+enum class Unknown : std::uint8_t {
+  known,        // it has a value
+  not_carried,  // nothing in the export carries the figure
+  no_comments,  // the export holds no comments written by other people
+  no_cases,     // there is nothing to measure it on (its population is empty)
+};
+
+// Why metric `id` is unknown, in a few words: "the export holds no comments written by other
+// people", "no comment awaits an answer". Empty for Unknown::known.
+std::string unknown_reason(MetricId id, Unknown why);
+
 // The value of every metric (nullopt: unknown), with what stands behind some of them.
 struct MetricValues {
   std::array<std::optional<double>, kMetricCount> values{};
+  std::array<Unknown, kMetricCount> why{};  // for each unknown value, why
   std::vector<AudienceMember> top_audience;
   std::vector<double> response_delays;  // seconds, one per answered comment, ascending
   MetricCounts counts;
@@ -141,10 +165,13 @@ struct MetricValues {
   std::optional<double> operator[](MetricId id) const {
     return values[static_cast<std::size_t>(id)];
   }
-  // Sets the value of metric id.
-  void set(MetricId id, std::optional<double> value) {
+  // Sets the value of metric id (an unknown one for want of cases, unless said otherwise).
+  void set(MetricId id, std::optional<double> value, Unknown why_unknown = Unknown::no_cases) {
     values[static_cast<std::size_t>(id)] = value;
+    why[static_cast<std::size_t>(id)] = value ? Unknown::known : why_unknown;
   }
+  // Why metric id is unknown (Unknown::known when it is not).
+  Unknown why_unknown(MetricId id) const { return why[static_cast<std::size_t>(id)]; }
 };
 
 // Computes every metric over all posts of the dataset.

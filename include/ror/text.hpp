@@ -41,4 +41,7 @@ std::uint32_t count_distinct(std::vector<std::string_view>& names);
 // ASCII-lowercases a name after removing one leading '@': how account names are compared.
 std::string normalize_name(std::string_view name);
 
+// TEMPORARY (replaced by the text branch): HTML to plain text into `out`.
+void html_to_text(std::string_view html, std::string& out);
+
 }  // namespace ror

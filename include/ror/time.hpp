@@ -16,6 +16,12 @@ using TimeMs = std::int64_t;
 // fraction of any length (kept to milliseconds, truncated).
 std::optional<TimeMs> parse_rfc3339(std::string_view text) noexcept;
 
+// TEMPORARY (replaced by the text branch): other encodings of a time.
+std::optional<TimeMs> parse_twitter_time(std::string_view text) noexcept;
+std::optional<TimeMs> parse_naive_utc(std::string_view text) noexcept;
+std::optional<TimeMs> parse_epoch_seconds(std::string_view text) noexcept;
+std::optional<TimeMs> parse_epoch_millis(std::string_view text) noexcept;
+
 // Parses a --since/--until bound: an RFC 3339 date-time, or a date `YYYY-MM-DD` (midnight UTC;
 // with end_of_day, the last millisecond of that day).
 std::optional<TimeMs> parse_time_bound(std::string_view text, bool end_of_day) noexcept;

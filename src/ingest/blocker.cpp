@@ -17,36 +17,38 @@ constexpr std::size_t kDetectBytes = std::size_t{16} << 20;
 
 }  // namespace
 
-const Format& Blocker::detect() {
-  InputText start;
-  bool whole = false;
-  std::string copy;  // the window of a mapped input too near its end for simdjson's padding
+std::string_view Blocker::head(bool& whole) {
   if (const std::string_view mapped = source_.mapped(); !mapped.empty()) {
-    const std::size_t size = std::min(mapped.size(), std::max(block_, kDetectBytes));
-    whole = size == mapped.size();
-    start = text_at(mapped.data(), size, mapped.size());
-    if (mapped.size() - size < simdjson::SIMDJSON_PADDING) {
-      copy.reserve(size + simdjson::SIMDJSON_PADDING);
-      copy.assign(mapped.data(), size);
-      start = text_at(copy.data(), size, copy.capacity());
+    skip_bom();
+    const std::string_view rest = mapped.substr(offset_);
+    const std::size_t size = std::min(rest.size(), std::max(block_, kDetectBytes));
+    whole = size == rest.size();
+    return rest.substr(0, size);
+  }
+  fill(std::max(block_, kDetectBytes));
+  skip_bom();
+  whole = eof_;
+  return carry_;
+}
+
+void Blocker::skip_bom() {
+  if (offset_ != 0) {
+    return;
+  }
+  const std::string_view start =
+      source_.mapped().empty() ? std::string_view(carry_) : source_.mapped();
+  if (start.substr(0, 3) == "\xef\xbb\xbf") {
+    if (source_.mapped().empty()) {
+      carry_.erase(0, 3);
     }
-  } else {
-    fill(std::max(block_, kDetectBytes));
-    carry_.reserve(carry_.size() + simdjson::SIMDJSON_PADDING);
-    whole = eof_;
-    start = text_at(carry_.data(), carry_.size(), carry_.capacity());
+    offset_ = source_.mapped().empty() ? 0 : 3;
+    start_offset_ = offset_;
   }
-  if (start.view().find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    throw input_error(fmt::format("empty input: {} holds no JSON", source_.name()));
-  }
-  for (const Format& format : formats()) {
-    if (format.detect(start, whole)) {
-      framer_ = format.framer();
-      count_lines_ = !format.counts_lines;
-      return format;
-    }
-  }
-  throw input_error(fmt::format("{}: unknown input format", source_.name()));
+}
+
+void Blocker::begin(const Framing& framing) {
+  framer_ = make_framer(framing);
+  count_lines_ = framing.kind != FramingKind::lines;
 }
 
 bool Blocker::next(Block& block) {
@@ -158,7 +160,7 @@ InputText Blocker::text_at(const char* data, std::size_t size, std::size_t capac
   t.capacity = capacity;
   t.first_line = count_lines_ ? position_.line : 0;
   t.first_column = count_lines_ ? position_.column : 0;
-  t.input_start = offset_ == 0;
+  t.input_start = offset_ == start_offset_;
   return t;
 }
 

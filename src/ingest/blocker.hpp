@@ -1,14 +1,14 @@
-// Cuts one input into blocks of whole items, ready to be read in parallel: detects the format
-// from the start of the input, asks the format's framer where the last whole item of a stretch
+// Cuts one input into blocks of whole items, ready to be read in parallel: shows the start of
+// the input for detection, asks the framing's framer where the last whole item of a stretch
 // ends, and keeps the input position (line and column) of each block for error messages, unless
-// the format's reader counts lines itself.
+// the block reader counts lines itself (the lines framing).
 #pragma once
 
 #include <memory>
 #include <string>
 
 #include "ingest/byte_source.hpp"
-#include "ingest/formats.hpp"
+#include "ingest/framing.hpp"
 
 namespace ror::ingest {
 
@@ -23,9 +23,12 @@ class Blocker {
  public:
   Blocker(ByteSource& source, std::size_t block_size) : source_(source), block_(block_size) {}
 
-  // Looks at the start of the input and picks its format. Throws ror::Error (bad input) for an
-  // empty input or an unknown format.
-  const Format& detect();
+  // The start of the input (a UTF-8 byte order mark removed), at least 16 MiB of it unless the
+  // input is shorter; `whole` says whether it is all of it. Call before begin().
+  std::string_view head(bool& whole);
+
+  // Starts cutting blocks with the framer of `framing`.
+  void begin(const Framing& framing);
 
   // Fills `block` with the next whole items; false when the input is exhausted.
   bool next(Block& block);
@@ -42,15 +45,18 @@ class Blocker {
   void fill(std::size_t at_least = 0);
   InputText text_at(const char* data, std::size_t size, std::size_t capacity) const;
   void advance(std::string_view consumed);
+  void skip_bom();
 
   ByteSource& source_;
   std::size_t block_;
   std::unique_ptr<Framer> framer_;
+
   bool count_lines_ = true;  // false when the format's reader counts them
   std::string carry_;        // read, not yet in a block (inputs that are not mapped)
   bool eof_ = false;
   std::uint64_t offset_ = 0;
-  Position position_;  // of offset_
+  std::uint64_t start_offset_ = 0;  // where the input's text starts (past a byte order mark)
+  Position position_;               // of offset_
 };
 
 }  // namespace ror::ingest

@@ -10,14 +10,34 @@
 
 namespace ror::ingest {
 
-void DatasetBuilder::begin_source(const std::string& name, const std::string& format,
-                                  std::uint64_t bytes) {
+std::string_view DatasetBuilder::key_of(std::string_view platform, std::string_view id,
+                                        StringArena& arena) {
+  if (platform.empty()) {
+    return arena.store(id);
+  }
+  std::string key;
+  key.reserve(platform.size() + 1 + id.size());
+  key.append(platform).append(1, '\x1f').append(id);
+  return arena.store(key);
+}
+
+void DatasetBuilder::add_source(const std::string& name, std::string_view format,
+                                std::uint64_t bytes) {
   data_.input.files.push_back(name);
-  data_.input.formats.push_back(format);
+  data_.input.formats.emplace_back(format);
   data_.input.bytes += bytes;
 }
 
 void DatasetBuilder::add_account(const AccountRecord& account, const std::string& source) {
+  follower_entries_ += account.follower_entries;
+  if (account.weak) {
+    for (const std::string* name : {&account.id, &account.handle}) {
+      if (!name->empty()) {
+        weak_names_.push_back(*name);
+      }
+    }
+    return;
+  }
   Account& mine = data_.account;
   for (const std::string* name : {&account.id, &account.handle}) {
     if (!name->empty()) {
@@ -59,7 +79,9 @@ void DatasetBuilder::reserve_for(const PostBatch& batch) {
   };
   grow(data_.posts, batch.posts.size());
   grow(data_.post_ids, batch.posts.size());
-  grow(replaced_, batch.posts.size());
+  grow(post_keys_, batch.posts.size());
+  grow(post_source_, batch.posts.size());
+  grow(dropped_, batch.posts.size());
   if (planned_) {
     grow(data_.comments, batch.comments.size());
   }
@@ -86,81 +108,222 @@ void DatasetBuilder::plan(std::uint64_t bytes_done, std::uint64_t bytes_total) {
   flush_comment_chunks(projected(comment_count_));
   data_.posts.reserve(projected(data_.posts.size()));
   data_.post_ids.reserve(projected(data_.post_ids.size()));
-  replaced_.reserve(projected(replaced_.size()));
+  post_keys_.reserve(projected(post_keys_.size()));
+  post_source_.reserve(projected(post_source_.size()));
+  dropped_.reserve(projected(dropped_.size()));
 }
 
-void DatasetBuilder::merge(PostBatch&& batch) {
+namespace {
+
+// One post from two copies of it: the newer copy's fields, but for text and metrics it does not
+// carry, which the older copy gives; the comments of the older copy.
+Post merged(const Post& older, const Post& newer) {
+  Post out = newer;
+  out.first_comment = older.first_comment;
+  out.comment_count = older.comment_count;
+  if (newer.words == 0 && newer.norm_hash == 0) {
+    out.norm_hash = older.norm_hash;
+    out.words = older.words;
+    out.hashtags = older.hashtags;
+    out.mentions = older.mentions;
+  }
+  for (std::size_t m = 0; m < kPostMetricCount; ++m) {
+    const auto metric = static_cast<PostMetric>(m);
+    if (!newer.has(metric) && older.has(metric)) {
+      out.set(metric, older.get(metric));
+    }
+  }
+  out.comments_known = older.comments_known || newer.comments_known;
+  return out;
+}
+
+}  // namespace
+
+void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const SourceInfo& info) {
+  InputStats& input = data_.input;
+  const auto map_author = [&](AuthorId id) { return id == kNone ? kNone : author_map_[id]; };
+  const auto offset = static_cast<std::uint32_t>(comment_count_);
+  for (std::size_t i = 0; i < batch.posts.size(); ++i) {
+    const auto index = static_cast<std::uint32_t>(data_.posts.size());
+    const std::string_view id = batch.text(batch.post_ids[i]);
+    const std::string_view key = key_of(info.platform, id, data_.id_bytes);
+    Post post = batch.posts[i];
+    post.author = map_author(post.author);
+    post.reply_to = map_author(post.reply_to);
+    post.first_comment += offset;
+    post.comments_known = post.comments_known && info.audience_comments;
+    data_.posts.push_back(post);
+    data_.post_ids.push_back(key.substr(key.size() - id.size()));
+    post_keys_.push_back(key);
+    post_source_.push_back(static_cast<std::uint32_t>(source));
+    dropped_.push_back(0);
+    auto [slot, inserted] = post_index_.try_emplace(key, index);
+    if (inserted) {
+      continue;
+    }
+    const std::uint32_t earlier = *slot;
+    if (dropped_[earlier] != 0) {
+      *slot = index;  // the earlier copy was superseded already
+    } else if (post_source_[earlier] == source) {
+      input.warnings.add(
+          &Warnings::duplicate_post_ids,
+          fmt::format("duplicate post id \"{}\"; the later post is kept ({})", id, batch.source));
+      dropped_[earlier] = 1;
+      ++dropped_count_;
+      *slot = index;
+    } else {
+      // The same post in another input: one post, its comments from either copy.
+      // Nested comments stay with the copy that has them (the later one when both do).
+      ++input.posts_merged;
+      Post one = merged(data_.posts[earlier], post);
+      if (post.comment_count > 0) {
+        one.first_comment = post.first_comment;
+        one.comment_count = post.comment_count;
+        data_.posts[index] = one;
+        dropped_[earlier] = 1;
+        *slot = index;
+      } else {
+        data_.posts[earlier] = one;
+        dropped_[index] = 1;
+      }
+      ++dropped_count_;
+    }
+  }
+}
+
+void DatasetBuilder::merge_loose(PostBatch& batch, const SourceInfo& info) {
+  loose_.reserve(loose_.size() + batch.loose.size());
+  for (const LooseRecord& r : batch.loose) {
+    Loose c;
+    c.comment = r.comment;
+    c.comment.author = author_map_[c.comment.author];
+    c.post_key = key_of(info.platform, batch.text(r.post_id), loose_bytes_);
+    c.id = loose_bytes_.store(batch.text(r.id));
+    c.parent_id = loose_bytes_.store(batch.text(r.parent_id));
+    c.has_parent = r.has_parent;
+    c.audience_source = info.audience_comments;
+    loose_.push_back(c);
+  }
+}
+
+void DatasetBuilder::restart_source(const PostBatch& batch) {
+  const std::size_t posts_end = data_.posts.size() - batch.posts.size() + batch.restart_at->first;
+  for (std::size_t i = source_first_post_; i < posts_end; ++i) {
+    if (dropped_[i] == 0) {
+      dropped_[i] = 1;
+      ++dropped_count_;
+    }
+  }
+  const std::size_t loose_end = loose_.size() - batch.loose.size() + batch.restart_at->second;
+  loose_.erase(loose_.begin() + static_cast<std::ptrdiff_t>(source_first_loose_),
+               loose_.begin() + static_cast<std::ptrdiff_t>(loose_end));
+  source_first_post_ = posts_end;
+  source_first_loose_ = loose_.size() - (batch.loose.size() - batch.restart_at->second);
+  source_elements_ = batch.elements - batch.restart_elements;
+  data_.input.warnings.add(&Warnings::repeated_keys,
+                           fmt::format("an array of items is given twice under one key; the last "
+                                       "one is kept ({})",
+                                       batch.source));
+}
+
+void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceInfo& info) {
   if (batch.error) {
     std::rethrow_exception(batch.error);
+  }
+  if (source != current_source_) {
+    current_source_ = source;
+    source_first_post_ = data_.posts.size();
+    source_first_loose_ = loose_.size();
+    source_elements_ = 0;
+    source_expected_.reset();
   }
   InputStats& input = data_.input;
   input.posts_read += batch.posts_read;
   input.comments_read += batch.comments_read;
   input.warnings.merge(batch.warnings);
+  for (const auto& [reason, n] : batch.skipped.counts) {
+    input.skipped.add(reason, n);
+  }
+  source_elements_ += batch.elements;
+  if (batch.expected) {
+    source_expected_ = batch.expected;
+  }
   for (const AccountRecord& account : batch.accounts) {
     add_account(account, batch.source);
   }
   data_.authors.intern_all(batch.authors, author_map_);
-  const auto map_author = [&](AuthorId id) { return id == kNone ? kNone : author_map_[id]; };
-  const auto offset = static_cast<std::uint32_t>(comment_count_);
   reserve_for(batch);
-  for (std::size_t i = 0; i < batch.posts.size(); ++i) {
-    const auto index = static_cast<std::uint32_t>(data_.posts.size());
-    const std::string_view id = data_.id_bytes.store(batch.post_ids[i]);
-    auto [slot, inserted] = post_index_.try_emplace(id, index);
-    if (!inserted) {
-      input.warnings.add(
-          &Warnings::duplicate_post_ids,
-          fmt::format("duplicate post id \"{}\"; the later post is kept ({})", id, batch.source));
-      replaced_[*slot] = 1;
-      *slot = index;
-      ++replaced_count_;
-    }
-    replaced_.push_back(0);
-    Post post = batch.posts[i];
-    post.author = map_author(post.author);
-    post.reply_to = map_author(post.reply_to);
-    post.first_comment += offset;
-    data_.posts.push_back(post);
-    data_.post_ids.push_back(id);
+  const std::size_t first_post = data_.posts.size();
+  merge_posts(batch, source, info);
+  for (const ThreadRecord& t : batch.threads) {
+    const std::string_view reply_to = batch.text(t.reply_to_post);
+    const std::string_view conversation = batch.text(t.conversation);
+    threads_.push_back(
+        {static_cast<std::uint32_t>(first_post + t.post),
+         reply_to.empty() ? std::string_view{} : key_of(info.platform, reply_to, loose_bytes_),
+         conversation.empty() ? std::string_view{}
+                              : key_of(info.platform, conversation, loose_bytes_)});
   }
   // Until the input's size is known, comments wait in chunks: growing one array without knowing
   // its final size would hold the old and the new copy at once.
   const auto append = [&](auto& out) {
     for (Comment c : batch.comments) {
       c.author = author_map_[c.author];
-      c.parent = c.parent == kNone ? kNone : c.parent + offset;
-      c.post += static_cast<std::uint32_t>(data_.posts.size() - batch.posts.size());
+      c.parent = c.parent == kNone ? kNone : c.parent + static_cast<std::uint32_t>(comment_count_);
+      c.post += static_cast<std::uint32_t>(first_post);
       out.push_back(c);
     }
   };
   if (planned_) {
     append(data_.comments);  // reserve_for made room
-  } else {
+  } else if (!batch.comments.empty()) {
     auto& chunk = comment_chunks_.emplace_back();
     chunk.reserve(batch.comments.size());
     append(chunk);
   }
   comment_count_ += batch.comments.size();
+  merge_loose(batch, info);
+  if (batch.restart_at) {
+    restart_source(batch);
+  }
+}
+
+void DatasetBuilder::end_source(std::size_t source, const std::string& name) {
+  if (source == current_source_ && source_expected_ &&
+      source_expected_->first != source_elements_) {
+    data_.input.warnings.add(
+        &Warnings::count_mismatches,
+        fmt::format("\"{}\" says {} items, but {} are given ({})", source_expected_->second,
+                    source_expected_->first, source_elements_, name));
+  }
+  source_expected_.reset();
 }
 
 void DatasetBuilder::resolve_account(const LoadOptions& options) {
   Account& account = data_.account;
+  if (!account.followers && follower_entries_ > 0) {
+    account.followers = static_cast<std::int64_t>(follower_entries_);
+  }
   std::vector<std::string> names;
-  for (const auto* list :
-       std::array<const std::vector<std::string>*, 2>{&alias_names_, &options.accounts}) {
-    for (const std::string& name : *list) {
+  const auto add_names = [&](const std::vector<std::string>& list) {
+    for (const std::string& name : list) {
       std::string normalised = normalize_name(name);
       if (!normalised.empty()) {
         names.push_back(std::move(normalised));
       }
     }
+  };
+  add_names(alias_names_);
+  add_names(options.accounts);
+  if (names.empty()) {
+    add_names(weak_names_);
+    account.inferred = !names.empty();
   }
   if (names.empty()) {
     // Nobody named the account: take the most frequent post author (ties: the smallest name).
     std::map<std::string, std::uint64_t> counts;
     for (std::size_t i = 0; i < data_.posts.size(); ++i) {
-      if (!replaced_[i] && data_.posts[i].author != kNone) {
+      if (dropped_[i] == 0 && data_.posts[i].author != kNone) {
         ++counts[normalize_name(data_.authors.name(data_.posts[i].author))];
       }
     }
@@ -177,69 +340,12 @@ void DatasetBuilder::resolve_account(const LoadOptions& options) {
   data_.authors.mark_account(names);
 }
 
-void DatasetBuilder::classify_posts() {
-  for (Post& post : data_.posts) {
-    if (post.author != kNone && !data_.authors.is_account(post.author)) {
-      post.kind = PostKind::foreign;
-    } else if (post.reply_to != kNone && !data_.authors.is_account(post.reply_to)) {
-      post.kind = PostKind::outreach;
-    } else {
-      post.kind = PostKind::original;
-    }
-  }
-}
-
-void DatasetBuilder::compact(const LoadOptions& options) {
-  InputStats& input = data_.input;
-  const bool all_kept = replaced_count_ == 0 && !options.since && !options.until &&
-                        std::none_of(data_.posts.begin(), data_.posts.end(),
-                                     [](const Post& p) { return p.kind == PostKind::foreign; });
-  if (all_kept) {
-    return;  // nothing to drop: keep the arrays as they are
-  }
-  std::vector<Post> posts;
-  std::vector<std::string_view> ids;
-  std::vector<Comment> comments;
-  for (std::size_t i = 0; i < data_.posts.size(); ++i) {
-    Post post = data_.posts[i];
-    if (replaced_[i]) {
-      continue;
-    }
-    if (post.kind == PostKind::foreign) {
-      ++input.foreign_posts;
-      input.foreign_comments += post.comment_count;
-      continue;
-    }
-    if ((options.since && post.created_at < *options.since) ||
-        (options.until && post.created_at > *options.until)) {
-      ++input.filtered_posts;
-      input.filtered_comments += post.comment_count;
-      continue;
-    }
-    const auto new_index = static_cast<std::uint32_t>(posts.size());
-    const auto new_first = static_cast<std::uint32_t>(comments.size());
-    for (std::uint32_t k = 0; k < post.comment_count; ++k) {
-      Comment c = data_.comments[post.first_comment + k];
-      c.post = new_index;
-      if (c.parent != kNone) {
-        c.parent = c.parent - post.first_comment + new_first;
-      }
-      comments.push_back(c);
-    }
-    post.first_comment = new_first;
-    posts.push_back(post);
-    ids.push_back(data_.post_ids[i]);
-  }
-  data_.posts = std::move(posts);
-  data_.post_ids = std::move(ids);
-  data_.comments = std::move(comments);
-}
-
 Dataset DatasetBuilder::finish(const LoadOptions& options) {
   flush_comment_chunks(comment_count_);
   resolve_account(options);
+  place_statuses();
   classify_posts();
-  compact(options);
+  assemble(options);
   data_.authors.seal();
   post_index_ = StringIndex{};
   return std::move(data_);

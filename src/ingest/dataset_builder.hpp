@@ -1,11 +1,12 @@
-// Turns the records of one or more inputs into a Dataset: interning, duplicate ids, parent links,
-// cycles, the account's identity, and the --since/--until window.
+// Turns the batches of every input into a Dataset: interning, the same post seen twice,
+// comments that arrive apart from their posts, statuses placed as posts or comments once the
+// account is known, the account's identity, and the --since/--until window.
 #pragma once
 
 #include <new>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include <sys/mman.h>
@@ -42,39 +43,90 @@ struct SystemAllocator {
   }
 };
 
+// How an input's importer bears on what its records mean.
+struct SourceInfo {
+  std::string_view platform;      // the namespace of its post ids ("x", "mastodon"; "" for ror/v1)
+  bool audience_comments = true;  // whether it holds comments written by other people
+};
+
 class DatasetBuilder {
  public:
-  // Notes the start of a new input, named as the user named it.
-  void begin_source(const std::string& name, const std::string& format, std::uint64_t bytes);
-  // Joins a batch (batches must come in input order): its accounts, then its posts, where a post
-  // id seen before replaces the earlier post. Rethrows the batch's error, if it has one.
-  void merge(PostBatch&& batch);
+  // Notes an input that was read: its name, the importer that read it, and its bytes.
+  void add_source(const std::string& name, std::string_view format, std::uint64_t bytes);
+  // Counts records or files passed over on purpose.
+  void skip(std::string_view reason, std::uint64_t n = 1) { data_.input.skipped.add(reason, n); }
+  // Joins a batch of input number `source` (batches must come in input order): its accounts,
+  // then its posts and comments. Rethrows the batch's error, if it has one.
+  void merge(PostBatch&& batch, std::size_t source, const SourceInfo& info);
+  // Input `source` (named `name`) ended: checks the count of items it declared, if any.
+  void end_source(std::size_t source, const std::string& name);
   // Reserves room for the whole input from what the first part of it held, so that the arrays
   // are not copied as they grow (which would double their peak memory).
   void plan(std::uint64_t bytes_done, std::uint64_t bytes_total);
-  // Resolves the account, post kinds and the time window; the builder is spent afterwards.
+  // Resolves the account, places statuses, joins comments to their posts, and applies the time
+  // window; the builder is spent afterwards.
   Dataset finish(const LoadOptions& options);
 
  private:
+  // A comment waiting for its post until the end of the load.
+  struct Loose {
+    Comment comment;            // author is the dataset's; parent and post are set at the join
+    std::string_view post_key;  // the post's key (see key_of)
+    std::string_view id;        // its id and its parent's, as the input wrote them
+    std::string_view parent_id;
+    bool has_parent = false;
+    bool audience_source = true;  // it came from an input that holds other people's comments
+  };
+  // What a status needs to be placed.
+  struct Thread {
+    std::uint32_t post = 0;
+    std::string_view reply_to;      // the key of the status it answers, or ""
+    std::string_view conversation;  // the key of its conversation's first status, or ""
+  };
+
+  // A post's key: its id in its platform's namespace, stored in `arena`.
+  static std::string_view key_of(std::string_view platform, std::string_view id,
+                                 StringArena& arena);
   void add_account(const AccountRecord& account, const std::string& source);
+  void merge_posts(PostBatch& batch, std::size_t source, const SourceInfo& info);
+  void merge_loose(PostBatch& batch, const SourceInfo& info);
+  void restart_source(const PostBatch& batch);
   void reserve_for(const PostBatch& batch);
   // Moves the chunked comments into the dataset's array, reserved for `capacity` comments.
   void flush_comment_chunks(std::size_t capacity);
   void resolve_account(const LoadOptions& options);
+  // status_threads.cpp
+  std::uint32_t find_post(std::string_view key) const;  // the surviving post of a key, or kNone
+  std::vector<std::uint32_t> thread_records() const;    // per post: its index in threads_
+  void place_statuses();
   void classify_posts();
-  void compact(const LoadOptions& options);
+  // dataset_assembly.cpp
+  void assemble(const LoadOptions& options);
 
   Dataset data_;
   bool have_account_ = false;
   std::vector<std::string> alias_names_;
-  StringIndex post_index_;              // post id -> index in data_.posts
-  std::vector<std::uint8_t> replaced_;  // per post: superseded by a later one
-  std::size_t replaced_count_ = 0;
+  std::vector<std::string> weak_names_;  // names only guessed (a thread's first author)
+  std::uint64_t follower_entries_ = 0;
+  StringIndex post_index_;                   // post key -> index in data_.posts
+  std::vector<std::string_view> post_keys_;  // parallel to posts
+  std::vector<std::uint32_t> post_source_;   // parallel to posts: the input it came from
+  std::vector<std::uint8_t> dropped_;        // per post: superseded, or placed as a comment
+  std::size_t dropped_count_ = 0;
+  std::vector<Thread> threads_;
+  std::vector<Loose> loose_;
+  StringArena loose_bytes_;  // what loose comments and threads name, until the end of the load
   bool planned_ = false;
   // Comments merged before plan(), in order.
   std::vector<std::vector<Comment, SystemAllocator<Comment>>> comment_chunks_;
   std::size_t comment_count_ = 0;     // merged so far, chunks included
   std::vector<AuthorId> author_map_;  // scratch: batch author id -> dataset author id
+  // The input being merged: where its posts and comments began, and what it declared.
+  std::size_t current_source_ = static_cast<std::size_t>(-1);
+  std::size_t source_first_post_ = 0;
+  std::size_t source_first_loose_ = 0;
+  std::uint64_t source_elements_ = 0;
+  std::optional<std::pair<std::uint64_t, std::string>> source_expected_;
 };
 
 }  // namespace ror::ingest

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -11,10 +13,13 @@
 
 #include <fmt/format.h>
 
+#include "ingest/block_reader.hpp"
 #include "ingest/blocker.hpp"
 #include "ingest/byte_source.hpp"
 #include "ingest/dataset_builder.hpp"
-#include "ingest/formats.hpp"
+#include "ingest/detect.hpp"
+#include "ingest/importer.hpp"
+#include "ingest/json_syntax.hpp"
 #include "ror/error.hpp"
 #include "ror/ingest.hpp"
 
@@ -25,18 +30,13 @@ using ingest::Block;
 using ingest::Blocker;
 using ingest::ByteSource;
 using ingest::DatasetBuilder;
+using ingest::Detection;
+using ingest::Importer;
+
+// The inputs to read, one at a time: the next one, or nullptr when there are no more.
+using SourceFeed = std::function<std::unique_ptr<ByteSource>()>;
 
 constexpr std::size_t kDefaultBlock = std::size_t{4} << 20;
-
-// Reads one block into its batch; an error is kept in the batch, to be rethrown by the merge in
-// input order.
-void parse_block(const ingest::Format& format, const Block& block, ingest::PostBatch& batch) {
-  try {
-    format.read(block.text, batch);
-  } catch (...) {
-    batch.error = std::current_exception();
-  }
-}
 
 std::size_t thread_count(const LoadOptions& options) {
   if (options.threads > 0) {
@@ -68,56 +68,90 @@ struct Timings {
   Stopwatch wall;
 };
 
-// The stages of one input's load: cutting blocks and merging batches in input order, with the
-// progress report after each merge (the calling thread), and parsing a block (any thread).
+// An input being read: opened, detected and cut by the calling thread, read by any parsing
+// thread, merged in order. It lives until its last block is merged.
+struct OpenInput {
+  std::unique_ptr<ByteSource> bytes;
+  std::unique_ptr<Blocker> blocker;
+  const Importer* importer = nullptr;
+  Detection detection;
+  ingest::SourceInfo info;
+  std::size_t index = 0;      // its number among the inputs read
+  std::exception_ptr error;   // an error opening it, reported when its turn comes
+  ingest::Position position;  // of the next block to merge (the lines framing)
+  std::uint64_t merged_bytes = 0;
+};
+
+// A block of an input, or the end of it (`end`: no bytes, the input is finished).
+struct Piece {
+  Block block;
+  OpenInput* input = nullptr;
+  bool end = false;
+};
+
+// The stages of a load: opening inputs and cutting blocks, and merging batches in input order,
+// with the progress report after each merge (the calling thread); parsing a block (any thread).
 class Stages {
  public:
-  Stages(ByteSource& source, const LoadOptions& options, DatasetBuilder& builder,
-         std::uint64_t& done, std::uint64_t total, Timings& timings)
-      : source_(source),
+  Stages(SourceFeed& feed, const LoadOptions& options, DatasetBuilder& builder, std::uint64_t total,
+         Timings& timings)
+      : feed_(feed),
         options_(options),
         builder_(builder),
-        done_(done),
         total_(total),
         timings_(timings),
-        blocker_(source, options.block_bytes > 0 ? options.block_bytes : kDefaultBlock),
-        format_(blocker_.detect()) {}
+        block_(options.block_bytes > 0 ? options.block_bytes : kDefaultBlock),
+        forced_(options.from.empty() ? nullptr : ingest::find_importer(options.from)) {
+    if (!options.from.empty() && forced_ == nullptr) {
+      throw usage_error(fmt::format("--from {}: no such importer (see ror formats)", options.from));
+    }
+  }
 
-  // Reads the next block; false at the end of the input.
-  bool read(Block& block) {
+  // Fills the next piece; false when every input is done.
+  bool read(Piece& piece) {
     Stopwatch clock;
-    const bool more = blocker_.next(block);
+    const bool more = next(piece);
     timings_.read_ms += clock.lap();
     return more;
   }
 
-  void parse(const Block& block, ingest::PostBatch& batch) {
+  void parse(Piece& piece, ingest::PostBatch& batch) {
+    if (piece.end) {
+      return;
+    }
     Stopwatch clock;
-    parse_block(format_, block, batch);
+    parse_block(*piece.input, piece.block, batch);
     const double ms = clock.lap();
     const std::lock_guard<std::mutex> lock(timing_mutex_);
     timings_.parse_ms += ms;
   }
 
-  // Merges the batch read from `block`.
-  void merge(Block& block, ingest::PostBatch&& batch) {
+  // Merges the batch read from a piece.
+  void merge(Piece& piece, ingest::PostBatch&& batch) {
     Stopwatch clock;
+    OpenInput& in = *piece.input;
+    if (piece.end) {
+      finish_input(in);
+      timings_.merge_ms += clock.lap();
+      return;
+    }
+    Block& block = piece.block;
     if (block.text.first_line == 0) {
       // The block was cut without counting lines: its position is known now.
-      block.text.first_line = position_.line;
-      block.text.first_column = position_.column;
+      block.text.first_line = in.position.line;
+      block.text.first_column = in.position.column;
       if (batch.error) {
         // Read it again, for an error that names the right line.
         ingest::PostBatch again{std::string(block.text.name)};
-        parse_block(format_, block, again);
+        parse_block(in, block, again);
         std::rethrow_exception(again.error != nullptr ? again.error : batch.error);
       }
-      position_ = position_.after(batch.newlines, batch.tail_bytes);
+      in.position = in.position.after(batch.newlines, batch.tail_bytes);
     }
-    builder_.merge(std::move(batch));
-    blocker_.release(block);
+    builder_.merge(std::move(batch), in.index, in.info);
+    in.blocker->release(block);
     done_ += block.text.size;
-    merged_bytes_ += block.text.size;
+    in.merged_bytes += block.text.size;
     builder_.plan(done_, total_);
     timings_.merge_ms += clock.lap();
     if (options_.progress) {
@@ -125,40 +159,136 @@ class Stages {
     }
   }
 
-  // After the last block: reports a framing error, then notes the input as read.
-  void finish() {
-    blocker_.rethrow_framing_error();
-    builder_.begin_source(source_.name(), std::string(format_.name), merged_bytes_);
+ private:
+  // Reads one block into its batch; an error is kept in the batch, to be rethrown by the merge
+  // in input order.
+  static void parse_block(const OpenInput& in, const Block& block, ingest::PostBatch& batch) {
+    try {
+      ingest::read_block(block.text, in.detection.framing, *in.importer, in.detection.variant,
+                         batch);
+    } catch (...) {
+      batch.error = std::current_exception();
+    }
   }
 
- private:
-  ByteSource& source_;
+  bool next(Piece& piece) {
+    while (true) {
+      if (current_ == nullptr && !open_next()) {
+        return false;
+      }
+      if (current_ == nullptr) {
+        continue;  // that input was passed over
+      }
+      piece.input = current_;
+      piece.end = current_->error != nullptr || !current_->blocker->next(piece.block);
+      if (piece.end) {
+        current_ = nullptr;
+      }
+      return true;
+    }
+  }
+
+  // Opens the next input and chooses its importer; false when there is none. An input that is
+  // passed over leaves current_ null.
+  bool open_next() {
+    std::unique_ptr<ByteSource> bytes = feed_();
+    if (bytes == nullptr) {
+      return false;
+    }
+    auto in = std::make_unique<OpenInput>();
+    in->index = opened_++;
+    try {
+      if (!prepare(*in, std::move(bytes))) {
+        return true;
+      }
+    } catch (const Error&) {
+      in->error = std::current_exception();
+    }
+    inputs_.push_back(std::move(in));
+    current_ = inputs_.back().get();
+    return true;
+  }
+
+  // Detects an input's format; false when it is passed over (counted).
+  bool prepare(OpenInput& in, std::unique_ptr<ByteSource> bytes) {
+    in.bytes = std::move(bytes);
+    in.blocker = std::make_unique<Blocker>(*in.bytes, block_);
+    bool whole = false;
+    const std::string_view head = in.blocker->head(whole);
+    const ingest::Sniff sniff = ingest::sniff(in.bytes->name(), head, whole);
+    if (sniff.shape == ingest::Shape::empty) {
+      throw input_error(fmt::format("empty input: {} holds no JSON", in.bytes->name()));
+    }
+    const ingest::Choice choice = ingest::choose_importer(sniff, forced_);
+    if (choice.importer == nullptr) {
+      if (whole) {
+        // Malformed JSON says more than "unrecognised": where it breaks.
+        if (const auto error = ingest::find_syntax_error(head);
+            error &&
+            (sniff.shape == ingest::Shape::object || sniff.shape == ingest::Shape::array)) {
+          ingest::InputText text;
+          text.name = in.bytes->name();
+          text.data = head.data();
+          text.size = head.size();
+          ingest::throw_malformed_at(text, error->offset, error->message);
+        }
+      }
+      throw ingest::unrecognised(sniff);
+    }
+    if (!choice.detection.skip.empty()) {
+      builder_.skip(choice.detection.skip);
+      return false;
+    }
+    in.importer = choice.importer;
+    in.detection = choice.detection;
+    in.info = {in.importer->platform, in.importer->audience_comments};
+    in.blocker->begin(in.detection.framing);
+    return true;
+  }
+
+  // After an input's last block: reports its error or a framing error, then notes it as read.
+  void finish_input(OpenInput& in) {
+    if (in.error) {
+      std::rethrow_exception(in.error);
+    }
+    in.blocker->rethrow_framing_error();
+    builder_.end_source(in.index, in.bytes->name());
+    builder_.add_source(in.bytes->name(), in.importer->name, in.merged_bytes);
+    while (!inputs_.empty() && inputs_.front().get() != &in) {
+      inputs_.pop_front();  // (inputs are finished in order, so this does not run)
+    }
+    if (!inputs_.empty()) {
+      inputs_.pop_front();
+    }
+  }
+
+  SourceFeed& feed_;
   const LoadOptions& options_;
   DatasetBuilder& builder_;
-  std::uint64_t& done_;
   const std::uint64_t total_;
   Timings& timings_;
-  Blocker blocker_;
-  const ingest::Format& format_;
-  std::uint64_t merged_bytes_ = 0;
-  ingest::Position position_;  // of the next block to merge (formats that count lines)
+  const std::size_t block_;
+  const Importer* forced_;
+  std::deque<std::unique_ptr<OpenInput>> inputs_;  // opened, not yet merged to their end
+  OpenInput* current_ = nullptr;                   // the input being cut into blocks
+  std::size_t opened_ = 0;
+  std::uint64_t done_ = 0;
   std::mutex timing_mutex_;
 };
 
-// One thread does everything, block after block.
+// One thread does everything, piece after piece.
 void run_sequential(Stages& stages) {
-  Block block;
-  while (stages.read(block)) {
-    ingest::PostBatch batch{std::string(block.text.name)};
-    stages.parse(block, batch);
-    stages.merge(block, std::move(batch));
+  Piece piece;
+  while (stages.read(piece)) {
+    ingest::PostBatch batch{std::string(piece.block.text.name)};
+    stages.parse(piece, batch);
+    stages.merge(piece, std::move(batch));
   }
-  stages.finish();
 }
 
-// Parsing threads take blocks in input order from a ring of slots; the calling thread fills free
-// slots with blocks and merges parsed slots in input order, so that reading, parsing and merging
-// overlap. The ring bounds the memory held by blocks in flight.
+// Parsing threads take pieces in input order from a ring of slots; the calling thread fills free
+// slots and merges parsed slots in input order, so that reading, parsing and merging overlap.
+// The ring bounds the memory held by blocks in flight.
 class Pipeline {
  public:
   // Blocks in flight beyond one per parsing thread: the calling thread shares the cores with the
@@ -196,27 +326,26 @@ class Pipeline {
         parsed_.wait(lock, [this] { return slots_[merged_ % slots_.size()].parsed; });
       }
       Slot& slot = slots_[merged_ % slots_.size()];
-      stages_.merge(slot.block, std::move(*slot.batch));
+      stages_.merge(slot.piece, std::move(*slot.batch));
       slot.batch.reset();
       ++merged_;
     }
-    stages_.finish();
   }
 
  private:
   struct Slot {
-    Block block;
+    Piece piece;
     std::optional<ingest::PostBatch> batch;
     bool parsed = false;  // guarded by mutex_
   };
 
-  // Reads a block into the next free slot and queues it; false at the end of the input.
+  // Reads a piece into the next free slot and queues it; false when every input is done.
   bool read_one() {
     Slot& slot = slots_[read_ % slots_.size()];
-    if (!stages_.read(slot.block)) {
+    if (!stages_.read(slot.piece)) {
       return false;
     }
-    slot.batch.emplace(std::string(slot.block.text.name));
+    slot.batch.emplace(std::string(slot.piece.block.text.name));
     const std::lock_guard<std::mutex> lock(mutex_);
     slot.parsed = false;
     ++read_;
@@ -239,7 +368,7 @@ class Pipeline {
       Slot& slot = slots_[taken_ % slots_.size()];
       ++taken_;
       lock.unlock();
-      stages_.parse(slot.block, *slot.batch);
+      stages_.parse(slot.piece, *slot.batch);
       lock.lock();
       slot.parsed = true;
       parsed_.notify_one();
@@ -250,17 +379,17 @@ class Pipeline {
   std::vector<Slot> slots_;
   std::vector<std::thread> workers_;
   std::mutex mutex_;
-  std::condition_variable queued_;  // a block was read, or stop
+  std::condition_variable queued_;  // a piece was read, or stop
   std::condition_variable parsed_;  // a batch was parsed
-  std::size_t read_ = 0;            // blocks read (guarded by mutex_)
-  std::size_t taken_ = 0;           // blocks taken by a parsing thread (guarded by mutex_)
+  std::size_t read_ = 0;            // pieces read (guarded by mutex_)
+  std::size_t taken_ = 0;           // pieces taken by a parsing thread (guarded by mutex_)
   std::size_t merged_ = 0;          // batches merged (only the calling thread uses it)
   bool stop_ = false;               // guarded by mutex_
 };
 
-void read_input(ByteSource& source, const LoadOptions& options, DatasetBuilder& builder,
-                std::uint64_t& done, std::uint64_t total, Timings& timings) {
-  Stages stages(source, options, builder, done, total, timings);
+void read_inputs(SourceFeed& feed, const LoadOptions& options, DatasetBuilder& builder,
+                 std::uint64_t total, Timings& timings) {
+  Stages stages(feed, options, builder, total, timings);
   const std::size_t threads = thread_count(options);
   if (threads <= 1) {
     run_sequential(stages);
@@ -292,31 +421,36 @@ Dataset finish(DatasetBuilder& builder, const LoadOptions& options, Timings& tim
 Dataset load_buffers(std::vector<NamedInput> inputs, const LoadOptions& options) {
   DatasetBuilder builder;
   Timings timings;
-  std::uint64_t done = 0;
   std::uint64_t total = 0;
   for (const NamedInput& input : inputs) {
     total += input.bytes.size();
   }
-  for (const NamedInput& input : inputs) {
-    ByteSource source = ByteSource::memory(input.name, input.bytes);
-    read_input(source, options, builder, done, total, timings);
-  }
+  std::size_t next = 0;
+  SourceFeed feed = [&]() -> std::unique_ptr<ByteSource> {
+    if (next >= inputs.size()) {
+      return nullptr;
+    }
+    const NamedInput& input = inputs[next++];
+    return std::make_unique<ByteSource>(ByteSource::memory(input.name, input.bytes));
+  };
+  read_inputs(feed, options, builder, total, timings);
   return finish(builder, options, timings);
 }
 
 Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& options) {
   DatasetBuilder builder;
   Timings timings;
-  std::vector<ByteSource> sources;
+  std::vector<std::unique_ptr<ByteSource>> sources;
   std::uint64_t total = 0;
   for (const std::string& path : paths) {
-    sources.push_back(ByteSource::open(path, options.map_bytes));
-    total += sources.back().size_hint();
+    sources.push_back(std::make_unique<ByteSource>(ByteSource::open(path, options.map_bytes)));
+    total += sources.back()->size_hint();
   }
-  std::uint64_t done = 0;
-  for (ByteSource& source : sources) {
-    read_input(source, options, builder, done, total, timings);
-  }
+  std::size_t next = 0;
+  SourceFeed feed = [&]() -> std::unique_ptr<ByteSource> {
+    return next < sources.size() ? std::move(sources[next++]) : nullptr;
+  };
+  read_inputs(feed, options, builder, total, timings);
   return finish(builder, options, timings);
 }
 

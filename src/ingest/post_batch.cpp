@@ -1,107 +1,65 @@
 #include "ingest/post_batch.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include <fmt/format.h>
 
+#include "ror/error.hpp"
+#include "ror/text.hpp"
+
 namespace ror::ingest {
 
-void PostBatch::warn(std::uint64_t Warnings::*counter, const std::string& what) {
-  warnings.add(counter, fmt::format("{} ({})", what, source));
+TextRef PostBatch::keep(std::string_view text) {
+  if (strings.size() + text.size() > std::numeric_limits<std::uint32_t>::max()) {
+    throw input_error(fmt::format("{}: more than 4 GiB of ids in one block", source));
+  }
+  const TextRef ref{static_cast<std::uint32_t>(strings.size()),
+                    static_cast<std::uint32_t>(text.size())};
+  strings.append(text);
+  return ref;
 }
 
-std::uint32_t PostBatch::resolve_parents(const PostRecord& post,
-                                         std::vector<std::uint32_t>& parent) {
-  // Later comments with the same id replace earlier ones: keep_ lists the survivors in order.
-  comment_index_.clear();
-  bool duplicates = false;
-  for (std::uint32_t i = 0; i < post.comments.size(); ++i) {
-    auto [slot, inserted] = comment_index_.try_emplace(post.comments[i].id, i);
-    if (!inserted) {
-      warn(&Warnings::duplicate_comment_ids,
-           fmt::format("duplicate comment id \"{}\" in post \"{}\"", post.comments[i].id, post.id));
-      *slot = i;
-      duplicates = true;
-    }
-  }
-  keep_.clear();
-  ordinal_.assign(post.comments.size(), kNone);
-  for (std::uint32_t i = 0; i < post.comments.size(); ++i) {
-    if (!duplicates || *comment_index_.find(post.comments[i].id) == i) {
-      ordinal_[i] = static_cast<std::uint32_t>(keep_.size());
-      keep_.push_back(i);
-    }
-  }
-  parent.assign(keep_.size(), kNone);
-  for (std::uint32_t k = 0; k < keep_.size(); ++k) {
-    const CommentRecord& c = post.comments[keep_[k]];
-    if (!c.has_parent || c.parent_id == post.id) {
-      continue;
-    }
-    const std::uint32_t* found = comment_index_.find(c.parent_id);
-    if (found == nullptr) {
-      warn(&Warnings::dangling_parents,
-           fmt::format("comment \"{}\" names parent \"{}\", which is no comment of post \"{}\"",
-                       c.id, c.parent_id, post.id));
-      continue;
-    }
-    parent[k] = ordinal_[*found];
-  }
-  return static_cast<std::uint32_t>(keep_.size());
-}
-
-void PostBatch::break_cycles(const PostRecord& post, std::vector<std::uint32_t>& parent) {
-  // A cycle needs a comment whose parent comes after it; usually every parent comes first.
-  bool backwards = false;
-  for (std::uint32_t k = 0; k < parent.size(); ++k) {
-    backwards = backwards || (parent[k] != kNone && parent[k] >= k);
-  }
-  if (!backwards) {
-    return;
-  }
-  enum : std::uint8_t { unseen, on_path, done };
-  std::vector<std::uint8_t> state(parent.size(), unseen);
-  std::vector<std::uint32_t> path;
-  for (std::uint32_t start = 0; start < parent.size(); ++start) {
-    path.clear();
-    std::uint32_t node = start;
-    while (node != kNone && state[node] == unseen) {
-      state[node] = on_path;
-      path.push_back(node);
-      node = parent[node];
-    }
-    if (node != kNone && state[node] == on_path) {
-      // The cycle is the tail of the path from `node`; its earliest member becomes top-level.
-      const auto first = std::find(path.begin(), path.end(), node);
-      const auto earliest = std::min_element(first, path.end(), [&](auto a, auto b) {
-        const CommentRecord& ca = post.comments[keep_[a]];
-        const CommentRecord& cb = post.comments[keep_[b]];
-        return ca.created_at != cb.created_at ? ca.created_at < cb.created_at : ca.id < cb.id;
-      });
-      warn(&Warnings::parent_cycles,
-           fmt::format("comment parents form a cycle at comment \"{}\" of post \"{}\"",
-                       post.comments[keep_[*earliest]].id, post.id));
-      parent[*earliest] = kNone;
-    }
-    for (const std::uint32_t n : path) {
-      state[n] = done;
-    }
-  }
-}
-
-void PostBatch::add_post(const PostRecord& record) {
+void PostBatch::post(const PostRecord& record) {
   ++posts_read;
   comments_read += record.comments.size();
-  const std::uint32_t count = resolve_parents(record, parent_);
-  if (count > 1) {
-    break_cycles(record, parent_);
+  nodes_.clear();
+  for (const CommentRecord& c : record.comments) {
+    nodes_.push_back({c.id, c.parent_id, c.has_parent, c.created_at});
   }
+  const auto warn = [&](std::uint64_t Warnings::*counter, const std::string& what) {
+    warnings.add(counter, fmt::format("{} ({})", what, source));
+  };
+  tree_.build(nodes_, record.id, [&](TreeEvent event, std::uint32_t k) {
+    const CommentRecord& c = record.comments[k];
+    switch (event) {
+      case TreeEvent::duplicate_id:
+        warn(&Warnings::duplicate_comment_ids,
+             fmt::format("duplicate comment id \"{}\" in post \"{}\"", c.id, record.id));
+        break;
+      case TreeEvent::dangling_parent:
+        warn(&Warnings::dangling_parents,
+             fmt::format("comment \"{}\" names parent \"{}\", which is no comment of post \"{}\"",
+                         c.id, c.parent_id, record.id));
+        break;
+      case TreeEvent::cycle:
+        warn(&Warnings::parent_cycles,
+             fmt::format("comment parents form a cycle at comment \"{}\" of post \"{}\"", c.id,
+                         record.id));
+        break;
+    }
+  });
+  const auto& kept = tree_.kept();
+  const auto& parents = tree_.parents();
+  const auto count = static_cast<std::uint32_t>(kept.size());
 
   Post post;
   post.created_at = record.created_at;
   post.norm_hash = record.text.norm_hash;
+  post.words = record.text.words;
   post.metrics = record.metrics;
   post.known = record.known;
+  post.comments_known = record.comments_known;
   post.first_comment = static_cast<std::uint32_t>(comments.size());
   post.comment_count = count;
   post.author = record.has_author ? authors.intern(record.author) : kNone;
@@ -110,19 +68,54 @@ void PostBatch::add_post(const PostRecord& record) {
   post.mentions = static_cast<std::uint16_t>(std::min<std::uint32_t>(record.mentions, 0xffff));
   const auto index = static_cast<std::uint32_t>(posts.size());
   posts.push_back(post);
-  post_ids.emplace_back(record.id);
+  post_ids.push_back(keep(record.id));
+  if (record.threaded) {
+    threads.push_back({index, keep(record.reply_to_post), keep(record.conversation)});
+  }
 
   for (std::uint32_t k = 0; k < count; ++k) {
-    const CommentRecord& c = record.comments[keep_[k]];
+    const CommentRecord& c = record.comments[kept[k]];
     Comment comment;
     comment.created_at = c.created_at;
     comment.norm_hash = c.text.norm_hash;
     comment.words = c.text.words;
     comment.author = authors.intern(c.author);
-    comment.parent = parent_[k] == kNone ? kNone : post.first_comment + parent_[k];
+    comment.parent = parents[k] == kNone ? kNone : post.first_comment + parents[k];
     comment.post = index;
     comments.push_back(comment);
   }
+}
+
+void PostBatch::comment(const CommentRecord& record) {
+  ++comments_read;
+  LooseRecord loose_record;
+  loose_record.comment.created_at = record.created_at;
+  loose_record.comment.norm_hash = record.text.norm_hash;
+  loose_record.comment.words = record.text.words;
+  loose_record.comment.author = authors.intern(record.author);
+  loose_record.post_id = keep(record.post_id);
+  loose_record.id = keep(record.id);
+  loose_record.parent_id = keep(record.parent_id);
+  loose_record.has_parent = record.has_parent;
+  loose.push_back(loose_record);
+}
+
+void PostBatch::skip(std::string_view reason, std::uint64_t n) {
+  skipped.add(reason, n);
+}
+
+void PostBatch::expect_items(std::uint64_t n, std::string_view field) {
+  expected.emplace(n, std::string(field));
+}
+
+std::string_view PostBatch::html_text(std::string_view html) {
+  html_to_text(html, html_);
+  return html_;
+}
+
+void PostBatch::restart() {
+  restart_at.emplace(posts.size(), loose.size());
+  restart_elements = elements;
 }
 
 }  // namespace ror::ingest

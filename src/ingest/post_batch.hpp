@@ -1,52 +1,92 @@
-// A batch of posts read from one stretch of one input, assembled independently of every other
-// batch so that batches can be read in parallel: comment ids deduplicated, parents resolved as
-// indices, cycles broken, authors interned locally. DatasetBuilder::merge joins batches in order.
+// A batch of records read from one stretch of one input, assembled independently of every other
+// batch so that batches can be read in parallel: nested comment ids deduplicated, parents
+// resolved as indices, cycles broken, authors interned locally. DatasetBuilder::merge joins
+// batches in order. It is the RecordSink importers write to.
 #pragma once
 
 #include <exception>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "ingest/comment_tree.hpp"
 #include "ingest/records.hpp"
 #include "ror/dataset.hpp"
 #include "ror/string_index.hpp"
 
 namespace ror::ingest {
 
-class PostBatch {
+// A string a batch keeps: offsets into its `strings`.
+struct TextRef {
+  std::uint32_t offset = 0;
+  std::uint32_t size = 0;
+};
+
+// A comment apart from its post, as a batch keeps it until the end of the load.
+struct LooseRecord {
+  Comment comment;  // author indexes the batch's authors; parent and post are set at the join
+  TextRef post_id;
+  TextRef id;
+  TextRef parent_id;
+  bool has_parent = false;
+};
+
+// What a status needs to be placed once the account is known.
+struct ThreadRecord {
+  std::uint32_t post = 0;  // index in the batch's posts
+  TextRef reply_to_post;
+  TextRef conversation;
+};
+
+class PostBatch final : public RecordSink {
  public:
   // A batch of the input named `source` (for warning messages).
   explicit PostBatch(std::string name) : source(std::move(name)) {}
 
-  // Keeps an account object for the merge.
-  void add_account(AccountRecord account) { accounts.push_back(std::move(account)); }
-  // Assembles one post with its comments.
-  void add_post(const PostRecord& record);
+  void account(AccountRecord account) override { accounts.push_back(std::move(account)); }
+  void post(const PostRecord& record) override;
+  void comment(const CommentRecord& record) override;
+  void skip(std::string_view reason, std::uint64_t n) override;
+  void expect_items(std::uint64_t n, std::string_view field) override;
+  std::string_view html_text(std::string_view html) override;
+
+  // Notes that a split array's key came again: what the input gave under it so far (in this
+  // batch and before it) is superseded.
+  void restart();
+  // The text of a reference.
+  std::string_view text(TextRef ref) const { return {strings.data() + ref.offset, ref.size}; }
 
   std::string source;
   std::vector<AccountRecord> accounts;
-  std::vector<Post> posts;            // author and reply_to index `authors`; first_comment is local
-  std::vector<std::string> post_ids;  // parallel to posts
-  std::vector<Comment> comments;      // author indexes `authors`; parent is a local index
-  AuthorTable authors;                // this batch's names
+  std::vector<Post> posts;        // author and reply_to index `authors`; first_comment is local
+  std::vector<TextRef> post_ids;  // parallel to posts
+  std::vector<Comment> comments;  // nested comments: author indexes `authors`, parent is local
+  std::vector<LooseRecord> loose;
+  std::vector<ThreadRecord> threads;
+  std::string strings;  // the text of every TextRef
+  AuthorTable authors;  // this batch's names
   Warnings warnings;
+  Skips skipped;
+  std::optional<std::pair<std::uint64_t, std::string>> expected;  // items the input says it has
+  std::uint64_t elements = 0;  // items read that were elements of a split array
+  // Set by restart(): the posts and loose comments of this batch before it are superseded.
+  std::optional<std::pair<std::size_t, std::size_t>> restart_at;
+  std::uint64_t restart_elements = 0;  // `elements` when restart() was called
   std::uint64_t posts_read = 0;
   std::uint64_t comments_read = 0;
   // Newlines in the block, and the bytes after the last one (all of them when there is none);
-  // set by the formats that count lines.
+  // set when the block is read as lines.
   std::uint64_t newlines = 0;
   std::uint64_t tail_bytes = 0;
   std::exception_ptr error;  // set when reading this batch failed; rethrown by the merge
 
  private:
-  void warn(std::uint64_t Warnings::*counter, const std::string& what);
-  std::uint32_t resolve_parents(const PostRecord& post, std::vector<std::uint32_t>& parent);
-  void break_cycles(const PostRecord& post, std::vector<std::uint32_t>& parent);
+  TextRef keep(std::string_view text);
 
-  StringIndex comment_index_;           // scratch, per post: comment id -> position in the record
-  std::vector<std::uint32_t> keep_;     // scratch, per post
-  std::vector<std::uint32_t> ordinal_;  // scratch, per post
-  std::vector<std::uint32_t> parent_;   // scratch, per post
+  CommentTree tree_;                // scratch, per post
+  std::vector<TreeComment> nodes_;  // scratch, per post
+  std::string html_;                // scratch for html_text
 };
 
 }  // namespace ror::ingest

@@ -1,5 +1,5 @@
-// Records as a format reader hands them to the dataset builder. String views point into the
-// parser's buffers and stay valid only until the builder has taken the record.
+// Records as an importer hands them over, and the sink it hands them to. String views point into
+// the parser's buffers and stay valid only until the sink has taken the record.
 #pragma once
 
 #include <array>
@@ -19,6 +19,7 @@ struct CommentRecord {
   std::string_view author;
   std::string_view parent_id;  // empty with has_parent false: top-level
   bool has_parent = false;
+  std::string_view post_id;  // a loose comment's post (RecordSink::comment); unused when nested
   TimeMs created_at = 0;
   TextStats text;
 };
@@ -29,14 +30,29 @@ struct PostRecord {
   bool has_author = false;
   std::string_view reply_to_author;
   bool has_reply_to = false;
+  // For statuses (see `threaded`): the id of the status it answers, and of the first status of
+  // its conversation when the platform says; empty when none or unknown.
+  std::string_view reply_to_post;
+  std::string_view conversation;
+  // A status of a platform where replies are statuses too (X, Mastodon, Bluesky): once the
+  // account is known, the load places it as a post or as a comment under its conversation's
+  // first post (docs/format.md, "Threads").
+  bool threaded = false;
+  // Whether this export holds the comments other people wrote under it.
+  bool comments_known = true;
   TimeMs created_at = 0;
   TextStats text;
   std::uint32_t hashtags = 0;
   std::uint32_t mentions = 0;
   std::array<std::int64_t, kPostMetricCount> metrics{};
-  std::uint8_t known = 0;
-  std::vector<CommentRecord> comments;
+  std::uint16_t known = 0;
+  std::vector<CommentRecord> comments;  // comments nested in the post (ror/v1)
 
+  // Sets metric m, marking it carried.
+  void set(PostMetric m, std::int64_t value) {
+    metrics[static_cast<std::size_t>(m)] = value;
+    known = static_cast<std::uint16_t>(known | (1U << static_cast<unsigned>(m)));
+  }
   // Clears the record for reuse, keeping its allocations.
   void clear() {
     auto keep = std::move(comments);
@@ -51,7 +67,34 @@ struct AccountRecord {
   std::string handle;
   std::string platform;
   std::optional<std::int64_t> followers;
+  // Entries of a follower list (X's follower.js): their sum over the load is the follower count
+  // when no input gives one.
+  std::uint64_t follower_entries = 0;
   std::vector<std::string> aliases;
+  // A guess (the author of a thread's first post): used only when no input names the account.
+  bool weak = false;
+};
+
+// Where an importer puts what it reads.
+class RecordSink {
+ public:
+  virtual ~RecordSink() = default;
+  // Something the export says about the account.
+  virtual void account(AccountRecord account) = 0;
+  // A post (with its nested comments, if any).
+  virtual void post(const PostRecord& post) = 0;
+  // A comment that arrives apart from its post (record.post_id names it): joined to its post at
+  // the end of the load, whatever input the post comes from.
+  virtual void comment(const CommentRecord& comment) = 0;
+  // A record passed over on purpose, counted under `reason` in the input accounting.
+  virtual void skip(std::string_view reason, std::uint64_t n = 1) = 0;
+  // How many items the input says it holds (a collection's totalItems): a different count is a
+  // warning at the end of the input.
+  virtual void expect_items(std::uint64_t n, std::string_view field) = 0;
+  // The plain text of HTML, in a buffer reused from call to call (valid until the next call).
+  virtual std::string_view html_text(std::string_view html) = 0;
+  // Scratch room for tag views (valid while the current item is read).
+  std::vector<std::string_view> tags;
 };
 
 }  // namespace ror::ingest

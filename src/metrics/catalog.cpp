@@ -38,13 +38,22 @@ constexpr std::array<MetricInfo, kMetricCount> kCatalog = {{
     {clicks, roi, "clicks", count, "Sum of clicks over the posts that carry it.", kReach},
     {conversions, roi, "conversions", count, "Sum of conversions over the posts that carry it.",
      kReach},
+    {quotes, roi, "quotes", count,
+     "Sum of quotes (shares with a comment of one's own) over the posts that carry them.", kReach},
+    {bookmarks, roi, "bookmarks", count, "Sum of bookmarks over the posts that carry them.",
+     kReach},
+    {replies, roi, "replies", count,
+     "Sum of the platform's own reply counts over the posts that carry one: the comments that "
+     "exist, whether or not the export holds them.",
+     kReach},
     {comments, roi, "comments", count, "All comments on the account's posts, its own included.",
      kReach},
     {audience_comments, roi, "audience_comments", count,
      "Comments on the account's posts written by anyone but the account.", kReach},
     {engagements, roi, "engagements", count,
-     "Per post likes + shares + saves + clicks (unknown counts as 0) + its audience comments, "
-     "summed.",
+     "Per post likes + shares + quotes + saves + bookmarks + clicks (unknown counts as 0) + its "
+     "audience comments (the platform's reply count less the account's comments, when that is "
+     "more than the comments present), summed.",
      kEngagement},
     {engagement_rate_impressions, roi, "engagement_rate_impressions", rate,
      "Engagements / impressions, both over the posts whose impressions are known and above 0.",
@@ -108,7 +117,68 @@ constexpr std::array<MetricInfo, kMetricCount> kCatalog = {{
      "Original posts / (original posts + account comments + outreach posts).", kHabits},
 }};
 
+// The catalog's rows follow MetricId, and its ROI sums carry the post metrics' names.
+constexpr bool catalog_in_order() {
+  for (std::size_t i = 0; i < kCatalog.size(); ++i) {
+    if (static_cast<std::size_t>(kCatalog[i].id) != i) {
+      return false;
+    }
+  }
+  for (std::size_t m = 0; m < kPostMetricCount; ++m) {
+    if (kCatalog[static_cast<std::size_t>(sum_metric(static_cast<PostMetric>(m)))].name !=
+        kPostMetricNames[m]) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(catalog_in_order());
+
 }  // namespace
+
+std::string unknown_reason(MetricId id, Unknown why) {
+  switch (why) {
+    case Unknown::known:
+      return {};
+    case Unknown::not_carried:
+      return id == MetricId::followers || id == MetricId::engagement_rate_followers
+                 ? "the export gives no follower count"
+                 : "nothing in the export carries it";
+    case Unknown::no_comments:
+      return "the export holds no comments written by other people";
+    case Unknown::no_cases:
+      break;
+  }
+  switch (id) {
+    case MetricId::engagement_rate_impressions:
+    case MetricId::action_rate:
+      return "no post has impressions above 0";
+    case MetricId::response_rate:
+      return "no comment awaits an answer";
+    case MetricId::response_time_median:
+    case MetricId::response_time_p90:
+    case MetricId::reciprocity_rate:
+      return "no comment was answered";
+    case MetricId::repeat_audience_rate:
+    case MetricId::retained_audience_rate:
+    case MetricId::substantive_comment_rate:
+    case MetricId::low_effort_comment_rate:
+    case MetricId::audience_concentration:
+      return "nobody but the account commented";
+    case MetricId::outreach_retained_rate:
+      return "no outreach reply";
+    case MetricId::canned_reply_rate:
+      return "the account answered nobody";
+    case MetricId::hashtag_abuse_rate:
+    case MetricId::duplicate_post_rate:
+    case MetricId::burst_post_rate:
+    case MetricId::mention_blast_rate:
+    case MetricId::broadcast_ratio:
+      return "no original post";
+    default:
+      return "nothing to measure it on";
+  }
+}
 
 std::string_view group_name(Group group) {
   switch (group) {

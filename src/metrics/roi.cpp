@@ -13,9 +13,15 @@ struct PostMetricSums {
   std::array<std::uint64_t, kPostMetricCount> carriers{};
 };
 
-constexpr std::array<MetricId, kPostMetricCount> kSumMetric = {
-    MetricId::impressions, MetricId::reach, MetricId::views,  MetricId::likes,
-    MetricId::shares,      MetricId::saves, MetricId::clicks, MetricId::conversions};
+// The audience comments a post counts for: those present, or, when the platform reports more
+// replies than the export holds, its reply count less the account's own comments present.
+std::int64_t audience_replies(const Post& post, std::int64_t audience_present) {
+  if (!post.has(PostMetric::replies)) {
+    return audience_present;
+  }
+  const std::int64_t own = static_cast<std::int64_t>(post.comment_count) - audience_present;
+  return std::max(audience_present, post.get(PostMetric::replies) - own);
+}
 
 }  // namespace
 
@@ -29,8 +35,10 @@ void compute_roi(const Selection& s, MetricValues& out) {
   TimeMs first = 0;
   TimeMs last = 0;
   bool any = false;
+  bool comments_known = false;
   for (const std::uint32_t index : s.posts) {
     const Post& post = s.data.posts[index];
+    comments_known = comments_known || post.comments_known;
     for (std::size_t m = 0; m < kPostMetricCount; ++m) {
       if (post.has(static_cast<PostMetric>(m))) {
         sums.sum[m] += post.metrics[m];
@@ -44,8 +52,9 @@ void compute_roi(const Selection& s, MetricValues& out) {
     comments += post.comment_count;
     audience_comments += audience;
     const std::int64_t engaged = post.get(PostMetric::likes) + post.get(PostMetric::shares) +
-                                 post.get(PostMetric::saves) + post.get(PostMetric::clicks) +
-                                 audience;
+                                 post.get(PostMetric::quotes) + post.get(PostMetric::saves) +
+                                 post.get(PostMetric::bookmarks) + post.get(PostMetric::clicks) +
+                                 audience_replies(post, audience);
     engagements += engaged;
     if (post.has(PostMetric::impressions) && post.get(PostMetric::impressions) > 0) {
       engaged_with_impressions += engaged;
@@ -60,27 +69,36 @@ void compute_roi(const Selection& s, MetricValues& out) {
   const auto& followers = s.data.account.followers;
   out.set(MetricId::posts, n);
   out.set(MetricId::followers,
-          followers ? std::optional<double>(static_cast<double>(*followers)) : std::nullopt);
+          followers ? std::optional<double>(static_cast<double>(*followers)) : std::nullopt,
+          Unknown::not_carried);
   for (std::size_t m = 0; m < kPostMetricCount; ++m) {
-    out.set(kSumMetric[m], sums.carriers[m] > 0
-                               ? std::optional<double>(static_cast<double>(sums.sum[m]))
-                               : std::nullopt);
+    out.set(sum_metric(static_cast<PostMetric>(m)),
+            sums.carriers[m] > 0 ? std::optional<double>(static_cast<double>(sums.sum[m]))
+                                 : std::nullopt,
+            Unknown::not_carried);
   }
-  out.set(MetricId::comments, static_cast<double>(comments));
-  out.set(MetricId::audience_comments, static_cast<double>(audience_comments));
+  // Comments are counted where the export holds them.
+  const auto where_known = [&](std::int64_t n) {
+    return comments_known ? std::optional<double>(static_cast<double>(n)) : std::nullopt;
+  };
+  out.set(MetricId::comments, where_known(comments), Unknown::no_comments);
+  out.set(MetricId::audience_comments, where_known(audience_comments), Unknown::no_comments);
   out.set(MetricId::engagements, static_cast<double>(engagements));
+  const auto impressions = static_cast<std::size_t>(PostMetric::impressions);
   out.set(MetricId::engagement_rate_impressions,
           ratio(static_cast<double>(engaged_with_impressions),
-                static_cast<double>(impressions_positive)));
+                static_cast<double>(impressions_positive)),
+          sums.carriers[impressions] > 0 ? Unknown::no_cases : Unknown::not_carried);
   out.set(MetricId::engagement_rate_followers,
           followers ? ratio(static_cast<double>(engagements), n * static_cast<double>(*followers))
-                    : std::nullopt);
+                    : std::nullopt,
+          followers ? Unknown::no_cases : Unknown::not_carried);
   const auto per_carrier = [&](PostMetric m) {
     const auto i = static_cast<std::size_t>(m);
     return ratio(static_cast<double>(sums.sum[i]), static_cast<double>(sums.carriers[i]));
   };
-  out.set(MetricId::applause_rate, per_carrier(PostMetric::likes));
-  out.set(MetricId::amplification_rate, per_carrier(PostMetric::shares));
+  out.set(MetricId::applause_rate, per_carrier(PostMetric::likes), Unknown::not_carried);
+  out.set(MetricId::amplification_rate, per_carrier(PostMetric::shares), Unknown::not_carried);
   const double days = static_cast<double>(last - first) / 86'400'000.0;
   out.set(MetricId::posts_per_day, n / std::max(1.0, days));
   out.counts.first_post = first;

@@ -295,22 +295,29 @@ void set_outreach(const Selection& s, MetricValues& out) {
           ratio(static_cast<double>(retained), static_cast<double>(people.size())));
 }
 
+// Whether any post carries clicks or conversions.
+bool carries_actions(std::span<const std::uint32_t> posts, const Dataset& data) {
+  return std::any_of(posts.begin(), posts.end(), [&](std::uint32_t i) {
+    return data.posts[i].has(PostMetric::clicks) || data.posts[i].has(PostMetric::conversions);
+  });
+}
+
 // (clicks + conversions) / impressions over posts with impressions > 0; unknown when no post
 // carries clicks or conversions.
-std::optional<double> action_rate(const Selection& s) {
+std::optional<double> action_rate(std::span<const std::uint32_t> posts, const Dataset& data) {
+  if (!carries_actions(posts, data)) {
+    return std::nullopt;
+  }
   std::int64_t actions = 0;
   std::int64_t impressions = 0;
-  bool carried = false;
-  for (const std::uint32_t index : s.posts) {
-    const Post& post = s.data.posts[index];
-    carried = carried || post.has(PostMetric::clicks) || post.has(PostMetric::conversions);
+  for (const std::uint32_t index : posts) {
+    const Post& post = data.posts[index];
     if (post.has(PostMetric::impressions) && post.get(PostMetric::impressions) > 0) {
       actions += post.get(PostMetric::clicks) + post.get(PostMetric::conversions);
       impressions += post.get(PostMetric::impressions);
     }
   }
-  return carried ? ratio(static_cast<double>(actions), static_cast<double>(impressions))
-                 : std::nullopt;
+  return ratio(static_cast<double>(actions), static_cast<double>(impressions));
 }
 
 // Scans every post of the selection, each post's members fetched while the one before is read.
@@ -329,10 +336,25 @@ void scan_posts(const Selection& s, Scan& out) {
 
 }  // namespace
 
+// The metrics that need the comments other people wrote.
+constexpr std::array<MetricId, 11> kNeedComments = {MetricId::conversation_rate,
+                                                    MetricId::audience,
+                                                    MetricId::response_rate,
+                                                    MetricId::response_time_median,
+                                                    MetricId::response_time_p90,
+                                                    MetricId::reciprocity_rate,
+                                                    MetricId::repeat_audience_rate,
+                                                    MetricId::retained_audience_rate,
+                                                    MetricId::substantive_comment_rate,
+                                                    MetricId::low_effort_comment_rate,
+                                                    MetricId::audience_concentration};
+
 void compute_ror(const Selection& s, MetricValues& out) {
   std::size_t comment_count = 0;
+  std::size_t posts_with_comments = 0;  // posts whose export holds other people's comments
   for (const std::uint32_t index : s.posts) {
     comment_count += s.data.posts[index].comment_count;
+    posts_with_comments += s.data.posts[index].comments_known ? 1U : 0U;
   }
   Scan scan(s.data.authors.size(), comment_count);
   scan_posts(s, scan);
@@ -343,7 +365,7 @@ void compute_ror(const Selection& s, MetricValues& out) {
   counts.reciprocated = scan.reciprocated;
   const Tally& tally = scan.tally;
   const auto comments = static_cast<double>(tally.audience_comments);
-  out.set(MetricId::conversation_rate, ratio(comments, static_cast<double>(s.posts.size())));
+  out.set(MetricId::conversation_rate, ratio(comments, static_cast<double>(posts_with_comments)));
   out.set(MetricId::response_rate,
           ratio(static_cast<double>(counts.answered), static_cast<double>(counts.awaiting)));
   set_response_times(scan.delays, out);
@@ -353,9 +375,16 @@ void compute_ror(const Selection& s, MetricValues& out) {
           ratio(static_cast<double>(tally.substantive), comments));
   out.set(MetricId::low_effort_comment_rate,
           ratio(static_cast<double>(tally.low_effort), comments));
-  out.set(MetricId::action_rate, action_rate(s));
+  out.set(MetricId::action_rate, action_rate(s.posts, s.data),
+          carries_actions(s.posts, s.data) ? Unknown::no_cases : Unknown::not_carried);
   set_audience(s, scan.members, tally, out);
   set_outreach(s, out);
+  if (posts_with_comments == 0) {
+    for (const MetricId id : kNeedComments) {
+      out.set(id, std::nullopt, Unknown::no_comments);
+    }
+    out.top_audience.clear();
+  }
 }
 
 }  // namespace ror::metrics

@@ -1,6 +1,29 @@
+#include <array>
+
 #include "ror/dataset.hpp"
 
 namespace ror {
+
+std::span<const Warnings::Kind> Warnings::kinds() {
+  static constexpr std::array<Kind, 7> kKinds = {{
+      {&Warnings::duplicate_post_ids, "duplicate_post_ids", "duplicate post id(s)"},
+      {&Warnings::duplicate_comment_ids, "duplicate_comment_ids", "duplicate comment id(s)"},
+      {&Warnings::dangling_parents, "dangling_parents", "dangling parent(s)"},
+      {&Warnings::parent_cycles, "parent_cycles", "parent cycle(s)"},
+      {&Warnings::account_conflicts, "account_conflicts", "account conflict(s)"},
+      {&Warnings::count_mismatches, "count_mismatches", "count mismatch(es)"},
+      {&Warnings::repeated_keys, "repeated_keys", "repeated key(s)"},
+  }};
+  return kKinds;
+}
+
+std::uint64_t Warnings::total() const noexcept {
+  std::uint64_t sum = 0;
+  for (const Kind& k : kinds()) {
+    sum += this->*k.counter;
+  }
+  return sum;
+}
 
 void Warnings::add(std::uint64_t Warnings::*counter, std::string message) {
   ++(this->*counter);
@@ -10,14 +33,30 @@ void Warnings::add(std::uint64_t Warnings::*counter, std::string message) {
 }
 
 void Warnings::merge(const Warnings& other) {
-  for (const auto counter :
-       {&Warnings::duplicate_post_ids, &Warnings::duplicate_comment_ids,
-        &Warnings::dangling_parents, &Warnings::parent_cycles, &Warnings::account_conflicts}) {
-    this->*counter += other.*counter;
+  for (const Kind& k : kinds()) {
+    this->*k.counter += other.*k.counter;
   }
   if (!other.first.empty() && (first.empty() || other.first < first)) {
     first = other.first;
   }
+}
+
+void Skips::add(std::string_view reason, std::uint64_t n) {
+  for (auto& [known, count] : counts) {
+    if (known == reason) {
+      count += n;
+      return;
+    }
+  }
+  counts.emplace_back(reason, n);
+}
+
+std::uint64_t Skips::total() const noexcept {
+  std::uint64_t sum = 0;
+  for (const auto& [reason, n] : counts) {
+    sum += n;
+  }
+  return sum;
 }
 
 }  // namespace ror

@@ -1,6 +1,9 @@
 #include "render/format.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -96,21 +99,23 @@ std::string input_line(const Report& report) {
     line += fmt::format("; {} outside the time window",
                         count_of(static_cast<double>(in.filtered_posts), "post"));
   }
+  if (in.posts_merged > 0) {
+    line += fmt::format("; {} seen in two inputs, merged",
+                        count_of(static_cast<double>(in.posts_merged), "post"));
+  }
+  for (const auto& [reason, n] : in.skipped.counts) {
+    line += fmt::format("; {} skipped: {}", thousands(static_cast<double>(n)), reason);
+  }
   const Warnings& w = in.warnings;
   if (w.total() == 0) {
     return line + "; no warnings";
   }
   std::string parts;
-  const auto add = [&](std::uint64_t n, std::string_view what) {
-    if (n > 0) {
-      parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", n, what);
+  for (const Warnings::Kind& kind : Warnings::kinds()) {
+    if (const std::uint64_t n = w.*kind.counter; n > 0) {
+      parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", n, kind.label);
     }
-  };
-  add(w.duplicate_post_ids, "duplicate post id(s)");
-  add(w.duplicate_comment_ids, "duplicate comment id(s)");
-  add(w.dangling_parents, "dangling parent(s)");
-  add(w.parent_cycles, "parent cycle(s)");
-  add(w.account_conflicts, "account conflict(s)");
+  }
   return line + fmt::format("; {} warning{} ({})", w.total(), w.total() == 1 ? "" : "s", parts);
 }
 
@@ -136,6 +141,25 @@ std::string coverage_line(const Scores& scores) {
         g == Group::hygiene ? std::string("hygiene") : (g == Group::roi ? "ROI" : "ROR"));
   }
   return partial ? fmt::format("Known inputs carry {} of each score's weight", parts) : "";
+}
+
+std::string unknown_list(const Report& report) {
+  std::vector<std::pair<std::string, std::string>> groups;  // reason, names
+  for (const MetricId id : report.unknown) {
+    const std::string reason = unknown_reason(id, report.metrics.why_unknown(id));
+    auto it = std::find_if(groups.begin(), groups.end(),
+                           [&](const auto& g) { return g.first == reason; });
+    if (it == groups.end()) {
+      groups.emplace_back(reason, "");
+      it = groups.end() - 1;
+    }
+    it->second += (it->second.empty() ? "" : ", ") + std::string(metric_info(id).name);
+  }
+  std::string out;
+  for (const auto& [reason, names] : groups) {
+    out += fmt::format("{}{} ({})", out.empty() ? "" : "; ", names, reason);
+  }
+  return out;
 }
 
 std::string check_line(const CheckResult& check) {

@@ -36,6 +36,10 @@ std::string account_label(const Account& account);
 // known.
 std::string coverage_line(const Scores& scores);
 
+// "reach, views (nothing in the export carries it); audience (...)": the unknown metrics grouped
+// by why they are unknown, or "" when every metric is known.
+std::string unknown_list(const Report& report);
+
 // "ror.score >= 60: 61.2 (passed)".
 std::string check_line(const CheckResult& check);
 

@@ -37,10 +37,22 @@ Json account_json(const Account& a) {
 Json input_json(const Report& r) {
   const InputStats& in = r.input;
   const Warnings& w = in.warnings;
+  Json warnings{{"total", w.total()}};
+  for (const Warnings::Kind& kind : Warnings::kinds()) {
+    warnings[std::string(kind.key)] = w.*kind.counter;
+  }
+  warnings["first"] = w.first.empty() ? Json(nullptr) : Json(w.first);
+  Json skipped = Json::object();
+  for (const auto& [reason, n] : in.skipped.counts) {
+    skipped[reason] = n;
+  }
   Json unknown = Json::array();
+  Json why = Json::object();
   for (const MetricId id : r.unknown) {
-    unknown.push_back(std::string(group_name(metric_info(id).group)) + "." +
-                      std::string(metric_info(id).name));
+    const std::string path =
+        std::string(group_name(metric_info(id).group)) + "." + std::string(metric_info(id).name);
+    unknown.push_back(path);
+    why[path] = unknown_reason(id, r.metrics.why_unknown(id));
   }
   return Json{{"files", in.files},
               {"formats", in.formats},
@@ -54,14 +66,13 @@ Json input_json(const Report& r) {
               {"foreign_comments", in.foreign_comments},
               {"filtered_posts", in.filtered_posts},
               {"filtered_comments", in.filtered_comments},
-              {"warnings", Json{{"total", w.total()},
-                                {"duplicate_post_ids", w.duplicate_post_ids},
-                                {"duplicate_comment_ids", w.duplicate_comment_ids},
-                                {"dangling_parents", w.dangling_parents},
-                                {"parent_cycles", w.parent_cycles},
-                                {"account_conflicts", w.account_conflicts},
-                                {"first", w.first.empty() ? Json(nullptr) : Json(w.first)}}},
-              {"unknown_metrics", unknown}};
+              {"posts_merged", in.posts_merged},
+              {"comments_merged", in.comments_merged},
+              {"statuses_placed", in.statuses_placed},
+              {"skipped", skipped},
+              {"warnings", warnings},
+              {"unknown_metrics", unknown},
+              {"unknown_why", why}};
 }
 
 Json top_audience_json(const MetricValues& m) {

@@ -117,11 +117,7 @@ void render_markdown(const Report& r, const RenderOptions& /*options*/, std::ost
   }
   out << "\n_Input: " << cell(render::input_line(r)) << "_\n";
   if (!r.unknown.empty()) {
-    std::string names;
-    for (const MetricId id : r.unknown) {
-      names += (names.empty() ? "" : ", ") + std::string(metric_info(id).name);
-    }
-    out << "\n_Unknown metrics: " << cell(names) << "_\n";
+    out << "\n_Unknown metrics: " << cell(render::unknown_list(r)) << "_\n";
   }
 }
 

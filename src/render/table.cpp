@@ -192,11 +192,7 @@ void render_table(const Report& r, const RenderOptions& options, std::ostream& o
   }
   out << '\n';
   if (!r.unknown.empty()) {
-    std::string names;
-    for (const MetricId id : r.unknown) {
-      names += (names.empty() ? "" : ", ") + std::string(metric_info(id).name);
-    }
-    out << wrap("Unknown: " + names, 9) << '\n';
+    out << wrap("Unknown: " + render::unknown_list(r), 9) << '\n';
   }
   if (const std::string coverage = render::coverage_line(r.scores); !coverage.empty()) {
     out << wrap(coverage, 2) << '\n';

@@ -16,7 +16,8 @@ import json
 import re
 import sys
 
-METRIC_KEYS = ["impressions", "reach", "views", "likes", "shares", "saves", "clicks", "conversions"]
+METRIC_KEYS = ["impressions", "reach", "views", "likes", "shares", "saves", "clicks", "conversions",
+               "quotes", "bookmarks", "replies"]
 
 # Whitespace for word splitting and text normalisation (decisions.md).
 WHITESPACE = set("\t\n\v\f\r ") | {
@@ -241,7 +242,9 @@ def build_post(raw, where):
     comments = []
     for i, c in enumerate(raw.get("comments") or []):
         comments.append(build_comment(c, "%s/comments/%d" % (where, i)))
+    exported = raw.get("comments_exported")
     post = {
+        "comments_known": exported is not False,
         "id": id_text(raw["id"], where + "/id"),
         "author": author if isinstance(author, str) else None,
         "time": parse_time(raw["created_at"], where + "/created_at"),
@@ -286,6 +289,29 @@ def resolve_comments(post):
     post["comment_by_id"] = by_id
 
 
+def merge_copies(older, newer):
+    """One post from copies in two inputs (docs/format.md, "The same post twice"): the newer
+    copy's fields, with the text and metrics it lacks from the older; the comments of the copy
+    that has them (the newer when both do); comments known if either copy knows them."""
+    out = dict(newer)
+    if not newer["text"].split():
+        out["text"] = older["text"]
+        out["raw"] = dict(newer["raw"])
+        for key in ("hashtags", "mentions", "text"):
+            if key in older["raw"]:
+                out["raw"][key] = older["raw"][key]
+            else:
+                out["raw"].pop(key, None)
+    metrics = dict(older["metrics"])
+    metrics.update(newer["metrics"])
+    out["metrics"] = metrics
+    if not newer["comments"]:
+        out["comments"] = older["comments"]
+        out["comment_by_id"] = older["comment_by_id"]
+    out["comments_known"] = older["comments_known"] or newer["comments_known"]
+    return out
+
+
 def load_dataset(paths, cli_accounts):
     names = set(norm_name(a) for a in cli_accounts)
     followers = None
@@ -300,10 +326,16 @@ def load_dataset(paths, cli_accounts):
                 names.add(norm_name(id_text(alias, "/account/aliases")))
             if followers is None and account.get("followers") is not None:
                 followers = account["followers"]
+        seen_here = set()
         for i, raw in enumerate(raw_posts):
             post = build_post(raw, "/posts/%d" % i)
+            post["file"] = path
+            earlier = posts_by_id.get(post["id"])
+            if earlier is not None and post["id"] not in seen_here:
+                post = merge_copies(earlier, post)  # the same post in another input
             posts_by_id.pop(post["id"], None)
-            posts_by_id[post["id"]] = post  # later replaces earlier entirely
+            posts_by_id[post["id"]] = post  # within one input, the later copy replaces the earlier
+            seen_here.add(post["id"])
     posts = list(posts_by_id.values())
     if not names:
         authors = [norm_name(p["author"]) for p in posts if p["author"] is not None]
@@ -351,15 +383,19 @@ def compute(dataset, top_n=10):
     for key in METRIC_KEYS:
         carriers = [p for p in account_posts if key in p["metrics"]]
         roi[key] = sum(p["metrics"][key] for p in carriers) if carriers else None
-    roi["comments"] = len(all_comments)
-    roi["audience_comments"] = len(audience_comments)
+    comments_known = any(p["comments_known"] for p in account_posts)
+    roi["comments"] = len(all_comments) if comments_known else None
+    roi["audience_comments"] = len(audience_comments) if comments_known else None
 
     def post_engagements(p):
         e = 0
-        for key in ("likes", "shares", "saves", "clicks"):
+        for key in ("likes", "shares", "quotes", "saves", "bookmarks", "clicks"):
             e += p["metrics"].get(key, 0)
-        e += len([c for c in p["comments"] if not c["is_account"]])
-        return e
+        audience_here = len([c for c in p["comments"] if not c["is_account"]])
+        if "replies" in p["metrics"]:
+            own = len(p["comments"]) - audience_here
+            audience_here = max(audience_here, p["metrics"]["replies"] - own)
+        return e + audience_here
 
     engagements = sum(post_engagements(p) for p in account_posts)
     roi["engagements"] = engagements
@@ -386,7 +422,8 @@ def compute(dataset, top_n=10):
 
     # ------------------------------------------------------------------ ROR
     ror = {}
-    ror["conversation_rate"] = ratio(len(audience_comments), n_posts)
+    ror["conversation_rate"] = ratio(len(audience_comments),
+                                     len([p for p in account_posts if p["comments_known"]]))
     audience = sorted(set(c["author"] for c in audience_comments), key=lambda a: a.encode("utf-8"))
     ror["audience"] = len(audience)
 
@@ -480,6 +517,14 @@ def compute(dataset, top_n=10):
         })
     rows.sort(key=lambda r: (-r["comments"], -r["posts"], r["author"].encode("utf-8")))
     ror["top_audience"] = rows[:top_n]
+    if not comments_known:
+        # No input holds other people's comments: what needs them is unknown, not 0.
+        for key in ("conversation_rate", "audience", "response_rate", "response_time_median",
+                    "response_time_p90", "reciprocity_rate", "repeat_audience_rate",
+                    "retained_audience_rate", "substantive_comment_rate", "low_effort_comment_rate",
+                    "audience_concentration"):
+            ror[key] = None
+        ror["top_audience"] = []
 
     # ------------------------------------------------------------------ hygiene
     hyg = {}

@@ -19,7 +19,7 @@ sys.dont_write_bytecode = True
 import ror_reference  # noqa: E402
 
 ROI_KEYS = ["posts", "followers", "impressions", "reach", "views", "likes", "shares", "saves", "clicks",
-            "conversions", "comments", "audience_comments", "engagements", "engagement_rate_impressions",
+            "conversions", "quotes", "bookmarks", "replies", "comments", "audience_comments", "engagements", "engagement_rate_impressions",
             "engagement_rate_followers", "applause_rate", "amplification_rate", "posts_per_day"]
 ROR_KEYS = ["conversation_rate", "audience", "response_rate", "response_time_median", "response_time_p90",
             "reciprocity_rate", "repeat_audience_rate", "retained_audience_rate", "substantive_comment_rate",
@@ -338,12 +338,14 @@ D_FILE2_LINES = [
 EXPECTED_D = {
     "roi": {
         "posts": 3, "followers": 50,       # first non-null followers (second file)
-        "impressions": 30, "reach": None, "views": None, "likes": 1,   # s2 replaced: its likes are gone
+        # s2 is in both files: merged, so its likes (100, file 1) stay, its impressions are file 2's
+        "impressions": 30, "reach": None, "views": None, "likes": 101,
         "shares": None, "saves": None, "clicks": None, "conversions": None,
-        "comments": 2, "audience_comments": 2, "engagements": 3,
-        "engagement_rate_impressions": 0.1,    # (3 + 0) / (10 + 20)
-        "engagement_rate_followers": 0.02,     # 3 / (3 * 50)
-        "applause_rate": 1.0, "amplification_rate": None,
+        "quotes": None, "bookmarks": None, "replies": None,
+        "comments": 2, "audience_comments": 2, "engagements": 103,
+        "engagement_rate_impressions": 103 / 30,  # (3 + 100) / (10 + 20)
+        "engagement_rate_followers": 103 / 150,   # 103 / (3 * 50)
+        "applause_rate": 50.5, "amplification_rate": None,
         "posts_per_day": 3.0,              # span 3 minutes -> max(1, ...) = 1
     },
     "ror": {
@@ -438,7 +440,7 @@ def main():
         # --account acme on D: s3 becomes an original thread, m1 an account comment, m2 awaits.
         out = ror_reference.score_files([d1, d2], accounts=["acme"])
         ck.dataset("D --account acme", out, {
-            "roi": {"audience_comments": 1, "engagements": 2},
+            "roi": {"audience_comments": 1, "engagements": 102},
             "ror": {"audience": 1, "response_rate": 0.0, "outreach_replies": 0, "outreach_retained_rate": None},
             "hygiene": {"broadcast_ratio": 0.75},  # 3 / (3 + 1 + 0)
         }, keys=False)

@@ -28,22 +28,22 @@ constexpr const char* kPost = R"({"id": "p1", "created_at": "2026-01-05T10:00:00
 TEST_CASE("documents and NDJSON are told apart by content", "[ingest]") {
   SECTION("pretty-printed document") {
     const Dataset d = load_text("{\n \"posts\": [\n  " + std::string(kPost) + "\n ]\n}\n");
-    CHECK(d.input.formats.front() == "json");
+    CHECK(d.input.formats.front() == "ror/v1");
     CHECK(d.posts.size() == 1);
   }
   SECTION("one-line document") {
-    CHECK(load_text("{\"posts\": [" + std::string(kPost) + "]}").input.formats.front() == "json");
+    CHECK(load_text("{\"posts\": [" + std::string(kPost) + "]}").input.formats.front() == "ror/v1");
   }
   SECTION("NDJSON with an account line") {
     const Dataset d =
         load_text("{\"account\": {\"handle\": \"@a\"}}\n" + std::string(kPost) + "\n\n" +
                   R"({"id": "p2", "created_at": "2026-01-06T10:00:00Z"})" + "\r\n");
-    CHECK(d.input.formats.front() == "ndjson");
+    CHECK(d.input.formats.front() == "ror/v1");
     CHECK(d.posts.size() == 2);
     CHECK(d.account.handle == "@a");
   }
   SECTION("a single post line is NDJSON") {
-    CHECK(load_text(kPost).input.formats.front() == "ndjson");
+    CHECK(load_text(kPost).input.formats.front() == "ror/v1");
   }
 }
 

@@ -1,4 +1,4 @@
-#include "ingest/formats.hpp"
+#include "ingest/framing.hpp"
 
 #include <algorithm>
 #include <array>
@@ -6,36 +6,33 @@
 #include <fmt/format.h>
 
 #include "ingest/json_syntax.hpp"
-#include "ingest/post_reader.hpp"
 #include "ror/error.hpp"
 
 namespace ror::ingest {
 
-std::span<const Format> formats() {
-  static constexpr std::array<Format, 2> kFormats = {{
-      {"ndjson", looks_like_ndjson, make_ndjson_framer, read_ndjson, true},
-      {"json", looks_like_json_document, make_document_framer, read_json_document, false},
-  }};
-  return kFormats;
-}
+namespace {
 
-void read_header_member(std::string_view key, simdjson::ondemand::value value, PostBatch& batch) {
-  if (key == "schema") {
-    check_schema_tag(value);
-  } else if (key == "account") {
-    try {
-      batch.add_account(read_account(value));
-    } catch (SchemaViolation& e) {
-      throw std::move(e).under("account");
+// NDJSON and JSON Lines: each line is an item, so a block ends after its last newline.
+class LinesFramer final : public Framer {
+ public:
+  std::size_t cut(InputText& text, bool at_end) override {
+    if (at_end) {
+      return text.size;
     }
-  } else {
-    skip_unused(value);
+    const std::size_t newline = text.view().rfind('\n');
+    return newline == std::string_view::npos ? 0 : newline + 1;
   }
-}
+};
 
-bool has_trailing_content(simdjson::ondemand::document& doc) {
-  const char* where = nullptr;
-  return doc.current_location().get(where) == simdjson::SUCCESS;
+}  // namespace
+
+std::unique_ptr<Framer> make_document_framer(const Framing& framing);
+
+std::unique_ptr<Framer> make_framer(const Framing& framing) {
+  if (framing.kind == FramingKind::lines) {
+    return std::make_unique<LinesFramer>();
+  }
+  return make_document_framer(framing);
 }
 
 Position Position::after(std::string_view text) const {

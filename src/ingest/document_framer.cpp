@@ -1,21 +1,19 @@
-// The ror/v1 JSON document: {"schema": "ror/v1", "account": {...}, "posts": [...]}. The framer
-// walks the top level and splits the "posts" array into its elements, so that a document of any
-// size streams through in blocks; each post and member is then parsed with simdjson On-Demand.
+// The document framing: walks the top level of one JSON value and splits it into items (a
+// top-level array's elements; a top-level object's members, with the arrays under the framing's
+// keys split into their elements), so that a document of any size streams through in blocks.
+// The whole framing is the same walk with the value kept as one item.
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <optional>
 
 #include <fmt/format.h>
 
-#include "ingest/formats.hpp"
+#include "ingest/framing.hpp"
 #include "ingest/json_syntax.hpp"
-#include "ingest/post_reader.hpp"
 #include "ror/error.hpp"
 
 namespace ror::ingest {
-
-namespace od = simdjson::ondemand;
-using od::json_type;
 
 namespace {
 
@@ -47,6 +45,8 @@ std::optional<std::size_t> string_end(std::string_view text, std::size_t pos) {
 // The structure of a document, one token at a time, resumable at any token boundary.
 class DocumentFramer final : public Framer {
  public:
+  explicit DocumentFramer(const Framing& framing) : framing_(framing) {}
+
   std::size_t cut(InputText& text, bool at_end) override {
     std::size_t committed = 0;
     try {
@@ -84,22 +84,22 @@ class DocumentFramer final : public Framer {
   }
 
   enum class State : std::uint8_t {
-    start,        // before the opening brace
-    first_key,    // after '{': a key or '}'
-    key,          // after ',': a key
-    colon,        // after a key
-    value,        // after ':'
-    after_value,  // after a member: ',' or '}'
-    first_post,   // after "posts": [ : a post or ']'
-    post,         // after ',' in posts
-    after_post,   // after a post: ',' or ']'
-    done,         // after the closing brace
+    start,          // before the value (or its script prefix)
+    first_key,      // after '{': a key or '}'
+    key,            // after ',': a key
+    colon,          // after a key
+    value,          // after ':'
+    after_value,    // after a member: ',' or '}'
+    first_element,  // after the '[' of a split array: an element or ']'
+    element,        // after ',' in a split array
+    after_element,  // after an element: ',' or ']'
+    done,           // after the value
   };
 
   std::string expectation() const {
     switch (state_) {
       case State::start:
-        return "expected '{'";
+        return framing_.kind == FramingKind::whole ? "expected a value" : "expected '{' or '['";
       case State::first_key:
         return "expected a string key or '}'";
       case State::key:
@@ -107,12 +107,12 @@ class DocumentFramer final : public Framer {
       case State::colon:
         return "expected ':'";
       case State::value:
-      case State::first_post:
-      case State::post:
+      case State::first_element:
+      case State::element:
         return "expected a value";
       case State::after_value:
         return "expected ',' or '}'";
-      case State::after_post:
+      case State::after_element:
         return "expected ',' or ']'";
       case State::done:
         return "expected the end of input";
@@ -137,9 +137,9 @@ class DocumentFramer final : public Framer {
       throw_malformed_at(text, pos + syntax->offset, syntax->message);
     }
     // The token is whole but nothing follows it.
-    const bool in_posts = state_ == State::first_post || state_ == State::post;
+    const bool in_array = state_ == State::first_element || state_ == State::element;
     throw_malformed_at(text, text.size,
-                       in_posts ? "expected ',' or ']', found end of input"
+                       in_array ? "expected ',' or ']', found end of input"
                                 : "expected ',' or '}', found end of input");
   }
 
@@ -178,20 +178,29 @@ class DocumentFramer final : public Framer {
     return std::nullopt;
   }
 
-  // Consumes a whole value at `pos` as an item (a post or a member) and moves to `next`.
+  // Consumes a whole value at `pos` as an item of `kind` and moves to `next`.
   std::optional<std::size_t> item(InputText& text, std::size_t pos, ItemKind kind, State next) {
     const auto end = value_end(text, pos);
-    if (!end || *end == text.size) {
+    const bool closed =
+        end && *end > pos &&
+        (text.data[*end - 1] == '}' || text.data[*end - 1] == ']' || text.data[*end - 1] == '"');
+    if (!end || (*end == text.size && !closed)) {
       return std::nullopt;  // a scalar at the very end may go on in the next block
     }
     if (*end == pos) {
       unexpected(text, pos);
     }
-    if (kind == ItemKind::post) {
-      text.items.push_back({pos, *end, kind, posts_++, {}});
-    } else {
-      text.items.push_back({pos, *end, kind, 0, key_});
+    Item found;
+    found.begin = pos;
+    found.end = *end;
+    found.kind = kind;
+    if (kind == ItemKind::element) {
+      found.index = elements_++;
+      found.split_key = split_key_;
+    } else if (kind == ItemKind::member) {
+      found.key = key_;
     }
+    text.items.push_back(found);
     state_ = next;
     return end;
   }
@@ -207,11 +216,66 @@ class DocumentFramer final : public Framer {
     return pos + 1;
   }
 
+  // A script prefix (`window.YTD.tweets.part0 = `) at `pos`: the position after it, or nullopt
+  // when the text ends first.
+  std::optional<std::size_t> prefix(const InputText& text, std::size_t pos) const {
+    const std::string_view s = text.view();
+    std::size_t p = pos;
+    while (p < s.size() && (std::isalnum(static_cast<unsigned char>(s[p])) != 0 || s[p] == '_' ||
+                            s[p] == '.' || s[p] == '$')) {
+      ++p;
+    }
+    while (p < s.size() && is_space(s[p])) {
+      ++p;
+    }
+    if (p >= s.size()) {
+      return std::nullopt;
+    }
+    if (s[p] != '=') {
+      unexpected(text, p);
+    }
+    return p + 1;
+  }
+
+  // Opens a split array under `key` (or at the top level, with an empty key).
+  void open_array(InputText& text, std::size_t pos, std::string_view key) {
+    for (std::size_t i = 0; i < framing_.item_keys.size(); ++i) {
+      if (!key.empty() && key == framing_.item_keys[i]) {
+        if (seen_[i]) {
+          Item restart;
+          restart.begin = restart.end = pos;
+          restart.kind = ItemKind::restart;
+          restart.split_key = framing_.item_keys[i];
+          text.items.push_back(restart);
+        }
+        seen_[i] = true;
+        split_key_ = framing_.item_keys[i];
+      }
+    }
+    elements_ = 0;
+    state_ = State::first_element;
+  }
+
   // Consumes one token at `pos`; returns the position after it, or nullopt when it is not whole.
   std::optional<std::size_t> step(InputText& text, std::size_t pos) {
     const char c = text.data[pos];
     switch (state_) {
       case State::start:
+        if (framing_.script_prefix && !prefixed_ &&
+            (std::isalpha(static_cast<unsigned char>(c)) != 0)) {
+          const auto after = prefix(text, pos);
+          prefixed_ = after.has_value();
+          return after;
+        }
+        if (framing_.kind == FramingKind::whole) {
+          return item(text, pos, ItemKind::whole, State::done);
+        }
+        if (c == '[') {
+          top_array_ = true;
+          split_key_ = {};
+          open_array(text, pos, {});
+          return pos + 1;
+        }
         if (c != '{') {
           unexpected(text, pos);
         }
@@ -241,112 +305,44 @@ class DocumentFramer final : public Framer {
         state_ = State::value;
         return pos + 1;
       case State::value:
-        if (key_ == "posts" && c == '[') {
-          state_ = State::first_post;
+        if (c == '[' && framing_.splits(key_)) {
+          open_array(text, pos, key_);
           return pos + 1;
         }
         return item(text, pos, ItemKind::member, State::after_value);
       case State::after_value:
         return separator(text, pos, '}', State::key, State::done);
-      case State::first_post:
+      case State::first_element:
         if (c == ']') {
-          state_ = State::after_value;
+          state_ = top_array_ ? State::done : State::after_value;
           return pos + 1;
         }
-        return item(text, pos, ItemKind::post, State::after_post);
-      case State::post:
-        return item(text, pos, ItemKind::post, State::after_post);
-      case State::after_post:
-        return separator(text, pos, ']', State::post, State::after_value);
+        return item(text, pos, ItemKind::element, State::after_element);
+      case State::element:
+        return item(text, pos, ItemKind::element, State::after_element);
+      case State::after_element:
+        return separator(text, pos, ']', State::element,
+                         top_array_ ? State::done : State::after_value);
       case State::done:
         unexpected(text, pos);
     }
     return std::nullopt;
   }
 
+  const Framing framing_;
   State state_ = State::start;
-  std::string key_;
-  std::uint64_t posts_ = 0;
+  bool prefixed_ = false;
+  bool top_array_ = false;
+  std::array<bool, 2> seen_{};
+  std::string key_;             // the last key read, raw
+  std::string_view split_key_;  // the key of the array being split
+  std::uint64_t elements_ = 0;  // elements of it so far
 };
-
-const char* location_of(od::document& doc) {
-  const char* where = nullptr;
-  return doc.current_location().get(where) == simdjson::SUCCESS ? where : nullptr;
-}
-
-// Reads a top-level member other than the "posts" array from its own span.
-void read_member(od::document& doc, const Item& item, PostBatch& batch) {
-  const json_type t = doc.type();
-  if (item.key == "posts") {
-    if (t != json_type::null) {
-      throw SchemaViolation{fmt::format("\"posts\" must be an array, not {}", type_name(t)),
-                            "/posts"};
-    }
-  } else if (t == json_type::object || t == json_type::array) {
-    read_header_member(item.key, doc.get_value(), batch);
-    if (has_trailing_content(doc)) {
-      throw simdjson::simdjson_error(simdjson::TRAILING_CONTENT);
-    }
-  } else if (item.key == "schema") {
-    check_schema_tag(t, t == json_type::string ? std::string_view(doc.get_string()) : "");
-  } else if (item.key == "account" && t != json_type::null) {
-    throw SchemaViolation{fmt::format("\"account\" must be an object, not {}", type_name(t)),
-                          "/account"};
-  }
-}
 
 }  // namespace
 
-bool looks_like_json_document(const InputText& /*start*/, bool /*whole*/) {
-  return true;
-}
-
-std::unique_ptr<Framer> make_document_framer() {
-  return std::make_unique<DocumentFramer>();
-}
-
-void read_json_document(const InputText& block, PostBatch& batch) {
-  od::parser parser;
-  PostRecord record;
-  std::vector<std::string_view> scratch;
-  for (const Item& item : block.items) {
-    const std::string_view span(block.data + item.begin, item.end - item.begin);
-    od::document doc;
-    if (const auto error =
-            parser.iterate(span.data(), span.size(), block.capacity - item.begin).get(doc)) {
-      throw_malformed(block, item.begin, span, nullptr, simdjson::error_message(error));
-    }
-    try {
-      if (item.kind == ItemKind::member) {
-        // On-Demand reads a scalar only as far as it needs: check its syntax whole.
-        if (span.front() != '{' && span.front() != '[' && find_syntax_error(span)) {
-          throw_malformed(block, item.begin, span, nullptr, "malformed value");
-        }
-        read_member(doc, item, batch);
-      } else {
-        try {
-          if (doc.type() != json_type::object) {
-            throw SchemaViolation{
-                fmt::format("a post must be an object, not {}", type_name(doc.type())), ""};
-          }
-          od::value post = doc.get_value();
-          read_post(post, record, scratch);
-          if (has_trailing_content(doc)) {
-            throw simdjson::simdjson_error(simdjson::TRAILING_CONTENT);
-          }
-        } catch (SchemaViolation& e) {
-          throw std::move(e).under(std::to_string(item.index)).under("posts");
-        }
-        batch.add_post(record);
-      }
-    } catch (SchemaViolation& e) {
-      const char* where = location_of(doc);
-      throw_violation(block, e.what, e.path, where != nullptr ? where : span.data());
-    } catch (simdjson::simdjson_error& e) {
-      throw_malformed(block, item.begin, span, location_of(doc),
-                      simdjson::error_message(e.error()));
-    }
-  }
+std::unique_ptr<Framer> make_document_framer(const Framing& framing) {
+  return std::make_unique<DocumentFramer>(framing);
 }
 
 }  // namespace ror::ingest

@@ -1,0 +1,23 @@
+// The table of importers: adding a format adds its file and one row here.
+#include <algorithm>
+#include <array>
+
+#include "importers/importers.hpp"
+
+namespace ror::ingest {
+
+std::span<const Importer* const> importers() {
+  static constexpr std::array<const Importer*, 1> kTable = {
+      &importers::kRorV1,
+  };
+  return kTable;
+}
+
+const Importer* find_importer(std::string_view name) {
+  const auto all = importers();
+  const auto it =
+      std::find_if(all.begin(), all.end(), [&](const Importer* i) { return i->name == name; });
+  return it == all.end() ? nullptr : *it;
+}
+
+}  // namespace ror::ingest

@@ -1,0 +1,172 @@
+// Reading one block: each item the framing found is parsed with simdjson On-Demand and handed to
+// the input's importer as a Value rooted at the item's JSON Pointer. Errors are turned into
+// messages with the input's name, line and column, or the JSON Pointer, here and only here.
+#include "ingest/block_reader.hpp"
+
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "ingest/json_syntax.hpp"
+#include "ror/error.hpp"
+
+namespace ror::ingest {
+
+namespace od = simdjson::ondemand;
+using od::json_type;
+
+namespace {
+
+bool is_blank(std::string_view line) {
+  return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+const char* location_of(od::document& doc) {
+  const char* where = nullptr;
+  return doc.current_location().get(where) == simdjson::SUCCESS ? where : nullptr;
+}
+
+bool has_trailing_content(od::document& doc) {
+  return location_of(doc) != nullptr;
+}
+
+// Parses items one after another with one parser, and hands each to the importer.
+class ItemReader {
+ public:
+  ItemReader(const InputText& block, const Importer& importer, std::uint8_t variant,
+             PostBatch& batch)
+      : block_(block), importer_(importer), variant_(variant), batch_(batch) {}
+
+  // Reads the item in block[begin, end). `root` is its place; `kind`, `key` and `index` what
+  // the importer is told of it.
+  void read(std::size_t begin, std::size_t end, const PathStep& root, ItemKind kind,
+            std::string_view key, std::uint64_t index, bool first, const char* violation_at) {
+    const std::string_view span(block_.data + begin, end - begin);
+    const char c = span.empty() ? ' ' : span[span.find_first_not_of(" \t\r\n")];
+    if (c != '{' && c != '[') {
+      // On-Demand gives no value for a scalar document, and reads a scalar only as far as it
+      // needs: check its syntax whole, then read it as the element of an array of one.
+      if (const auto error = find_syntax_error(span)) {
+        throw_malformed_at(block_, begin + error->offset, error->message);
+      }
+      scalar_.assign("[");
+      scalar_.append(span);
+      scalar_.append("]");
+      scalar_.reserve(scalar_.size() + simdjson::SIMDJSON_PADDING);
+      parse(scalar_.data(), scalar_.size(), scalar_.capacity(), begin, span, root, kind, key, index,
+            first, violation_at != nullptr ? violation_at : span.data(), true);
+      return;
+    }
+    parse(span.data(), span.size(), block_.capacity - begin, begin, span, root, kind, key, index,
+          first, violation_at, false);
+  }
+
+ private:
+  void parse(const char* data, std::size_t size, std::size_t capacity, std::size_t begin,
+             std::string_view span, const PathStep& root, ItemKind kind, std::string_view key,
+             std::uint64_t index, bool first, const char* violation_at, bool wrapped) {
+    od::document doc;
+    if (const auto error = parser_.iterate(data, size, capacity).get(doc)) {
+      throw_malformed(block_, begin, span, nullptr, simdjson::error_message(error));
+    }
+    try {
+      if (wrapped) {
+        for (auto element : doc.get_array()) {
+          od::value v = element.value();
+          Value value(v, root);
+          hand_over(value, kind, key, index, first);
+          break;
+        }
+      } else {
+        od::value v = doc.get_value();
+        Value value(v, root);
+        hand_over(value, kind, key, index, first);
+        if (has_trailing_content(doc)) {
+          throw simdjson::simdjson_error(simdjson::TRAILING_CONTENT);
+        }
+      }
+    } catch (SchemaViolation& e) {
+      const char* where = violation_at != nullptr ? violation_at : location_of(doc);
+      throw_violation(block_, e.what, e.path, where != nullptr ? where : span.data());
+    } catch (simdjson::simdjson_error& e) {
+      throw_malformed(block_, begin, span, wrapped ? nullptr : location_of(doc),
+                      simdjson::error_message(e.error()));
+    }
+  }
+
+  void hand_over(Value& value, ItemKind kind, std::string_view key, std::uint64_t index,
+                 bool first) {
+    ImportItem item{kind, key, index, first, variant_, value};
+    importer_.read(item, batch_);
+    if (!value.was_read()) {
+      value.skip();  // still walked, so that malformed JSON in it is an error
+    }
+  }
+
+  const InputText& block_;
+  const Importer& importer_;
+  std::uint8_t variant_;
+  PostBatch& batch_;
+  od::parser parser_;
+  std::string scalar_;
+};
+
+void read_lines(const InputText& block, ItemReader& reader, PostBatch& batch) {
+  bool first = block.input_start;
+  std::size_t pos = 0;
+  batch.newlines = 0;
+  batch.tail_bytes = block.size;
+  const PathStep root;
+  while (pos < block.size) {
+    const void* found = std::memchr(block.data + pos, '\n', block.size - pos);
+    const std::size_t end =
+        found != nullptr ? static_cast<std::size_t>(static_cast<const char*>(found) - block.data)
+                         : block.size;
+    if (found != nullptr) {
+      ++batch.newlines;
+      batch.tail_bytes = block.size - end - 1;
+    }
+    const std::size_t begin = pos;
+    pos = end + 1;
+    if (is_blank(std::string_view(block.data + begin, end - begin))) {
+      continue;
+    }
+    reader.read(begin, end, root, ItemKind::whole, {}, 0, first, block.data + begin);
+    first = false;
+  }
+}
+
+void read_items(const InputText& block, ItemReader& reader, PostBatch& batch) {
+  bool first = block.input_start;
+  for (const Item& item : block.items) {
+    if (item.kind == ItemKind::restart) {
+      batch.restart();
+      continue;
+    }
+    const PathStep array_step{nullptr, item.split_key, 0, false};
+    PathStep root;
+    if (item.kind == ItemKind::element) {
+      root = PathStep{item.split_key.empty() ? nullptr : &array_step, {}, item.index, true};
+      ++batch.elements;
+    } else if (item.kind == ItemKind::member) {
+      root = PathStep{nullptr, item.key, 0, false};
+    }
+    const std::string_view key = item.kind == ItemKind::member ? item.key : item.split_key;
+    reader.read(item.begin, item.end, root, item.kind, key, item.index, first, nullptr);
+    first = false;
+  }
+}
+
+}  // namespace
+
+void read_block(const InputText& block, const Framing& framing, const Importer& importer,
+                std::uint8_t variant, PostBatch& batch) {
+  ItemReader reader(block, importer, variant, batch);
+  if (framing.kind == FramingKind::lines) {
+    read_lines(block, reader, batch);
+  } else {
+    read_items(block, reader, batch);
+  }
+}
+
+}  // namespace ror::ingest

@@ -1,0 +1,149 @@
+// The last step of a load: posts that were superseded or placed as comments are dropped, other
+// people's posts and posts outside the time window are counted and left out, and comments that
+// arrived apart from their posts join them, so that each post's comments lie together in
+// Dataset::comments (nested ones first, then the joined ones in input order).
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "ingest/comment_tree.hpp"
+#include "ingest/dataset_builder.hpp"
+
+namespace ror::ingest {
+
+namespace {
+
+constexpr std::uint32_t kLeftOut = kNone - 1;  // a post kept out of the dataset
+
+}  // namespace
+
+void DatasetBuilder::assemble(const LoadOptions& options) {
+  InputStats& input = data_.input;
+  const bool windowed = options.since || options.until;
+  const bool any_foreign = std::any_of(data_.posts.begin(), data_.posts.end(),
+                                       [](const Post& p) { return p.kind == PostKind::foreign; });
+  if (dropped_count_ == 0 && !windowed && !any_foreign && loose_.empty()) {
+    return;  // nothing to drop or join: keep the arrays as they are
+  }
+  // Where each post goes: its new index, kNone when dropped, kLeftOut when counted out.
+  std::vector<std::uint32_t> target(data_.posts.size(), kNone);
+  std::uint32_t kept = 0;
+  for (std::size_t i = 0; i < data_.posts.size(); ++i) {
+    const Post& post = data_.posts[i];
+    if (dropped_[i] != 0) {
+      continue;
+    }
+    target[i] = kLeftOut;
+    if (post.kind == PostKind::foreign) {
+      ++input.foreign_posts;
+      input.foreign_comments += post.comment_count;
+    } else if ((options.since && post.created_at < *options.since) ||
+               (options.until && post.created_at > *options.until)) {
+      ++input.filtered_posts;
+      input.filtered_comments += post.comment_count;
+    } else {
+      target[i] = kept++;
+    }
+  }
+  // The joined comments of each kept post, in input order (a counting sort by post).
+  std::vector<std::uint32_t> start(kept + 1, 0);
+  std::vector<std::uint32_t> home(loose_.size(), kNone);
+  std::uint64_t orphans = 0;
+  for (std::size_t k = 0; k < loose_.size(); ++k) {
+    const std::uint32_t p = find_post(loose_[k].post_key);
+    if (p == kNone) {
+      ++orphans;
+    } else if (target[p] == kLeftOut) {
+      ++(data_.posts[p].kind == PostKind::foreign ? input.foreign_comments
+                                                  : input.filtered_comments);
+    } else {
+      home[k] = target[p];
+      ++start[target[p] + 1];
+    }
+  }
+  if (orphans > 0) {
+    input.skipped.add("comments whose post is not in the input", orphans);
+  }
+  for (std::uint32_t i = 0; i < kept; ++i) {
+    start[i + 1] += start[i];
+  }
+  std::vector<std::uint32_t> order(start[kept]);
+  {
+    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+    for (std::uint32_t k = 0; k < loose_.size(); ++k) {
+      if (home[k] != kNone) {
+        order[next[home[k]]++] = k;
+      }
+    }
+  }
+
+  std::vector<Post> posts;
+  std::vector<std::string_view> ids;
+  std::vector<Comment> comments;
+  posts.reserve(kept);
+  ids.reserve(kept);
+  comments.reserve(data_.comments.size() + order.size());
+  CommentTree tree;
+  std::vector<TreeComment> nodes;
+  for (std::size_t i = 0; i < data_.posts.size(); ++i) {
+    if (target[i] == kNone || target[i] == kLeftOut) {
+      continue;
+    }
+    Post post = data_.posts[i];
+    const auto new_index = static_cast<std::uint32_t>(posts.size());
+    const auto first = static_cast<std::uint32_t>(comments.size());
+    for (std::uint32_t k = 0; k < post.comment_count; ++k) {
+      Comment c = data_.comments[post.first_comment + k];
+      c.post = new_index;
+      if (c.parent != kNone) {
+        c.parent = c.parent - post.first_comment + first;
+      }
+      comments.push_back(c);
+    }
+    const std::span<const std::uint32_t> joined(order.data() + start[new_index],
+                                                start[new_index + 1] - start[new_index]);
+    if (!joined.empty()) {
+      nodes.clear();
+      for (const std::uint32_t k : joined) {
+        nodes.push_back({loose_[k].id, loose_[k].parent_id, loose_[k].has_parent,
+                         loose_[k].comment.created_at});
+      }
+      const std::string_view post_id = data_.post_ids[i];
+      tree.build(nodes, post_id, [&](TreeEvent event, std::uint32_t k) {
+        const Loose& c = loose_[joined[k]];
+        if (event == TreeEvent::duplicate_id) {
+          ++input.comments_merged;
+        } else if (event == TreeEvent::dangling_parent) {
+          input.warnings.add(
+              &Warnings::dangling_parents,
+              fmt::format("comment \"{}\" names parent \"{}\", which is no comment of post \"{}\"",
+                          c.id, c.parent_id, post_id));
+        } else {
+          input.warnings.add(
+              &Warnings::parent_cycles,
+              fmt::format("comment parents form a cycle at comment \"{}\" of post \"{}\"", c.id,
+                          post_id));
+        }
+      });
+      const auto base = static_cast<std::uint32_t>(comments.size());
+      for (std::size_t k = 0; k < tree.kept().size(); ++k) {
+        const Loose& c = loose_[joined[tree.kept()[k]]];
+        Comment comment = c.comment;
+        comment.post = new_index;
+        comment.parent = tree.parents()[k] == kNone ? kNone : base + tree.parents()[k];
+        comments.push_back(comment);
+        post.comments_known = post.comments_known || c.audience_source;
+      }
+    }
+    post.first_comment = first;
+    post.comment_count = static_cast<std::uint32_t>(comments.size()) - first;
+    posts.push_back(post);
+    ids.push_back(data_.post_ids[i]);
+  }
+  data_.posts = std::move(posts);
+  data_.post_ids = std::move(ids);
+  data_.comments = std::move(comments);
+  loose_ = {};
+}
+
+}  // namespace ror::ingest

@@ -1,0 +1,326 @@
+#include "ingest/field_reader.hpp"
+
+#include <cmath>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "ingest/json_syntax.hpp"
+
+namespace ror::ingest {
+
+namespace od = simdjson::ondemand;
+using od::json_type;
+
+namespace {
+
+constexpr int kMaxDepth = 1024;
+
+// Whether text is a non-empty run of ASCII digits.
+bool all_digits(std::string_view text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string PathStep::pointer() const {
+  std::vector<const PathStep*> steps;
+  for (const PathStep* s = this; s != nullptr; s = s->parent) {
+    if (s->parent != nullptr || s->element || !s->key.empty()) {
+      steps.push_back(s);
+    }
+  }
+  std::string out;
+  for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+    out += '/';
+    if ((*it)->element) {
+      out += std::to_string((*it)->index);
+      continue;
+    }
+    // RFC 6901: '~' and '/' inside a key are escaped.
+    for (const char c : (*it)->key) {
+      out += c == '~'   ? std::string_view("~0")
+             : c == '/' ? std::string_view("~1")
+                        : std::string_view(&c, 1);
+    }
+  }
+  return out;
+}
+
+std::string_view PathStep::field() const {
+  for (const PathStep* s = this; s != nullptr; s = s->parent) {
+    if (!s->element && !s->key.empty()) {
+      return s->key;
+    }
+  }
+  return {};
+}
+
+std::string_view type_name(json_type t) {
+  switch (t) {
+    case json_type::array:
+      return "an array";
+    case json_type::object:
+      return "an object";
+    case json_type::number:
+      return "a number";
+    case json_type::string:
+      return "a string";
+    case json_type::boolean:
+      return "a boolean";
+    case json_type::null:
+      return "null";
+  }
+  return "a value";
+}
+
+std::string_view number_token(od::value& value) {
+  std::string_view token = value.raw_json_token();
+  const std::size_t end = token.find_last_not_of(" \t\r\n");
+  return token.substr(0, end == std::string_view::npos ? 0 : end + 1);
+}
+
+bool Value::is_null() {
+  if (value_.type() != json_type::null) {
+    return false;
+  }
+  read_ = true;
+  if (!value_.is_null()) {
+    throw simdjson::simdjson_error(simdjson::N_ATOM_ERROR);
+  }
+  return true;
+}
+
+void Value::fail(std::string what) const {
+  throw SchemaViolation{std::move(what), at_.pointer()};
+}
+
+void Value::fail_type(std::string_view expected) {
+  fail(fmt::format("\"{}\" must be {}, not {}", at_.field(), expected, type_name(type())));
+}
+
+std::string_view Value::string() {
+  if (type() != json_type::string) {
+    fail_type("a string");
+  }
+  read_ = true;
+  return value_.get_string();
+}
+
+std::optional<std::string_view> Value::optional_string() {
+  if (is_null()) {
+    return std::nullopt;
+  }
+  return string();
+}
+
+std::string_view Value::id() {
+  const json_type t = type();
+  std::string_view id;
+  read_ = true;
+  if (t == json_type::string) {
+    id = value_.get_string();
+  } else if (t == json_type::number) {
+    id = number_token(value_);
+    if (id.find_first_not_of("-0123456789") != std::string_view::npos) {
+      fail(fmt::format("\"{}\" must be a string or an integer, not {}", at_.field(), id));
+    }
+  } else {
+    fail_type("a string or an integer");
+  }
+  if (id.empty()) {
+    fail(fmt::format("\"{}\" must not be empty", at_.field()));
+  }
+  return id;
+}
+
+std::optional<std::string_view> Value::optional_id() {
+  if (is_null()) {
+    return std::nullopt;
+  }
+  return id();
+}
+
+std::optional<std::int64_t> Value::count(CountText text) {
+  if (is_null()) {
+    return std::nullopt;
+  }
+  const json_type t = type();
+  if (t == json_type::string && text == CountText::digits_too) {
+    read_ = true;
+    const std::string_view digits = value_.get_string();
+    // At most 18 digits always fit in an int64.
+    if (!all_digits(digits) || digits.size() > 18) {
+      fail(fmt::format("\"{}\" must be a non-negative integer, not \"{}\"", at_.field(), digits));
+    }
+    std::int64_t n = 0;
+    for (const char c : digits) {
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  }
+  if (t != json_type::number) {
+    fail_type("a non-negative integer");
+  }
+  read_ = true;
+  od::number n;
+  if (value_.get_number().get(n) != simdjson::SUCCESS) {
+    fail(fmt::format("\"{}\" is out of range", at_.field()));
+  }
+  if (n.is_int64() && n.get_int64() >= 0) {
+    return n.get_int64();
+  }
+  const double d = n.get_double();
+  if (n.is_double() && d >= 0 && d < 9.2e18 && std::floor(d) == d) {
+    return static_cast<std::int64_t>(d);
+  }
+  fail(fmt::format("\"{}\" must be a non-negative integer", at_.field()));
+}
+
+std::optional<bool> Value::optional_boolean() {
+  if (is_null()) {
+    return std::nullopt;
+  }
+  if (type() != json_type::boolean) {
+    fail_type("a boolean");
+  }
+  read_ = true;
+  return static_cast<bool>(value_.get_bool());
+}
+
+TimeMs Value::time(TimeFormat format) {
+  const json_type t = type();
+  const bool epoch = format == TimeFormat::epoch_seconds || format == TimeFormat::epoch_millis;
+  std::string_view text;
+  if (epoch && t == json_type::number) {
+    read_ = true;
+    text = number_token(value_);
+  } else if (t == json_type::string) {
+    read_ = true;
+    text = value_.get_string();
+  } else {
+    fail_type(epoch ? "a number of seconds since 1970" : "a date-time string");
+  }
+  std::optional<TimeMs> time;
+  std::string_view expected;
+  switch (format) {
+    case TimeFormat::rfc3339:
+      time = parse_rfc3339(text);
+      expected = "an RFC 3339 date-time";
+      break;
+    case TimeFormat::twitter:
+      time = parse_twitter_time(text);
+      expected = "a date-time like \"Fri Mar 06 13:02:05 +0000 2026\"";
+      break;
+    case TimeFormat::naive_utc:
+      time = parse_naive_utc(text);
+      expected = "a date-time";
+      break;
+    case TimeFormat::epoch_seconds:
+      time = parse_epoch_seconds(text);
+      expected = "a number of seconds since 1970";
+      break;
+    case TimeFormat::epoch_millis:
+      time = parse_epoch_millis(text);
+      expected = "a number of milliseconds since 1970";
+      break;
+  }
+  if (!time) {
+    fail(fmt::format("\"{}\" is not {}: \"{}\"", at_.field(), expected, text));
+  }
+  return *time;
+}
+
+std::optional<TimeMs> Value::optional_time(TimeFormat format) {
+  if (is_null()) {
+    return std::nullopt;
+  }
+  return time(format);
+}
+
+void Value::skip() {
+  read_ = true;
+  walk(value_, 0);
+}
+
+void Value::walk(od::value& v, int depth) {
+  if (depth > kMaxDepth) {
+    throw simdjson::simdjson_error(simdjson::DEPTH_ERROR);
+  }
+  switch (v.type()) {
+    case json_type::array:
+      for (auto element : v.get_array()) {
+        od::value child = element.value();
+        walk(child, depth + 1);
+      }
+      break;
+    case json_type::object:
+      for (auto field : v.get_object()) {
+        field.unescaped_key().value();
+        od::value child = field.value();
+        walk(child, depth + 1);
+      }
+      break;
+    case json_type::number:
+      if (find_syntax_error(number_token(v))) {
+        throw simdjson::simdjson_error(simdjson::NUMBER_ERROR);
+      }
+      break;
+    case json_type::string:
+      v.get_string().value();
+      break;
+    case json_type::boolean:
+      v.get_bool().value();
+      break;
+    case json_type::null:
+      if (!v.is_null()) {
+        throw simdjson::simdjson_error(simdjson::N_ATOM_ERROR);
+      }
+      break;
+  }
+}
+
+void Value::expect_container(json_type wanted, bool null_ok, bool& empty) {
+  const json_type t = type();
+  empty = false;
+  if (t == wanted) {
+    read_ = true;
+    return;
+  }
+  if (null_ok && t == json_type::null) {
+    empty = is_null();
+    return;
+  }
+  fail_type(wanted == json_type::object ? "an object" : "an array");
+}
+
+void Value::tags(std::string_view member, char sigil, std::vector<std::string_view>& out) {
+  const auto add = [&](std::string_view tag) {
+    if (!tag.empty() && tag.front() == sigil) {
+      tag.remove_prefix(1);
+    }
+    if (!tag.empty()) {
+      out.push_back(tag);  // stays valid until the parser reads its next document
+    }
+  };
+  const std::string_view field = at_.field();
+  each_element([&](Value& item) {
+    if (member.empty()) {
+      if (item.type() != json_type::string) {
+        item.fail(fmt::format("\"{}\" items must be strings", field));
+      }
+      add(item.string());
+      return;
+    }
+    static constexpr std::array<std::string_view, 0> kNone{};
+    item.each_field(kNone, [&](std::string_view key, Value& v) {
+      if (key == member) {
+        if (const auto name = v.optional_string()) {
+          add(*name);
+        }
+      }
+    });
+  });
+}
+
+}  // namespace ror::ingest

@@ -1,0 +1,188 @@
+// The field-reading toolkit every importer uses: a JSON value with its place, read as ids,
+// strings, counts, times or tags, that names the JSON Pointer of the value in every error it
+// raises. The place is a chain of steps on the reader's stack, spelled out only on error, so no
+// importer catches and rethrows to build a path. Format-neutral: it knows no platform.
+#pragma once
+
+#include <simdjson.h>
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ror/time.hpp"
+
+namespace ror::ingest {
+
+// One step from an item's root to a value: a member's key, or an element's index.
+struct PathStep {
+  const PathStep* parent = nullptr;
+  std::string_view key;  // the member's key (empty for an element or the root)
+  std::uint64_t index = 0;
+  bool element = false;
+
+  // The JSON Pointer of this step from the root ("/posts/3/comments/0/created_at").
+  std::string pointer() const;
+  // The nearest member key on the way up: the field a message names.
+  std::string_view field() const;
+};
+
+// A value that is not what the reader expects: what is wrong, and where (a JSON Pointer).
+struct SchemaViolation {
+  std::string what;
+  std::string path;
+};
+
+// "an array", "a number", "null", ...: how messages name a JSON type.
+std::string_view type_name(simdjson::ondemand::json_type type);
+
+// How a time is written.
+enum class TimeFormat : std::uint8_t {
+  rfc3339,        // "2026-03-06T13:02:05Z"
+  twitter,        // "Fri Mar 06 13:02:05 +0000 2026"
+  naive_utc,      // "2026-03-06T13:02:05", UTC without a zone (WordPress date_gmt)
+  epoch_seconds,  // 1772802125 or 1772802125.5, as a number or a string
+  epoch_millis,   // 1772802125000, as a number or a string
+};
+
+// Whether a count may be written as a string of digits ("favorite_count": "12").
+enum class CountText : std::uint8_t { numbers_only, digits_too };
+
+// A JSON value being read, with its place. Whatever a reader does not read of it is still walked
+// (so malformed JSON anywhere is an error), by each_field and each_element.
+class Value {
+ public:
+  Value(simdjson::ondemand::value& value, const PathStep& at) : value_(value), at_(at) {}
+  Value(const Value&) = delete;
+  Value& operator=(const Value&) = delete;
+
+  // Its JSON type.
+  simdjson::ondemand::json_type type() { return value_.type(); }
+  // Whether it is null (then it counts as read).
+  bool is_null();
+  // Its place.
+  const PathStep& at() const { return at_; }
+  // Whether a reader took it (read it, or went into it).
+  bool was_read() const { return read_; }
+
+  // Throws a SchemaViolation at this value.
+  [[noreturn]] void fail(std::string what) const;
+  // Throws `"field" must be <expected>, not <its type>`.
+  [[noreturn]] void fail_type(std::string_view expected);
+
+  // A string.
+  std::string_view string();
+  // A string, or nullopt for null.
+  std::optional<std::string_view> optional_string();
+  // An id: a non-empty string, or an integer kept as its decimal text.
+  std::string_view id();
+  // An id, or nullopt for null.
+  std::optional<std::string_view> optional_id();
+  // A non-negative integer (an integral float is accepted), or nullopt for null.
+  std::optional<std::int64_t> count(CountText text = CountText::numbers_only);
+  // A boolean, or nullopt for null.
+  std::optional<bool> optional_boolean();
+  // A time in the given format.
+  TimeMs time(TimeFormat format);
+  // A time, or nullopt for null.
+  std::optional<TimeMs> optional_time(TimeFormat format);
+  // Walks the value, checking it is well-formed JSON nested at most 1024 deep.
+  void skip();
+
+  // Calls f(key, child) for each member of an object, in order. `names` are keys the reader
+  // knows (written without escapes): such a key is recognised where it lies, without a copy,
+  // and passed as the view from `names`. A child f does not read is skipped. An object is
+  // required unless `null_ok` (then null reads as no members).
+  template <std::size_t N, typename F>
+  void each_field(const std::array<std::string_view, N>& names, F&& f, bool null_ok = true);
+  // Calls f(child) for each element of an array, in order; a child f does not read is skipped.
+  // An array is required unless `null_ok` (null reads as no elements).
+  template <typename F>
+  void each_element(F&& f, bool null_ok = true);
+
+  // Appends tags of an array to `out`: strings, or (with `member`) objects whose `member` is the
+  // tag's name (X's entities.hashtags[].text). One leading `sigil` is removed; empties are dropped.
+  void tags(std::string_view member, char sigil, std::vector<std::string_view>& out);
+
+ private:
+  // The key of a field: recognised in place when it is one of `names`, else unescaped.
+  template <typename Field, std::size_t N>
+  static std::string_view key_of(Field& field, const std::array<std::string_view, N>& names);
+  void walk(simdjson::ondemand::value& v, int depth);
+  void expect_container(simdjson::ondemand::json_type wanted, bool null_ok, bool& empty);
+
+  simdjson::ondemand::value& value_;
+  const PathStep& at_;
+  bool read_ = false;
+
+  template <std::size_t N, typename F>
+  friend void for_each_member(simdjson::ondemand::object object, const PathStep& at,
+                              const std::array<std::string_view, N>& names, F&& f);
+};
+
+// Calls f(key, child) for each member of an object that is not a Value (a document's top level),
+// as Value::each_field does.
+template <std::size_t N, typename F>
+void for_each_member(simdjson::ondemand::object object, const PathStep& at,
+                     const std::array<std::string_view, N>& names, F&& f) {
+  for (auto field : object) {
+    const std::string_view key = Value::key_of(field, names);
+    simdjson::ondemand::value child_value = field.value();
+    const PathStep step{&at, key, 0, false};
+    Value child(child_value, step);
+    f(key, child);
+    if (!child.read_) {
+      child.skip();
+    }
+  }
+}
+
+template <typename Field, std::size_t N>
+std::string_view Value::key_of(Field& field, const std::array<std::string_view, N>& names) {
+  // The bytes after the opening quote; reading one past a name stays within simdjson's padding.
+  const char* raw = simdjson::ondemand::raw_json_string(field.key()).raw();
+  for (const std::string_view name : names) {
+    if (raw[0] == name[0] && std::memcmp(raw, name.data(), name.size()) == 0 &&
+        raw[name.size()] == '"') {
+      return name;
+    }
+  }
+  return field.unescaped_key();
+}
+
+template <std::size_t N, typename F>
+void Value::each_field(const std::array<std::string_view, N>& names, F&& f, bool null_ok) {
+  bool empty = false;
+  expect_container(simdjson::ondemand::json_type::object, null_ok, empty);
+  if (!empty) {
+    for_each_member(value_.get_object(), at_, names, f);
+  }
+}
+
+template <typename F>
+void Value::each_element(F&& f, bool null_ok) {
+  bool empty = false;
+  expect_container(simdjson::ondemand::json_type::array, null_ok, empty);
+  if (empty) {
+    return;
+  }
+  std::uint64_t index = 0;
+  for (auto element : value_.get_array()) {
+    simdjson::ondemand::value child_value = element.value();
+    const PathStep step{&at_, {}, index++, true};
+    Value child(child_value, step);
+    f(child);
+    if (!child.read_) {
+      child.skip();
+    }
+  }
+}
+
+// The text of a number as written, without the whitespace On-Demand leaves after it.
+std::string_view number_token(simdjson::ondemand::value& value);
+
+}  // namespace ror::ingest

@@ -1,0 +1,76 @@
+// The importer interface: one importer per platform format, one file each in src/importers/,
+// and one row each in the table of src/importers/registry.cpp. An importer says how sure it is that
+// an input is its format (detect), how the input is cut into items (the Framing it returns), and
+// what one item means (read). It knows its platform and nothing about threads, blocks or positions:
+// it reads through the field toolkit, which names the JSON Pointer of every error.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "ingest/field_reader.hpp"
+#include "ingest/framing.hpp"
+#include "ingest/records.hpp"
+#include "ingest/sniff.hpp"
+
+namespace ror::ingest {
+
+// What detection says of an input.
+struct Detection {
+  int confidence = 0;  // 0: not this importer's; 100: certain
+  Framing framing;
+  std::uint8_t variant = 0;  // which kind of file of the format it is (the importer's own)
+  // Non-empty: a file of this format that holds nothing the importer reads (an X archive's
+  // like.js): not read, and counted under this reason.
+  std::string_view skip;
+};
+
+// A detection of `confidence` with the framing to read the input by.
+inline Detection detected(int confidence, const Framing& framing, std::uint8_t variant = 0) {
+  Detection d;
+  d.confidence = confidence;
+  d.framing = framing;
+  d.variant = variant;
+  return d;
+}
+
+// A detection of a file of the format that holds nothing to read: counted under `reason`.
+inline Detection passed_over(int confidence, std::string_view reason) {
+  Detection d;
+  d.confidence = confidence;
+  d.skip = reason;
+  return d;
+}
+
+// One item of an input, as an importer is handed it.
+struct ImportItem {
+  ItemKind kind;         // element of a split array, top-level member, or the whole value
+  std::string_view key;  // the member's or the split array's key ("" at the top level)
+  std::uint64_t index;   // an element's index in its array
+  bool first;            // the first item of the input
+  std::uint8_t variant;  // from detection
+  Value& value;
+};
+
+struct Importer {
+  std::string_view name;      // as --from and the input line name it: "x-archive"
+  std::string_view platform;  // "x", "mastodon"; "" when the data says (ror/v1)
+  std::string_view reads;     // what it reads, one sentence (ror formats)
+  std::string_view unknown;   // what its exports cannot show, one sentence (ror formats)
+  // Whether its exports hold comments written by other people. When none of the inputs that
+  // hold a post does, every metric that needs them is unknown, not 0.
+  bool audience_comments;
+  Detection (*detect)(const Sniff& sniff);
+  // Reads one item into records. Throws SchemaViolation (through the toolkit) or a
+  // simdjson error on bad input.
+  void (*read)(ImportItem& item, RecordSink& out);
+};
+
+// Every importer, in the order ties in detection are broken (src/importers/registry.cpp).
+std::span<const Importer* const> importers();
+
+// The importer called `name`, or nullptr.
+const Importer* find_importer(std::string_view name);
+
+}  // namespace ror::ingest

@@ -1,0 +1,314 @@
+#include "ingest/sniff.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace ror::ingest {
+
+namespace {
+
+constexpr int kMaxDepth = 5;
+constexpr std::size_t kMaxFields = 2000;
+constexpr std::size_t kBinaryWindow = 4096;
+
+bool is_space(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+bool is_ident(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$' || c == '.';
+}
+
+// A tolerant walk of the first JSON value of a text, recording the first item's members. It
+// stops quietly where the text ends.
+class Scanner {
+ public:
+  Scanner(std::string_view text, std::size_t pos, Sniff& out) : s_(text), p_(pos), out_(out) {}
+
+  // Scans one value; false when the text ends (or is not JSON) first.
+  bool value(const std::string& path, int depth) {
+    space();
+    if (p_ >= s_.size()) {
+      return false;
+    }
+    const char c = s_[p_];
+    if (c == '{') {
+      record(path, "{");
+      return object(path, depth);
+    }
+    if (c == '[') {
+      record(path, "[");
+      return array(path, depth);
+    }
+    if (c == '"') {
+      const std::size_t start = p_ + 1;
+      if (!string()) {
+        return false;
+      }
+      record(path, s_.substr(start, p_ - 1 - start));
+      return true;
+    }
+    const std::size_t start = p_;
+    while (p_ < s_.size() && !is_space(s_[p_]) && s_[p_] != ',' && s_[p_] != '}' && s_[p_] != ']') {
+      ++p_;
+    }
+    if (p_ >= s_.size() || p_ == start) {
+      return false;
+    }
+    record(path, s_.substr(start, p_ - start));
+    return true;
+  }
+
+  std::size_t position() const { return p_; }
+
+ private:
+  bool object(const std::string& path, int depth) {
+    ++p_;
+    space();
+    if (p_ < s_.size() && s_[p_] == '}') {
+      ++p_;
+      return true;
+    }
+    while (true) {
+      space();
+      if (p_ >= s_.size() || s_[p_] != '"') {
+        return false;
+      }
+      const std::size_t start = p_ + 1;
+      if (!string()) {
+        return false;
+      }
+      const std::string_view key = s_.substr(start, p_ - 1 - start);
+      space();
+      if (p_ >= s_.size() || s_[p_] != ':') {
+        return false;
+      }
+      ++p_;
+      const std::string child = path.empty() ? std::string(key) : path + "/" + std::string(key);
+      if (!(depth < kMaxDepth ? value(child, depth + 1) : skip())) {
+        return false;
+      }
+      const After next = after('}');
+      if (next != After::more) {
+        return next == After::closed;
+      }
+    }
+  }
+
+  bool array(const std::string& path, int depth) {
+    ++p_;
+    space();
+    if (p_ < s_.size() && s_[p_] == ']') {
+      ++p_;
+      return true;
+    }
+    bool first = true;
+    while (true) {
+      const std::string child = path.empty() ? std::string("0") : path + "/0";
+      if (!(first && depth < kMaxDepth ? value(child, depth + 1) : skip())) {
+        return false;
+      }
+      first = false;
+      const After next = after(']');
+      if (next != After::more) {
+        return next == After::closed;
+      }
+    }
+  }
+
+  enum class After : std::uint8_t { more, closed, bad };
+
+  // What follows a member or element: ',' (more), the closing `end`, or anything else.
+  After after(char end) {
+    space();
+    if (p_ >= s_.size()) {
+      return After::bad;
+    }
+    const char c = s_[p_++];
+    return c == ',' ? After::more : c == end ? After::closed : After::bad;
+  }
+
+  // Skips one value without recording it.
+  bool skip() {
+    space();
+    std::size_t depth = 0;
+    while (p_ < s_.size()) {
+      const char c = s_[p_];
+      if (c == '"') {
+        if (!string()) {
+          return false;
+        }
+      } else if (c == '{' || c == '[') {
+        ++depth;
+        ++p_;
+      } else if (c == '}' || c == ']') {
+        if (depth == 0) {
+          return true;
+        }
+        --depth;
+        ++p_;
+      } else if (depth == 0 && (c == ',' || is_space(c))) {
+        return true;
+      } else {
+        ++p_;
+      }
+      if (depth == 0 && p_ > 0 && (s_[p_ - 1] == '"' || s_[p_ - 1] == '}' || s_[p_ - 1] == ']')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Moves past a string whose opening quote is at p_.
+  bool string() {
+    ++p_;
+    while (p_ < s_.size()) {
+      const char c = s_[p_++];
+      if (c == '\\') {
+        ++p_;
+      } else if (c == '"') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void space() {
+    while (p_ < s_.size() && is_space(s_[p_])) {
+      ++p_;
+    }
+  }
+
+  void record(const std::string& path, std::string_view value) {
+    if (!path.empty() && out_.fields.size() < kMaxFields) {
+      out_.fields.emplace_back(path, value);
+    }
+  }
+
+  std::string_view s_;
+  std::size_t p_;
+  Sniff& out_;
+};
+
+bool looks_binary(std::string_view head) {
+  const std::string_view window = head.substr(0, kBinaryWindow);
+  return std::any_of(window.begin(), window.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u == 0 || (u < 0x20 && u != '\n' && u != '\r' && u != '\t' && u != '\f');
+  });
+}
+
+// The length of a script prefix (`name = `) at the start of text, or 0.
+std::size_t script_prefix(std::string_view text, std::size_t pos, std::string_view& name) {
+  std::size_t p = pos;
+  while (p < text.size() && is_ident(text[p])) {
+    ++p;
+  }
+  const std::size_t name_end = p;
+  while (p < text.size() && is_space(text[p])) {
+    ++p;
+  }
+  if (name_end == pos || p >= text.size() || text[p] != '=') {
+    return 0;
+  }
+  ++p;
+  while (p < text.size() && is_space(text[p])) {
+    ++p;
+  }
+  if (p >= text.size() || (text[p] != '[' && text[p] != '{')) {
+    return 0;
+  }
+  name = text.substr(pos, name_end - pos);
+  return p - pos;
+}
+
+}  // namespace
+
+std::string_view shape_name(Shape shape) {
+  switch (shape) {
+    case Shape::empty:
+      return "empty";
+    case Shape::object:
+      return "a JSON object";
+    case Shape::array:
+      return "a JSON array";
+    case Shape::lines:
+      return "JSON lines";
+    case Shape::text:
+      return "text that is not JSON";
+    case Shape::binary:
+      return "binary data";
+  }
+  return "unknown";
+}
+
+bool Sniff::has(std::string_view path) const {
+  return std::any_of(fields.begin(), fields.end(), [&](const auto& f) { return f.first == path; });
+}
+
+std::string_view Sniff::get(std::string_view path) const {
+  for (const auto& f : fields) {
+    if (f.first == path) {
+      return f.second;
+    }
+  }
+  return {};
+}
+
+std::string_view Sniff::file_name() const {
+  const std::size_t cut = name.find_last_of("/:");
+  return cut == std::string_view::npos ? name : name.substr(cut + 1);
+}
+
+Sniff sniff(std::string_view name, std::string_view head, bool whole) {
+  Sniff out;
+  out.name = name;
+  out.head = head;
+  out.whole = whole;
+  std::size_t pos = 0;
+  while (pos < head.size() && is_space(head[pos])) {
+    ++pos;
+  }
+  if (pos >= head.size()) {
+    out.shape = Shape::empty;
+    return out;
+  }
+  if (head.substr(0, 2) == "\xff\xfe" || head.substr(0, 2) == "\xfe\xff") {
+    out.shape = Shape::text;  // UTF-16 with a byte order mark
+    return out;
+  }
+  if (looks_binary(head)) {
+    out.shape = Shape::binary;
+    return out;
+  }
+  if (head[pos] != '{' && head[pos] != '[') {
+    const std::size_t prefix = script_prefix(head, pos, out.script);
+    if (prefix == 0) {
+      out.shape = Shape::text;
+      return out;
+    }
+    pos += prefix;
+  }
+  const bool object = head[pos] == '{';
+  Scanner scanner(head, pos, out);
+  const bool complete = scanner.value("", 0);
+  out.shape = object ? Shape::object : Shape::array;
+  if (!complete || !out.script.empty()) {
+    return out;
+  }
+  // One value on the first line, and another value on a later line: JSON lines.
+  const std::size_t end = scanner.position();
+  const std::size_t first_newline = head.find('\n', pos);
+  std::size_t next = end;
+  while (next < head.size() && is_space(head[next])) {
+    ++next;
+  }
+  const bool on_first_line = first_newline == std::string_view::npos || end <= first_newline;
+  if (on_first_line && next < head.size() && (head[next] == '{' || head[next] == '[') &&
+      head.substr(end, next - end).find('\n') != std::string_view::npos) {
+    out.shape = Shape::lines;
+  }
+  return out;
+}
+
+}  // namespace ror::ingest

@@ -1,0 +1,49 @@
+// A look at the start of an input, for detection: its shape (one JSON value, JSON lines, text,
+// binary), a script prefix if any, and the keys and short values of its first item. Built from
+// the first bytes only, tolerant of a value cut off at the end of them. Format-neutral.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ror::ingest {
+
+// What the start of an input looks like.
+enum class Shape : std::uint8_t {
+  empty,   // whitespace only
+  object,  // one JSON object (possibly after a script prefix)
+  array,   // one JSON array (possibly after a script prefix)
+  lines,   // a JSON value on its first line, then more values on later lines
+  text,    // text that is not JSON (CSV, XML, ...)
+  binary,  // bytes that are not text (media, unknown archives)
+};
+
+// "an object", "JSON lines", ...: how messages name a shape.
+std::string_view shape_name(Shape shape);
+
+struct Sniff {
+  std::string_view name;  // the input's name: a file, or an archive member
+  std::string_view head;  // its first bytes (after a UTF-8 byte order mark)
+  bool whole = false;     // head is all of the input
+  Shape shape = Shape::empty;
+  std::string_view script;  // a script prefix's variable ("window.YTD.tweets.part0"), or ""
+  // The first item's members, by path from the value's root ("orderedItems/0/type"; a top-level
+  // array's first element is "0"): a scalar's text (a string without its quotes), or "{" / "["
+  // for an object or array. Only the first element of each array is entered, at most 5 deep.
+  std::vector<std::pair<std::string, std::string_view>> fields;
+
+  // Whether the first item has a value at `path`.
+  bool has(std::string_view path) const;
+  // The value at `path` as described above, or "" when absent.
+  std::string_view get(std::string_view path) const;
+  // The last component of the name ("tweets.js" of "archive.zip:data/tweets.js").
+  std::string_view file_name() const;
+};
+
+// Looks at the start of an input.
+Sniff sniff(std::string_view name, std::string_view head, bool whole);
+
+}  // namespace ror::ingest

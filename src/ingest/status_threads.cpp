@@ -1,0 +1,217 @@
+// Statuses placed once the account is known (docs/format.md, "Threads"). On X, Mastodon and
+// Bluesky a reply is a status like any other, so an export of statuses is placed here:
+//  - the first status of a conversation, by the account, is a post; so is each status of a
+//    self-thread that continues it (the account answering itself, all the way up);
+//  - any other status in that conversation is a comment on that post: other people's are
+//    audience comments, the account's are its answers; a comment's parent is the status it
+//    answers when that status is a comment of the same post;
+//  - every other status stays a post: the account's replies to others are outreach, other
+//    people's are foreign.
+// A self-thread that continues a reply to someone else is outreach too.
+#include <algorithm>
+
+#include "ingest/dataset_builder.hpp"
+
+namespace ror::ingest {
+
+namespace {
+
+constexpr std::uint32_t kUnknown = kNone - 1;  // memo: not computed yet
+
+}  // namespace
+
+std::uint32_t DatasetBuilder::find_post(std::string_view key) const {
+  if (key.empty()) {
+    return kNone;
+  }
+  const std::uint32_t* i = post_index_.find(key);
+  return i == nullptr || dropped_[*i] != 0 ? kNone : *i;
+}
+
+std::vector<std::uint32_t> DatasetBuilder::thread_records() const {
+  // A merged copy finds its surviving post by key; the record that names a parent wins.
+  std::vector<std::uint32_t> thread(data_.posts.size(), kNone);
+  for (std::uint32_t t = 0; t < threads_.size(); ++t) {
+    const std::uint32_t p = find_post(post_keys_[threads_[t].post]);
+    if (p != kNone && (thread[p] == kNone || threads_[thread[p]].reply_to.empty())) {
+      thread[p] = t;
+    }
+  }
+  return thread;
+}
+
+void DatasetBuilder::place_statuses() {
+  if (threads_.empty()) {
+    return;
+  }
+  const std::size_t n = data_.posts.size();
+  const auto find = [&](std::string_view key) { return find_post(key); };
+  const std::vector<std::uint32_t> thread = thread_records();
+  const auto answers = [&](std::uint32_t p) {
+    return thread[p] != kNone && !threads_[thread[p]].reply_to.empty();
+  };
+  const auto parent = [&](std::uint32_t p) {
+    return answers(p) ? find(threads_[thread[p]].reply_to) : kNone;
+  };
+  const auto by_account = [&](std::uint32_t p) {
+    const AuthorId a = data_.posts[p].author;
+    return a == kNone || data_.authors.is_account(a);
+  };
+
+  // The first status of each status's conversation, when it is in the data and top-level.
+  std::vector<std::uint32_t> root(n, kUnknown);
+  std::vector<std::uint32_t> path;
+  for (std::uint32_t p = 0; p < n; ++p) {
+    if (thread[p] == kNone || dropped_[p] != 0 || root[p] != kUnknown) {
+      continue;
+    }
+    if (!answers(p)) {
+      root[p] = kNone;  // top-level: a root itself, placed under nothing
+      continue;
+    }
+    if (const std::string_view c = threads_[thread[p]].conversation;
+        !c.empty() && c != post_keys_[p]) {
+      const std::uint32_t r = find(c);
+      root[p] = r != kNone && !answers(r) ? r : kNone;
+      continue;
+    }
+    // Up the chain of parents to its top; a missing link leaves the chain without a root.
+    path.clear();
+    std::uint32_t q = p;
+    std::uint32_t found = kNone;
+    while (true) {
+      path.push_back(q);
+      if (path.size() > n) {
+        break;  // a cycle of replies: no root
+      }
+      const std::uint32_t up = parent(q);
+      if (up == kNone) {
+        found = answers(q) ? kNone : q;
+        break;
+      }
+      if (root[up] != kUnknown) {
+        found = root[up] == kNone && !answers(up) ? up : root[up];
+        break;
+      }
+      q = up;
+    }
+    for (const std::uint32_t s : path) {
+      root[s] = s == found ? kNone : found;
+    }
+  }
+
+  // Which statuses become comments of their root: all but the root's own self-thread.
+  std::vector<std::uint8_t> self_thread(n, 0);  // 1: yes, 2: no (computed in input order)
+  const auto is_self_thread = [&](std::uint32_t p, std::uint32_t r) {
+    path.clear();
+    std::uint32_t q = p;
+    std::uint8_t verdict = 2;
+    while (true) {
+      if (self_thread[q] != 0) {
+        verdict = self_thread[q];
+        break;
+      }
+      const Post& post = data_.posts[q];
+      if (!by_account(q) || post.reply_to == kNone || !data_.authors.is_account(post.reply_to)) {
+        break;
+      }
+      path.push_back(q);
+      const std::uint32_t up = parent(q);
+      if (up == kNone || up == r) {
+        verdict = 1;  // up to the root, or to a missing status of the account's own thread
+        break;
+      }
+      if (root[up] != r || path.size() > n) {
+        break;
+      }
+      q = up;
+    }
+    for (const std::uint32_t s : path) {
+      self_thread[s] = verdict;
+    }
+    return verdict == 1;
+  };
+  std::vector<std::uint32_t> home(n, kNone);
+  for (std::uint32_t p = 0; p < n; ++p) {
+    const std::uint32_t r = root[p];
+    if (r == kUnknown || r == kNone || dropped_[p] != 0 || !by_account(r)) {
+      continue;
+    }
+    if (by_account(p) && is_self_thread(p, r)) {
+      continue;
+    }
+    home[p] = r;
+  }
+  for (std::uint32_t p = 0; p < n; ++p) {
+    if (home[p] == kNone) {
+      continue;
+    }
+    const Post& post = data_.posts[p];
+    const std::uint32_t up = parent(p);
+    Loose c;
+    c.comment.created_at = post.created_at;
+    c.comment.norm_hash = post.norm_hash;
+    c.comment.words = post.words;
+    c.comment.author = post.author;
+    c.post_key = post_keys_[home[p]];
+    c.id = data_.post_ids[p];
+    c.has_parent = up != kNone && home[up] == home[p];
+    c.parent_id = c.has_parent ? data_.post_ids[up] : std::string_view{};
+    c.audience_source = post.comments_known;
+    loose_.push_back(c);
+    ++data_.input.statuses_placed;
+  }
+  for (std::uint32_t p = 0; p < n; ++p) {
+    if (home[p] != kNone) {
+      dropped_[p] = 1;
+      ++dropped_count_;
+    }
+  }
+}
+
+void DatasetBuilder::classify_posts() {
+  const std::size_t n = data_.posts.size();
+  const std::vector<std::uint32_t> thread = thread_records();
+  const auto parent = [&](std::uint32_t p) -> std::uint32_t {
+    return thread[p] == kNone ? kNone : find_post(threads_[thread[p]].reply_to);
+  };
+  const AuthorTable& authors = data_.authors;
+  const auto own = [&](AuthorId a) { return a == kNone || authors.is_account(a); };
+  std::vector<std::uint8_t> done(n, 0);
+  std::vector<std::uint32_t> path;
+  for (std::uint32_t p = 0; p < n; ++p) {
+    // A self-reply takes the kind of the post it continues, up the chain.
+    path.clear();
+    std::uint32_t q = p;
+    PostKind kind = PostKind::original;
+    while (true) {
+      const Post& post = data_.posts[q];
+      if (done[q] != 0) {
+        kind = post.kind;
+        break;
+      }
+      if (!own(post.author)) {
+        kind = PostKind::foreign;
+      } else if (post.reply_to != kNone && !authors.is_account(post.reply_to)) {
+        kind = PostKind::outreach;
+      } else {
+        const std::uint32_t up = parent(q);
+        if (up != kNone && own(data_.posts[up].author) && path.size() <= n) {
+          path.push_back(q);
+          q = up;
+          continue;
+        }
+        kind = PostKind::original;
+      }
+      data_.posts[q].kind = kind;
+      done[q] = 1;
+      break;
+    }
+    for (const std::uint32_t s : path) {
+      data_.posts[s].kind = kind;
+      done[s] = 1;
+    }
+  }
+}
+
+}  // namespace ror::ingest

@@ -30,12 +30,16 @@ void DatasetBuilder::add_source(const std::string& name, std::string_view format
 
 void DatasetBuilder::add_account(const AccountRecord& account, const std::string& source) {
   follower_entries_ += account.follower_entries;
-  if (account.weak) {
+  if (account.role == AccountRole::guess) {
     for (const std::string* name : {&account.id, &account.handle}) {
       if (!name->empty()) {
         weak_names_.push_back(*name);
       }
     }
+    return;
+  }
+  if (account.role == AccountRole::profile) {
+    add_profile(account);
     return;
   }
   Account& mine = data_.account;
@@ -66,6 +70,41 @@ void DatasetBuilder::add_account(const AccountRecord& account, const std::string
                               {&mine.platform, &account.platform}}) {
     if (field->empty()) {
       *field = *value;
+    }
+  }
+}
+
+void DatasetBuilder::add_profile(const AccountRecord& profile) {
+  for (const std::string* name : {&profile.handle, &profile.id}) {
+    if (name->empty()) {
+      continue;
+    }
+    const std::string key = normalize_name(*name);
+    auto [it, inserted] = profiles_.try_emplace(key, profile);
+    if (!inserted && profile.followers) {
+      it->second.followers = profile.followers;  // the latest count seen wins
+    }
+  }
+}
+
+void DatasetBuilder::apply_profiles() {
+  // The account's own profile, seen among others, completes what no input said of it.
+  Account& account = data_.account;
+  for (const std::string& name : account.names) {
+    const auto it = profiles_.find(name);
+    if (it == profiles_.end()) {
+      continue;
+    }
+    const AccountRecord& p = it->second;
+    if (!account.followers && p.followers) {
+      account.followers = p.followers;
+    }
+    for (auto [field, value] : {std::pair{&account.id, &p.id},
+                                {&account.handle, &p.handle},
+                                {&account.platform, &p.platform}}) {
+      if (field->empty()) {
+        *field = *value;
+      }
     }
   }
 }
@@ -337,7 +376,17 @@ void DatasetBuilder::resolve_account(const LoadOptions& options) {
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   account.names = names;
-  data_.authors.mark_account(names);
+  apply_profiles();
+  // A profile may name the account by id as well as by handle.
+  for (const std::string* extra : {&account.id, &account.handle}) {
+    std::string normalised = normalize_name(*extra);
+    if (!normalised.empty() &&
+        std::find(account.names.begin(), account.names.end(), normalised) == account.names.end()) {
+      account.names.push_back(std::move(normalised));
+    }
+  }
+  std::sort(account.names.begin(), account.names.end());
+  data_.authors.mark_account(account.names);
 }
 
 Dataset DatasetBuilder::finish(const LoadOptions& options) {

@@ -3,6 +3,7 @@
 // account is known, the account's identity, and the --since/--until window.
 #pragma once
 
+#include <map>
 #include <new>
 #include <optional>
 #include <string>
@@ -88,6 +89,8 @@ class DatasetBuilder {
   static std::string_view key_of(std::string_view platform, std::string_view id,
                                  StringArena& arena);
   void add_account(const AccountRecord& account, const std::string& source);
+  void add_profile(const AccountRecord& profile);
+  void apply_profiles();
   void merge_posts(PostBatch& batch, std::size_t source, const SourceInfo& info);
   void merge_loose(PostBatch& batch, const SourceInfo& info);
   void restart_source(const PostBatch& batch);
@@ -108,6 +111,7 @@ class DatasetBuilder {
   std::vector<std::string> alias_names_;
   std::vector<std::string> weak_names_;  // names only guessed (a thread's first author)
   std::uint64_t follower_entries_ = 0;
+  std::map<std::string, AccountRecord> profiles_;  // by normalised handle and id
   StringIndex post_index_;                   // post key -> index in data_.posts
   std::vector<std::string_view> post_keys_;  // parallel to posts
   std::vector<std::uint32_t> post_source_;   // parallel to posts: the input it came from

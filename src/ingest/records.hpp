@@ -62,7 +62,14 @@ struct PostRecord {
   }
 };
 
+// What an account record says: this is the account (an X archive's account.js, ror/v1's
+// account), probably the account (the author of a thread's first post: used only when nothing
+// names the account), or someone's profile (used for the account's follower count and id when
+// that someone turns out to be the account).
+enum class AccountRole : std::uint8_t { owner, guess, profile };
+
 struct AccountRecord {
+  AccountRole role = AccountRole::owner;
   std::string id;
   std::string handle;
   std::string platform;
@@ -71,8 +78,6 @@ struct AccountRecord {
   // when no input gives one.
   std::uint64_t follower_entries = 0;
   std::vector<std::string> aliases;
-  // A guess (the author of a thread's first post): used only when no input names the account.
-  bool weak = false;
 };
 
 // Where an importer puts what it reads.

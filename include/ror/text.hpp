@@ -29,7 +29,8 @@ TextStats analyze_text_scalar(std::string_view text) noexcept;
 // normalized_hash(normalize_text(t)).
 std::uint64_t normalized_hash(std::string_view normalized) noexcept;
 
-// The normalised text itself: tokens without http(s) links, one space apart, ASCII lowercased.
+// The normalised text: tokens without http(s) links (scheme in any case), one space apart, ASCII
+// lowercased.
 std::string normalize_text(std::string_view text);
 
 // Distinct (ASCII case-insensitive) `#tags` (sigil '#') or `@mentions` (sigil '@') in a text.

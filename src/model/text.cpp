@@ -22,24 +22,6 @@ constexpr bool is_word_char(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// True when text begins with `prefix` (lowercase ASCII), compared without ASCII case.
-constexpr bool starts_with_lower(std::string_view text, std::string_view prefix) noexcept {
-  if (text.size() < prefix.size()) {
-    return false;
-  }
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (ascii_lower(text[i]) != prefix[i]) {
-      return false;  // most often at the first byte
-    }
-  }
-  return true;
-}
-
-// True when text begins with an http(s) link: the scheme in any case (RFC 3986).
-constexpr bool starts_with_link(std::string_view text) noexcept {
-  return starts_with_lower(text, "http://") || starts_with_lower(text, "https://");
-}
-
 // Calls f(begin, end) for each whitespace-separated token of text.
 template <typename F>
 void for_each_token(std::string_view text, F&& f) {

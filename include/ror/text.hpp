@@ -1,4 +1,5 @@
-// Text measures shared by every format: words, normalised-text hashes, hashtags and mentions.
+// Text measures shared by every format: words, normalised-text hashes, hashtags and mentions,
+// and HTML turned into plain text.
 #pragma once
 
 #include <cstddef>
@@ -15,6 +16,24 @@ struct TextStats {
   std::uint64_t norm_hash = 0;  // hash of the normalised text; 0 when it is empty
 };
 
+// True when text begins with an http(s) link, "http://" or "https://", the scheme in any ASCII
+// case (RFC 3986): the links that normalised text leaves out.
+constexpr bool starts_with_link(std::string_view text) noexcept {
+  const auto starts_with_lower = [text](std::string_view prefix) {
+    if (text.size() < prefix.size()) {
+      return false;
+    }
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+      const char c = text[i];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != prefix[i]) {
+        return false;  // most often at the first byte
+      }
+    }
+    return true;
+  };
+  return starts_with_lower("http://") || starts_with_lower("https://");
+}
+
 // Byte length of the whitespace character starting at p (ASCII or Unicode White_Space), else 0.
 std::size_t whitespace_length(const char* p, const char* end) noexcept;
 
@@ -29,7 +48,8 @@ TextStats analyze_text_scalar(std::string_view text) noexcept;
 // normalized_hash(normalize_text(t)).
 std::uint64_t normalized_hash(std::string_view normalized) noexcept;
 
-// The normalised text itself: tokens without http(s) links, one space apart, ASCII lowercased.
+// The normalised text: tokens without http(s) links (scheme in any case), one space apart, ASCII
+// lowercased.
 std::string normalize_text(std::string_view text);
 
 // Distinct (ASCII case-insensitive) `#tags` (sigil '#') or `@mentions` (sigil '@') in a text.
@@ -41,7 +61,27 @@ std::uint32_t count_distinct(std::vector<std::string_view>& names);
 // ASCII-lowercases a name after removing one leading '@': how account names are compared.
 std::string normalize_name(std::string_view name);
 
-// TEMPORARY (replaced by the text branch): HTML to plain text into `out`.
+// HTML (a post's or comment's markup, a fragment or a whole document) as plain UTF-8 text:
+// - Tags are dropped. Block-level elements (p, br, div, li, h1-h6, blockquote, table rows and
+//   cells, hr, pre, ul, section, ...) and dropped elements are line breaks: words on either side
+//   never join. ASCII whitespace around a break folds into one '\n'; none at the start or end.
+// - The contents of script, style and title are dropped (head needs no rule: what it holds gives
+//   no text), and so are comments `<!-- -->`, `<!...>` and `<?...>`.
+// - Character references are decoded: numeric ones (`&#39;`, `&#x1F600;`; the ';' may be missing;
+//   0, surrogates and values past U+10FFFF give U+FFFD, 0x80-0x9F are read as Windows-1252) and
+//   named ones with their ';' (the HTML 4 set, `apos`, HTML5 punctuation; `&nbsp;` is U+00A0).
+//   An unknown or malformed reference stays as written.
+// - A link `<a href="http(s)://...">` gives its URL (its href, references decoded, set off by
+//   spaces from text it would touch) in place of its text, unless that text starts with '#' or
+//   '@' (Mastodon hashtags and mentions) or is itself a URL (Mastodon's split links, hidden parts
+//   included), which is kept. A link to anything else (mailto:, a relative path) keeps its text.
+// - Attribute values may be quoted with '"' or '\'' or not at all; '>' in quotes ends no tag.
+//   A '<' not followed by a letter, '/' and a letter, '!' or '?' is text. A tag, comment or
+//   script left open at the end of the input is dropped with the rest of it.
+// - Bytes are copied as they are: invalid UTF-8 stays invalid.
+std::string html_to_text(std::string_view html);
+
+// The same into `out`, which is cleared first and keeps its capacity: for the hot path.
 void html_to_text(std::string_view html, std::string& out);
 
 }  // namespace ror

@@ -1,4 +1,5 @@
-// Timestamps: RFC 3339 parsing into UTC milliseconds, and UTC formatting.
+// Timestamps: RFC 3339, naive UTC, Twitter and epoch forms parsed into UTC milliseconds (one
+// range check for all), and UTC formatting.
 #pragma once
 
 #include <cstdint>
@@ -11,15 +12,41 @@ namespace ror {
 // Milliseconds since 1970-01-01T00:00:00Z.
 using TimeMs = std::int64_t;
 
+// The first and the last millisecond every parser accepts: 0001-01-01T00:00:00.000Z and
+// 9999-12-31T23:59:59.999Z (proleptic Gregorian, UTC).
+inline constexpr TimeMs kMinTimeMs = -62'135'596'800'000;
+inline constexpr TimeMs kMaxTimeMs = 253'402'300'799'999;
+
+// The range check shared by every parser: t when kMinTimeMs <= t <= kMaxTimeMs, else nullopt.
+std::optional<TimeMs> in_time_range(TimeMs t) noexcept;
+
 // Parses an RFC 3339 date-time ("2026-01-05T11:02:00.250+01:00"); nullopt when malformed.
 // Accepts `T`, `t` or a space between date and time, `Z`/`z` or a +hh:mm/-hh:mm offset, and a
-// fraction of any length (kept to milliseconds, truncated).
+// fraction of any length (kept to milliseconds, truncated). Like every parser here, it refuses a
+// time outside years 0001-9999 UTC (see in_time_range).
 std::optional<TimeMs> parse_rfc3339(std::string_view text) noexcept;
 
-// TEMPORARY (replaced by the text branch): other encodings of a time.
-std::optional<TimeMs> parse_twitter_time(std::string_view text) noexcept;
+// Parses an RFC 3339 date-time whose offset may be missing, the time then being UTC (WordPress
+// `date_gmt`: "2026-03-06T13:02:05"); with `Z` or an offset it is parse_rfc3339. Fraction allowed.
 std::optional<TimeMs> parse_naive_utc(std::string_view text) noexcept;
+
+// Parses Twitter's created_at, "Fri Mar 06 13:02:05 +0000 2026": English weekday and month
+// names (ASCII case ignored), a two-digit day, an offset +hhmm or -hhmm. The weekday must be one
+// of the seven names but is not checked against the date, which the other fields decide.
+std::optional<TimeMs> parse_twitter_time(std::string_view text) noexcept;
+
+// Parses epoch seconds written in decimal, "1136073600", "-86400" or "1700000000.25" (no sign
+// but '-', no exponent, no spaces); the fraction is kept to milliseconds, rounded toward
+// negative infinity (floor), exactly, with no floating point.
 std::optional<TimeMs> parse_epoch_seconds(std::string_view text) noexcept;
+
+// Epoch seconds given as a number (a JSON float) in milliseconds: the double is read as the
+// shortest decimal that converts back to it (what the JSON said), then as parse_epoch_seconds
+// reads text, so 1136073600.1 gives ...100 ms, not ...099. nullopt for NaN, infinities and times
+// out of range.
+std::optional<TimeMs> epoch_seconds_to_ms(double seconds) noexcept;
+
+// Parses epoch milliseconds written as a decimal integer, "1700000000250" or "-1".
 std::optional<TimeMs> parse_epoch_millis(std::string_view text) noexcept;
 
 // Parses a --since/--until bound: an RFC 3339 date-time, or a date `YYYY-MM-DD` (midnight UTC;

@@ -22,14 +22,6 @@ constexpr bool is_word_char(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-inline bool starts_with_link(const char* p, const char* end) noexcept {
-  if (end - p < 7 || p[0] != 'h') {
-    return false;  // the common case, decided by one byte
-  }
-  const std::string_view token(p, static_cast<std::size_t>(end - p));
-  return token.starts_with("http://") || token.starts_with("https://");
-}
-
 // Calls f(begin, end) for each whitespace-separated token of text.
 template <typename F>
 void for_each_token(std::string_view text, F&& f) {
@@ -182,8 +174,7 @@ void scan_chunk_scalar(const unsigned char* p, std::size_t valid, ChunkMasks& m)
         }
       }
     }
-    if (c == 'h' && std::memcmp(p + i, "http", 4) == 0 &&
-        (std::memcmp(p + i + 4, "://", 3) == 0 || std::memcmp(p + i + 4, "s://", 4) == 0)) {
+    if ((c | 0x20) == 'h' && starts_with_link({reinterpret_cast<const char*>(p + i), 8})) {
       m.link |= std::uint64_t{1} << i;
     }
   }
@@ -236,14 +227,18 @@ void scan_chunk_vector(const unsigned char* p, std::size_t valid, ChunkMasks& m)
   const std::uint64_t multi = two | (two << 1) | three | (three << 1) | (three << 2);
   m.space_tail = (two >> 63) | (three >> 62) | (three >> 63);
   m.space = ascii | multi | ~in_text;
-  const std::uint64_t http = eq(v0, 'h') & eq(v1, 't') & eq(v2, 't') & eq(at(3), 'p');
+  // A byte ORed with 0x20 equals a lowercase letter only when it is that letter in either case.
+  const __m512i case_bit = _mm512_set1_epi8(0x20);
+  const auto eq_letter = [&](__m512i v, char c) { return eq(_mm512_or_si512(v, case_bit), c); };
+  const std::uint64_t http =
+      eq_letter(v0, 'h') & eq_letter(v1, 't') & eq_letter(v2, 't') & eq_letter(at(3), 'p');
   m.link = 0;
   if (http != 0) {
     const __m512i v4 = at(4);
     const __m512i v5 = at(5);
     const __m512i v6 = at(6);
     const std::uint64_t plain = eq(v4, ':') & eq(v5, '/') & eq(v6, '/');
-    const std::uint64_t secure = eq(v4, 's') & eq(v5, ':') & eq(v6, '/') & eq(at(7), '/');
+    const std::uint64_t secure = eq_letter(v4, 's') & eq(v5, ':') & eq(v6, '/') & eq(at(7), '/');
     m.link = http & (plain | secure);
   }
   const __m512i lowered = _mm512_mask_add_epi8(v0, in_range(v0, 'A', 26), v0, _mm512_set1_epi8(32));
@@ -331,7 +326,7 @@ std::uint64_t normalized_hash(std::string_view normalized) noexcept {
 std::string normalize_text(std::string_view text) {
   std::string out;
   for_each_token(text, [&](const char* begin, const char* end) {
-    if (starts_with_link(begin, end)) {
+    if (starts_with_link({begin, static_cast<std::size_t>(end - begin)})) {
       return;
     }
     if (!out.empty()) {

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <array>
+#include <charconv>
+#include <cmath>
+
 namespace ror {
 namespace {
 
@@ -48,37 +52,24 @@ std::optional<std::int64_t> parse_date(std::string_view s) noexcept {
   return days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
 }
 
-}  // namespace
-
-std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) noexcept {
-  // Howard Hinnant's civil-from-days inverse, for the proleptic Gregorian calendar.
-  year -= month <= 2 ? 1 : 0;
-  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-  const auto yoe = static_cast<unsigned>(year - era * 400);
-  const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-std::optional<TimeMs> parse_rfc3339(std::string_view s) noexcept {
-  const auto days = parse_date(s);
-  if (!days || s.size() < 19) {
-    return std::nullopt;
-  }
-  const char sep = s[10];
+// Parses "HH:MM:SS" at pos (then, when `fraction`, an optional ".d+" kept to milliseconds,
+// truncated) into milliseconds since midnight; pos is left after it. Second 60 is let through.
+std::optional<std::int64_t> parse_clock(std::string_view s, std::size_t& pos,
+                                        bool fraction) noexcept {
   int hour = 0;
   int minute = 0;
   int second = 0;
-  if ((sep != 'T' && sep != 't' && sep != ' ') || !read_digits(s, 11, 2, hour) || s[13] != ':' ||
-      !read_digits(s, 14, 2, minute) || s[16] != ':' || !read_digits(s, 17, 2, second)) {
+  if (!read_digits(s, pos, 2, hour) || pos + 8 > s.size() || s[pos + 2] != ':' ||
+      !read_digits(s, pos + 3, 2, minute) || s[pos + 5] != ':' ||
+      !read_digits(s, pos + 6, 2, second)) {
     return std::nullopt;
   }
   if (hour > 23 || minute > 59 || second > 60) {
     return std::nullopt;
   }
-  std::size_t pos = 19;
+  pos += 8;
   int millis = 0;
-  if (pos < s.size() && s[pos] == '.') {
+  if (fraction && pos < s.size() && s[pos] == '.') {
     ++pos;
     const std::size_t start = pos;
     int scale = 100;
@@ -91,29 +82,192 @@ std::optional<TimeMs> parse_rfc3339(std::string_view s) noexcept {
       return std::nullopt;
     }
   }
-  if (pos >= s.size()) {
+  return (hour * 3600 + minute * 60 + second) * std::int64_t{1000} + millis;
+}
+
+// Parses a UTC offset at pos, "+hh:mm" (with `colon`) or "+hhmm", '-' for west, into minutes
+// east of UTC; pos is left after it.
+std::optional<int> parse_offset(std::string_view s, std::size_t& pos, bool colon) noexcept {
+  const std::size_t minutes_at = pos + (colon ? 4 : 3);
+  int oh = 0;
+  int om = 0;
+  if (pos >= s.size() || (s[pos] != '+' && s[pos] != '-') || !read_digits(s, pos + 1, 2, oh) ||
+      (colon && (pos + 3 >= s.size() || s[pos + 3] != ':')) || !read_digits(s, minutes_at, 2, om) ||
+      oh > 23 || om > 59) {
     return std::nullopt;
   }
-  int offset_minutes = 0;
+  const int sign = s[pos] == '-' ? -1 : 1;
+  pos = minutes_at + 2;
+  return (oh * 60 + om) * sign;
+}
+
+// Parses an RFC 3339 date-time; without `zone_required`, a missing zone means UTC.
+std::optional<TimeMs> parse_date_time(std::string_view s, bool zone_required) noexcept {
+  const auto days = parse_date(s);
+  if (!days || s.size() < 11 || (s[10] != 'T' && s[10] != 't' && s[10] != ' ')) {
+    return std::nullopt;
+  }
+  std::size_t pos = 11;
+  const auto clock = parse_clock(s, pos, true);
+  if (!clock) {
+    return std::nullopt;
+  }
+  const TimeMs local = *days * kMsPerDay + *clock;
+  if (pos == s.size()) {
+    return zone_required ? std::nullopt : in_time_range(local);
+  }
   if (s[pos] == 'Z' || s[pos] == 'z') {
-    ++pos;
-  } else if (s[pos] == '+' || s[pos] == '-') {
-    int oh = 0;
-    int om = 0;
-    if (!read_digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
-        !read_digits(s, pos + 4, 2, om) || oh > 23 || om > 59) {
+    return pos + 1 == s.size() ? in_time_range(local) : std::nullopt;
+  }
+  const auto offset = parse_offset(s, pos, true);
+  if (!offset || pos != s.size()) {
+    return std::nullopt;
+  }
+  return in_time_range(local - *offset * std::int64_t{60'000});
+}
+
+constexpr std::array<std::string_view, 7> kWeekdays = {"mon", "tue", "wed", "thu",
+                                                       "fri", "sat", "sun"};
+constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                      "jul", "aug", "sep", "oct", "nov", "dec"};
+
+// The index in `names` of the three-letter name at s[pos], ASCII case ignored; nullopt if none.
+template <std::size_t N>
+std::optional<std::size_t> find_name(std::string_view s, std::size_t pos,
+                                     const std::array<std::string_view, N>& names) noexcept {
+  if (pos + 3 > s.size()) {
+    return std::nullopt;
+  }
+  char lower[3];
+  for (std::size_t i = 0; i < 3; ++i) {
+    const char c = s[pos + i];
+    lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  for (std::size_t k = 0; k < N; ++k) {
+    if (names[k] == std::string_view(lower, 3)) {
+      return k;
+    }
+  }
+  return std::nullopt;
+}
+
+// Parses "[-]digits[.digits]" counting units of `unit` milliseconds (1000 for seconds, 1 for
+// milliseconds, which takes no fraction) into whole milliseconds, rounded toward negative
+// infinity.
+std::optional<TimeMs> parse_decimal_time(std::string_view s, std::int64_t unit) noexcept {
+  // Past this many units nothing is in range, and whole * unit cannot overflow.
+  constexpr std::int64_t kWholeLimit = 1'000'000'000'000'000;
+  std::size_t pos = 0;
+  const bool negative = !s.empty() && s[0] == '-';
+  pos += negative ? 1 : 0;
+  const std::size_t start = pos;
+  std::int64_t whole = 0;
+  while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
+    whole = whole * 10 + (s[pos] - '0');
+    if (whole > kWholeLimit) {
       return std::nullopt;
     }
-    offset_minutes = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
-    pos += 6;
-  } else {
+    ++pos;
+  }
+  if (pos == start) {
     return std::nullopt;
+  }
+  std::int64_t millis = whole * unit;
+  bool dropped = false;  // a non-zero digit below the millisecond was cut off
+  if (unit > 1 && pos < s.size() && s[pos] == '.') {
+    ++pos;
+    const std::size_t fraction_start = pos;
+    std::int64_t scale = unit / 10;
+    for (; pos < s.size() && s[pos] >= '0' && s[pos] <= '9'; ++pos) {
+      millis += (s[pos] - '0') * scale;
+      dropped = dropped || (scale == 0 && s[pos] != '0');
+      scale /= 10;
+    }
+    if (pos == fraction_start) {
+      return std::nullopt;
+    }
   }
   if (pos != s.size()) {
     return std::nullopt;
   }
-  const std::int64_t seconds_of_day = hour * 3600 + minute * 60 + second - offset_minutes * 60;
-  return *days * kMsPerDay + seconds_of_day * 1000 + millis;
+  return in_time_range(negative ? -millis - (dropped ? 1 : 0) : millis);
+}
+
+}  // namespace
+
+std::optional<TimeMs> in_time_range(TimeMs t) noexcept {
+  if (t < kMinTimeMs || t > kMaxTimeMs) {
+    return std::nullopt;
+  }
+  return t;
+}
+
+std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) noexcept {
+  // Howard Hinnant's civil-from-days inverse, for the proleptic Gregorian calendar.
+  year -= month <= 2 ? 1 : 0;
+  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const auto yoe = static_cast<unsigned>(year - era * 400);
+  const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+std::optional<TimeMs> parse_rfc3339(std::string_view s) noexcept {
+  return parse_date_time(s, true);
+}
+
+std::optional<TimeMs> parse_naive_utc(std::string_view s) noexcept {
+  return parse_date_time(s, false);
+}
+
+std::optional<TimeMs> parse_twitter_time(std::string_view s) noexcept {
+  // "Fri Mar 06 13:02:05 +0000 2026": every field at a fixed place.
+  int day = 0;
+  int year = 0;
+  const auto month = find_name(s, 4, kMonths);
+  if (s.size() != 30 || !find_name(s, 0, kWeekdays) || s[3] != ' ' || !month || s[7] != ' ' ||
+      !read_digits(s, 8, 2, day) || s[10] != ' ' || s[19] != ' ' || s[25] != ' ' ||
+      !read_digits(s, 26, 4, year)) {
+    return std::nullopt;
+  }
+  const int month_number = static_cast<int>(*month) + 1;
+  if (day < 1 || day > days_in_month(year, month_number)) {
+    return std::nullopt;
+  }
+  std::size_t pos = 11;
+  const auto clock = parse_clock(s, pos, false);
+  pos = 20;
+  const auto offset = parse_offset(s, pos, false);
+  if (!clock || !offset) {
+    return std::nullopt;
+  }
+  const std::int64_t days =
+      days_from_civil(year, static_cast<unsigned>(month_number), static_cast<unsigned>(day));
+  return in_time_range(days * kMsPerDay + *clock - *offset * std::int64_t{60'000});
+}
+
+std::optional<TimeMs> parse_epoch_seconds(std::string_view text) noexcept {
+  return parse_decimal_time(text, 1000);
+}
+
+std::optional<TimeMs> epoch_seconds_to_ms(double seconds) noexcept {
+  // NaN, infinities and magnitudes that the range check refuses anyway stop here, so that the
+  // decimal form fits the buffer.
+  if (!(std::fabs(seconds) < 1e15)) {
+    return std::nullopt;
+  }
+  char digits[64];
+  const auto [end, error] =
+      std::to_chars(digits, digits + sizeof digits, seconds, std::chars_format::fixed);
+  if (error != std::errc{}) {
+    // Only a magnitude far below a millisecond has a fixed form this long.
+    return in_time_range(static_cast<TimeMs>(std::floor(seconds * 1000.0)));
+  }
+  return parse_decimal_time({digits, static_cast<std::size_t>(end - digits)}, 1000);
+}
+
+std::optional<TimeMs> parse_epoch_millis(std::string_view text) noexcept {
+  return parse_decimal_time(text, 1);
 }
 
 std::optional<TimeMs> parse_time_bound(std::string_view text, bool end_of_day) noexcept {
@@ -122,7 +276,7 @@ std::optional<TimeMs> parse_time_bound(std::string_view text, bool end_of_day) n
     if (!days) {
       return std::nullopt;
     }
-    return *days * kMsPerDay + (end_of_day ? kMsPerDay - 1 : 0);
+    return in_time_range(*days * kMsPerDay + (end_of_day ? kMsPerDay - 1 : 0));
   }
   return parse_rfc3339(text);
 }

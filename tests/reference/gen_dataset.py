@@ -117,7 +117,7 @@ class Gen:
         if self.chance(0.4):
             tokens.insert(r.randint(0, len(tokens)), r.choice(URLS[:3]))
         if self.chance(0.1):
-            tokens.append(r.choice(URLS[3:5]))  # HTTPS:// / ftp:// are kept: near miss
+            tokens.append(r.choice(URLS[3:5]))  # HTTPS:// is a link in any case; ftp:// is kept
         return self.join(tokens)
 
     def word_count_text(self):

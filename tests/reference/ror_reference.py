@@ -73,7 +73,8 @@ def split_words(text):
 
 
 def normalised_text(text):
-    tokens = [t for t in split_words(text) if not (t.startswith("http://") or t.startswith("https://"))]
+    # A link's scheme is case-insensitive (RFC 3986): HTTPS://x is a link like https://x.
+    tokens = [t for t in split_words(text) if not ascii_lower(t[:8]).startswith(("http://", "https://"))]
     return ascii_lower(" ".join(tokens))
 
 

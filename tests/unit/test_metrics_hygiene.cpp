@@ -98,9 +98,9 @@ TEST_CASE("hygiene: duplicate posts by normalised text", "[hygiene]") {
   // d7 "Caf\u00e9 ouvert"             first
   // d8 "CAF\u00c9 ouvert"             not a duplicate: only ASCII letters are lowercased
   // d9 "Caf\u00e9<U+00A0>ouvert"      duplicate of d7 (no-break space is whitespace)
-  // d10 "HTTPS://kept.example big sale today": the upper-case scheme is no link, so it stays
+  // d10 "HTTPS://x.example big sale today": duplicate of d1 (a link's scheme has no case)
   // The outreach post and the foreign post with the same text are not original posts.
-  // Duplicates: d2, d3, d9 = 3 / 10.
+  // Duplicates: d2, d3, d9, d10 = 4 / 10.
   const auto m = metrics_of(with_posts(R"(
     {"id": "d3", "created_at": "2026-01-03T00:00:00Z", "text": "BIG sale TODAY"},
     {"id": "d1", "created_at": "2026-01-01T00:00:00Z", "text": "Big SALE today https://x.example/a"},
@@ -112,13 +112,13 @@ TEST_CASE("hygiene: duplicate posts by normalised text", "[hygiene]") {
     {"id": "d7", "created_at": "2026-01-07T00:00:00Z", "text": "Caf\u00e9 ouvert"},
     {"id": "d9", "created_at": "2026-01-09T00:00:00Z", "text": "Caf\u00e9\u00a0ouvert"},
     {"id": "d8", "created_at": "2026-01-08T00:00:00Z", "text": "CAF\u00c9 ouvert"},
-    {"id": "d10", "created_at": "2026-01-10T00:00:00Z", "text": "HTTPS://kept.example big sale today"},
+    {"id": "d10", "created_at": "2026-01-10T00:00:00Z", "text": "HTTPS://x.example big sale today"},
     {"id": "o1", "created_at": "2026-01-11T00:00:00Z", "in_reply_to": {"author": "bob"},
      "text": "big sale today"},
     {"id": "f1", "author": "zed", "created_at": "2026-01-12T00:00:00Z", "text": "big sale today"})"));
   CHECK(m.counts.original_posts == 10);
-  CHECK(m.counts.duplicate_posts == 3);
-  CHECK(known(m, MetricId::duplicate_post_rate) == Approx(0.3));
+  CHECK(m.counts.duplicate_posts == 4);
+  CHECK(known(m, MetricId::duplicate_post_rate) == Approx(0.4));
 }
 
 TEST_CASE("hygiene: bursts of 3 original posts within 600 seconds", "[hygiene]") {

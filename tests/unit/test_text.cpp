@@ -28,13 +28,40 @@ TEST_CASE("words are maximal runs of non-whitespace", "[text]") {
 TEST_CASE("normalised text drops links, squeezes spaces, lowercases ASCII", "[text]") {
   CHECK(normalize_text("  Big   SALE today https://x.example/a ") == "big sale today");
   CHECK(normalize_text("http://a.example only") == "only");
-  CHECK(normalize_text("HTTPS://kept.example") == "https://kept.example");
   CHECK(normalize_text("CAF\u00c9") == "caf\u00c9");
   CHECK(analyze_text("Big sale https://a.example").norm_hash ==
         analyze_text("big   SALE https://b.example").norm_hash);
   CHECK(analyze_text("big sale").norm_hash != analyze_text("big sales").norm_hash);
   CHECK(analyze_text("https://only.example").norm_hash == 0);
   CHECK(analyze_text("").norm_hash == 0);
+}
+
+TEST_CASE("link schemes are recognised in any case", "[text]") {
+  CHECK(normalize_text("HTTPS://x.example/a gone") == "gone");
+  CHECK(normalize_text("see Http://x.example hTtPs://y.example") == "see");
+  CHECK(normalize_text("HTTP:// HTTPs://") == "");
+  SECTION("only the scheme is case-insensitive: near misses are words") {
+    CHECK(normalize_text("HTTPS:/x.example") == "https:/x.example");
+    CHECK(normalize_text("HTTPSS://x.example") == "httpss://x.example");
+    CHECK(normalize_text("ftp://x.example xhttp://y") == "ftp://x.example xhttp://y");
+  }
+  SECTION("every code path agrees") {
+    for (const char* text :
+         {"HTTPS://x.example/a", "Big sale HTTP://a.example", "HtTp://", "x hTTPS://y z"}) {
+      INFO(text);
+      const std::string lower = normalize_text(text);
+      CHECK(analyze_text(text).norm_hash == ror::normalized_hash(lower));
+      CHECK(ror::analyze_text_scalar(text).norm_hash == ror::normalized_hash(lower));
+    }
+    CHECK(analyze_text("Big sale HTTPS://a.example").norm_hash ==
+          analyze_text("big sale https://b.example").norm_hash);
+    CHECK(analyze_text("HTTPS://only.example").norm_hash == 0);
+  }
+  SECTION("the hash of a text without an upper-case scheme is what it always was") {
+    CHECK(analyze_text("Big sale https://a.example today").norm_hash == 0x155b83cbd3dbca20ULL);
+    CHECK(ror::analyze_text_scalar("Big sale https://a.example today").norm_hash ==
+          0x155b83cbd3dbca20ULL);
+  }
 }
 
 TEST_CASE("hashtags and mentions found in text", "[text]") {
@@ -75,11 +102,13 @@ std::uint32_t slow_words(std::string_view s) {
 }  // namespace
 
 TEST_CASE("the fast tokenizer agrees with the slow one on every boundary", "[text]") {
-  const std::vector<std::string> pieces = {
-      "a",      "Bc",         "\u00e9", " ",           "\t",       "\u3000",
-      "\u00a0", "\u2028",     "\u200b", "\u2019",      "\xe2\x80", "https://x.ex",
-      "http:/", "WORDS_LONG", "\n\n",   "\u2009",      "https://", "\u205f",
-      "\u1680", "\u0085",     "\xc2",   "\xe2\x80\xaf"};
+  const std::vector<std::string> pieces = {"a",        "Bc",           "\u00e9",   " ",
+                                           "\t",       "\u3000",       "\u00a0",   "\u2028",
+                                           "\u200b",   "\u2019",       "\xe2\x80", "https://x.ex",
+                                           "http:/",   "WORDS_LONG",   "\n\n",     "\u2009",
+                                           "https://", "\u205f",       "\u1680",   "\u0085",
+                                           "\xc2",     "\xe2\x80\xaf", "HTTPS://", "Http://Up",
+                                           "hTTp:/",   "HTTPs"};
   std::uint64_t state = 7;
   for (int round = 0; round < 3000; ++round) {
     std::string text;

@@ -107,6 +107,9 @@ class Stages {
     }
   }
 
+  // Whether batches keep texts and ids (LoadOptions::keep_details).
+  bool keep_details() const { return options_.keep_details; }
+
   // Fills the next piece; false when every input is done.
   bool read(Piece& piece) {
     Stopwatch clock;
@@ -142,7 +145,7 @@ class Stages {
       block.text.first_column = in.position.column;
       if (batch.error) {
         // Read it again, for an error that names the right line.
-        ingest::PostBatch again{std::string(block.text.name)};
+        ingest::PostBatch again{std::string(block.text.name), options_.keep_details};
         parse_block(in, block, again);
         std::rethrow_exception(again.error != nullptr ? again.error : batch.error);
       }
@@ -280,7 +283,7 @@ class Stages {
 void run_sequential(Stages& stages) {
   Piece piece;
   while (stages.read(piece)) {
-    ingest::PostBatch batch{std::string(piece.block.text.name)};
+    ingest::PostBatch batch{std::string(piece.block.text.name), stages.keep_details()};
     stages.parse(piece, batch);
     stages.merge(piece, std::move(batch));
   }
@@ -345,7 +348,7 @@ class Pipeline {
     if (!stages_.read(slot.piece)) {
       return false;
     }
-    slot.batch.emplace(std::string(slot.piece.block.text.name));
+    slot.batch.emplace(std::string(slot.piece.block.text.name), stages_.keep_details());
     const std::lock_guard<std::mutex> lock(mutex_);
     slot.parsed = false;
     ++read_;

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "ingest/byte_source.hpp"
+#include "ingest/sources/byte_source.hpp"
 #include "ingest/formats.hpp"
 
 namespace ror::ingest {

@@ -12,7 +12,7 @@
 #include <fmt/format.h>
 
 #include "ingest/blocker.hpp"
-#include "ingest/byte_source.hpp"
+#include "ingest/sources/byte_source.hpp"
 #include "ingest/dataset_builder.hpp"
 #include "ingest/formats.hpp"
 #include "ror/error.hpp"

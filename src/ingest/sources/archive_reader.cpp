@@ -245,7 +245,8 @@ ArchiveReader::ArchiveReader(std::string name, std::unique_ptr<Stream> input, bo
     archive_read_set_seek_callback(handle, seek_callback);
   }
   archive_read_set_callback_data(handle, state_.get());
-  if (archive_read_open1(handle) != ARCHIVE_OK) {
+  const int status = archive_read_open1(handle);
+  if (status != ARCHIVE_OK && status != ARCHIVE_WARN) {
     state_->fail(state_->name);
   }
 }
@@ -272,8 +273,8 @@ std::optional<ArchiveReader::Member> ArchiveReader::member_from_header(SkipCount
     ended_ = true;
     return std::nullopt;
   }
-  if (status < ARCHIVE_WARN) {
-    state_->fail(state_->name);
+  if (status != ARCHIVE_OK && status != ARCHIVE_WARN) {
+    state_->fail(state_->name);  // ARCHIVE_RETRY too: the entry is not to be trusted
   }
   const bool raw = first_ && raw_allowed_ && archive_format(state_->handle) == ARCHIVE_FORMAT_RAW;
   first_ = false;

@@ -121,8 +121,10 @@ std::size_t ByteSource::read(char* out, std::size_t n) {
   }
   if (file_ == nullptr) {
     const std::size_t k = std::min(n, memory_.size());
-    std::memcpy(out, memory_.data(), k);
-    memory_.remove_prefix(k);
+    if (k > 0) {
+      std::memcpy(out, memory_.data(), k);
+      memory_.remove_prefix(k);
+    }
     return k;
   }
   if (ended_) {

@@ -111,6 +111,9 @@ std::string FdStream::peek(std::size_t n) const {
 
 std::size_t MemoryStream::read(char* out, std::size_t n) {
   const std::size_t k = std::min(n, bytes_.size() - at_);
+  if (k == 0) {
+    return 0;
+  }
   std::memcpy(out, bytes_.data() + at_, k);
   at_ += k;
   furthest_ = std::max(furthest_, at_);

@@ -17,6 +17,7 @@ namespace ror::ingest {
 
 struct ArchiveState;
 
+// An archive's regular members (or a compressed stream's content), one after the other.
 class ArchiveReader {
  public:
   // One opened member: its name ("archive:path/in/archive", or the archive's own name for a

@@ -15,6 +15,7 @@ namespace ror::ingest {
 
 class Stream;
 
+// One input's bytes, mapped or read in order, with where it came from.
 class ByteSource {
  public:
   // Standard input for "-", else the file at path, mapped when it is a regular file of at least

@@ -14,6 +14,7 @@
 
 namespace ror::ingest {
 
+// A stream read ahead of its reader by a background thread.
 class ReadAhead final : public Stream {
  public:
   // Three buffers of 4 MiB: as much as the ingest pipeline takes at a time, and one more.

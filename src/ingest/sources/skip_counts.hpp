@@ -8,6 +8,7 @@
 
 namespace ror::ingest {
 
+// Counts of what was passed over, by reason.
 class SkipCounts {
  public:
   // Counts one more thing passed over for `reason`.

@@ -33,6 +33,7 @@ struct SourceOptions {
   bool read_ahead = true;
 };
 
+// The byte streams of the command line's paths, opened one at a time, in order.
 class SourceList {
  public:
   // The sources of `paths`, in order ("-" is standard input). Nothing is opened yet.

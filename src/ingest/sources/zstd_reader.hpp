@@ -13,6 +13,7 @@ typedef struct ZSTD_DCtx_s ZSTD_DCtx;
 
 namespace ror::ingest {
 
+// The decoded bytes of a zstd stream.
 class ZstdStream final : public Stream {
  public:
   // Decodes `input`; `name` names it in messages. Throws ror::Error (bad input) for a corrupt or

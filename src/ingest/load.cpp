@@ -15,7 +15,7 @@
 
 #include "ingest/block_reader.hpp"
 #include "ingest/blocker.hpp"
-#include "ingest/byte_source.hpp"
+#include "ingest/sources/byte_source.hpp"
 #include "ingest/dataset_builder.hpp"
 #include "ingest/detect.hpp"
 #include "ingest/importer.hpp"

@@ -46,8 +46,7 @@ struct FormatInfo {
 std::vector<FormatInfo> input_formats();
 
 // What this build reads beyond plain files, with the libraries behind it: "archives (libarchive
-// 3.6.2: zip, tar, 7z, gzip, bzip2, xz)", "zstd (libzstd 1.5.4, windows up to 2 GiB)", and the
-// JSON parser's code path for this CPU.
+// 3.6.2: zip, tar, 7z, gzip, bzip2, xz)", "zstd (libzstd 1.5.4, windows up to 2 GiB)".
 std::vector<std::string> input_features();
 
 // Reads files ("-" is standard input) as one dataset. Throws ror::Error (bad_input) on an

@@ -2,7 +2,6 @@
 #include "ror/ingest.hpp"
 
 #include <archive.h>
-#include <simdjson.h>
 #include <zstd.h>
 
 #include <cerrno>
@@ -251,10 +250,6 @@ std::vector<std::string> input_features() {
   out.push_back(std::string("archives (") + archive_version_string() +
                 ": zip, tar, 7z, cpio; gzip, bzip2, xz)");
   out.push_back(std::string("zstd (libzstd ") + ZSTD_versionString() + ", windows up to 2 GiB)");
-  out.push_back(std::string("JSON parsing: simdjson ") +
-                std::to_string(simdjson::SIMDJSON_VERSION_MAJOR) + "." +
-                std::to_string(simdjson::SIMDJSON_VERSION_MINOR) + " (" +
-                simdjson::get_active_implementation()->name() + ")");
   return out;
 }
 

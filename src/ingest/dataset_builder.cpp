@@ -304,6 +304,10 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
   }
   if (source != current_source_) {
     current_source_ = source;
+    if (source_audience_.size() <= source) {
+      source_audience_.resize(source + 1, true);
+    }
+    source_audience_[source] = info.audience_comments;
     source_first_post_ = data_.posts.size();
     source_first_loose_ = loose_.size();
     source_elements_ = 0;

@@ -119,6 +119,7 @@ class DatasetBuilder {
   StringIndex post_index_;                         // post key -> index in data_.posts
   std::vector<std::string_view> post_keys_;        // parallel to posts
   std::vector<std::uint32_t> post_source_;         // parallel to posts: the input it came from
+  std::vector<bool> source_audience_;  // per input: whether it holds other people's comments
   std::vector<std::uint8_t> dropped_;              // per post: superseded, or placed as a comment
   std::size_t dropped_count_ = 0;
   std::vector<Thread> threads_;

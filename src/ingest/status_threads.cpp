@@ -112,11 +112,16 @@ void DatasetBuilder::place_statuses() {
         break;
       }
       const Post& post = data_.posts[q];
-      if (!by_account(q) || post.reply_to == kNone || !data_.authors.is_account(post.reply_to)) {
+      const std::uint32_t up = parent(q);
+      // The account answering itself: the status it answers is its own (when it is in the
+      // data, its author says; else the reply's addressee).
+      const bool self_reply = up != kNone ? by_account(up)
+                                          : post.reply_to != kNone &&
+                                                data_.authors.is_account(post.reply_to);
+      if (!by_account(q) || !self_reply) {
         break;
       }
       path.push_back(q);
-      const std::uint32_t up = parent(q);
       if (up == kNone || up == r) {
         verdict = 1;  // up to the root, or to a missing status of the account's own thread
         break;
@@ -137,8 +142,8 @@ void DatasetBuilder::place_statuses() {
     if (r == kUnknown || r == kNone || dropped_[p] != 0 || !by_account(r)) {
       continue;
     }
-    if (by_account(p) && is_self_thread(p, r)) {
-      continue;
+    if (data_.posts[p].author == kNone || (by_account(p) && is_self_thread(p, r))) {
+      continue;  // (a comment needs an author: a status without one stays a post)
     }
     home[p] = r;
   }
@@ -157,7 +162,8 @@ void DatasetBuilder::place_statuses() {
     c.id = data_.post_ids[p];
     c.has_parent = up != kNone && home[up] == home[p];
     c.parent_id = c.has_parent ? data_.post_ids[up] : std::string_view{};
-    c.audience_source = post.comments_known;
+    // Other people's comments are known when the status came from an input that holds them.
+    c.audience_source = source_audience_[post_source_[p]];
     if (data_.details) {
       c.text = data_.details->posts[p].text;
     }
@@ -192,17 +198,23 @@ void DatasetBuilder::classify_posts() {
       if (done[q] != 0) {
         break;
       }
+      const std::uint32_t up = parent(q);
       if (!own(post.author)) {
         post.kind = PostKind::foreign;
-      } else if (post.reply_to != kNone && !authors.is_account(post.reply_to)) {
-        post.kind = PostKind::outreach;
-      } else {
-        const std::uint32_t up = parent(q);
-        if (up != kNone && own(data_.posts[up].author) && path.size() <= n) {
+      } else if (up != kNone && own(data_.posts[up].author)) {
+        // Answering its own status (in the data, whatever the reply's addressee says).
+        if (path.size() <= n) {
           path.push_back(q);
           q = up;
           continue;
         }
+        post.kind = PostKind::original;
+      } else if (up != kNone) {
+        post.kind = PostKind::outreach;  // answering another person's status
+        post.reply_to = data_.posts[up].author;
+      } else if (post.reply_to != kNone && !authors.is_account(post.reply_to)) {
+        post.kind = PostKind::outreach;
+      } else {
         post.kind = PostKind::original;
       }
       done[q] = 1;

@@ -319,7 +319,8 @@ def place_statuses(fmt, account, statuses):
     is the account's; the conversation is the platform's (`Status.conversation`) or else the chain
     of statuses each answers, as far as it is in the data. Every other status of a rooted
     conversation is a comment on the root, except the account's self-thread (statuses answering
-    the account's own, all the way up to the root), which stays posts. The rest stay posts:
+    the account's own, all the way up to the root or to a missing status of its own), which stays
+    posts. The rest stay posts:
     the account's answers to other people are outreach, and so is a self-thread continuing one;
     other people's are foreign.
 
@@ -350,14 +351,17 @@ def place_statuses(fmt, account, statuses):
         return r is not None and answers_nothing(r) and account.owns(r.author)
 
     def in_self_thread(s, root):
+        """The account answering itself all the way up to the root, or up to a status of its own
+        that is missing from the data (docs/format.md, Threads)."""
         seen, cur = set(), s
         while cur is not root:
             if not account.owns(cur.author) or cur.id in seen:
                 return False
             seen.add(cur.id)
-            cur = parent(cur)
-            if cur is None:
-                return False
+            up = parent(cur)
+            if up is None:
+                return account.owns(cur.reply_to_author)
+            cur = up
         return True
 
     def outreach_target(s):

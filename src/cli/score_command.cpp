@@ -60,7 +60,7 @@ void report_warnings(const Dataset& data) {
     spdlog::warn(
         "no account named (account.id, account.handle, --account); scoring {} as the "
         "most frequent post author",
-        data.account.names.front());
+        data.account.handle.empty() ? data.account.names.front() : data.account.handle);
   }
   if (in.foreign_posts > 0) {
     spdlog::info("{} post{} by other authors (and {} comment{} on them) not scored",

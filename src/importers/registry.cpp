@@ -7,8 +7,9 @@
 namespace ror::ingest {
 
 std::span<const Importer* const> importers() {
-  static constexpr std::array<const Importer*, 1> kTable = {
-      &importers::kRorV1,
+  static constexpr std::array<const Importer*, 5> kTable = {
+      &importers::kRorV1,          &importers::kXArchive,    &importers::kXApi,
+      &importers::kMastodonExport, &importers::kMastodonApi,
   };
   return kTable;
 }

@@ -85,6 +85,7 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
   comments.reserve(data_.comments.size() + order.size());
   CommentTree tree;
   std::vector<TreeComment> nodes;
+  bool replies_collected = false;  // some post got other people's comments from a join
   for (std::size_t i = 0; i < data_.posts.size(); ++i) {
     if (target[i] == kNone || target[i] == kLeftOut) {
       continue;
@@ -133,12 +134,21 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
         comment.parent = tree.parents()[k] == kNone ? kNone : base + tree.parents()[k];
         comments.push_back(comment);
         post.comments_known = post.comments_known || c.audience_source;
+        replies_collected = replies_collected || c.audience_source;
       }
     }
     post.first_comment = first;
     post.comment_count = static_cast<std::uint32_t>(comments.size()) - first;
     posts.push_back(post);
     ids.push_back(data_.post_ids[i]);
+  }
+  // Where the inputs hold other people's replies, a post the platform counts no replies for
+  // has none: zero is then measured, not unknown.
+  for (Post& post : posts) {
+    if (replies_collected && !post.comments_known && post.has(PostMetric::replies) &&
+        post.get(PostMetric::replies) == 0) {
+      post.comments_known = true;
+    }
   }
   data_.posts = std::move(posts);
   data_.post_ids = std::move(ids);

@@ -53,6 +53,10 @@ struct PostRecord {
     metrics[static_cast<std::size_t>(m)] = value;
     known = static_cast<std::uint16_t>(known | (1U << static_cast<unsigned>(m)));
   }
+  // Whether metric m was set.
+  bool has(PostMetric m) const { return (known >> static_cast<unsigned>(m)) & 1U; }
+  // The value of metric m (0 when not set).
+  std::int64_t get(PostMetric m) const { return metrics[static_cast<std::size_t>(m)]; }
   // Clears the record for reuse, keeping its allocations.
   void clear() {
     auto keep = std::move(comments);

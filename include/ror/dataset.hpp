@@ -211,6 +211,27 @@ struct InputStats {
   double load_ms = 0;   // wall time of the whole load
 };
 
+// The texts and ids the compact dataset reduces away, kept only when asked
+// (LoadOptions::keep_details): what `ror convert` writes back. Parallel to the posts and
+// comments; the views point into `bytes`.
+struct PostDetails {
+  std::string_view text;  // plain text
+  std::string_view url;
+  std::string_view hashtags;  // the hashtags the export listed, apart by kListSeparator
+  std::string_view mentions;  // the same for mentions
+  bool hashtags_listed = false;
+  bool mentions_listed = false;
+};
+struct CommentDetails {
+  std::string_view id;
+  std::string_view text;
+};
+struct DatasetDetails {
+  std::vector<PostDetails> posts;
+  std::vector<CommentDetails> comments;
+  StringArena bytes;
+};
+
 // Everything the metrics read. Posts keep input order; comments are grouped by post.
 struct Dataset {
   Account account;
@@ -220,6 +241,7 @@ struct Dataset {
   std::vector<Comment> comments;
   AuthorTable authors;
   InputStats input;
+  std::unique_ptr<DatasetDetails> details;  // null unless the load kept them
 
   // Bytes the dataset holds, for -v and the benchmark notes.
   std::size_t memory_bytes() const {

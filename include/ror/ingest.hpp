@@ -15,6 +15,7 @@ namespace ror {
 struct LoadOptions {
   std::vector<std::string> accounts;  // extra names of the account (--account)
   std::string from;                   // the importer to read every input with (--from), or ""
+  bool keep_details = false;          // keep texts and ids in Dataset::details (ror convert)
   std::optional<TimeMs> since;        // keep posts created at or after this time
   std::optional<TimeMs> until;        // keep posts created at or before this time
   std::size_t threads = 0;            // parsing threads; 0: one per hardware thread
@@ -31,6 +32,18 @@ struct NamedInput {
   std::string name;
   std::string bytes;
 };
+
+// What an importer reads and cannot know (ror formats, docs/format.md).
+struct FormatInfo {
+  std::string name;      // as --from names it
+  std::string platform;  // "" when the data says
+  std::string reads;
+  std::string unknown;
+  bool audience_comments = false;  // whether its exports hold other people's comments
+};
+
+// Every importer, in the order detection breaks ties.
+std::vector<FormatInfo> input_formats();
 
 // Reads files ("-" is standard input) as one dataset. Throws ror::Error (bad_input) on an
 // unreadable file, malformed JSON, a schema violation, or an input with no posts at all.

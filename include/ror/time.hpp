@@ -65,4 +65,7 @@ std::string format_month(std::int64_t month_index);
 // "YYYY-MM-DDTHH:MM:SSZ" (seconds precision, fraction dropped).
 std::string format_utc(TimeMs t);
 
+// The same with the milliseconds when there are any: "YYYY-MM-DDTHH:MM:SS.mmmZ".
+std::string format_utc_ms(TimeMs t);
+
 }  // namespace ror

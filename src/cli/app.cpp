@@ -22,9 +22,13 @@ struct CommandEntry {
   std::unique_ptr<cli::Command> (*make)();
 };
 
-constexpr std::array<CommandEntry, 2> kCommands = {{
+constexpr std::array<CommandEntry, 4> kCommands = {{
     {"score", "Score exports: ROI reach against Return on Relationship, plus hygiene",
      cli::make_score_command},
+    {"convert", "Write what the importers read as ror/v1 (a document, or NDJSON)",
+     cli::make_convert_command},
+    {"formats", "List the input formats ror reads, and what each cannot know",
+     cli::make_formats_command},
     {"explain", "Explain a metric (or all of them) and how the scores are made",
      cli::make_explain_command},
 }};
@@ -69,7 +73,7 @@ int run(const std::vector<std::string>& args, const cli::Streams& streams) {
     }
     std::string message = e.what();
     if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && app.get_subcommands().empty()) {
-      message = "a subcommand is required: score or explain (see ror --help)";
+      message = "a subcommand is required: score, convert, formats or explain (see ror --help)";
     }
     return fail(streams.err, ExitCode::usage, message);
   }

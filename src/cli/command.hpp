@@ -30,6 +30,8 @@ class Command {
 
 std::unique_ptr<Command> make_score_command();
 std::unique_ptr<Command> make_explain_command();
+std::unique_ptr<Command> make_formats_command();
+std::unique_ptr<Command> make_convert_command();
 
 // Sets up the "ror" logger on err: warnings by default, errors only with quiet, debug with
 // verbose.

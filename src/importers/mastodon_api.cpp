@@ -86,14 +86,21 @@ void read_status(Value& v, Status& out, ingest::RecordSink& sink,
                                                              "replies_count",
                                                              "quotes_count",
                                                              "visibility"};
-  out = Status{};
+  out.record.clear();
+  for (std::string* field : {&out.author, &out.reply_author, &out.text, &out.account_id,
+                             &out.reply_account_id, &out.in_reply_to}) {
+    field->clear();
+  }
+  out.profile = AccountRecord{};
+  out.boost = false;
+  out.direct = false;
   ingest::PostRecord& r = out.record;
   std::string_view content;
   std::string_view spoiler;
   bool has_id = false;
   bool has_time = false;
-  std::vector<std::string_view> hashtags;
-  std::vector<std::string_view> mentions;
+  r.hashtags_listed = true;
+  r.mentions_listed = true;
   if (v.type() != json_type::object) {
     v.fail(fmt::format("a status must be an object, not {}", ingest::type_name(v.type())));
   }
@@ -132,14 +139,12 @@ void read_status(Value& v, Status& out, ingest::RecordSink& sink,
           }
         });
         if (!acct.empty()) {
-          mentions.push_back(acct);
+          r.mentions.push_back(acct);
           names.try_emplace(std::string(id), std::string(acct));
         }
       });
     } else if (key == "tags") {
-      sink.tags.clear();
-      f.tags("name", '#', sink.tags);
-      hashtags = sink.tags;
+      f.tags("name", '#', r.hashtags);
     } else if (key == "favourites_count" || key == "reblogs_count" || key == "replies_count" ||
                key == "quotes_count") {
       if (const auto n = f.count()) {
@@ -161,9 +166,6 @@ void read_status(Value& v, Status& out, ingest::RecordSink& sink,
   }
   out.text = spoiler.empty() ? std::string() : std::string(sink.html_text(spoiler)) + "\n";
   out.text.append(sink.html_text(content));
-  r.text = analyze_text(out.text);
-  r.hashtags = count_distinct(hashtags);
-  r.mentions = count_distinct(mentions);
   r.threaded = true;
   r.comments_known = false;  // a page holds no replies (a context does)
 }
@@ -183,6 +185,7 @@ void emit(Status& s, ingest::RecordSink& out,
   s.record.author = s.author;
   s.record.has_author = !s.author.empty();
   s.record.reply_to_post = s.in_reply_to;
+  s.record.text = s.text;
   if (!s.reply_account_id.empty()) {
     const auto it = names.find(s.reply_account_id);
     s.reply_author = s.reply_account_id == s.account_id ? s.author

@@ -98,8 +98,10 @@ bool addressed_publicly(Value& list, bool& is_public) {
 
 void read_tags(Value& v, Note& note) {
   static constexpr std::array<std::string_view, 2> kKeys = {"type", "name"};
-  std::vector<std::string_view> hashtags;
-  std::vector<std::string_view> mentions;
+  std::vector<std::string_view>& hashtags = note.record.hashtags;
+  std::vector<std::string_view>& mentions = note.record.mentions;
+  note.record.hashtags_listed = true;
+  note.record.mentions_listed = true;
   v.each_element([&](Value& tag) {
     std::string_view type;
     std::string_view name;
@@ -119,8 +121,6 @@ void read_tags(Value& v, Note& note) {
       }
     }
   });
-  note.record.hashtags = count_distinct(hashtags);
-  note.record.mentions = count_distinct(mentions);
 }
 
 void read_note(Value& v, Note& note, ingest::RecordSink& sink, std::string_view home) {
@@ -162,7 +162,13 @@ void read_note(Value& v, Note& note, ingest::RecordSink& sink, std::string_view 
 void read_activity(Value& v, ingest::RecordSink& out) {
   static constexpr std::array<std::string_view, 3> kKeys = {"type", "actor", "object"};
   thread_local Note note;
-  note = Note{};
+  note.record.clear();
+  note.author.clear();
+  note.reply_author.clear();
+  note.text.clear();
+  note.in_reply_to = {};
+  note.first_mention.clear();
+  note.is_public = false;
   std::string_view type;
   std::string_view home;
   bool has_object = false;
@@ -201,7 +207,7 @@ void read_activity(Value& v, ingest::RecordSink& out) {
     r.reply_to_author = note.reply_author;
     r.has_reply_to = !note.reply_author.empty();
   }
-  r.text = analyze_text(note.text);
+  r.text = note.text;
   out.post(r);
 }
 

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "importers/importers.hpp"
+#include "ror/ingest.hpp"
 
 namespace ror::ingest {
 
@@ -22,3 +23,16 @@ const Importer* find_importer(std::string_view name) {
 }
 
 }  // namespace ror::ingest
+
+namespace ror {
+
+std::vector<FormatInfo> input_formats() {
+  std::vector<FormatInfo> out;
+  for (const ingest::Importer* i : ingest::importers()) {
+    out.push_back({std::string(i->name), std::string(i->platform), std::string(i->reads),
+                   std::string(i->unknown), i->audience_comments});
+  }
+  return out;
+}
+
+}  // namespace ror

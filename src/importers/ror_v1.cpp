@@ -59,9 +59,7 @@ void read_comment(Value& v, ingest::CommentRecord& out) {
       out.created_at = f.time(TimeFormat::rfc3339);
       has_time = true;
     } else if (key == "text") {
-      if (const auto text = f.optional_string()) {
-        out.text = analyze_text(*text);
-      }
+      out.text = f.optional_string().value_or("");
     } else if (key == "parent_id") {
       if (const auto parent = f.optional_id()) {
         out.parent_id = *parent;
@@ -141,17 +139,14 @@ void check_schema(Value& v) {
 
 // Reads a post object into `out`. An NDJSON header line (`may_be_header`, no "id") instead fills
 // `header` and sets `header_seen`; then the result is false.
-bool read_post(Value& v, ingest::PostRecord& out, ingest::RecordSink& sink, bool may_be_header,
-               ingest::AccountRecord& header, bool& header_seen) {
+bool read_post(Value& v, ingest::PostRecord& out, bool may_be_header, ingest::AccountRecord& header,
+               bool& header_seen) {
   out.clear();
   if (v.type() != json_type::object) {
     v.fail(fmt::format("a post must be an object, not {}", ingest::type_name(v.type())));
   }
   bool has_id = false;
   bool has_time = false;
-  bool has_hashtags = false;
-  bool has_mentions = false;
-  std::string_view text;
   v.each_field(kPostKeys, [&](std::string_view key, Value& f) {
     if (key == "id") {
       out.id = f.id();
@@ -165,14 +160,17 @@ bool read_post(Value& v, ingest::PostRecord& out, ingest::RecordSink& sink, bool
         out.has_author = true;
       }
     } else if (key == "text") {
-      text = f.optional_string().value_or(std::string_view{});
+      out.text = f.optional_string().value_or(std::string_view{});
     } else if (key == "url") {
-      f.optional_string();
-    } else if ((key == "hashtags" || key == "mentions") && !f.is_null()) {
-      sink.tags.clear();
-      f.tags({}, key == "hashtags" ? '#' : '@', sink.tags);
-      (key == "hashtags" ? out.hashtags : out.mentions) = count_distinct(sink.tags);
-      (key == "hashtags" ? has_hashtags : has_mentions) = true;
+      out.url = f.optional_string().value_or("");
+    } else if (key == "hashtags" && !f.is_null()) {
+      out.hashtags.clear();
+      f.tags({}, '#', out.hashtags);
+      out.hashtags_listed = true;
+    } else if (key == "mentions" && !f.is_null()) {
+      out.mentions.clear();
+      f.tags({}, '@', out.mentions);
+      out.mentions_listed = true;
     } else if (key == "in_reply_to") {
       read_reply_to(f, out);
     } else if (key == "metrics") {
@@ -193,13 +191,6 @@ bool read_post(Value& v, ingest::PostRecord& out, ingest::RecordSink& sink, bool
     return false;
   }
   require(v, {{has_id, "id"}, {has_time, "created_at"}});
-  out.text = analyze_text(text);
-  if (!has_hashtags) {
-    out.hashtags = count_text_tags(text, '#');
-  }
-  if (!has_mentions) {
-    out.mentions = count_text_tags(text, '@');
-  }
   return true;
 }
 
@@ -225,7 +216,7 @@ void read(ImportItem& item, ingest::RecordSink& out) {
   ingest::AccountRecord header;
   bool header_seen = false;
   const bool may_be_header = item.kind == ingest::ItemKind::whole && item.first;
-  if (read_post(item.value, record, out, may_be_header, header, header_seen)) {
+  if (read_post(item.value, record, may_be_header, header, header_seen)) {
     out.post(record);
   } else if (!header.handle.empty() || !header.id.empty() || header.followers ||
              !header.aliases.empty() || !header.platform.empty()) {

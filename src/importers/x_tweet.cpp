@@ -4,8 +4,6 @@
 #include <utility>
 #include <vector>
 
-#include "ror/text.hpp"
-
 namespace ror::importers::x {
 
 namespace {
@@ -35,31 +33,20 @@ constexpr std::array<std::string_view, 19> kV1Keys = {"id_str",
                                                       "bookmark_count",
                                                       "impression_count"};
 
-// Hashtags and mentions of an entities object, counted distinct.
-struct Entities {
-  bool given = false;
-  std::uint32_t hashtags = 0;
-  std::uint32_t mentions = 0;
-};
-
-Entities read_entities(Value& v, ingest::RecordSink& sink, std::string_view hashtag_member,
-                       std::string_view mentions_key, std::string_view mention_member) {
-  Entities out;
-  out.given = true;
-  static constexpr std::array<std::string_view, 3> kKeys = {"hashtags", "user_mentions",
-                                                            "mentions"};
+// Reads the hashtags and mentions of a v1.1 entities object into the record.
+void read_entities(Value& v, PostRecord& out) {
+  static constexpr std::array<std::string_view, 2> kKeys = {"hashtags", "user_mentions"};
   v.each_field(kKeys, [&](std::string_view key, Value& f) {
     if (key == "hashtags") {
-      sink.tags.clear();
-      f.tags(hashtag_member, '#', sink.tags);
-      out.hashtags = count_distinct(sink.tags);
-    } else if (key == mentions_key) {
-      sink.tags.clear();
-      f.tags(mention_member, '@', sink.tags);
-      out.mentions = count_distinct(sink.tags);
+      out.hashtags.clear();
+      f.tags("text", '#', out.hashtags);
+      out.hashtags_listed = true;
+    } else if (key == "user_mentions") {
+      out.mentions.clear();
+      f.tags("screen_name", '@', out.mentions);
+      out.mentions_listed = true;
     }
   });
-  return out;
 }
 
 // The list of versions of an edited tweet, from its edit_info.
@@ -81,16 +68,6 @@ void read_edit_versions(Value& v, std::vector<std::string_view>& versions) {
   });
 }
 
-// Sets the post's text, and its tag counts (from entities when given, else from the text).
-void set_text(PostRecord& out, ingest::RecordSink& sink, std::string_view raw,
-              const Entities& entities) {
-  // X writes &amp;, &lt; and &gt; in tweet texts.
-  const std::string_view text = sink.html_text(raw);
-  out.text = analyze_text(text);
-  out.hashtags = entities.given ? entities.hashtags : count_text_tags(text, '#');
-  out.mentions = entities.given ? entities.mentions : count_text_tags(text, '@');
-}
-
 }  // namespace
 
 TweetKind read_v1_tweet(Value& v, PostRecord& out, ingest::RecordSink& sink, CountText counts,
@@ -102,7 +79,6 @@ TweetKind read_v1_tweet(Value& v, PostRecord& out, ingest::RecordSink& sink, Cou
   std::string_view reply_user_id;
   bool retweet = false;
   bool has_time = false;
-  Entities entities;
   std::vector<std::string_view> versions;
   const auto count = [&](Value& f, PostMetric m) {
     if (const auto n = f.count(counts)) {
@@ -137,7 +113,7 @@ TweetKind read_v1_tweet(Value& v, PostRecord& out, ingest::RecordSink& sink, Cou
         }
       });
     } else if (key == "entities" && !f.is_null()) {
-      entities = read_entities(f, sink, "text", "user_mentions", "screen_name");
+      read_entities(f, out);
     } else if (key == "extended_tweet" && !f.is_null()) {
       // Compatibility mode of API v1.1: the long text and its entities.
       static constexpr std::array<std::string_view, 2> kExtended = {"full_text", "entities"};
@@ -145,7 +121,7 @@ TweetKind read_v1_tweet(Value& v, PostRecord& out, ingest::RecordSink& sink, Cou
         if (k == "full_text") {
           text = e.string();
         } else if (k == "entities") {
-          entities = read_entities(e, sink, "text", "user_mentions", "screen_name");
+          read_entities(e, out);
         }
       });
     } else if (key == "favorite_count") {
@@ -194,8 +170,8 @@ TweetKind read_v1_tweet(Value& v, PostRecord& out, ingest::RecordSink& sink, Cou
   if (versions.size() > 1 && versions.back() != id) {
     return TweetKind::superseded;
   }
-  set_text(out, sink, text, entities);
-  out.comments_known = false;  // other people's replies are known only if they were collected
+  out.text = sink.html_text(text);  // X writes &amp;, &lt; and &gt; in tweet texts
+  out.comments_known = false;       // other people's replies are known only if they were collected
   return TweetKind::status;
 }
 
@@ -247,7 +223,6 @@ bool read_v2_tweet(Value& v, PostRecord& out, ingest::RecordSink& sink,
   bool retweet = false;
   bool has_id = false;
   bool has_time = false;
-  Entities entities;
   std::vector<std::pair<std::string_view, std::string_view>> mentioned;  // id, username
   const auto read_metrics = [&](Value& f) {
     static constexpr std::array<std::string_view, 7> kMetricKeys = {
@@ -311,14 +286,15 @@ bool read_v2_tweet(Value& v, PostRecord& out, ingest::RecordSink& sink,
       read_metrics(f);
     } else if (key == "entities" && !f.is_null()) {
       static constexpr std::array<std::string_view, 2> kEntityLists = {"hashtags", "mentions"};
-      entities.given = true;
       f.each_field(kEntityLists, [&](std::string_view k, Value& list) {
-        sink.tags.clear();
         if (k == "hashtags") {
-          list.tags("tag", '#', sink.tags);
-          entities.hashtags = count_distinct(sink.tags);
+          out.hashtags.clear();
+          list.tags("tag", '#', out.hashtags);
+          out.hashtags_listed = true;
         } else if (k == "mentions") {
           static constexpr std::array<std::string_view, 2> kMentionKeys = {"username", "id"};
+          out.mentions.clear();
+          out.mentions_listed = true;
           list.each_element([&](Value& m) {
             std::string_view name;
             std::string_view user_id;
@@ -330,11 +306,10 @@ bool read_v2_tweet(Value& v, PostRecord& out, ingest::RecordSink& sink,
               }
             });
             if (!name.empty()) {
-              sink.tags.push_back(name);
+              out.mentions.push_back(name);
               mentioned.emplace_back(user_id, name);
             }
           });
-          entities.mentions = count_distinct(sink.tags);
         }
       });
     } else if (key == "note_tweet" && !f.is_null()) {
@@ -388,11 +363,7 @@ bool read_v2_tweet(Value& v, PostRecord& out, ingest::RecordSink& sink,
     }
   }
   out.comments_known = false;  // other people's replies are known only if they were collected
-  // Words and tags of the text.
-  const std::string_view plain = sink.html_text(text);
-  out.text = analyze_text(plain);
-  out.hashtags = entities.given ? entities.hashtags : count_text_tags(plain, '#');
-  out.mentions = entities.given ? entities.mentions : count_text_tags(plain, '@');
+  out.text = sink.html_text(text);
   return true;
 }
 

@@ -7,8 +7,8 @@
 #include <memory>
 #include <string>
 
-#include "ingest/byte_source.hpp"
 #include "ingest/framing.hpp"
+#include "ingest/sources/byte_source.hpp"
 
 namespace ror::ingest {
 

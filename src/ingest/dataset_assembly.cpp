@@ -80,6 +80,9 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
   std::vector<Post> posts;
   std::vector<std::string_view> ids;
   std::vector<Comment> comments;
+  DatasetDetails* const details = data_.details.get();
+  std::vector<PostDetails> post_details;
+  std::vector<CommentDetails> comment_details;
   posts.reserve(kept);
   ids.reserve(kept);
   comments.reserve(data_.comments.size() + order.size());
@@ -100,6 +103,9 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
         c.parent = c.parent - post.first_comment + first;
       }
       comments.push_back(c);
+      if (details != nullptr) {
+        comment_details.push_back(details->comments[post.first_comment + k]);
+      }
     }
     const std::span<const std::uint32_t> joined(order.data() + start[new_index],
                                                 start[new_index + 1] - start[new_index]);
@@ -133,6 +139,9 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
         comment.post = new_index;
         comment.parent = tree.parents()[k] == kNone ? kNone : base + tree.parents()[k];
         comments.push_back(comment);
+        if (details != nullptr) {
+          comment_details.push_back({c.id, c.text});
+        }
         post.comments_known = post.comments_known || c.audience_source;
         replies_collected = replies_collected || c.audience_source;
       }
@@ -141,6 +150,9 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
     post.comment_count = static_cast<std::uint32_t>(comments.size()) - first;
     posts.push_back(post);
     ids.push_back(data_.post_ids[i]);
+    if (details != nullptr) {
+      post_details.push_back(details->posts[i]);
+    }
   }
   // Where the inputs hold other people's replies, a post the platform counts no replies for
   // has none: zero is then measured, not unknown.
@@ -153,6 +165,10 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
   data_.posts = std::move(posts);
   data_.post_ids = std::move(ids);
   data_.comments = std::move(comments);
+  if (details != nullptr) {
+    details->posts = std::move(post_details);
+    details->comments = std::move(comment_details);
+  }
   loose_ = {};
 }
 

@@ -215,18 +215,48 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
       // Nested comments stay with the copy that has them (the later one when both do).
       ++input.posts_merged;
       Post one = merged(data_.posts[earlier], post);
+      const bool later_text = post.words != 0 || post.norm_hash != 0;
       if (post.comment_count > 0) {
         one.first_comment = post.first_comment;
         one.comment_count = post.comment_count;
         data_.posts[index] = one;
         dropped_[earlier] = 1;
         *slot = index;
+        if (data_.details && !later_text && data_.details->posts.size() > index) {
+          data_.details->posts[index] = data_.details->posts[earlier];
+        }
       } else {
         data_.posts[earlier] = one;
         dropped_[index] = 1;
+        if (data_.details && later_text && data_.details->posts.size() > index) {
+          data_.details->posts[earlier] = data_.details->posts[index];
+        }
       }
       ++dropped_count_;
     }
+  }
+}
+
+std::string_view DatasetBuilder::keep_detail(const PostBatch& batch, TextRef ref) {
+  return data_.details->bytes.store(batch.text(ref));
+}
+
+void DatasetBuilder::merge_details(const PostBatch& batch) {
+  if (!batch.keep_details) {
+    return;
+  }
+  if (!data_.details) {
+    data_.details = std::make_unique<DatasetDetails>();
+  }
+  DatasetDetails& d = *data_.details;
+  for (const PostTextRefs& p : batch.post_details) {
+    d.posts.push_back({keep_detail(batch, p.text), keep_detail(batch, p.url),
+                       keep_detail(batch, p.hashtags), keep_detail(batch, p.mentions),
+                       p.hashtags_listed, p.mentions_listed});
+  }
+  for (std::size_t i = 0; i < batch.comment_ids.size(); ++i) {
+    d.comments.push_back(
+        {keep_detail(batch, batch.comment_ids[i]), keep_detail(batch, batch.comment_texts[i])});
   }
 }
 
@@ -241,6 +271,9 @@ void DatasetBuilder::merge_loose(PostBatch& batch, const SourceInfo& info) {
     c.parent_id = loose_bytes_.store(batch.text(r.parent_id));
     c.has_parent = r.has_parent;
     c.audience_source = info.audience_comments;
+    if (batch.keep_details) {
+      c.text = data_.details->bytes.store(batch.text(r.text));
+    }
     loose_.push_back(c);
   }
 }
@@ -293,6 +326,7 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
   data_.authors.intern_all(batch.authors, author_map_);
   reserve_for(batch);
   const std::size_t first_post = data_.posts.size();
+  merge_details(batch);  // first, so that merge_posts can merge the details of a post seen twice
   merge_posts(batch, source, info);
   for (const ThreadRecord& t : batch.threads) {
     const std::string_view reply_to = batch.text(t.reply_to_post);

@@ -75,6 +75,7 @@ class DatasetBuilder {
     std::string_view post_key;  // the post's key (see key_of)
     std::string_view id;        // its id and its parent's, as the input wrote them
     std::string_view parent_id;
+    std::string_view text;  // with details only
     bool has_parent = false;
     bool audience_source = true;  // it came from an input that holds other people's comments
   };
@@ -94,6 +95,9 @@ class DatasetBuilder {
   void merge_posts(PostBatch& batch, std::size_t source, const SourceInfo& info);
   void merge_loose(PostBatch& batch, const SourceInfo& info);
   void restart_source(const PostBatch& batch);
+  // With details: the batch's texts and ids, stored beside the posts and comments.
+  void merge_details(const PostBatch& batch);
+  std::string_view keep_detail(const PostBatch& batch, TextRef ref);
   void reserve_for(const PostBatch& batch);
   // Moves the chunked comments into the dataset's array, reserved for `capacity` comments.
   void flush_comment_chunks(std::size_t capacity);

@@ -15,7 +15,8 @@
 
 #include "ingest/block_reader.hpp"
 #include "ingest/blocker.hpp"
-#include "ingest/byte_source.hpp"
+#include "ingest/sources/byte_source.hpp"
+#include "ingest/sources/source_list.hpp"
 #include "ingest/dataset_builder.hpp"
 #include "ingest/detect.hpp"
 #include "ingest/importer.hpp"
@@ -107,6 +108,9 @@ class Stages {
     }
   }
 
+  // Whether batches keep texts and ids (LoadOptions::keep_details).
+  bool keep_details() const { return options_.keep_details; }
+
   // Fills the next piece; false when every input is done.
   bool read(Piece& piece) {
     Stopwatch clock;
@@ -142,7 +146,7 @@ class Stages {
       block.text.first_column = in.position.column;
       if (batch.error) {
         // Read it again, for an error that names the right line.
-        ingest::PostBatch again{std::string(block.text.name)};
+        ingest::PostBatch again{std::string(block.text.name), options_.keep_details};
         parse_block(in, block, again);
         std::rethrow_exception(again.error != nullptr ? again.error : batch.error);
       }
@@ -191,11 +195,25 @@ class Stages {
   // Opens the next input and chooses its importer; false when there is none. An input that is
   // passed over leaves current_ null.
   bool open_next() {
-    std::unique_ptr<ByteSource> bytes = feed_();
-    if (bytes == nullptr) {
+    if (feed_done_) {
       return false;
     }
     auto in = std::make_unique<OpenInput>();
+    std::unique_ptr<ByteSource> bytes;
+    try {
+      bytes = feed_();
+    } catch (const Error&) {
+      // An input that cannot be opened: reported after the inputs before it.
+      feed_done_ = true;
+      in->error = std::current_exception();
+      in->index = opened_++;
+      inputs_.push_back(std::move(in));
+      current_ = inputs_.back().get();
+      return true;
+    }
+    if (bytes == nullptr) {
+      return false;
+    }
     in->index = opened_++;
     try {
       if (!prepare(*in, std::move(bytes))) {
@@ -216,10 +234,21 @@ class Stages {
     bool whole = false;
     const std::string_view head = in.blocker->head(whole);
     const ingest::Sniff sniff = ingest::sniff(in.bytes->name(), head, whole);
+    const bool named = in.bytes->named();
     if (sniff.shape == ingest::Shape::empty) {
+      if (!named) {
+        builder_.skip("empty files");
+        return false;
+      }
       throw input_error(fmt::format("empty input: {} holds no JSON", in.bytes->name()));
     }
     const ingest::Choice choice = ingest::choose_importer(sniff, forced_);
+    if (choice.importer == nullptr && !named) {
+      // A member of a folder or an archive that is not an export (a README, a picture).
+      builder_.skip("files no importer reads");
+      in.bytes->skip_rest();
+      return false;
+    }
     if (choice.importer == nullptr) {
       if (whole) {
         // Malformed JSON says more than "unrecognised": where it breaks.
@@ -237,6 +266,7 @@ class Stages {
     }
     if (!choice.detection.skip.empty()) {
       builder_.skip(choice.detection.skip);
+      in.bytes->skip_rest();
       return false;
     }
     in.importer = choice.importer;
@@ -250,6 +280,9 @@ class Stages {
   void finish_input(OpenInput& in) {
     if (in.error) {
       std::rethrow_exception(in.error);
+    }
+    if (in.importer == nullptr) {
+      return;
     }
     in.blocker->rethrow_framing_error();
     builder_.end_source(in.index, in.bytes->name());
@@ -272,6 +305,7 @@ class Stages {
   std::deque<std::unique_ptr<OpenInput>> inputs_;  // opened, not yet merged to their end
   OpenInput* current_ = nullptr;                   // the input being cut into blocks
   std::size_t opened_ = 0;
+  bool feed_done_ = false;  // the feed failed: no more inputs
   std::uint64_t done_ = 0;
   std::mutex timing_mutex_;
 };
@@ -280,7 +314,7 @@ class Stages {
 void run_sequential(Stages& stages) {
   Piece piece;
   while (stages.read(piece)) {
-    ingest::PostBatch batch{std::string(piece.block.text.name)};
+    ingest::PostBatch batch{std::string(piece.block.text.name), stages.keep_details()};
     stages.parse(piece, batch);
     stages.merge(piece, std::move(batch));
   }
@@ -345,7 +379,7 @@ class Pipeline {
     if (!stages_.read(slot.piece)) {
       return false;
     }
-    slot.batch.emplace(std::string(slot.piece.block.text.name));
+    slot.batch.emplace(std::string(slot.piece.block.text.name), stages_.keep_details());
     const std::lock_guard<std::mutex> lock(mutex_);
     slot.parsed = false;
     ++read_;
@@ -399,6 +433,20 @@ void read_inputs(SourceFeed& feed, const LoadOptions& options, DatasetBuilder& b
   pipeline.run();
 }
 
+Dataset finish(DatasetBuilder& builder, const LoadOptions& options, Timings& timings);
+
+// Reads every source as one dataset.
+Dataset load(ingest::SourceList& sources, const LoadOptions& options) {
+  DatasetBuilder builder;
+  Timings timings;
+  SourceFeed feed = [&]() { return sources.next(); };
+  read_inputs(feed, options, builder, sources.size_hint(), timings);
+  for (const auto& [reason, n] : sources.skipped()) {
+    builder.skip(reason, n);
+  }
+  return finish(builder, options, timings);
+}
+
 Dataset finish(DatasetBuilder& builder, const LoadOptions& options, Timings& timings) {
   Stopwatch clock;
   Dataset data = builder.finish(options);
@@ -419,39 +467,19 @@ Dataset finish(DatasetBuilder& builder, const LoadOptions& options, Timings& tim
 }  // namespace
 
 Dataset load_buffers(std::vector<NamedInput> inputs, const LoadOptions& options) {
-  DatasetBuilder builder;
-  Timings timings;
-  std::uint64_t total = 0;
+  std::vector<std::pair<std::string, std::string_view>> views;
   for (const NamedInput& input : inputs) {
-    total += input.bytes.size();
+    views.emplace_back(input.name, input.bytes);
   }
-  std::size_t next = 0;
-  SourceFeed feed = [&]() -> std::unique_ptr<ByteSource> {
-    if (next >= inputs.size()) {
-      return nullptr;
-    }
-    const NamedInput& input = inputs[next++];
-    return std::make_unique<ByteSource>(ByteSource::memory(input.name, input.bytes));
-  };
-  read_inputs(feed, options, builder, total, timings);
-  return finish(builder, options, timings);
+  ingest::SourceList sources = ingest::SourceList::from_memory(std::move(views), {});
+  return load(sources, options);
 }
 
 Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& options) {
-  DatasetBuilder builder;
-  Timings timings;
-  std::vector<std::unique_ptr<ByteSource>> sources;
-  std::uint64_t total = 0;
-  for (const std::string& path : paths) {
-    sources.push_back(std::make_unique<ByteSource>(ByteSource::open(path, options.map_bytes)));
-    total += sources.back()->size_hint();
-  }
-  std::size_t next = 0;
-  SourceFeed feed = [&]() -> std::unique_ptr<ByteSource> {
-    return next < sources.size() ? std::move(sources[next++]) : nullptr;
-  };
-  read_inputs(feed, options, builder, total, timings);
-  return finish(builder, options, timings);
+  ingest::SourceOptions source_options;
+  source_options.map_bytes = options.map_bytes;
+  ingest::SourceList sources(paths, source_options);
+  return load(sources, options);
 }
 
 }  // namespace ror

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "ror/convert.hpp"
 #include "ror/error.hpp"
 #include "ror/text.hpp"
 
@@ -18,6 +19,23 @@ TextRef PostBatch::keep(std::string_view text) {
                     static_cast<std::uint32_t>(text.size())};
   strings.append(text);
   return ref;
+}
+
+TextRef PostBatch::keep_lines(const std::vector<std::string_view>& lines) {
+  const auto offset = static_cast<std::uint32_t>(strings.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    strings.append(i == 0 ? "" : std::string_view(&kListSeparator, 1)).append(lines[i]);
+  }
+  return {offset, static_cast<std::uint32_t>(strings.size()) - offset};
+}
+
+std::uint32_t PostBatch::count_tags(const std::vector<std::string_view>& listed, bool is_listed,
+                                    std::string_view text, char sigil) {
+  if (!is_listed) {
+    return count_text_tags(text, sigil);
+  }
+  tags_.assign(listed.begin(), listed.end());
+  return count_distinct(tags_);
 }
 
 void PostBatch::post(const PostRecord& record) {
@@ -53,10 +71,11 @@ void PostBatch::post(const PostRecord& record) {
   const auto& parents = tree_.parents();
   const auto count = static_cast<std::uint32_t>(kept.size());
 
+  const TextStats stats = analyze_text(record.text);
   Post post;
   post.created_at = record.created_at;
-  post.norm_hash = record.text.norm_hash;
-  post.words = record.text.words;
+  post.norm_hash = stats.norm_hash;
+  post.words = stats.words;
   post.metrics = record.metrics;
   post.known = record.known;
   post.comments_known = record.comments_known;
@@ -64,39 +83,57 @@ void PostBatch::post(const PostRecord& record) {
   post.comment_count = count;
   post.author = record.has_author ? authors.intern(record.author) : kNone;
   post.reply_to = record.has_reply_to ? authors.intern(record.reply_to_author) : kNone;
-  post.hashtags = static_cast<std::uint16_t>(std::min<std::uint32_t>(record.hashtags, 0xffff));
-  post.mentions = static_cast<std::uint16_t>(std::min<std::uint32_t>(record.mentions, 0xffff));
+  const std::uint32_t hashtags =
+      count_tags(record.hashtags, record.hashtags_listed, record.text, '#');
+  const std::uint32_t mentions =
+      count_tags(record.mentions, record.mentions_listed, record.text, '@');
+  post.hashtags = static_cast<std::uint16_t>(std::min<std::uint32_t>(hashtags, 0xffff));
+  post.mentions = static_cast<std::uint16_t>(std::min<std::uint32_t>(mentions, 0xffff));
   const auto index = static_cast<std::uint32_t>(posts.size());
   posts.push_back(post);
   post_ids.push_back(keep(record.id));
   if (record.threaded) {
     threads.push_back({index, keep(record.reply_to_post), keep(record.conversation)});
   }
+  if (keep_details) {
+    post_details.push_back({keep(record.text), keep(record.url), keep_lines(record.hashtags),
+                            keep_lines(record.mentions), record.hashtags_listed,
+                            record.mentions_listed});
+  }
 
   for (std::uint32_t k = 0; k < count; ++k) {
     const CommentRecord& c = record.comments[kept[k]];
+    const TextStats text = analyze_text(c.text);
     Comment comment;
     comment.created_at = c.created_at;
-    comment.norm_hash = c.text.norm_hash;
-    comment.words = c.text.words;
+    comment.norm_hash = text.norm_hash;
+    comment.words = text.words;
     comment.author = authors.intern(c.author);
     comment.parent = parents[k] == kNone ? kNone : post.first_comment + parents[k];
     comment.post = index;
     comments.push_back(comment);
+    if (keep_details) {
+      comment_ids.push_back(keep(c.id));
+      comment_texts.push_back(keep(c.text));
+    }
   }
 }
 
 void PostBatch::comment(const CommentRecord& record) {
   ++comments_read;
+  const TextStats text = analyze_text(record.text);
   LooseRecord loose_record;
   loose_record.comment.created_at = record.created_at;
-  loose_record.comment.norm_hash = record.text.norm_hash;
-  loose_record.comment.words = record.text.words;
+  loose_record.comment.norm_hash = text.norm_hash;
+  loose_record.comment.words = text.words;
   loose_record.comment.author = authors.intern(record.author);
   loose_record.post_id = keep(record.post_id);
   loose_record.id = keep(record.id);
   loose_record.parent_id = keep(record.parent_id);
   loose_record.has_parent = record.has_parent;
+  if (keep_details) {
+    loose_record.text = keep(record.text);
+  }
   loose.push_back(loose_record);
 }
 

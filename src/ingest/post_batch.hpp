@@ -29,7 +29,18 @@ struct LooseRecord {
   TextRef post_id;
   TextRef id;
   TextRef parent_id;
+  TextRef text;  // kept with details only
   bool has_parent = false;
+};
+
+// A post's details as a batch keeps them (with details only).
+struct PostTextRefs {
+  TextRef text;
+  TextRef url;
+  TextRef hashtags;  // one per line
+  TextRef mentions;
+  bool hashtags_listed = false;
+  bool mentions_listed = false;
 };
 
 // What a status needs to be placed once the account is known.
@@ -41,8 +52,10 @@ struct ThreadRecord {
 
 class PostBatch final : public RecordSink {
  public:
-  // A batch of the input named `source` (for warning messages).
-  explicit PostBatch(std::string name) : source(std::move(name)) {}
+  // A batch of the input named `source` (for warning messages); with `details`, it keeps the
+  // texts and ids too (LoadOptions::keep_details).
+  explicit PostBatch(std::string name, bool details = false)
+      : source(std::move(name)), keep_details(details) {}
 
   void account(AccountRecord account) override { accounts.push_back(std::move(account)); }
   void post(const PostRecord& record) override;
@@ -58,14 +71,18 @@ class PostBatch final : public RecordSink {
   std::string_view text(TextRef ref) const { return {strings.data() + ref.offset, ref.size}; }
 
   std::string source;
+  bool keep_details = false;
   std::vector<AccountRecord> accounts;
   std::vector<Post> posts;        // author and reply_to index `authors`; first_comment is local
   std::vector<TextRef> post_ids;  // parallel to posts
   std::vector<Comment> comments;  // nested comments: author indexes `authors`, parent is local
   std::vector<LooseRecord> loose;
   std::vector<ThreadRecord> threads;
-  std::string strings;  // the text of every TextRef
-  AuthorTable authors;  // this batch's names
+  std::vector<PostTextRefs> post_details;  // parallel to posts, with details only
+  std::vector<TextRef> comment_ids;        // parallel to comments, with details only
+  std::vector<TextRef> comment_texts;      // parallel to comments, with details only
+  std::string strings;                     // the text of every TextRef
+  AuthorTable authors;                     // this batch's names
   Warnings warnings;
   Skips skipped;
   std::optional<std::pair<std::uint64_t, std::string>> expected;  // items the input says it has
@@ -83,10 +100,14 @@ class PostBatch final : public RecordSink {
 
  private:
   TextRef keep(std::string_view text);
+  TextRef keep_lines(const std::vector<std::string_view>& lines);
+  std::uint32_t count_tags(const std::vector<std::string_view>& listed, bool is_listed,
+                           std::string_view text, char sigil);
 
-  CommentTree tree_;                // scratch, per post
-  std::vector<TreeComment> nodes_;  // scratch, per post
-  std::string html_;                // scratch for html_text
+  CommentTree tree_;                    // scratch, per post
+  std::vector<TreeComment> nodes_;      // scratch, per post
+  std::string html_;                    // scratch for html_text
+  std::vector<std::string_view> tags_;  // scratch for counting tags
 };
 
 }  // namespace ror::ingest

@@ -21,7 +21,7 @@ struct CommentRecord {
   bool has_parent = false;
   std::string_view post_id;  // a loose comment's post (RecordSink::comment); unused when nested
   TimeMs created_at = 0;
-  TextStats text;
+  std::string_view text;  // plain text (HTML already made text)
 };
 
 struct PostRecord {
@@ -41,9 +41,14 @@ struct PostRecord {
   // Whether this export holds the comments other people wrote under it.
   bool comments_known = true;
   TimeMs created_at = 0;
-  TextStats text;
-  std::uint32_t hashtags = 0;
-  std::uint32_t mentions = 0;
+  std::string_view text;  // plain text (HTML already made text)
+  std::string_view url;
+  // The hashtags and mentions the export lists (one sigil removed); without a list they are
+  // found in the text.
+  std::vector<std::string_view> hashtags;
+  std::vector<std::string_view> mentions;
+  bool hashtags_listed = false;
+  bool mentions_listed = false;
   std::array<std::int64_t, kPostMetricCount> metrics{};
   std::uint16_t known = 0;
   std::vector<CommentRecord> comments;  // comments nested in the post (ror/v1)
@@ -60,9 +65,15 @@ struct PostRecord {
   // Clears the record for reuse, keeping its allocations.
   void clear() {
     auto keep = std::move(comments);
+    auto tags = std::move(hashtags);
+    auto names = std::move(mentions);
     *this = PostRecord{};
     comments = std::move(keep);
     comments.clear();
+    hashtags = std::move(tags);
+    hashtags.clear();
+    mentions = std::move(names);
+    mentions.clear();
   }
 };
 
@@ -102,8 +113,6 @@ class RecordSink {
   virtual void expect_items(std::uint64_t n, std::string_view field) = 0;
   // The plain text of HTML, in a buffer reused from call to call (valid until the next call).
   virtual std::string_view html_text(std::string_view html) = 0;
-  // Scratch room for tag views (valid while the current item is read).
-  std::vector<std::string_view> tags;
 };
 
 }  // namespace ror::ingest

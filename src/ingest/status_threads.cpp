@@ -7,7 +7,7 @@
 //    answers when that status is a comment of the same post;
 //  - every other status stays a post: the account's replies to others are outreach, other
 //    people's are foreign.
-// A self-thread that continues a reply to someone else is outreach too.
+// A self-thread that continues a reply to someone else is outreach too, to the same person.
 #include <algorithm>
 
 #include "ingest/dataset_builder.hpp"
@@ -158,6 +158,9 @@ void DatasetBuilder::place_statuses() {
     c.has_parent = up != kNone && home[up] == home[p];
     c.parent_id = c.has_parent ? data_.post_ids[up] : std::string_view{};
     c.audience_source = post.comments_known;
+    if (data_.details) {
+      c.text = data_.details->posts[p].text;
+    }
     loose_.push_back(c);
     ++data_.input.statuses_placed;
   }
@@ -180,20 +183,19 @@ void DatasetBuilder::classify_posts() {
   std::vector<std::uint8_t> done(n, 0);
   std::vector<std::uint32_t> path;
   for (std::uint32_t p = 0; p < n; ++p) {
-    // A self-reply takes the kind of the post it continues, up the chain.
+    // A self-reply takes the kind of the post it continues, up the chain; a self-thread that
+    // continues an outreach reply answers the same person.
     path.clear();
     std::uint32_t q = p;
-    PostKind kind = PostKind::original;
     while (true) {
-      const Post& post = data_.posts[q];
+      Post& post = data_.posts[q];
       if (done[q] != 0) {
-        kind = post.kind;
         break;
       }
       if (!own(post.author)) {
-        kind = PostKind::foreign;
+        post.kind = PostKind::foreign;
       } else if (post.reply_to != kNone && !authors.is_account(post.reply_to)) {
-        kind = PostKind::outreach;
+        post.kind = PostKind::outreach;
       } else {
         const std::uint32_t up = parent(q);
         if (up != kNone && own(data_.posts[up].author) && path.size() <= n) {
@@ -201,14 +203,17 @@ void DatasetBuilder::classify_posts() {
           q = up;
           continue;
         }
-        kind = PostKind::original;
+        post.kind = PostKind::original;
       }
-      data_.posts[q].kind = kind;
       done[q] = 1;
       break;
     }
+    const Post& top = data_.posts[q];
     for (const std::uint32_t s : path) {
-      data_.posts[s].kind = kind;
+      data_.posts[s].kind = top.kind;
+      if (top.kind == PostKind::outreach) {
+        data_.posts[s].reply_to = top.reply_to;
+      }
       done[s] = 1;
     }
   }

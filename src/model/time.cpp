@@ -328,4 +328,13 @@ std::string format_utc(TimeMs t) {
                      rem / 60 % 60, rem % 60);
 }
 
+std::string format_utc_ms(TimeMs t) {
+  const std::int64_t ms = ((t % 1000) + 1000) % 1000;
+  std::string out = format_utc(t);
+  if (ms != 0) {
+    out.insert(out.size() - 1, fmt::format(".{:03}", ms));
+  }
+  return out;
+}
+
 }  // namespace ror

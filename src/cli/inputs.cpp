@@ -1,0 +1,168 @@
+// The input side shared by the subcommands that read exports: their options, the load with its
+// progress line and -v timings, what the load passed over, and writing a result to -o or stdout.
+#include "cli/inputs.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+namespace ror::cli {
+namespace {
+
+double elapsed_ms(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+std::optional<TimeMs> time_bound(const std::string& text, const char* flag, bool end_of_day) {
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  const auto t = parse_time_bound(text, end_of_day);
+  if (!t) {
+    throw usage_error(
+        fmt::format("{} '{}': expected YYYY-MM-DD or an RFC 3339 date-time", flag, text));
+  }
+  return t;
+}
+
+// A progress line on stderr for large inputs: bytes read, speed and time left. Only on a
+// terminal, and rewritten in place.
+class Progress {
+ public:
+  Progress(std::ostream& err, bool enabled) : err_(err), enabled_(enabled) {}
+
+  void update(std::uint64_t done, std::uint64_t total) {
+    constexpr std::uint64_t kLargeInput = std::uint64_t{64} << 20;
+    if (!enabled_ || total < kLargeInput) {
+      return;
+    }
+    const double seconds = elapsed_ms(start_) / 1000.0;
+    const double mb = static_cast<double>(done) / 1e6;
+    const double rate = seconds > 0 ? mb / seconds : 0;
+    const double eta = rate > 0 ? (static_cast<double>(total) / 1e6 - mb) / rate : 0;
+    err_ << fmt::format("\rror: read {:.0f} of {:.0f} MB, {:.0f} MB/s, {:.0f} s left\x1b[K", mb,
+                        static_cast<double>(total) / 1e6, rate, eta)
+         << std::flush;
+    shown_ = true;
+  }
+
+  void finish() {
+    if (shown_) {
+      err_ << "\r\x1b[K" << std::flush;
+    }
+  }
+
+ private:
+  std::ostream& err_;
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
+
+void add_input_options(CLI::App& app, InputArgs& args, const std::string& files_help) {
+  app.add_option("files", args.files, files_help);
+  // Repeatable options take one value per occurrence, so that a file after them stays a file.
+  app.add_option("--account", args.accounts, "A name of the account (repeatable)")
+      ->allow_extra_args(false);
+  app.add_option("--from", args.from, "Read every input with this importer (see ror formats)");
+  app.add_option("--since", args.since, "Keep posts created at or after (YYYY-MM-DD or RFC 3339)");
+  app.add_option("--until", args.until,
+                 "Keep posts created at or before (a date includes its day)");
+  app.add_option("--threads", args.threads, "Threads that parse blocks (default: all cores)")
+      ->check(CLI::Range(1, 256));
+  app.add_flag("-q,--quiet", args.quiet, "Print errors only");
+  app.add_flag("-v,--verbose", args.verbose, "Log each phase and its time");
+}
+
+LoadOptions load_options(const InputArgs& args) {
+  LoadOptions load;
+  load.threads =
+      args.threads > 0 ? args.threads : std::max(1U, std::thread::hardware_concurrency());
+  load.accounts = args.accounts;
+  load.from = args.from;
+  load.since = time_bound(args.since, "--since", false);
+  load.until = time_bound(args.until, "--until", true);
+  const std::vector<FormatInfo> formats = input_formats();
+  if (!load.from.empty() && std::none_of(formats.begin(), formats.end(),
+                                         [&](const auto& f) { return f.name == load.from; })) {
+    std::string names;
+    for (const FormatInfo& f : formats) {
+      names += (names.empty() ? "" : ", ") + f.name;
+    }
+    throw usage_error(fmt::format("--from {}: no such format (formats: {})", load.from, names));
+  }
+  return load;
+}
+
+Dataset load_inputs(InputArgs& args, LoadOptions options, const Streams& streams) {
+  if (args.files.empty()) {
+    args.files.push_back("-");
+  }
+  Progress progress(streams.err, !args.quiet && streams.err_is_terminal);
+  options.progress = [&progress](std::uint64_t done, std::uint64_t total) {
+    progress.update(done, total);
+  };
+  Dataset data = load_files(args.files, options);
+  progress.finish();
+  const InputStats& in = data.input;
+  spdlog::debug(
+      "loaded {} bytes in {:.1f} ms: {} posts, {} comments; busy time (the stages overlap): "
+      "read {:.1f} ms, parse {:.1f} ms over {} threads, merge {:.1f} ms",
+      in.bytes, in.load_ms, data.posts.size(), data.comments.size(), in.read_ms, in.parse_ms,
+      options.threads, in.merge_ms);
+  spdlog::debug("dataset holds {:.1f} MB: {:.1f} bytes per comment ({} authors)",
+                static_cast<double>(data.memory_bytes()) / 1e6,
+                static_cast<double>(data.memory_bytes()) /
+                    static_cast<double>(std::max<std::size_t>(1, data.comments.size())),
+                data.authors.size());
+  return data;
+}
+
+void report_load(const Dataset& data) {
+  const InputStats& in = data.input;
+  if (in.warnings.total() > 0) {
+    spdlog::warn("{} data warning{} survived (see the input line); first: {}", in.warnings.total(),
+                 in.warnings.total() == 1 ? "" : "s", in.warnings.first);
+  }
+  if (data.account.inferred) {
+    spdlog::warn(
+        "no account named (account.id, account.handle, --account); scoring {} as the "
+        "most frequent post author",
+        data.account.handle.empty() ? data.account.names.front() : data.account.handle);
+  }
+  if (in.foreign_posts > 0) {
+    spdlog::info("{} post{} by other authors (and {} comment{} on them) not scored",
+                 in.foreign_posts, in.foreign_posts == 1 ? "" : "s", in.foreign_comments,
+                 in.foreign_comments == 1 ? "" : "s");
+  }
+}
+
+void write_output(const std::string& path, const Streams& streams,
+                  const std::function<void(std::ostream&, bool to_terminal)>& write) {
+  if (path.empty() || path == "-") {
+    write(streams.out, streams.out_is_terminal);
+    streams.out.flush();
+    if (!streams.out) {
+      throw Error(ExitCode::output_failed, "cannot write to standard output");
+    }
+    return;
+  }
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  if (!file) {
+    throw Error(ExitCode::output_failed,
+                fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  }
+  write(file, false);
+  file.close();
+  if (!file) {
+    throw Error(ExitCode::output_failed, fmt::format("cannot write {}", path));
+  }
+}
+
+}  // namespace ror::cli

@@ -1,0 +1,45 @@
+// The input side shared by the subcommands that read exports (score, convert): their options,
+// the load, and writing a result to -o FILE or standard output.
+#pragma once
+
+#include <functional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli/command.hpp"
+#include "ror/ingest.hpp"
+
+namespace ror::cli {
+
+// What the command line says about the inputs.
+struct InputArgs {
+  std::vector<std::string> files;
+  std::vector<std::string> accounts;
+  std::string from;
+  std::string since;
+  std::string until;
+  std::size_t threads = 0;
+  bool quiet = false;
+  bool verbose = false;
+};
+
+// Declares the options that choose and read inputs, and the positional files.
+void add_input_options(CLI::App& app, InputArgs& args, const std::string& files_help);
+
+// The load options they give. Throws ror::Error (usage) for a bad time or an unknown --from.
+LoadOptions load_options(const InputArgs& args);
+
+// Loads the inputs (standard input when none is named), with the progress line on a terminal
+// and the -v timings.
+Dataset load_inputs(InputArgs& args, LoadOptions options, const Streams& streams);
+
+// Logs the warnings and notes of a load: data warnings, an inferred account, foreign posts.
+void report_load(const Dataset& data);
+
+// Writes through `write` to `path` ("" or "-": standard output). Throws ror::Error
+// (output_failed) when it cannot be written.
+void write_output(const std::string& path, const Streams& streams,
+                  const std::function<void(std::ostream&, bool to_terminal)>& write);
+
+}  // namespace ror::cli

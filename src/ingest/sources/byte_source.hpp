@@ -1,0 +1,81 @@
+// Where an input's bytes come from: a file, standard input, memory, or a stream decoded from one
+// (a zstd or gzip file, an archive member). A large regular file is mapped, so that its blocks
+// are read where they lie; everything else is read in order. SourceList makes them from the
+// command line's paths.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ror::ingest {
+
+class Stream;
+
+// One input's bytes, mapped or read in order, with where it came from.
+class ByteSource {
+ public:
+  // Standard input for "-", else the file at path, mapped when it is a regular file of at least
+  // `map_bytes` bytes. Throws ror::Error (bad input) when the file cannot be opened.
+  static ByteSource open(const std::string& path, std::uint64_t map_bytes);
+  // The file open at `fd` (which the source then owns), mapped as open() would map it.
+  static ByteSource adopt(const std::string& name, int fd, std::uint64_t map_bytes);
+  // Bytes already in memory (read in order, as a stream would be).
+  static ByteSource memory(const std::string& name, std::string_view bytes);
+  // The bytes of a stream, read in order; `size` is its decoded size when known, else 0.
+  static ByteSource stream(const std::string& name, std::unique_ptr<Stream> stream,
+                           std::uint64_t size);
+
+  ByteSource(ByteSource&& other) noexcept;
+  ByteSource(const ByteSource&) = delete;
+  ByteSource& operator=(const ByteSource&) = delete;
+  ByteSource& operator=(ByteSource&&) = delete;
+  ~ByteSource();
+
+  // The whole input when it is mapped (then read() is not used), else an empty view.
+  std::string_view mapped() const { return mapped_; }
+  // Lets the system drop the mapped pages wholly inside [begin, end): they were read, and are
+  // read again from the file if touched.
+  void release(std::uint64_t begin, std::uint64_t end) const;
+
+  // Appends up to n bytes at out; returns how many. 0 means the end of the input.
+  std::size_t read(char* out, std::size_t n);
+  // How many bytes are left to read() when that is known (memory, a regular file, an archive
+  // member of recorded size), else nullopt.
+  std::optional<std::uint64_t> remaining() const;
+  // The total size when known (a regular file, memory, a member of recorded size), else 0.
+  std::uint64_t size_hint() const;
+  // The rest will not be read: stops decoding it (skipping it cheaply in an archive); read()
+  // then returns 0.
+  void skip_rest();
+
+  // The input's name in messages: the path, "dir/sub/file.json" or "archive.zip:data/file.js".
+  const std::string& name() const { return name_; }
+  // The command-line path it came from (the name itself for a path or memory).
+  const std::string& origin() const { return origin_; }
+  // Whether the command line named it (a path, standard input, memory), rather than it being
+  // found in a directory or an archive.
+  bool named() const { return named_; }
+  // Notes where the source came from (SourceList does, for the sources it makes).
+  void set_origin(std::string origin, bool named);
+
+ private:
+  ByteSource(std::string name, std::FILE* file, bool owned);
+  static ByteSource from_file(const std::string& name, std::FILE* file, std::uint64_t map_bytes);
+
+  std::string name_;
+  std::string origin_;
+  bool named_ = true;
+  std::FILE* file_ = nullptr;
+  bool owned_ = false;
+  bool ended_ = false;       // skip_rest() on a file
+  std::string_view memory_;  // memory not read yet
+  std::uint64_t size_ = 0;   // of memory, or of a stream when known
+  std::string_view mapped_;
+  std::unique_ptr<Stream> stream_;
+};
+
+}  // namespace ror::ingest

@@ -156,7 +156,13 @@ class MastodonApi {
     w.field_number("replies_count", s.replies);
     w.field_number("reblogs_count", s.reposts);
     w.field_number("favourites_count", s.likes);
-    w.key("edited_at").null();
+    if (s.edited) {  // on Mastodon an edit keeps the id and the time; edited_at says when
+      scratch_.clear();
+      iso_time(scratch_, t + (s.t - s.edit_t), true);
+      w.field("edited_at", scratch_);
+    } else {
+      w.key("edited_at").null();
+    }
     w.field("content", html_.html);
     w.key("reblog").null();
     end(w, s.author, own_app && s.author < 0, true);

@@ -191,7 +191,14 @@ void StatusStream::finish_unit() {
     return unit_[a].t != unit_[b].t ? unit_[a].t < unit_[b].t : a < b;
   });
   for (uint32_t i : order_) {
-    unit_[i].seq = seq_++;
+    Status& s = unit_[i];
+    if ((s.kind == StatusKind::original || s.kind == StatusKind::self_reply) &&
+        rng_.per_mille(15)) {
+      s.edited = true;  // the first version comes 1 to 50 minutes before the last
+      s.edit_t = s.t - rng_.range(60000, 3000000);
+      s.edit_seq = seq_++;
+    }
+    s.seq = seq_++;
   }
   if (p_.order == Order::newest_first) {
     std::reverse(order_.begin(), order_.end());
@@ -220,6 +227,7 @@ void Tally::add_unit(const std::vector<Status>& unit, bool with_audience) {
     }
     add(s);
     quotes += s.quote ? 1 : 0;
+    edited += s.edited ? 1 : 0;
   }
   conversations += replies && with_audience ? 1 : 0;
 }
@@ -269,6 +277,7 @@ void write_expected(const std::string& path, std::string_view format, const Opti
   line("outreach", tally.of(StatusKind::outreach));
   line("answers", tally.of(StatusKind::answer));
   line("audience", tally.of(StatusKind::audience));
+  line("edited", tally.edited);
   s += "  \"conversations_with_replies\": ";
   put_u(s, tally.conversations);
   s += "\n}\n";

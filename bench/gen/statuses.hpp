@@ -52,6 +52,11 @@ struct Status {
   OtherStatus other;     // outreach, repost, quote
   uint32_t replies = 0;  // statuses of the conversation answering this one
   uint64_t seed = 0;     // the text and the format's own details are drawn from it
+  // An edited status (some of the account's own): its first version, written at edit_t with its
+  // own id; `t` and `seq` are the last version's.
+  bool edited = false;
+  int64_t edit_t = 0;
+  uint64_t edit_seq = 0;
   // Counts as the platform shows them.
   uint64_t likes = 0, reposts = 0, quotes = 0, impressions = 0, bookmarks = 0;
 
@@ -117,6 +122,7 @@ struct Tally {
   uint64_t kinds[kStatusKinds] = {};
   uint64_t conversations = 0;  // conversations written with at least one reply by someone else
   uint64_t quotes = 0;         // originals quoting someone
+  uint64_t edited = 0;         // statuses edited once (their first version aside)
 
   void add(const Status& s) { ++kinds[static_cast<int>(s.kind)]; }
   // Counts the statuses of a conversation a format wrote: all of them, or all but other people's.

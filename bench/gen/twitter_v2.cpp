@@ -190,6 +190,9 @@ void V2Objects::tweet(JsonWriter& w, const V2Tweet& t, std::string_view twarc) {
 
   w.begin_object();
   w.key("edit_history_tweet_ids").begin_array();
+  if (s.edited) {
+    w.quoted_number(twitter_id(s.edit_t, s.edit_seq));
+  }
   w.quoted_number(t.id);
   w.end_array();
   id_string(w, "conversation_id", t.conversation_id);

@@ -40,7 +40,8 @@ class XArchive {
 
   const People& people() const { return people_; }
 
-  void tweet(JsonWriter& w, const Status& s, const std::vector<Status>& unit) {
+  // Writes status s; `first_version`: the first version of an edited status.
+  void tweet(JsonWriter& w, const Status& s, const std::vector<Status>& unit, bool first_version) {
     const int64_t parent_author =
         s.parent >= 0 ? unit[static_cast<size_t>(s.parent)].author : kAccount;
     text_maker_.make(s, parent_author, rng_, text_);
@@ -51,7 +52,8 @@ class XArchive {
       prefix += ": ";
     }
     render_tweet(text_, people_, rng_, prefix, s.kind == StatusKind::repost ? 140 : 100000, tt_);
-    const uint64_t id = twitter_id(s.t, s.seq);
+    const uint64_t id = first_version ? twitter_id(s.edit_t, s.edit_seq) : twitter_id(s.t, s.seq);
+    const int64_t t = first_version ? s.edit_t : s.t;
     if (s.quote) {
       std::string url;
       tweet_url(url, people_, s.other.author, twitter_id(s.other.t, s.other.seq));
@@ -60,18 +62,7 @@ class XArchive {
 
     w.begin_object();
     w.key("tweet").begin_object();
-    w.key("edit_info").begin_object();
-    w.key("initial").begin_object();
-    w.key("editTweetIds").begin_array();
-    w.quoted_number(id);
-    w.end_array();
-    scratch_.clear();
-    put_iso_ms(scratch_, s.t + 3600000);
-    w.field("editableUntil", scratch_);
-    w.field("editsRemaining", "5");
-    w.key("isEditEligible").boolean(rng_.per_mille(100));
-    w.end_object();
-    w.end_object();
+    edit_info(w, s, id);
     w.key("retweeted").boolean(false);
     std::string_view source_name;
     w.field("source", tweet_source_html(rng_, source_name));
@@ -80,7 +71,8 @@ class XArchive {
     w.quoted_number(0);
     w.quoted_number(tt_.length);
     w.end_array();
-    w.key("favorite_count").quoted_number(s.kind == StatusKind::repost ? 0 : s.likes);
+    const bool counted = s.kind != StatusKind::repost && !first_version;
+    w.key("favorite_count").quoted_number(counted ? s.likes : 0);
 
     int64_t to_person = kAccount;
     uint64_t to_status = 0;
@@ -101,7 +93,7 @@ class XArchive {
       w.key("in_reply_to_user_id").quoted_number(people_.x_id(to_person));
     }
     w.key("truncated").boolean(false);
-    w.key("retweet_count").quoted_number(s.reposts);
+    w.key("retweet_count").quoted_number(first_version ? 0 : s.reposts);
     w.key("id").quoted_number(id);
     if (reply) {
       w.key("in_reply_to_status_id").quoted_number(to_status);
@@ -110,7 +102,7 @@ class XArchive {
       w.key("possibly_sensitive").boolean(false);
     }
     scratch_.clear();
-    put_twitter_time(scratch_, s.t);
+    put_twitter_time(scratch_, t);
     w.field("created_at", scratch_);
     w.key("favorited").boolean(false);
     scratch_.clear();
@@ -128,6 +120,37 @@ class XArchive {
   }
 
  private:
+  // edit_info: "initial" for a tweet never edited and for an edited tweet's first version (both
+  // versions' ids listed), "edit" for its last version.
+  void edit_info(JsonWriter& w, const Status& s, uint64_t id) {
+    const uint64_t first = s.edited ? twitter_id(s.edit_t, s.edit_seq) : id;
+    const bool last_version = s.edited && id != first;
+    w.key("edit_info").begin_object();
+    if (last_version) {
+      w.key("edit").begin_object();
+      w.key("initialTweetId").quoted_number(first);
+      w.key("editControlInitial").begin_object();
+    } else {
+      w.key("initial").begin_object();
+    }
+    w.key("editTweetIds").begin_array();
+    w.quoted_number(first);
+    if (s.edited) {
+      w.quoted_number(twitter_id(s.t, s.seq));
+    }
+    w.end_array();
+    scratch_.clear();
+    put_iso_ms(scratch_, (s.edited ? s.edit_t : s.t) + 3600000);
+    w.field("editableUntil", scratch_);
+    w.field("editsRemaining", s.edited ? "4" : "5");
+    w.key("isEditEligible").boolean(s.edited || rng_.per_mille(100));
+    w.end_object();
+    if (last_version) {
+      w.end_object();
+    }
+    w.end_object();
+  }
+
   void entities(JsonWriter& w) {
     w.key("entities").begin_object();
     w.key("hashtags").begin_array();
@@ -300,6 +323,7 @@ int generate_x_archive(const Options& opt) {
   s += js_header("tweets");
   JsonWriter w(s, kXArchiveStyle, 1);
   Tally tally;
+  uint64_t versions = 0;  // first versions of edited tweets
   bool first = true;
   while (first || bytes + out.bytes() < opt.size) {
     const std::vector<Status>& unit = stream.next();
@@ -309,7 +333,12 @@ int generate_x_archive(const Options& opt) {
       }
       s += first ? "\n  " : ",\n  ";
       first = false;
-      archive.tweet(w, st, unit);
+      archive.tweet(w, st, unit, false);
+      if (st.edited) {  // the first version, older, comes next (newest first)
+        s += ",\n  ";
+        archive.tweet(w, st, unit, true);
+        ++versions;
+      }
     }
     tally.add_unit(unit, false);
     out.flush();
@@ -318,7 +347,8 @@ int generate_x_archive(const Options& opt) {
   bytes += out.bytes();
   out.close();
 
-  std::string extra = "  \"followers\": " + std::to_string(followers) + ",\n";
+  const std::string extra = "  \"followers\": " + std::to_string(followers) + ",\n" +
+                            "  \"edited_versions\": " + std::to_string(versions) + ",\n";
   write_expected(opt.out + ".expected.json", "x-archive", opt, bytes, 4, account_json, tally,
                  extra);
   std::fprintf(stderr, "ror_gen: %llu tweets (%llu retweets), %llu followers\n",

@@ -15,12 +15,12 @@
 
 #include "ingest/block_reader.hpp"
 #include "ingest/blocker.hpp"
-#include "ingest/sources/byte_source.hpp"
-#include "ingest/sources/source_list.hpp"
 #include "ingest/dataset_builder.hpp"
 #include "ingest/detect.hpp"
 #include "ingest/importer.hpp"
 #include "ingest/json_syntax.hpp"
+#include "ingest/sources/byte_source.hpp"
+#include "ingest/sources/source_list.hpp"
 #include "ror/error.hpp"
 #include "ror/ingest.hpp"
 
@@ -271,6 +271,9 @@ class Stages {
     }
     in.importer = choice.importer;
     in.detection = choice.detection;
+    // A decoded stream may be larger than the file it came from: plan for what it says.
+    total_ = std::max(total_, opened_bytes_ + in.bytes->size_hint());
+    opened_bytes_ += in.bytes->size_hint();
     in.info = {in.importer->platform, in.importer->audience_comments};
     in.blocker->begin(in.detection.framing);
     return true;
@@ -298,7 +301,8 @@ class Stages {
   SourceFeed& feed_;
   const LoadOptions& options_;
   DatasetBuilder& builder_;
-  const std::uint64_t total_;
+  std::uint64_t total_;             // the inputs' size, as far as it is known
+  std::uint64_t opened_bytes_ = 0;  // the sizes of the inputs opened so far
   Timings& timings_;
   const std::size_t block_;
   const Importer* forced_;

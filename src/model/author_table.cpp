@@ -7,7 +7,7 @@
 namespace ror {
 
 std::string_view StringArena::store(std::string_view text) {
-  if (used_ + text.size() > size_) {
+  if (chunks_.empty() || used_ + text.size() > size_) {
     size_ = std::max<std::size_t>(std::size_t{64} << 10, text.size());
     chunks_.push_back(std::make_unique<char[]>(size_));
     used_ = 0;

@@ -1,8 +1,12 @@
-// Fuzz target for ingest: any bytes must either load (then score and render) or fail with a
-// ror::Error, and, opened as an input source (plain, compressed or an archive), be read or fail
-// the same way. A crash, a hang, a sanitizer report or any other exception is a bug. Built as a
-// libFuzzer target with -DROR_FUZZ=ON (clang), and always as a replay test over the corpus.
+// Fuzz target for ingest: any bytes must either load (then score, render and convert) or fail
+// with a ror::Error, and, opened as an input source (plain, compressed or an archive), be read or
+// fail the same way. A crash, a hang, a sanitizer report or any other exception is a bug. The
+// bytes go through detection, and, when ROR_FUZZ_FROM names an importer, through that importer
+// forced as well, so that each importer can be fuzzed on its own. Built as a libFuzzer target
+// with -DROR_FUZZ=ON (clang), and always as a replay test over the corpus (one folder per
+// importer, replayed with it forced).
 #include <cstddef>
+#include <cstdlib>
 #include <cstdint>
 #include <memory>
 #include <sstream>
@@ -11,6 +15,7 @@
 
 #include "ingest/sources/source_list.hpp"
 
+#include "ror/convert.hpp"
 #include "ror/error.hpp"
 #include "ror/ingest.hpp"
 #include "ror/render.hpp"
@@ -46,6 +51,36 @@ void read_sources(const std::string& bytes) {
   }
 }
 
+// The importer ROR_FUZZ_FROM names, or "" for detection only.
+const std::string& forced_importer() {
+  static const std::string name = [] {
+    const char* value = std::getenv("ROR_FUZZ_FROM");
+    return std::string(value != nullptr ? value : "");
+  }();
+  return name;
+}
+
+void load_and_score(const std::string& bytes, const std::string& from, std::size_t block,
+                    bool details) {
+  ror::LoadOptions options;
+  options.block_bytes = block;
+  options.threads = 2;
+  options.from = from;
+  options.keep_details = details;
+  try {
+    const ror::Dataset data_set = ror::load_buffers({{"fuzz", bytes}}, options);
+    const ror::Report report =
+        ror::build_report(data_set, ror::default_score_config(), {}, ror::BreakdownBy::month);
+    std::ostringstream out;
+    ror::render_json(report, {}, out);
+    if (details) {
+      ror::write_ror_v1(data_set, false, out);
+    }
+  } catch (const ror::Error&) {
+    // A clean refusal is the expected outcome for most inputs.
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -53,17 +88,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   read_sources(bytes);
   // Small blocks and two threads, so that the framers' carry-over and the merge are exercised.
   for (const std::size_t block : {std::size_t{7}, std::size_t{0}}) {
-    ror::LoadOptions options;
-    options.block_bytes = block;
-    options.threads = 2;
-    try {
-      const ror::Dataset data_set = ror::load_buffers({{"fuzz", bytes}}, options);
-      const ror::Report report =
-          ror::build_report(data_set, ror::default_score_config(), {}, ror::BreakdownBy::month);
-      std::ostringstream out;
-      ror::render_json(report, {}, out);
-    } catch (const ror::Error&) {
-      // A clean refusal is the expected outcome for most inputs.
+    load_and_score(bytes, "", block, block == 0);
+    if (!forced_importer().empty()) {
+      load_and_score(bytes, forced_importer(), block, block != 0);
     }
   }
   return 0;

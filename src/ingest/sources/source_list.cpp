@@ -1,5 +1,7 @@
 #include "ingest/sources/source_list.hpp"
 
+#include <zstd.h>
+
 #include <cerrno>
 #include <cstring>
 
@@ -147,6 +149,12 @@ std::unique_ptr<ByteSource> SourceList::open_container(const std::string& name,
     case Container::plain:
       return with_origin(ByteSource::stream(name, std::move(input), 0), origin, named);
     case Container::zstd: {
+      // The frame header may say the decoded size (zstd writes it when it compresses a file).
+      std::optional<std::uint64_t> size;
+      const unsigned long long content = ZSTD_getFrameContentSize(head.data(), head.size());
+      if (content != ZSTD_CONTENTSIZE_UNKNOWN && content != ZSTD_CONTENTSIZE_ERROR) {
+        size = content;
+      }
       auto zstd = std::make_unique<ZstdStream>(name, std::move(input), options_.max_expansion);
       std::string inner = read_up_to(*zstd, kMagicBytes);
       const bool archive = container_of(inner) == Container::archive;
@@ -156,7 +164,7 @@ std::unique_ptr<ByteSource> SourceList::open_container(const std::string& name,
         start_archive(name, origin, named, std::move(decoded_stream), false);
         return nullptr;
       }
-      return decoded(name, origin, named, std::move(decoded_stream), std::nullopt);
+      return decoded(name, origin, named, std::move(decoded_stream), size);
     }
     case Container::compressed:
       start_archive(name, origin, named, std::move(input), true);

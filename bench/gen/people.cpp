@@ -52,8 +52,8 @@ uint64_t People::statuses(int64_t person) const {
 }
 
 int64_t People::joined(int64_t person) const {
-  constexpr int64_t kFirst = 1230768000000;  // 2009-01-01
-  return kFirst + static_cast<int64_t>((mix(person) >> 24) % uint64_t{15 * 365 * 86400}) * 1000;
+  constexpr int64_t kEarliest = 1230768000000;  // 2009-01-01
+  return kEarliest + static_cast<int64_t>((mix(person) >> 24) % uint64_t{15 * 365 * 86400}) * 1000;
 }
 
 uint64_t People::x_id(int64_t person) const {

@@ -45,6 +45,10 @@ struct FormatInfo {
 // Every importer, in the order detection breaks ties.
 std::vector<FormatInfo> input_formats();
 
+// What this build reads beyond plain files, with the libraries behind it: "archives (libarchive
+// 3.6.2: zip, tar, 7z, gzip, bzip2, xz)", "zstd (libzstd 1.5.4, windows up to 2 GiB)".
+std::vector<std::string> input_features();
+
 // Reads files ("-" is standard input) as one dataset. Throws ror::Error (bad_input) on an
 // unreadable file, malformed JSON, a schema violation, or an input with no posts at all.
 Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& options);

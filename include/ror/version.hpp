@@ -6,6 +6,6 @@
 namespace ror {
 
 // Semantic version of the tool; the JSON output carries its own schema_version.
-inline constexpr std::string_view kVersion = "0.1.0";
+inline constexpr std::string_view kVersion = "0.2.0";
 
 }  // namespace ror

@@ -11,6 +11,7 @@
 
 #include "cli/command.hpp"
 #include "ror/cli.hpp"
+#include "ror/ingest.hpp"
 #include "ror/version.hpp"
 
 namespace ror {
@@ -64,6 +65,14 @@ int run(const std::vector<std::string>& args, const cli::Streams& streams) {
     return 0;
   } catch (const CLI::CallForVersion&) {
     streams.out << "ror " << kVersion << '\n';
+    std::string importers;
+    for (const FormatInfo& f : input_formats()) {
+      importers += (importers.empty() ? "" : ", ") + f.name;
+    }
+    streams.out << "importers: " << importers << '\n';
+    for (const std::string& feature : input_features()) {
+      streams.out << "built with: " << feature << '\n';
+    }
     return 0;
   } catch (const CLI::ParseError& e) {
     // Help asked of a subcommand arrives as CallForHelp too; everything else is a usage error.

@@ -80,10 +80,7 @@ std::string_view number_token(od::value& value) {
   return token.substr(0, end == std::string_view::npos ? 0 : end + 1);
 }
 
-bool Value::is_null() {
-  if (value_.type() != json_type::null) {
-    return false;
-  }
+bool Value::null_read() {
   read_ = true;
   if (!value_.is_null()) {
     throw simdjson::simdjson_error(simdjson::N_ATOM_ERROR);
@@ -97,21 +94,6 @@ void Value::fail(std::string what) const {
 
 void Value::fail_type(std::string_view expected) {
   fail(fmt::format("\"{}\" must be {}, not {}", at_.field(), expected, type_name(type())));
-}
-
-std::string_view Value::string() {
-  if (type() != json_type::string) {
-    fail_type("a string");
-  }
-  read_ = true;
-  return value_.get_string();
-}
-
-std::optional<std::string_view> Value::optional_string() {
-  if (is_null()) {
-    return std::nullopt;
-  }
-  return string();
 }
 
 std::string_view Value::id() {
@@ -141,7 +123,7 @@ std::optional<std::string_view> Value::optional_id() {
   return id();
 }
 
-std::optional<std::int64_t> Value::count(CountText text) {
+std::optional<std::int64_t> Value::count_slow(CountText text) {
   if (is_null()) {
     return std::nullopt;
   }

@@ -63,7 +63,12 @@ class Value {
   // Its JSON type.
   simdjson::ondemand::json_type type() { return value_.type(); }
   // Whether it is null (then it counts as read).
-  bool is_null();
+  bool is_null() {
+    if (value_.type() != simdjson::ondemand::json_type::null) {
+      return false;
+    }
+    return null_read();
+  }
   // Its place.
   const PathStep& at() const { return at_; }
   // Whether a reader took it (read it, or went into it).
@@ -75,15 +80,34 @@ class Value {
   [[noreturn]] void fail_type(std::string_view expected);
 
   // A string.
-  std::string_view string();
+  std::string_view string() {
+    if (value_.type() != simdjson::ondemand::json_type::string) {
+      fail_type("a string");
+    }
+    read_ = true;
+    return value_.get_string();
+  }
   // A string, or nullopt for null.
-  std::optional<std::string_view> optional_string();
+  std::optional<std::string_view> optional_string() {
+    if (is_null()) {
+      return std::nullopt;
+    }
+    return string();
+  }
   // An id: a non-empty string, or an integer kept as its decimal text.
   std::string_view id();
   // An id, or nullopt for null.
   std::optional<std::string_view> optional_id();
   // A non-negative integer (an integral float is accepted), or nullopt for null.
-  std::optional<std::int64_t> count(CountText text = CountText::numbers_only);
+  std::optional<std::int64_t> count(CountText text = CountText::numbers_only) {
+    std::int64_t n = 0;
+    if (value_.type() == simdjson::ondemand::json_type::number &&
+        value_.get_int64().get(n) == simdjson::SUCCESS && n >= 0) {
+      read_ = true;  // the common case: a plain non-negative integer
+      return n;
+    }
+    return count_slow(text);
+  }
   // A boolean, or nullopt for null.
   std::optional<bool> optional_boolean();
   // A time in the given format.
@@ -117,6 +141,8 @@ class Value {
   template <typename Field, std::size_t N>
   static std::string_view key_of(Field& field, const std::array<std::string_view, N>& names);
   void walk(simdjson::ondemand::value& v, int depth);
+  bool null_read();
+  std::optional<std::int64_t> count_slow(CountText text);
   void expect_container(simdjson::ondemand::json_type wanted, bool null_ok, bool& empty);
 
   simdjson::ondemand::value& value_;

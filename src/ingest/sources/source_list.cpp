@@ -1,5 +1,7 @@
 #include "ingest/sources/source_list.hpp"
+#include "ror/ingest.hpp"
 
+#include <archive.h>
 #include <zstd.h>
 
 #include <cerrno>
@@ -240,3 +242,15 @@ std::uint64_t SourceList::size_hint() const {
 }
 
 }  // namespace ror::ingest
+
+namespace ror {
+
+std::vector<std::string> input_features() {
+  std::vector<std::string> out;
+  out.push_back(std::string("archives (") + archive_version_string() +
+                ": zip, tar, 7z, cpio; gzip, bzip2, xz)");
+  out.push_back(std::string("zstd (libzstd ") + ZSTD_versionString() + ", windows up to 2 GiB)");
+  return out;
+}
+
+}  // namespace ror

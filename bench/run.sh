@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # The speed benchmark (issue 3): `ror score --format json` against the floor, the minimal simdjson
-# On-Demand pass over the same file, on generated exports in both layouts.
+# On-Demand pass over the same file, on generated exports in both layouts; then ror alone on the
+# platform formats (X archive, twarc2, API v2 pages, Mastodon export and API) and on zstd NDJSON.
 #
-#   bench/run.sh                     10M, 100M and 1G, JSON document and NDJSON, 3 runs each
+#   bench/run.sh                     10M, 100M and 1G, every layout and format, 3 runs each
 #   bench/run.sh --with-reference    also jq and Python rows (inputs <= 100M); same as REFERENCE=1
-#   bench/run.sh --smoke             10M, one run; exit 1 unless ror exits 0 and agrees with the
-#                                    floor on the counts (what CI runs)
+#   bench/run.sh --smoke             10M, one run; exit 1 unless ror exits 0 on every input, agrees
+#                                    with the floor on the counts and finds what each generated
+#                                    format holds (what CI runs)
 #
 # Environment: SIZES (default "10M 100M 1G"; K, M, G are powers of 1000), REPEAT (3), SEED (1),
 # BENCH_DIR (/tmp/ror-bench: generated inputs, reused when the size, seed and generator version
-# match), REFERENCE (0), REFERENCE_MAX (100M), REFERENCE_REPEAT (REPEAT), ROR (build/ror),
+# match), FORMATS (the platform format rows, default all: see bench/formats.sh), ZST (1: the
+# .zst row), REFERENCE (0), REFERENCE_MAX (100M), REFERENCE_REPEAT (REPEAT), ROR (build/ror),
 # ROR_ARGS (extra arguments for `ror score`), BENCH_BUILD (build-bench).
 #
 # Wall time is measured around each process; peak RSS comes from /usr/bin/time -v. Runs of ror
@@ -18,7 +21,7 @@
 set -euo pipefail
 export LC_ALL=C
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
 
 SMOKE=0
 REF="${REFERENCE:-0}"
@@ -40,6 +43,7 @@ REPEAT="${REPEAT:-3}"
 SEED="${SEED:-1}"
 REFERENCE_MAX="${REFERENCE_MAX:-100M}"
 ROR_ARGS="${ROR_ARGS:-}"
+ZST="${ZST:-1}"
 if [ "$SMOKE" = 1 ]; then
   SIZES=10M
   REPEAT=1
@@ -81,7 +85,7 @@ if [ ! -x "$ROR" ]; then
 fi
 
 missing=()
-for p in clang cmake libsimdjson-dev time; do
+for p in clang cmake libsimdjson-dev time zip zstd; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
@@ -96,6 +100,12 @@ cmake --build "$BENCH_BUILD" --parallel "$(nproc)" >&2
 GEN="$BENCH_BUILD/ror_gen"
 FLOOR="$BENCH_BUILD/ror_floor"
 GEN_VERSION="$("$GEN" --version)"
+# shellcheck source=bench/formats.sh
+. "$ROOT/bench/formats.sh"
+FORMATS="${FORMATS:-$ALL_FORMATS}"
+for fmt in $FORMATS; do
+  declare -F "expect_$fmt" >/dev/null || die "unknown format in FORMATS: $fmt (known: $ALL_FORMATS)"
+done
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
@@ -132,6 +142,19 @@ for size in $SIZES; do
         'BEGIN { printf "%.1f MB in %.2f s, %.0f MB/s", b / 1e6, c - a, b / 1e6 / (c - a) }') ($(sed 's/^ror_gen: //' "$WORK/gen.txt"))"
     fi
     INPUTS+=("$size $layout $file")
+  done
+done
+# The largest size: the .zst row's, and the one the targets are read at.
+largest=""
+largest_bytes=0
+for size in $SIZES; do
+  b=$(to_bytes "$size")
+  if [ "$b" -gt "$largest_bytes" ]; then largest="$size" largest_bytes="$b"; fi
+done
+declare -a FORMAT_INPUTS=()  # "size format path"
+for size in $SIZES; do
+  for fmt in $FORMATS; do
+    FORMAT_INPUTS+=("$size $fmt $(format_input "$size" "$fmt")")
   done
 done
 
@@ -176,7 +199,7 @@ add_row() {  # size layout bytes tool wall rss_kb floor_wall note [all walls...]
       else printf "%s\t%s\t%.1f\t%s\t-\t-\t-\t-\t-\t-\t%s", s, l, mb, t, n
     }')
   ROWS+=("$row")
-  echo "$row" | awk -F'\t' '{ printf "bench: %-5s %-6s %-6s %8s s (%s) %6s MB/s  RSS %8s MB  x floor %s %s\n", $1, $2, $4, $5, $6, $7, $8, $10, $11 }' >&2
+  echo "$row" | awk -F'\t' '{ printf "bench: %-5s %-16s %-6s %8s s (%s) %6s MB/s  RSS %8s MB  x floor %s %s\n", $1, $2, $4, $5, $6, $7, $8, $10, $11 }' >&2
   TIME["$tool $layout $size"]="$wall"
   RSSR["$tool $layout $size"]=$(awk -v r="$rss" -v b="$bytes" 'BEGIN { printf "%.3f", r * 1024 / b }')
 }
@@ -263,6 +286,95 @@ for entry in "${INPUTS[@]}"; do
 done
 
 # ---------------------------------------------------------------------------------------------
+# The platform formats: ror alone (the floor reads ror/v1 only), each run checked against what
+# the generator wrote (bench/formats.sh says what is compared, format by format).
+
+declare -A CHECKED=()  # format -> what its check compares
+declare -A FBYTES=()   # "format size" -> the data's bytes
+for entry in "${FORMAT_INPUTS[@]}"; do
+  read -r size fmt path <<<"$entry"
+  bytes=$(json_int "$path.expected.json" bytes)  # the data's bytes (for a zip, those inside it)
+  warm "$path"
+  walls=() rss=()
+  failed=""
+  for ((r = 1; r <= REPEAT; r++)); do
+    # shellcheck disable=SC2086  # ROR_ARGS is a list of words
+    run_timed "$WORK/ror-$size-$fmt.json" "$ROR_BIN" score --format json $ROR_ARGS "$path"
+    if [ "$RUN_RC" -ne 0 ]; then
+      failed="exit $RUN_RC: $(head -n 1 "$WORK/err")"
+      log "ror failed on $path ($failed)"
+      break
+    fi
+    walls+=("$RUN_WALL") rss+=("$RUN_RSS_KB")
+  done
+  if [ -n "$failed" ]; then
+    add_row "$size" "$fmt" "$bytes" ror 0 0 0 "FAILED ($failed)"
+    FAILURES=$((FAILURES + 1))
+    continue
+  fi
+  note=""
+  [ "$fmt" = x-archive.zip ] && note="zip of $(stat -c %s "$path" | awk '{ printf "%.1f MB", $1 / 1e6 }')"
+  read -r want got what <<<"$("expect_$fmt" "$path.expected.json" "$WORK/ror-$size-$fmt.json")"
+  CHECKED["$fmt"]="$what"
+  if [ "$want" != "$got" ]; then
+    note="${note:+$note; }COUNTS DIFFER: want $want, ror $got"
+    log "ror on $path: $what: want $want, ror $got"
+    FAILURES=$((FAILURES + 1))
+  fi
+  add_row "$size" "$fmt" "$bytes" ror "$(median "${walls[@]}")" "$(max "${rss[@]}")" 0 "$note" "${walls[@]}"
+  FBYTES["$fmt $size"]="$bytes"
+done
+
+# The largest NDJSON compressed with zstd, against the plain file in the same runs.
+ZST_RATIO=0
+if [ "$ZST" = 1 ]; then
+  plain="$BENCH_DIR/ror-g$GEN_VERSION-seed$SEED-$largest.ndjson"
+  zst="$plain.zst"
+  if [ ! -s "$zst" ]; then
+    t0=$EPOCHREALTIME
+    zstd -q -f -T0 --long=31 -3 "$plain" -o "$zst.tmp" || die "zstd failed on $plain"
+    mv "$zst.tmp" "$zst"
+    log "compressed $plain: $(awk -v b="$(stat -c %s "$zst")" -v a="$t0" -v c="$EPOCHREALTIME" \
+      'BEGIN { printf "%.1f MB in %.1f s", b / 1e6, c - a }')"
+  fi
+  bytes=$(stat -c %s "$plain")
+  warm "$plain"
+  warm "$zst"
+  plain_walls=() walls=() rss=()
+  failed=""
+  for ((r = 1; r <= REPEAT; r++)); do
+    # shellcheck disable=SC2086
+    run_timed "$WORK/plain.json" "$ROR_BIN" score --format json $ROR_ARGS "$plain"
+    [ "$RUN_RC" -eq 0 ] || { failed="exit $RUN_RC on the plain file"; break; }
+    plain_walls+=("$RUN_WALL")
+    # shellcheck disable=SC2086
+    run_timed "$WORK/zst.json" "$ROR_BIN" score --format json $ROR_ARGS "$zst"
+    if [ "$RUN_RC" -ne 0 ]; then
+      failed="exit $RUN_RC: $(head -n 1 "$WORK/err")"
+      log "ror failed on $zst ($failed)"
+      break
+    fi
+    walls+=("$RUN_WALL") rss+=("$RUN_RSS_KB")
+  done
+  if [ -n "$failed" ]; then
+    add_row "$largest" ndjson.zst "$bytes" ror 0 0 0 "FAILED ($failed)"
+    FAILURES=$((FAILURES + 1))
+  else
+    wall=$(median "${walls[@]}")
+    ZST_RATIO=$(awk -v a="$wall" -v b="$(median "${plain_walls[@]}")" 'BEGIN { printf "%.2f", a / b }')
+    note="zstd -3 --long=31, $(stat -c %s "$zst" | awk '{ printf "%.1f MB", $1 / 1e6 }'); ${ZST_RATIO}x the plain file's time"
+    read -r want got what <<<"$(expect_ndjson.zst "$WORK/plain.json" "$WORK/zst.json")"
+    CHECKED[ndjson.zst]="$what"
+    if [ "$want" != "$got" ]; then
+      note="$note; COUNTS DIFFER: want $want, ror $got"
+      FAILURES=$((FAILURES + 1))
+    fi
+    add_row "$largest" ndjson.zst "$bytes" ror "$wall" "$(max "${rss[@]}")" 0 "$note" "${walls[@]}"
+    FBYTES["ndjson.zst $largest"]="$bytes"
+  fi
+fi
+
+# ---------------------------------------------------------------------------------------------
 # Report.
 
 echo
@@ -296,12 +408,6 @@ echo
   }'
 
 # Linearity: time at the largest size over time at 100M, per layout (issue 3: at most 11x).
-largest=""
-largest_bytes=0
-for size in $SIZES; do
-  b=$(to_bytes "$size")
-  if [ "$b" -gt "$largest_bytes" ]; then largest="$size" largest_bytes="$b"; fi
-done
 echo
 if [ -n "${BYTES[100M]:-}" ] && [ "$largest" != 100M ] && [ "$largest_bytes" -gt 100000000 ]; then
   for layout in json ndjson; do
@@ -330,6 +436,8 @@ if [ "$largest_bytes" -ge 1000000000 ]; then
         j / jl, (j / jl <= 11 ? "met" : "NOT met"), n / nl, (n / nl <= 11 ? "met" : "NOT met")
   }'
 fi
+
+format_targets
 
 for note in "${NOTES[@]}"; do echo "note: $note"; done
 
@@ -363,3 +471,4 @@ if [ "$FAILURES" -gt 0 ]; then
   exit 1
 fi
 echo "checks: ror exited 0 on every input and agrees with the floor on posts, comments, likes and impressions; $LAYOUT_CHECK"
+for fmt in "${!CHECKED[@]}"; do echo "  $fmt: ${CHECKED[$fmt]}"; done | sort

@@ -1,0 +1,60 @@
+// The text of a status, as pieces each format renders its own way: words as they are, hashtags,
+// mentions (of someone in the audience or of the account), and links. X writes them as text with
+// entities and t.co links, Mastodon as HTML with anchors.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gen/random.hpp"
+#include "gen/statuses.hpp"
+#include "gen/text.hpp"
+
+namespace gen {
+
+enum class PieceKind : uint8_t { words, hashtag, mention, link };
+
+struct Piece {
+  PieceKind kind = PieceKind::words;
+  uint32_t begin = 0, end = 0;  // words, hashtag (without '#'), link: bytes of Text::bytes
+  int64_t person = -1;          // mention: audience index; -1 the account
+};
+
+struct Text {
+  std::string bytes;  // plain UTF-8
+  std::vector<Piece> pieces;
+
+  std::string_view of(const Piece& p) const { return {bytes.data() + p.begin, p.end - p.begin}; }
+  void clear() {
+    bytes.clear();
+    pieces.clear();
+  }
+};
+
+class TextMaker {
+ public:
+  TextMaker(const Brand& brand, const Audience& audience) : brand_(brand), audience_(audience) {}
+
+  // The text of `s`, which answers a status by `parent_author` (when s.parent >= 0): `rng` is
+  // seeded from s.seed, so the same status always reads the same; the format may go on drawing
+  // from it for its own details.
+  void make(const Status& s, int64_t parent_author, Rng& rng, Text& out);
+  // The text of the status `s` reposts or quotes (its author is s.other.author), drawn from a
+  // stream of its own.
+  void make_other(const Status& s, Text& out);
+
+ private:
+  void words(Rng& rng, Text& out, uint64_t n);
+  void mention(Text& out, int64_t person);
+  void link(Rng& rng, Text& out);
+  void hashtags(Rng& rng, Text& out, uint64_t n);
+  void reaction(Rng& rng, Text& out);  // an audience reply's body: mostly short
+
+  const Brand& brand_;
+  const Audience& audience_;
+  std::vector<std::string_view> tags_;
+};
+
+}  // namespace gen

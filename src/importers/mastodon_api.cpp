@@ -4,8 +4,10 @@
 // its thread's first status when that status is the account's (docs/format.md, "Threads"); when
 // the context does not hold its first status, a stand-in is made for it from its id (Mastodon ids
 // begin with the time in milliseconds) and the author of the replies to it.
+#include <algorithm>
+#include <optional>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -32,16 +34,39 @@ constexpr std::string_view kDirect = "direct messages";
 
 enum Variant : std::uint8_t { statuses, status, context, account };
 
-// One status as read, with the strings its record points to.
+// Account ids and the accts they stand for, as one response shows them (few: a linear list).
+class Names {
+ public:
+  void add(std::string_view id, std::string_view acct) {
+    if (!id.empty() && !acct.empty() && find(id).empty()) {
+      pairs_.emplace_back(id, acct);
+    }
+  }
+  std::string_view find(std::string_view id) const {
+    for (const auto& [known, acct] : pairs_) {
+      if (known == id) {
+        return acct;
+      }
+    }
+    return {};
+  }
+  void clear() { pairs_.clear(); }
+
+ private:
+  std::vector<std::pair<std::string_view, std::string_view>> pairs_;
+};
+
+// One status as read. Its views point into the parser's buffers (valid while the response is
+// read); its text is its own, since HTML is made text in a buffer reused from call to call.
 struct Status {
   ingest::PostRecord record;
-  std::string author;
-  std::string reply_author;
   std::string text;
-  std::string account_id;
-  std::string reply_account_id;
-  std::string in_reply_to;
-  AccountRecord profile;
+  std::string_view author;  // account.acct
+  std::string_view account_id;
+  std::string_view reply_account_id;
+  std::string_view in_reply_to;
+  std::string_view display_name;
+  std::optional<std::int64_t> followers;
   bool boost = false;
   bool direct = false;
 };
@@ -67,10 +92,45 @@ AccountRecord read_account_object(Value& v) {
   return a;
 }
 
-// Reads a Status object. `names` maps account ids to accts seen so far (for the account a reply
-// answers).
-void read_status(Value& v, Status& out, ingest::RecordSink& sink,
-                 std::unordered_map<std::string, std::string>& names) {
+// A status's account: its id, acct and follower count (what a profile needs).
+void read_status_account(Value& v, Status& out) {
+  static constexpr std::array<std::string_view, 4> kKeys = {"id", "acct", "display_name",
+                                                            "followers_count"};
+  v.each_field(kKeys, [&](std::string_view key, Value& f) {
+    if (key == "id") {
+      out.account_id = f.id();
+    } else if (key == "acct") {
+      out.author = f.string();
+    } else if (key == "display_name") {
+      out.display_name = f.optional_string().value_or("");
+    } else if (key == "followers_count") {
+      out.followers = f.count();
+    }
+  });
+}
+
+void read_mentions(Value& v, Status& out, Names& names) {
+  static constexpr std::array<std::string_view, 2> kMention = {"id", "acct"};
+  v.each_element([&](Value& m) {
+    std::string_view id;
+    std::string_view acct;
+    m.each_field(kMention, [&](std::string_view k, Value& mf) {
+      if (k == "id") {
+        id = mf.id();
+      } else if (k == "acct") {
+        acct = mf.string();
+      }
+    });
+    if (!acct.empty()) {
+      out.record.mentions.push_back(acct);
+      names.add(id, acct);
+    }
+  });
+}
+
+// Reads a Status object. `names` gathers the account ids and accts the response shows (for the
+// account a reply answers).
+void read_status(Value& v, Status& out, ingest::RecordSink& sink, Names& names) {
   static constexpr std::array<std::string_view, 15> kKeys = {"id",
                                                              "created_at",
                                                              "in_reply_to_id",
@@ -87,11 +147,9 @@ void read_status(Value& v, Status& out, ingest::RecordSink& sink,
                                                              "quotes_count",
                                                              "visibility"};
   out.record.clear();
-  for (std::string* field : {&out.author, &out.reply_author, &out.text, &out.account_id,
-                             &out.reply_account_id, &out.in_reply_to}) {
-    field->clear();
-  }
-  out.profile = AccountRecord{};
+  out.text.clear();
+  out.author = out.account_id = out.reply_account_id = out.in_reply_to = out.display_name = {};
+  out.followers.reset();
   out.boost = false;
   out.direct = false;
   ingest::PostRecord& r = out.record;
@@ -112,37 +170,19 @@ void read_status(Value& v, Status& out, ingest::RecordSink& sink,
       r.created_at = f.time(TimeFormat::rfc3339);
       has_time = true;
     } else if (key == "in_reply_to_id") {
-      out.in_reply_to = std::string(f.optional_id().value_or(""));
+      out.in_reply_to = f.optional_id().value_or("");
     } else if (key == "in_reply_to_account_id") {
-      out.reply_account_id = std::string(f.optional_id().value_or(""));
+      out.reply_account_id = f.optional_id().value_or("");
     } else if (key == "content") {
       content = f.optional_string().value_or("");
     } else if (key == "spoiler_text") {
       spoiler = f.optional_string().value_or("");
     } else if (key == "account") {
-      out.profile = read_account_object(f);
-      out.profile.role = AccountRole::profile;
-      out.author = out.profile.handle;
-      out.account_id = out.profile.id;
+      read_status_account(f, out);
     } else if (key == "reblog") {
       out.boost = !f.is_null();
     } else if (key == "mentions") {
-      static constexpr std::array<std::string_view, 2> kMention = {"id", "acct"};
-      f.each_element([&](Value& m) {
-        std::string_view id;
-        std::string_view acct;
-        m.each_field(kMention, [&](std::string_view k, Value& mf) {
-          if (k == "id") {
-            id = mf.id();
-          } else if (k == "acct") {
-            acct = mf.string();
-          }
-        });
-        if (!acct.empty()) {
-          r.mentions.push_back(acct);
-          names.try_emplace(std::string(id), std::string(acct));
-        }
-      });
+      read_mentions(f, out, names);
     } else if (key == "tags") {
       f.tags("name", '#', r.hashtags);
     } else if (key == "favourites_count" || key == "reblogs_count" || key == "replies_count" ||
@@ -161,18 +201,18 @@ void read_status(Value& v, Status& out, ingest::RecordSink& sink,
   if (!has_id || !has_time) {
     v.fail(has_id ? "a status needs \"created_at\"" : "a status needs an \"id\"");
   }
-  if (!out.account_id.empty()) {
-    names.try_emplace(out.account_id, out.author);
+  names.add(out.account_id, out.author);
+  if (!spoiler.empty()) {
+    out.text.assign(sink.html_text(spoiler)).push_back('\n');
   }
-  out.text = spoiler.empty() ? std::string() : std::string(sink.html_text(spoiler)) + "\n";
   out.text.append(sink.html_text(content));
   r.threaded = true;
   r.comments_known = false;  // a page holds no replies (a context does)
 }
 
-// Hands a status over: a boost or a direct message is counted and left out.
-void emit(Status& s, ingest::RecordSink& out,
-          const std::unordered_map<std::string, std::string>& names) {
+// Hands a status over: a boost or a direct message is counted and left out. The profile of its
+// author goes with it (the batch keeps one per person).
+void emit(Status& s, ingest::RecordSink& out, const Names& names) {
   if (s.boost) {
     out.skip(kBoosts);
     return;
@@ -181,76 +221,97 @@ void emit(Status& s, ingest::RecordSink& out,
     out.skip(kDirect);
     return;
   }
-  // (The record's views into the status's own strings are set here, once it stays put.)
-  s.record.author = s.author;
-  s.record.has_author = !s.author.empty();
-  s.record.reply_to_post = s.in_reply_to;
-  s.record.text = s.text;
+  ingest::PostRecord& r = s.record;
+  r.author = s.author;
+  r.has_author = !s.author.empty();
+  r.reply_to_post = s.in_reply_to;
+  r.text = s.text;
   if (!s.reply_account_id.empty()) {
-    const auto it = names.find(s.reply_account_id);
-    s.reply_author = s.reply_account_id == s.account_id ? s.author
-                     : it != names.end()                ? it->second
-                                                        : s.reply_account_id;
-    s.record.reply_to_author = s.reply_author;
-    s.record.has_reply_to = true;
+    const std::string_view known = names.find(s.reply_account_id);
+    r.reply_to_author = s.reply_account_id == s.account_id ? s.author
+                        : !known.empty()                   ? known
+                                                           : s.reply_account_id;
+    r.has_reply_to = true;
   }
-  if (!s.profile.handle.empty()) {
-    out.account(s.profile);
+  if (!s.author.empty()) {
+    AccountRecord profile;
+    profile.role = AccountRole::profile;
+    profile.platform = std::string(kPlatform);
+    profile.id = std::string(s.account_id);
+    profile.handle = std::string(s.author);
+    profile.followers = s.followers;
+    out.account(std::move(profile));
   }
-  out.post(s.record);
+  out.post(r);
 }
 
 // A context: its statuses, the first status of its thread, and a stand-in for that status when
 // the context does not hold it.
 void read_context(Value& v, ingest::RecordSink& out) {
   static constexpr std::array<std::string_view, 2> kKeys = {"ancestors", "descendants"};
-  std::unordered_map<std::string, std::string> names;
-  std::vector<Status> all;
+  thread_local std::vector<Status> all;  // reused, with the allocations of its statuses
+  thread_local Names names;
+  thread_local std::vector<std::string_view> present;
+  names.clear();
+  std::size_t count = 0;
   v.each_field(kKeys, [&](std::string_view /*key*/, Value& list) {
-    list.each_element([&](Value& s) { read_status(s, all.emplace_back(), out, names); }, false);
+    list.each_element(
+        [&](Value& s) {
+          if (count == all.size()) {
+            all.emplace_back();
+          }
+          read_status(s, all[count++], out, names);
+        },
+        false);
   });
   // The thread's first status: the first ancestor, else what the first descendant answers.
-  std::string root;
-  std::string root_account;
-  std::unordered_map<std::string, bool> present;
-  for (const Status& s : all) {
-    present[std::string(s.record.id)] = true;
+  present.clear();
+  for (std::size_t i = 0; i < count; ++i) {
+    present.push_back(all[i].record.id);
   }
-  for (const Status& s : all) {
-    if (s.in_reply_to.empty() || !present.count(s.in_reply_to)) {
-      root = s.in_reply_to.empty() ? std::string(s.record.id) : s.in_reply_to;
+  std::sort(present.begin(), present.end());
+  const auto is_present = [&](std::string_view id) {
+    return std::binary_search(present.begin(), present.end(), id);
+  };
+  std::string_view root;
+  std::string_view root_account;
+  for (std::size_t i = 0; i < count; ++i) {
+    const Status& s = all[i];
+    if (s.in_reply_to.empty() || !is_present(s.in_reply_to)) {
+      root = s.in_reply_to.empty() ? s.record.id : s.in_reply_to;
       root_account = s.in_reply_to.empty() ? s.account_id : s.reply_account_id;
       break;
     }
   }
-  for (Status& s : all) {
-    s.record.conversation = root;
-    s.record.comments_known = true;  // a context holds its thread's replies
-    emit(s, out, names);
+  for (std::size_t i = 0; i < count; ++i) {
+    all[i].record.conversation = root;
+    all[i].record.comments_known = true;  // a context holds its thread's replies
+    emit(all[i], out, names);
   }
-  if (!root.empty() && !present.count(root)) {
-    // Mastodon ids begin with milliseconds since 1970 (the low 16 bits are a sequence).
-    std::uint64_t id = 0;
-    const bool numeric =
-        root.size() < 20 && root.find_first_not_of("0123456789") == std::string::npos;
-    for (const char c : root) {
-      id = numeric ? id * 10 + static_cast<std::uint64_t>(c - '0') : 0;
-    }
-    const auto it = names.find(root_account);
-    if (numeric && id > 0 && it != names.end()) {
-      ingest::PostRecord stand_in;
-      stand_in.id = root;
-      stand_in.created_at = static_cast<TimeMs>(id >> 16);
-      stand_in.author = it->second;
-      stand_in.has_author = true;
-      stand_in.threaded = true;
-      stand_in.conversation = root;
-      out.post(stand_in);
-      AccountRecord guess;
-      guess.role = AccountRole::guess;
-      guess.handle = it->second;
-      out.account(std::move(guess));
-    }
+  if (root.empty() || is_present(root)) {
+    return;
+  }
+  // Mastodon ids begin with milliseconds since 1970 (the low 16 bits are a sequence).
+  std::uint64_t id = 0;
+  const bool numeric =
+      root.size() < 20 && root.find_first_not_of("0123456789") == std::string_view::npos;
+  for (const char c : root) {
+    id = numeric ? id * 10 + static_cast<std::uint64_t>(c - '0') : 0;
+  }
+  const std::string_view author = names.find(root_account);
+  if (numeric && id > 0 && !author.empty()) {
+    ingest::PostRecord stand_in;
+    stand_in.id = root;
+    stand_in.created_at = static_cast<TimeMs>(id >> 16);
+    stand_in.author = author;
+    stand_in.has_author = true;
+    stand_in.threaded = true;
+    stand_in.conversation = root;
+    out.post(stand_in);
+    AccountRecord guess;
+    guess.role = AccountRole::guess;
+    guess.handle = std::string(author);
+    out.account(std::move(guess));
   }
 }
 
@@ -262,7 +323,8 @@ void read(ImportItem& item, ingest::RecordSink& out) {
     case statuses:
     case status: {
       thread_local Status s;
-      std::unordered_map<std::string, std::string> names;
+      thread_local Names names;
+      names.clear();
       read_status(item.value, s, out, names);
       emit(s, out, names);
       break;

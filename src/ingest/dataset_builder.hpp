@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <sys/mman.h>
@@ -115,12 +116,12 @@ class DatasetBuilder {
   std::vector<std::string> alias_names_;
   std::vector<std::string> weak_names_;  // names only guessed (a thread's first author)
   std::uint64_t follower_entries_ = 0;
-  std::map<std::string, AccountRecord> profiles_;  // by normalised handle and id
-  StringIndex post_index_;                         // post key -> index in data_.posts
-  std::vector<std::string_view> post_keys_;        // parallel to posts
-  std::vector<std::uint32_t> post_source_;         // parallel to posts: the input it came from
-  std::vector<bool> source_audience_;  // per input: whether it holds other people's comments
-  std::vector<std::uint8_t> dropped_;              // per post: superseded, or placed as a comment
+  std::unordered_map<std::string, AccountRecord> profiles_;  // by normalised handle and id
+  StringIndex post_index_;                                   // post key -> index in data_.posts
+  std::vector<std::string_view> post_keys_;                  // parallel to posts
+  std::vector<std::uint32_t> post_source_;  // parallel to posts: the input it came from
+  std::vector<bool> source_audience_;       // per input: whether it holds other people's comments
+  std::vector<std::uint8_t> dropped_;       // per post: superseded, or placed as a comment
   std::size_t dropped_count_ = 0;
   std::vector<Thread> threads_;
   std::vector<Loose> loose_;

@@ -11,6 +11,7 @@
 
 #include "ingest/framing.hpp"
 #include "ingest/json_syntax.hpp"
+#include "ingest/structural_scan.hpp"
 #include "ror/error.hpp"
 
 namespace ror::ingest {
@@ -150,6 +151,13 @@ class DocumentFramer final : public Framer {
     std::size_t depth = 0;
     std::size_t p = pos;
     while (p < s.size()) {
+      if (depth > 0) {
+        // Inside a container only quotes and brackets matter.
+        p = static_cast<std::size_t>(next_structural(s.data() + p, s.data() + s.size()) - s.data());
+        if (p >= s.size()) {
+          break;
+        }
+      }
       const char c = s[p];
       if (c == '"') {
         const auto end = string_end(s, p);

@@ -83,12 +83,24 @@ struct OpenInput {
   std::uint64_t merged_bytes = 0;
 };
 
-// A block of an input, or the end of it (`end`: no bytes, the input is finished).
-struct Piece {
+// A block of an input, or the end of it (`end`: no bytes, the input is finished), with the
+// batch read from it.
+struct Segment {
   Block block;
   OpenInput* input = nullptr;
   bool end = false;
+  std::optional<ingest::PostBatch> batch;
 };
+
+// What one slot of the pipeline holds: one block of a large input, or the blocks and ends of
+// several small ones, so that a folder of many small files costs few hand-overs between threads.
+struct Piece {
+  std::vector<Segment> segments;  // reused from piece to piece
+  std::size_t count = 0;          // segments in use
+};
+
+// A piece takes the next segments until it holds a block's worth of bytes or this many.
+constexpr std::size_t kSegmentsPerPiece = 64;
 
 // The stages of a load: opening inputs and cutting blocks, and merging batches in input order,
 // with the progress report after each merge (the calling thread); parsing a block (any thread).
@@ -114,24 +126,49 @@ class Stages {
   // Fills the next piece; false when every input is done.
   bool read(Piece& piece) {
     Stopwatch clock;
-    const bool more = next(piece);
+    piece.count = 0;
+    std::size_t bytes = 0;
+    while (piece.count < kSegmentsPerPiece && (piece.count == 0 || bytes < block_ / 2)) {
+      if (piece.count == piece.segments.size()) {
+        piece.segments.emplace_back();
+      }
+      Segment& segment = piece.segments[piece.count];
+      if (!next(segment)) {
+        break;
+      }
+      segment.batch.emplace(std::string(segment.block.text.name), options_.keep_details);
+      ++piece.count;
+      bytes += segment.end ? 0 : segment.block.text.size;
+    }
     timings_.read_ms += clock.lap();
-    return more;
+    return piece.count > 0;
   }
 
-  void parse(Piece& piece, ingest::PostBatch& batch) {
-    if (piece.end) {
-      return;
-    }
+  void parse(Piece& piece) {
     Stopwatch clock;
-    parse_block(*piece.input, piece.block, batch);
+    for (std::size_t i = 0; i < piece.count; ++i) {
+      Segment& segment = piece.segments[i];
+      if (!segment.end) {
+        parse_block(*segment.input, segment.block, *segment.batch);
+      }
+    }
     const double ms = clock.lap();
     const std::lock_guard<std::mutex> lock(timing_mutex_);
     timings_.parse_ms += ms;
   }
 
-  // Merges the batch read from a piece.
-  void merge(Piece& piece, ingest::PostBatch&& batch) {
+  // Merges the batches read from a piece, in order.
+  void merge(Piece& piece) {
+    for (std::size_t i = 0; i < piece.count; ++i) {
+      Segment& segment = piece.segments[i];
+      merge(segment, std::move(*segment.batch));
+      segment.batch.reset();
+    }
+  }
+
+ private:
+  // Merges the batch read from a segment.
+  void merge(Segment& piece, ingest::PostBatch&& batch) {
     Stopwatch clock;
     OpenInput& in = *piece.input;
     if (piece.end) {
@@ -163,7 +200,6 @@ class Stages {
     }
   }
 
- private:
   // Reads one block into its batch; an error is kept in the batch, to be rethrown by the merge
   // in input order.
   static void parse_block(const OpenInput& in, const Block& block, ingest::PostBatch& batch) {
@@ -175,7 +211,7 @@ class Stages {
     }
   }
 
-  bool next(Piece& piece) {
+  bool next(Segment& piece) {
     while (true) {
       if (current_ == nullptr && !open_next()) {
         return false;
@@ -318,9 +354,8 @@ class Stages {
 void run_sequential(Stages& stages) {
   Piece piece;
   while (stages.read(piece)) {
-    ingest::PostBatch batch{std::string(piece.block.text.name), stages.keep_details()};
-    stages.parse(piece, batch);
-    stages.merge(piece, std::move(batch));
+    stages.parse(piece);
+    stages.merge(piece);
   }
 }
 
@@ -364,8 +399,7 @@ class Pipeline {
         parsed_.wait(lock, [this] { return slots_[merged_ % slots_.size()].parsed; });
       }
       Slot& slot = slots_[merged_ % slots_.size()];
-      stages_.merge(slot.piece, std::move(*slot.batch));
-      slot.batch.reset();
+      stages_.merge(slot.piece);
       ++merged_;
     }
   }
@@ -373,7 +407,6 @@ class Pipeline {
  private:
   struct Slot {
     Piece piece;
-    std::optional<ingest::PostBatch> batch;
     bool parsed = false;  // guarded by mutex_
   };
 
@@ -383,7 +416,6 @@ class Pipeline {
     if (!stages_.read(slot.piece)) {
       return false;
     }
-    slot.batch.emplace(std::string(slot.piece.block.text.name), stages_.keep_details());
     const std::lock_guard<std::mutex> lock(mutex_);
     slot.parsed = false;
     ++read_;
@@ -406,7 +438,7 @@ class Pipeline {
       Slot& slot = slots_[taken_ % slots_.size()];
       ++taken_;
       lock.unlock();
-      stages_.parse(slot.piece, *slot.batch);
+      stages_.parse(slot.piece);
       lock.lock();
       slot.parsed = true;
       parsed_.notify_one();

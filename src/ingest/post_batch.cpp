@@ -38,6 +38,26 @@ std::uint32_t PostBatch::count_tags(const std::vector<std::string_view>& listed,
   return count_distinct(tags_);
 }
 
+void PostBatch::account(AccountRecord account) {
+  if (account.role != AccountRole::profile || account.handle.empty()) {
+    accounts.push_back(std::move(account));
+    return;
+  }
+  // The same person's profile comes with each of their posts: keep one per batch, the latest.
+  auto [it, inserted] = profiles_.try_emplace(account.handle, accounts.size());
+  if (inserted) {
+    accounts.push_back(std::move(account));
+    return;
+  }
+  AccountRecord& kept = accounts[it->second];
+  if (account.followers) {
+    kept.followers = account.followers;
+  }
+  if (kept.id.empty()) {
+    kept.id = std::move(account.id);
+  }
+}
+
 void PostBatch::post(const PostRecord& record) {
   ++posts_read;
   comments_read += record.comments.size();

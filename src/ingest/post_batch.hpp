@@ -7,6 +7,7 @@
 #include <exception>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -57,7 +58,7 @@ class PostBatch final : public RecordSink {
   explicit PostBatch(std::string name, bool details = false)
       : source(std::move(name)), keep_details(details) {}
 
-  void account(AccountRecord account) override { accounts.push_back(std::move(account)); }
+  void account(AccountRecord account) override;
   void post(const PostRecord& record) override;
   void comment(const CommentRecord& record) override;
   void skip(std::string_view reason, std::uint64_t n) override;
@@ -104,10 +105,11 @@ class PostBatch final : public RecordSink {
   std::uint32_t count_tags(const std::vector<std::string_view>& listed, bool is_listed,
                            std::string_view text, char sigil);
 
-  CommentTree tree_;                    // scratch, per post
-  std::vector<TreeComment> nodes_;      // scratch, per post
-  std::string html_;                    // scratch for html_text
-  std::vector<std::string_view> tags_;  // scratch for counting tags
+  CommentTree tree_;                                       // scratch, per post
+  std::vector<TreeComment> nodes_;                         // scratch, per post
+  std::string html_;                                       // scratch for html_text
+  std::vector<std::string_view> tags_;                     // scratch for counting tags
+  std::unordered_map<std::string, std::size_t> profiles_;  // handle -> its entry in accounts
 };
 
 }  // namespace ror::ingest

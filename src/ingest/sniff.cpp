@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
+
+#include "ingest/structural_scan.hpp"
 
 namespace ror::ingest {
 
@@ -10,6 +13,7 @@ namespace {
 constexpr int kMaxDepth = 5;
 constexpr std::size_t kMaxFields = 2000;
 constexpr std::size_t kBinaryWindow = 4096;
+constexpr std::size_t kScanWindow = std::size_t{1} << 20;  // how far the first item is scanned
 
 bool is_space(char c) {
   return c == ' ' || c == '\n' || c == '\r' || c == '\t';
@@ -108,6 +112,9 @@ class Scanner {
       if (!(first && depth < kMaxDepth ? value(child, depth + 1) : skip())) {
         return false;
       }
+      if (path.empty()) {
+        return false;  // a top-level array: its first element is all detection needs
+      }
       first = false;
       const After next = after(']');
       if (next != After::more) {
@@ -133,6 +140,14 @@ class Scanner {
     space();
     std::size_t depth = 0;
     while (p_ < s_.size()) {
+      if (depth > 0) {
+        // Inside a container only quotes and brackets matter.
+        p_ = static_cast<std::size_t>(next_structural(s_.data() + p_, s_.data() + s_.size()) -
+                                      s_.data());
+        if (p_ >= s_.size()) {
+          return false;
+        }
+      }
       const char c = s_[p_];
       if (c == '"') {
         if (!string()) {
@@ -163,10 +178,17 @@ class Scanner {
   bool string() {
     ++p_;
     while (p_ < s_.size()) {
-      const char c = s_[p_++];
-      if (c == '\\') {
-        ++p_;
-      } else if (c == '"') {
+      const void* q = std::memchr(s_.data() + p_, '"', s_.size() - p_);
+      if (q == nullptr) {
+        return false;
+      }
+      const auto quote = static_cast<std::size_t>(static_cast<const char*>(q) - s_.data());
+      std::size_t backslashes = 0;
+      while (quote - backslashes > p_ && s_[quote - backslashes - 1] == '\\') {
+        ++backslashes;
+      }
+      p_ = quote + 1;
+      if (backslashes % 2 == 0) {
         return true;
       }
     }
@@ -290,7 +312,7 @@ Sniff sniff(std::string_view name, std::string_view head, bool whole) {
     pos += prefix;
   }
   const bool object = head[pos] == '{';
-  Scanner scanner(head, pos, out);
+  Scanner scanner(head.substr(0, std::max(kScanWindow, pos + 1)), pos, out);
   const bool complete = scanner.value("", 0);
   out.shape = object ? Shape::object : Shape::array;
   if (!complete || !out.script.empty()) {

@@ -115,9 +115,9 @@ void DatasetBuilder::place_statuses() {
       const std::uint32_t up = parent(q);
       // The account answering itself: the status it answers is its own (when it is in the
       // data, its author says; else the reply's addressee).
-      const bool self_reply = up != kNone ? by_account(up)
-                                          : post.reply_to != kNone &&
-                                                data_.authors.is_account(post.reply_to);
+      const bool self_reply =
+          up != kNone ? by_account(up)
+                      : post.reply_to != kNone && data_.authors.is_account(post.reply_to);
       if (!by_account(q) || !self_reply) {
         break;
       }

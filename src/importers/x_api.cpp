@@ -24,36 +24,73 @@ enum Variant : std::uint8_t { v2_page, v2_flat, v1_status };
 constexpr std::string_view kContextTweets = "tweets in a page's includes (context of the data)";
 constexpr std::string_view kApiErrors = "errors reported in API pages";
 
-void emit_v2(Value& tweet, ingest::RecordSink& out,
-             const std::unordered_map<std::string, x::V2User>& users) {
-  thread_local ingest::PostRecord record;
-  AccountRecord author;
-  if (!x::read_v2_tweet(tweet, record, out, users, author)) {
+// An includes.users entry: its handle for the page's tweets, and its profile.
+void read_user(Value& v, x::V2Users& users, ingest::RecordSink& out) {
+  static constexpr std::array<std::string_view, 3> kKeys = {"id", "username", "public_metrics"};
+  std::string_view id;
+  x::V2User user;
+  v.each_field(kKeys, [&](std::string_view key, Value& f) {
+    if (key == "id") {
+      id = f.id();
+    } else if (key == "username") {
+      user.username = f.string();
+    } else if (key == "public_metrics") {
+      static constexpr std::array<std::string_view, 1> kMetrics = {"followers_count"};
+      f.each_field(kMetrics, [&](std::string_view k, Value& m) {
+        if (k == "followers_count") {
+          user.followers = m.count();
+        }
+      });
+    }
+  });
+  if (id.empty() || user.username.empty()) {
+    return;
+  }
+  users[id] = user;
+  AccountRecord profile;
+  profile.role = ingest::AccountRole::profile;
+  profile.platform = std::string(x::kPlatform);
+  profile.id = std::string(id);
+  profile.handle = std::string(user.username);
+  profile.followers = user.followers;
+  out.account(std::move(profile));
+}
+
+// Hands a read tweet over, with its author's profile; a retweet is counted and left out.
+void emit_v2(x::V2Tweet& tweet, ingest::RecordSink& out, const x::V2Users& users,
+             bool with_profile) {
+  if (!x::resolve_v2_tweet(tweet, users)) {
     out.skip(x::kReposts);
     return;
   }
-  if (!author.handle.empty()) {
-    out.account(author);
+  if (with_profile && !tweet.author.handle.empty()) {
+    out.account(tweet.author);
   }
-  out.post(record);
+  out.post(tweet.record);
 }
 
+// A v2 page: its tweets are read as they come and handed over once the page's includes (which
+// may come after them) have named their authors.
 void read_page(Value& page, ingest::RecordSink& out) {
   static constexpr std::array<std::string_view, 4> kKeys = {"data", "includes", "errors", "meta"};
-  std::unordered_map<std::string, x::V2User> users;
-  std::string_view data;
+  thread_local std::vector<x::V2Tweet> tweets;  // reused, with their allocations
+  x::V2Users users;
+  std::size_t count = 0;
   page.each_field(kKeys, [&](std::string_view key, Value& f) {
     if (key == "data") {
-      data = f.raw_json();  // read once includes, which may come after it, are known
+      f.each_element(
+          [&](Value& tweet) {
+            if (count == tweets.size()) {
+              tweets.emplace_back();
+            }
+            x::read_v2_tweet(tweet, tweets[count++], out);
+          },
+          false);
     } else if (key == "includes") {
       static constexpr std::array<std::string_view, 2> kIncludes = {"users", "tweets"};
       f.each_field(kIncludes, [&](std::string_view k, Value& list) {
         if (k == "users") {
-          list.each_element([&](Value& u) {
-            AccountRecord user = x::read_v2_user(u);
-            users[user.id] = {user.handle, user.followers};
-            out.account(std::move(user));
-          });
+          list.each_element([&](Value& u) { read_user(u, users, out); });
         } else if (k == "tweets") {
           std::uint64_t n = 0;
           list.each_element([&](Value& t) {
@@ -74,13 +111,9 @@ void read_page(Value& page, ingest::RecordSink& out) {
       }
     }
   });
-  if (data.empty()) {
-    return;
+  for (std::size_t i = 0; i < count; ++i) {
+    emit_v2(tweets[i], out, users, false);  // (the includes gave the profiles)
   }
-  const ingest::PathStep at{&page.at(), "data", 0, false};
-  ingest::parse_json(data, at, [&](Value& list) {
-    list.each_element([&](Value& tweet) { emit_v2(tweet, out, users); }, false);
-  });
 }
 
 void read(ImportItem& item, ingest::RecordSink& out) {
@@ -91,9 +124,12 @@ void read(ImportItem& item, ingest::RecordSink& out) {
     case v2_page:
       read_page(item.value, out);
       break;
-    case v2_flat:
-      emit_v2(item.value, out, {});
+    case v2_flat: {
+      thread_local x::V2Tweet tweet;
+      x::read_v2_tweet(item.value, tweet, out);
+      emit_v2(tweet, out, {}, true);
       break;
+    }
     case v1_status: {
       thread_local ingest::PostRecord record;
       AccountRecord author;

@@ -198,9 +198,7 @@ ingest::AccountRecord read_v2_user(Value& v) {
   return user;
 }
 
-bool read_v2_tweet(Value& v, PostRecord& out, ingest::RecordSink& sink,
-                   const std::unordered_map<std::string, V2User>& users,
-                   ingest::AccountRecord& author) {
+void read_v2_tweet(Value& v, V2Tweet& tweet, ingest::RecordSink& sink) {
   static constexpr std::array<std::string_view, 14> kKeys = {"id",
                                                              "text",
                                                              "created_at",
@@ -215,15 +213,22 @@ bool read_v2_tweet(Value& v, PostRecord& out, ingest::RecordSink& sink,
                                                              "entities",
                                                              "note_tweet",
                                                              "edit_history_tweet_ids"};
+  PostRecord& out = tweet.record;
   out.clear();
   out.threaded = true;
+  tweet.text.clear();
+  tweet.author_id = tweet.reply_user = {};
+  tweet.mentioned.clear();
+  tweet.author = ingest::AccountRecord{};
+  tweet.retweet = false;
   std::string_view text;
-  std::string_view author_id;
-  std::string_view reply_user;
-  bool retweet = false;
+  std::string_view& author_id = tweet.author_id;
+  std::string_view& reply_user = tweet.reply_user;
+  bool& retweet = tweet.retweet;
   bool has_id = false;
   bool has_time = false;
-  std::vector<std::pair<std::string_view, std::string_view>> mentioned;  // id, username
+  auto& mentioned = tweet.mentioned;
+  ingest::AccountRecord& author = tweet.author;
   const auto read_metrics = [&](Value& f) {
     static constexpr std::array<std::string_view, 7> kMetricKeys = {
         "like_count",       "retweet_count",  "reply_count",    "quote_count",
@@ -328,42 +333,45 @@ bool read_v2_tweet(Value& v, PostRecord& out, ingest::RecordSink& sink,
     throw ingest::SchemaViolation{"missing required field \"" + std::string(field) + "\"",
                                   at.pointer()};
   }
-  if (retweet) {
+  out.comments_known = false;  // other people's replies are known only if they were collected
+  tweet.text.assign(sink.html_text(text));
+}
+
+bool resolve_v2_tweet(V2Tweet& tweet, const V2Users& users) {
+  if (tweet.retweet) {
     return false;
   }
-  if (!author.handle.empty()) {
-    // twarc2 embedded the author
-  } else if (const auto it = users.find(std::string(author_id)); it != users.end()) {
+  PostRecord& out = tweet.record;
+  ingest::AccountRecord& author = tweet.author;
+  if (author.handle.empty() && !tweet.author_id.empty()) {
     author.role = ingest::AccountRole::profile;
     author.platform = std::string(kPlatform);
-    author.id = std::string(author_id);
-    author.handle = it->second.username;
-    author.followers = it->second.followers;
-  } else if (!author_id.empty()) {
-    author.role = ingest::AccountRole::profile;
-    author.platform = std::string(kPlatform);
-    author.id = std::string(author_id);
-    author.handle = std::string(author_id);  // a user the page does not describe
+    author.id = std::string(tweet.author_id);
+    const auto it = users.find(tweet.author_id);
+    // (a user the page does not describe is known by id)
+    author.handle = std::string(it != users.end() ? it->second.username : tweet.author_id);
+    if (it != users.end()) {
+      author.followers = it->second.followers;
+    }
   }
   if (!author.handle.empty()) {
     out.author = author.handle;
     out.has_author = true;
   }
-  if (!reply_user.empty()) {
+  if (!tweet.reply_user.empty()) {
     out.has_reply_to = true;
-    out.reply_to_author = reply_user;
-    if (const auto it = users.find(std::string(reply_user)); it != users.end()) {
+    out.reply_to_author = tweet.reply_user;
+    if (const auto it = users.find(tweet.reply_user); it != users.end()) {
       out.reply_to_author = it->second.username;
     } else {
-      for (const auto& [user_id, name] : mentioned) {
-        if (user_id == reply_user) {
+      for (const auto& [user_id, name] : tweet.mentioned) {
+        if (user_id == tweet.reply_user) {
           out.reply_to_author = name;
         }
       }
     }
   }
-  out.comments_known = false;  // other people's replies are known only if they were collected
-  out.text = sink.html_text(text);
+  out.text = tweet.text;
   return true;
 }
 

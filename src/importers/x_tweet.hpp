@@ -2,9 +2,12 @@
 // account archive uses too (with every number a string), and the API v2 shape.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "ingest/field_reader.hpp"
 #include "ingest/records.hpp"
@@ -24,17 +27,30 @@ enum class TweetKind : std::uint8_t { status, retweet, superseded };
 TweetKind read_v1_tweet(ingest::Value& v, ingest::PostRecord& out, ingest::RecordSink& sink,
                         ingest::CountText counts, ingest::AccountRecord& author);
 
-// A user of an API v2 page's includes: their handle and follower count.
+// A user of an API v2 page's includes: their handle and follower count (views into the page).
 struct V2User {
-  std::string username;
+  std::string_view username;
   std::optional<std::int64_t> followers;
 };
+using V2Users = std::unordered_map<std::string_view, V2User>;
 
-// Reads an API v2 tweet object into `out`: flattened by twarc2 (with `author` embedded) or
-// plain (authors found in `users` by author_id). Returns false for a retweet.
-bool read_v2_tweet(ingest::Value& v, ingest::PostRecord& out, ingest::RecordSink& sink,
-                   const std::unordered_map<std::string, V2User>& users,
-                   ingest::AccountRecord& author);
+// An API v2 tweet as read, before its authors are resolved (its views point into the page).
+struct V2Tweet {
+  ingest::PostRecord record;
+  std::string text;  // its own copy of the plain text
+  std::string_view author_id;
+  std::string_view reply_user;                                           // in_reply_to_user_id
+  std::vector<std::pair<std::string_view, std::string_view>> mentioned;  // id, username
+  ingest::AccountRecord author;  // twarc2's embedded author, when there is one
+  bool retweet = false;
+};
+
+// Reads an API v2 tweet object, flattened by twarc2 (with `author` embedded) or plain.
+void read_v2_tweet(ingest::Value& v, V2Tweet& out, ingest::RecordSink& sink);
+
+// Names the tweet's author and the person it answers, through `users` (a page's includes) or
+// the tweet's own author and mentions. Returns false for a retweet.
+bool resolve_v2_tweet(V2Tweet& tweet, const V2Users& users);
 
 // Reads an API v2 user object (an includes.users entry, or twarc2's embedded author) as a
 // profile of the platform.

@@ -220,18 +220,6 @@ std::optional<TimeMs> Value::optional_time(TimeFormat format) {
   return time(format);
 }
 
-std::string_view Value::raw_json() {
-  read_ = true;
-  switch (value_.type()) {
-    case json_type::array:
-      return value_.get_array().value().raw_json().value();
-    case json_type::object:
-      return value_.get_object().value().raw_json().value();
-    default:
-      return number_token(value_);
-  }
-}
-
 void Value::skip() {
   read_ = true;
   walk(value_, 0);

@@ -128,10 +128,6 @@ class Value {
   template <typename F>
   void each_element(F&& f, bool null_ok = true);
 
-  // The value's JSON text, unparsed, to be read later with parse_json (a member that must wait
-  // for one that comes after it). It is checked when it is parsed.
-  std::string_view raw_json();
-
   // Appends tags of an array to `out`: strings, or (with `member`) objects whose `member` is the
   // tag's name (X's entities.hashtags[].text). One leading `sigil` is removed; empties are dropped.
   void tags(std::string_view member, char sigil, std::vector<std::string_view>& out);
@@ -209,21 +205,6 @@ void Value::each_element(F&& f, bool null_ok) {
     if (!child.read_) {
       child.skip();
     }
-  }
-}
-
-// Parses `json` (a copy is made, padded as simdjson needs) and calls f(Value&) with its value
-// placed at `at`. For JSON text kept by Value::raw_json. Throws as the toolkit does.
-template <typename F>
-void parse_json(std::string_view json, const PathStep& at, F&& f) {
-  simdjson::ondemand::parser parser;
-  const simdjson::padded_string copy(json);
-  simdjson::ondemand::document doc = parser.iterate(copy);
-  simdjson::ondemand::value value = doc.get_value();
-  Value v(value, at);
-  f(v);
-  if (!v.was_read()) {
-    v.skip();
   }
 }
 

@@ -267,7 +267,8 @@ void DatasetBuilder::merge_loose(PostBatch& batch, const SourceInfo& info) {
     c.comment = r.comment;
     c.comment.author = author_map_[c.comment.author];
     c.post_key = key_of(info.platform, batch.text(r.post_id), loose_bytes_);
-    c.id = loose_bytes_.store(batch.text(r.id));
+    // (ids outlive the load when the details are kept: convert writes them)
+    c.id = (batch.keep_details ? data_.details->bytes : loose_bytes_).store(batch.text(r.id));
     c.parent_id = loose_bytes_.store(batch.text(r.parent_id));
     c.has_parent = r.has_parent;
     c.audience_source = info.audience_comments;
@@ -427,8 +428,36 @@ void DatasetBuilder::resolve_account(const LoadOptions& options) {
   data_.authors.mark_account(account.names);
 }
 
+void DatasetBuilder::name_addressees() {
+  // A reply whose addressee the export gives only as an account id (a Mastodon page's
+  // in_reply_to_account_id, an X reply without its handle) names them by the handle that a
+  // profile seen anywhere in the inputs gives that id.
+  std::unordered_map<AuthorId, AuthorId> renamed;
+  for (Post& post : data_.posts) {
+    if (post.reply_to == kNone) {
+      continue;
+    }
+    if (const auto done = renamed.find(post.reply_to); done != renamed.end()) {
+      post.reply_to = done->second;
+      continue;
+    }
+    const std::string_view name = data_.authors.name(post.reply_to);
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string_view::npos) {
+      continue;  // a handle already
+    }
+    const auto profile = profiles_.find(std::string(name));
+    if (profile == profiles_.end() || profile->second.handle.empty()) {
+      continue;
+    }
+    const AuthorId handle = data_.authors.intern(profile->second.handle);
+    renamed.emplace(post.reply_to, handle);
+    post.reply_to = handle;
+  }
+}
+
 Dataset DatasetBuilder::finish(const LoadOptions& options) {
   flush_comment_chunks(comment_count_);
+  name_addressees();
   resolve_account(options);
   place_statuses();
   classify_posts();

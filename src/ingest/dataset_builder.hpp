@@ -102,6 +102,7 @@ class DatasetBuilder {
   void reserve_for(const PostBatch& batch);
   // Moves the chunked comments into the dataset's array, reserved for `capacity` comments.
   void flush_comment_chunks(std::size_t capacity);
+  void name_addressees();
   void resolve_account(const LoadOptions& options);
   // status_threads.cpp
   std::uint32_t find_post(std::string_view key) const;  // the surviving post of a key, or kNone

@@ -93,7 +93,10 @@ void Value::fail(std::string what) const {
 }
 
 void Value::fail_type(std::string_view expected) {
-  fail(fmt::format("\"{}\" must be {}, not {}", at_.field(), expected, type_name(type())));
+  const std::string_view field = at_.field();
+  const std::string what = field.empty() ? std::string(at_.element ? "an item" : "the input")
+                                         : fmt::format("\"{}\"", field);
+  fail(fmt::format("{} must be {}, not {}", what, expected, type_name(type())));
 }
 
 std::string_view Value::id() {

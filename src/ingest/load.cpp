@@ -116,7 +116,7 @@ class Stages {
         block_(options.block_bytes > 0 ? options.block_bytes : kDefaultBlock),
         forced_(options.from.empty() ? nullptr : ingest::find_importer(options.from)) {
     if (!options.from.empty() && forced_ == nullptr) {
-      throw usage_error(fmt::format("--from {}: no such importer (see ror formats)", options.from));
+      throw usage_error(fmt::format("--from {}: no such format (see ror formats)", options.from));
     }
   }
 
@@ -288,9 +288,9 @@ class Stages {
     if (choice.importer == nullptr) {
       if (whole) {
         // Malformed JSON says more than "unrecognised": where it breaks.
-        if (const auto error = ingest::find_syntax_error(head);
-            error &&
-            (sniff.shape == ingest::Shape::object || sniff.shape == ingest::Shape::array)) {
+        const bool json = sniff.script.empty() && (sniff.shape == ingest::Shape::object ||
+                                                   sniff.shape == ingest::Shape::array);
+        if (const auto error = json ? ingest::find_syntax_error(head) : std::nullopt) {
           ingest::InputText text;
           text.name = in.bytes->name();
           text.data = head.data();
@@ -469,10 +469,12 @@ void read_inputs(SourceFeed& feed, const LoadOptions& options, DatasetBuilder& b
   pipeline.run();
 }
 
-Dataset finish(DatasetBuilder& builder, const LoadOptions& options, Timings& timings);
+Dataset finish(DatasetBuilder& builder, const LoadOptions& options, Timings& timings,
+               const std::vector<std::string>& named);
 
-// Reads every source as one dataset.
-Dataset load(ingest::SourceList& sources, const LoadOptions& options) {
+// Reads every source as one dataset; `named` are the inputs as the caller named them.
+Dataset load(ingest::SourceList& sources, const LoadOptions& options,
+             const std::vector<std::string>& named) {
   DatasetBuilder builder;
   Timings timings;
   SourceFeed feed = [&]() { return sources.next(); };
@@ -480,10 +482,11 @@ Dataset load(ingest::SourceList& sources, const LoadOptions& options) {
   for (const auto& [reason, n] : sources.skipped()) {
     builder.skip(reason, n);
   }
-  return finish(builder, options, timings);
+  return finish(builder, options, timings, named);
 }
 
-Dataset finish(DatasetBuilder& builder, const LoadOptions& options, Timings& timings) {
+Dataset finish(DatasetBuilder& builder, const LoadOptions& options, Timings& timings,
+               const std::vector<std::string>& named) {
   Stopwatch clock;
   Dataset data = builder.finish(options);
   data.input.read_ms = timings.read_ms;
@@ -492,7 +495,8 @@ Dataset finish(DatasetBuilder& builder, const LoadOptions& options, Timings& tim
   data.input.load_ms = timings.wall.lap();
   if (data.input.posts_read == 0) {
     std::string names;
-    for (const std::string& file : data.input.files) {
+    // The inputs read, or, when every one was passed over, the inputs named.
+    for (const std::string& file : data.input.files.empty() ? named : data.input.files) {
       names += names.empty() ? file : ", " + file;
     }
     throw input_error(fmt::format("empty input: no posts in {}", names));
@@ -504,18 +508,20 @@ Dataset finish(DatasetBuilder& builder, const LoadOptions& options, Timings& tim
 
 Dataset load_buffers(std::vector<NamedInput> inputs, const LoadOptions& options) {
   std::vector<std::pair<std::string, std::string_view>> views;
+  std::vector<std::string> names;
   for (const NamedInput& input : inputs) {
     views.emplace_back(input.name, input.bytes);
+    names.push_back(input.name);
   }
   ingest::SourceList sources = ingest::SourceList::from_memory(std::move(views), {});
-  return load(sources, options);
+  return load(sources, options, names);
 }
 
 Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& options) {
   ingest::SourceOptions source_options;
   source_options.map_bytes = options.map_bytes;
   ingest::SourceList sources(paths, source_options);
-  return load(sources, options);
+  return load(sources, options, paths);
 }
 
 }  // namespace ror

@@ -57,7 +57,9 @@ Json post_json(const Dataset& d, std::size_t i) {
   if (details.mentions_listed) {
     out["mentions"] = split_list(details.mentions);
   }
-  if (p.reply_to != kNone) {
+  // What the load decided (a self-reply is original, a reply to someone outreach) is written
+  // so that reading it back decides the same: only outreach answers somebody.
+  if (p.kind == PostKind::outreach && p.reply_to != kNone) {
     out["in_reply_to"] = Json{{"author", std::string(d.authors.name(p.reply_to))}};
   }
   Json metrics = Json::object();

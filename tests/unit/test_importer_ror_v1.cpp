@@ -1,0 +1,138 @@
+// The ror/v1 importer (src/importers/ror_v1.cpp): what convert writes for exports that hold no
+// comments (comments_exported), the metrics quotes, bookmarks and replies, and the same post in
+// two inputs. (The rest of ror/v1 is in test_ingest.cpp.)
+#include <catch2/catch.hpp>
+
+#include "importer_fixtures.hpp"
+
+using ror::Dataset;
+using ror::MetricId;
+using ror::NamedInput;
+using ror::PostMetric;
+using ror::Unknown;
+using ror::test::at;
+using ror::test::comments_of;
+using ror::test::error_of;
+using ror::test::load_text;
+using ror::test::post_of;
+
+TEST_CASE("ror/v1: comments_exported false leaves comment metrics unknown", "[importer][ror/v1]") {
+  const std::string both = R"({"account": {"handle": "acme"}, "posts": [
+    {"id": "p1", "created_at": "2026-01-05T10:00:00Z", "comments_exported": false},
+    {"id": "p2", "created_at": "2026-01-06T10:00:00Z", "comments_exported": false}]})";
+  const Dataset none = load_text(both);
+  CHECK_FALSE(post_of(none, "p1").comments_known);
+  const ror::MetricValues unknown = ror::compute_metrics(none, {});
+  for (const MetricId id : {MetricId::comments, MetricId::audience_comments,
+                            MetricId::conversation_rate, MetricId::audience}) {
+    CHECK(unknown.why_unknown(id) == Unknown::no_comments);
+  }
+
+  // One post whose export holds its comments is enough for them to be measured (over it).
+  const Dataset some = load_text(R"({"account": {"handle": "acme"}, "posts": [
+    {"id": "p1", "created_at": "2026-01-05T10:00:00Z", "comments_exported": false},
+    {"id": "p2", "created_at": "2026-01-06T10:00:00Z", "comments_exported": true, "comments": [
+      {"id": "c1", "author": "ann", "created_at": "2026-01-06T11:00:00Z", "text": "nice"}]},
+    {"id": "p3", "created_at": "2026-01-07T10:00:00Z", "comments_exported": null}]})");
+  CHECK(post_of(some, "p2").comments_known);
+  CHECK(post_of(some, "p3").comments_known);  // null: the default, true
+  const ror::MetricValues m = ror::compute_metrics(some, {});
+  CHECK(m[MetricId::comments] == 1);
+  CHECK(m[MetricId::conversation_rate] == Approx(1.0 / 2));  // p2 and p3 only
+}
+
+TEST_CASE("ror/v1: quotes, bookmarks and replies are post metrics", "[importer][ror/v1]") {
+  const Dataset d = load_text(R"({"account": {"handle": "acme"}, "posts": [
+    {"id": "p1", "created_at": "2026-01-05T10:00:00Z",
+     "metrics": {"likes": 4, "quotes": 2, "bookmarks": 3, "replies": 5}, "comments": [
+      {"id": "c1", "author": "ann", "created_at": "2026-01-05T11:00:00Z"}]},
+    {"id": "p2", "created_at": "2026-01-06T10:00:00Z",
+     "metrics": {"quotes": 1, "bookmarks": null, "replies": 0}}]})");
+  const ror::Post& p1 = post_of(d, "p1");
+  CHECK(p1.get(PostMetric::quotes) == 2);
+  CHECK(p1.get(PostMetric::bookmarks) == 3);
+  CHECK(p1.get(PostMetric::replies) == 5);
+  CHECK_FALSE(post_of(d, "p2").has(PostMetric::bookmarks));
+  const ror::MetricValues m = ror::compute_metrics(d, {});
+  CHECK(m[MetricId::quotes] == 3);
+  CHECK(m[MetricId::bookmarks] == 3);
+  CHECK(m[MetricId::replies] == 5);
+  CHECK(m.why_unknown(MetricId::saves) == Unknown::not_carried);
+  CHECK(error_of("in.json", R"({"posts": [{"id": "p", "created_at": "2026-01-05T10:00:00Z",
+    "metrics": {"quotes": -2}}]})") ==
+        "\"quotes\" must be a non-negative integer at /posts/0/metrics/quotes (in.json:2)");
+}
+
+TEST_CASE("ror/v1: the same post in two inputs is one post, merged field by field",
+          "[importer][ror/v1]") {
+  const std::string earlier = R"({"account": {"handle": "acme"}, "posts": [
+    {"id": "p1", "created_at": "2026-01-05T10:00:00Z", "text": "five words of text here",
+     "metrics": {"likes": 5, "impressions": 100}, "comments": [
+      {"id": "c1", "author": "ann", "created_at": "2026-01-05T11:00:00Z"}]},
+    {"id": "p2", "created_at": "2026-01-06T10:00:00Z", "comments_exported": false}]})";
+  const std::string later = R"({"posts": [
+    {"id": "p1", "created_at": "2026-01-05T10:30:00Z", "metrics": {"likes": 7, "shares": 2},
+     "comments_exported": false},
+    {"id": "p2", "created_at": "2026-01-06T10:00:00Z", "comments": [
+      {"id": "c2", "author": "bob", "created_at": "2026-01-06T11:00:00Z"},
+      {"id": "c3", "author": "cy", "created_at": "2026-01-06T12:00:00Z"}]}]})";
+  const Dataset d =
+      ror::load_buffers({NamedInput{"a.json", earlier}, NamedInput{"b.json", later}}, {});
+  CHECK(d.input.posts_read == 4);
+  CHECK(d.posts.size() == 2);
+  CHECK(d.input.posts_merged == 2);
+  CHECK(d.input.warnings.total() == 0);  // no warning across inputs
+  const ror::Post& p1 = post_of(d, "p1");
+  CHECK(p1.created_at == at("2026-01-05T10:30:00Z"));  // the later copy's field
+  CHECK(p1.get(PostMetric::likes) == 7);               // the later copy's metric
+  CHECK(p1.get(PostMetric::shares) == 2);
+  CHECK(p1.get(PostMetric::impressions) == 100);  // only the earlier copy carries it
+  CHECK(p1.words == 5);                           // the later copy has no text
+  CHECK(p1.comments_known);                       // either copy knows them
+  REQUIRE(comments_of(d, "p1").size() == 1);      // the copy that has comments
+  CHECK(comments_of(d, "p1")[0].author == "ann");
+  CHECK(comments_of(d, "p2").size() == 2);
+  CHECK(post_of(d, "p2").comments_known);
+
+  SECTION("both copies with comments: the later copy's") {
+    const Dataset both = ror::load_buffers(
+        {NamedInput{"a.json", earlier},
+         NamedInput{"c.json", R"({"posts": [{"id": "p1", "created_at": "2026-01-05T10:00:00Z",
+           "text": "other", "comments": [
+           {"id": "c9", "author": "dee", "created_at": "2026-01-05T12:00:00Z"}]}]})"}},
+        {});
+    REQUIRE(comments_of(both, "p1").size() == 1);
+    CHECK(comments_of(both, "p1")[0].author == "dee");
+    CHECK(post_of(both, "p1").words == 1);  // the later copy's text
+    CHECK(post_of(both, "p1").get(PostMetric::likes) == 5);
+  }
+  SECTION("in one input, the later post replaces the earlier, with a warning") {
+    const Dataset one = load_text(R"({"posts": [
+      {"id": "p1", "created_at": "2026-01-05T10:00:00Z", "metrics": {"likes": 5}},
+      {"id": "p1", "created_at": "2026-01-05T10:00:00Z", "metrics": {"shares": 1}}]})");
+    CHECK(one.posts.size() == 1);
+    CHECK(one.input.warnings.duplicate_post_ids == 1);
+    CHECK(one.input.posts_merged == 0);
+    CHECK_FALSE(post_of(one, "p1").has(PostMetric::likes));
+  }
+}
+
+TEST_CASE("ror/v1: malformed new fields are one-line errors", "[importer][ror/v1]") {
+  const std::string post = R"({"id": "p1", "created_at": "2026-01-05T10:00:00Z")";
+  CHECK(error_of("in.json", "{\"posts\": [" + post + ", \"comments_exported\": \"no\"}]}") ==
+        "\"comments_exported\" must be a boolean, not a string at /posts/0/comments_exported "
+        "(in.json:1)");
+  CHECK(error_of("in.json", "{\"account\": [], \"posts\": [" + post + "}]}") ==
+        "\"account\" must be an object, not an array at /account (in.json:1)");
+  CHECK(error_of("in.json", "{\"schema\": \"ror/v2\", \"posts\": [" + post + "}]}") ==
+        "unsupported schema \"ror/v2\" (this ror reads \"ror/v1\") at /schema (in.json:1)");
+  CHECK(error_of("in.json", "{\"posts\": [" + post + ", \"in_reply_to\": \"bob\"}]}") ==
+        "\"in_reply_to\" must be an object, not a string at /posts/0/in_reply_to (in.json:1)");
+  CHECK(error_of("in.json", "{\"posts\": [" + post +
+                                ", \"comments\": [{\"id\": \"c\", \"author\": \"\", "
+                                "\"created_at\": \"2026-01-05T10:00:00Z\"}]}]}") ==
+        "\"author\" must be a non-empty string at /posts/0/comments/0/author (in.json:1)");
+  CHECK(error_of("in.ndjson", post + "}\n" + post + ", \"metrics\": {\"replies\": \"3\"}}\n") ==
+        "\"replies\" must be a non-negative integer, not a string at /metrics/replies "
+        "(in.ndjson:2)");
+}

@@ -1,0 +1,409 @@
+// The format-neutral rules of a load (docs/format.md, "How inputs are read" and "What the load
+// decides"): statuses placed in threads, comments joined to posts across inputs, the same post
+// twice, a split key given twice, detection and --from, inputs no importer recognises. The
+// thread and join rules are fed records straight into DatasetBuilder, as an importer hands them.
+#include <catch2/catch.hpp>
+
+#include "archive_writer.hpp"
+#include "importer_fixtures.hpp"
+#include "ingest/dataset_builder.hpp"
+
+using ror::Dataset;
+using ror::ExitCode;
+using ror::LoadOptions;
+using ror::NamedInput;
+using ror::PostKind;
+using ror::PostMetric;
+using ror::ingest::AccountRecord;
+using ror::ingest::CommentRecord;
+using ror::ingest::PostRecord;
+using ror::test::at;
+using ror::test::comments_of;
+using ror::test::count_kind;
+using ror::test::error_of;
+using ror::test::post_of;
+using ror::test::reply_to_of;
+using ror::test::skipped;
+
+namespace {
+
+// One input as an importer would hand it over.
+struct Input {
+  std::string platform = "x";
+  bool audience = true;  // whether it holds comments other people wrote
+  std::vector<AccountRecord> accounts;
+  std::vector<PostRecord> posts;
+  std::vector<CommentRecord> comments;  // apart from their posts
+};
+
+AccountRecord owner(const std::string& handle) {
+  AccountRecord a;
+  a.handle = handle;
+  return a;
+}
+
+// A status: answering `reply_post` (by `reply_author`) in `conversation`, when given.
+PostRecord status(std::string_view id, std::string_view author, const char* time,
+                  std::string_view reply_post = {}, std::string_view reply_author = {},
+                  std::string_view conversation = {}) {
+  PostRecord r;
+  r.id = id;
+  r.author = author;
+  r.has_author = !author.empty();
+  r.created_at = at(time);
+  r.threaded = true;
+  r.reply_to_post = reply_post;
+  r.reply_to_author = reply_author;
+  r.has_reply_to = !reply_author.empty();
+  r.conversation = conversation;
+  r.text = "a status";
+  return r;
+}
+
+// A post that is not a status (a blog post, a ror/v1 post).
+PostRecord post(std::string_view id, const char* time, bool comments_known = true) {
+  PostRecord r;
+  r.id = id;
+  r.created_at = at(time);
+  r.comments_known = comments_known;
+  r.text = "a post";
+  return r;
+}
+
+// A comment apart from its post.
+CommentRecord loose(std::string_view id, std::string_view post_id, std::string_view author,
+                    const char* time, std::string_view parent = {}) {
+  CommentRecord c;
+  c.id = id;
+  c.post_id = post_id;
+  c.author = author;
+  c.created_at = at(time);
+  c.parent_id = parent;
+  c.has_parent = !parent.empty();
+  c.text = "a comment";
+  return c;
+}
+
+// Merges the inputs in order and finishes the load, as load.cpp does. (Every record has a text:
+// StringArena::store of an empty text into a fresh arena crashes, see the report.)
+// With `details`, texts and ids are kept (LoadOptions::keep_details).
+Dataset build(std::vector<Input> inputs, bool details = false) {
+  ror::ingest::DatasetBuilder builder;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const std::string name = "input" + std::to_string(i);
+    ror::ingest::PostBatch batch(name, details);
+    for (AccountRecord& a : inputs[i].accounts) {
+      batch.account(std::move(a));
+    }
+    for (const PostRecord& p : inputs[i].posts) {
+      batch.post(p);
+    }
+    for (const CommentRecord& c : inputs[i].comments) {
+      batch.comment(c);
+    }
+    builder.merge(std::move(batch), i, {inputs[i].platform, inputs[i].audience});
+    builder.end_source(i, name);
+    builder.add_source(name, "test", 0);
+  }
+  return builder.finish({});
+}
+
+// A conversation on X: the account's root r1 with replies, its self-thread s1-s2, someone
+// else's thread f1, outreach o1 continued by o2 and o3, and r2's replies without conversation ids.
+std::vector<PostRecord> statuses() {
+  return {
+      status("r1", "me", "2026-03-02T10:00:00Z", {}, {}, "r1"),
+      status("a1", "ann", "2026-03-02T10:05:00Z", "r1", "me", "r1"),
+      status("m1", "me", "2026-03-02T10:10:00Z", "a1", "ann", "r1"),
+      status("b1", "bob", "2026-03-02T10:20:00Z", "m1", "me", "r1"),
+      status("m3", "me", "2026-03-02T10:30:00Z", "m1", "me", "r1"),  // answers its own comment
+      status("s1", "me", "2026-03-02T11:00:00Z", "r1", "me", "r1"),
+      status("s2", "me", "2026-03-02T11:05:00Z", "s1", "me", "r1"),
+      status("f1", "zed", "2026-03-02T12:00:00Z", {}, {}, "f1"),
+      status("g1", "ann", "2026-03-02T12:10:00Z", "f1", "zed", "f1"),
+      status("o1", "me", "2026-03-02T13:00:00Z", "x9", "carl", "x9"),  // x9 is not in the data
+      status("o2", "me", "2026-03-02T13:01:00Z", "o1", "me", "x9"),
+      status("o3", "me", "2026-04-02T13:02:00Z", "o2", "me", "x9"),
+      status("r2", "me", "2026-03-03T14:00:00Z"),
+      status("a2", "ann", "2026-03-03T14:10:00Z", "r2", "me"),
+      status("a3", "bob", "2026-03-03T14:20:00Z", "a2", "ann"),
+  };
+}
+
+void check_threads(const Dataset& d) {
+  CHECK(d.posts.size() == 7);  // r1, s1, s2, o1, o2, o3, r2
+  CHECK(count_kind(d, PostKind::original) == 4);
+  CHECK(count_kind(d, PostKind::outreach) == 3);
+  CHECK(d.input.foreign_posts == 2);  // f1 and the reply to it
+  CHECK(d.input.statuses_placed == 6);
+  for (const char* id : {"r1", "s1", "s2", "r2"}) {
+    CHECK(post_of(d, id).kind == PostKind::original);
+  }
+  const auto r1 = comments_of(d, "r1");
+  REQUIRE(r1.size() == 4);
+  std::vector<std::string> ids;
+  for (const auto& c : r1) {
+    ids.push_back(c.id);
+  }
+  std::vector<std::string> want = {"a1", "m1", "b1", "m3"};
+  std::sort(ids.begin(), ids.end());
+  std::sort(want.begin(), want.end());
+  CHECK(ids == want);
+  for (const auto& c : r1) {
+    const std::string parent = c.parent == ror::kNone ? "" : r1[c.parent].id;
+    CHECK(parent == (c.id == "a1" ? "" : c.id == "m1" ? "a1" : "m1"));
+  }
+  const auto r2 = comments_of(d, "r2");
+  REQUIRE(r2.size() == 2);
+  CHECK(r2[r2[0].id == "a3" ? 0 : 1].parent != ror::kNone);
+  for (const char* id : {"o1", "o2", "o3"}) {
+    CHECK(post_of(d, id).kind == PostKind::outreach);
+    CHECK(reply_to_of(d, id) == "carl");  // a self-thread continuing outreach answers carl
+  }
+}
+
+}  // namespace
+
+TEST_CASE("load: statuses are placed once the account is known", "[load]") {
+  Input x;
+  x.accounts.push_back(owner("me"));
+  x.posts = statuses();
+  SECTION("in time order") {
+    check_threads(build({x}, true));
+  }
+  SECTION("in reverse order, the account named after the statuses") {
+    std::reverse(x.posts.begin(), x.posts.end());
+    Input account;
+    account.accounts.push_back(owner("@ME"));
+    x.accounts.clear();
+    check_threads(build({x, account}, true));
+  }
+  SECTION("the outreach chain counts one person, answered in two months") {
+    const ror::MetricValues m = ror::compute_metrics(build({x}), {});
+    CHECK(m[ror::MetricId::outreach_replies] == 3);
+    CHECK(m[ror::MetricId::outreach_people] == 1);
+    CHECK(m[ror::MetricId::outreach_retained_rate] == 1);
+  }
+}
+
+TEST_CASE("load: comments apart from their posts join them from any input", "[load]") {
+  Input before;  // comments before their posts
+  before.platform = "";
+  before.comments = {loose("c1", "p1", "ann", "2026-03-02T10:10:00Z"),
+                     loose("c2", "p1", "me", "2026-03-02T10:20:00Z", "c1"),
+                     loose("c5", "p2", "cy", "2026-03-02T10:25:00Z")};
+  Input posts;  // p1 with a nested comment
+  posts.platform = "";
+  posts.accounts.push_back(owner("me"));
+  posts.posts.push_back(post("p1", "2026-03-02T10:00:00Z"));
+  CommentRecord nested;
+  nested.id = "n1";
+  nested.author = "bob";
+  nested.created_at = at("2026-03-02T10:30:00Z");
+  posts.posts.back().comments.push_back(nested);
+  posts.comments = {loose("c3", "p1", "ann", "2026-03-02T10:40:00Z", "c2")};
+  Input after;  // p2, then another comment of p1
+  after.platform = "";
+  after.posts.push_back(post("p2", "2026-03-02T09:00:00Z"));
+  after.comments = {loose("c4", "p1", "dee", "2026-03-02T11:00:00Z")};
+  const Dataset d = build({before, posts, after});
+  CHECK(d.input.comments_read == 6);
+  const auto p1 = comments_of(d, "p1");
+  REQUIRE(p1.size() == 5);
+  // Nested ones first, then the joined ones in input order: each post's comments lie together.
+  // (Loaded without details, joined comments are told by author and time: with details, their
+  // ids point into the builder's memory, which is freed with it; see the report.)
+  CHECK(p1[0].author == "bob");
+  CHECK(p1[1].author == "ann");
+  CHECK(p1[1].created_at == at("2026-03-02T10:10:00Z"));
+  CHECK(p1[2].author == "me");
+  CHECK(p1[2].parent == 1);
+  CHECK(p1[3].author == "ann");
+  CHECK(p1[3].parent == 2);
+  CHECK(p1[4].author == "dee");
+  CHECK(p1[4].parent == ror::kNone);
+  REQUIRE(comments_of(d, "p2").size() == 1);
+  CHECK(comments_of(d, "p2")[0].author == "cy");
+  CHECK(d.input.comments_merged == 0);
+}
+
+TEST_CASE("load: joined comments are deduplicated by id, the later copy wins", "[load]") {
+  Input first;
+  first.platform = "";
+  first.comments = {loose("c1", "p1", "ann", "2026-03-02T10:10:00Z")};
+  Input posts;
+  posts.platform = "";
+  posts.posts.push_back(post("p1", "2026-03-02T10:00:00Z"));
+  CommentRecord nested;  // a nested comment of the same id: not compared with joined ones
+  nested.id = "c1";
+  nested.author = "bob";
+  nested.created_at = at("2026-03-02T10:05:00Z");
+  posts.posts.back().comments.push_back(nested);
+  Input again;
+  again.platform = "";
+  again.comments = {loose("c1", "p1", "ann.again", "2026-03-02T10:12:00Z"),
+                    loose("c2", "p1", "cy", "2026-03-02T10:15:00Z", "c1")};
+  const Dataset d = build({first, posts, again});
+  CHECK(d.input.comments_merged == 1);
+  CHECK(d.input.warnings.total() == 0);
+  const auto c = comments_of(d, "p1");
+  REQUIRE(c.size() == 3);
+  CHECK(c[0].author == "bob");
+  CHECK(c[1].author == "ann.again");
+  CHECK(c[1].created_at == at("2026-03-02T10:12:00Z"));
+  CHECK(c[2].parent == 1);
+}
+
+TEST_CASE("load: comments whose post is in no input are counted", "[load]") {
+  Input in;
+  in.platform = "";
+  in.accounts.push_back(owner("me"));
+  in.posts.push_back(post("p1", "2026-03-02T10:00:00Z"));
+  PostRecord other = post("p2", "2026-03-02T10:00:00Z");
+  other.author = "zed";
+  other.has_author = true;
+  in.posts.push_back(other);
+  in.comments = {loose("c1", "p9", "ann", "2026-03-02T10:10:00Z"),
+                 loose("c2", "p8", "ann", "2026-03-02T10:11:00Z"),
+                 loose("c3", "p2", "ann", "2026-03-02T10:12:00Z")};
+  const Dataset d = build({in});
+  CHECK(skipped(d, "comments whose post is not in the input") == 2);
+  CHECK(d.comments.empty());
+  CHECK(d.input.foreign_posts == 1);
+  CHECK(d.input.foreign_comments == 1);  // c3, on zed's post
+}
+
+TEST_CASE("load: joined comments make a post's comments known", "[load]") {
+  Input archive;  // like an X archive: no comments by other people
+  archive.audience = false;
+  archive.accounts.push_back(owner("me"));
+  archive.posts = {post("p1", "2026-03-02T10:00:00Z", false),
+                   post("p2", "2026-03-03T10:00:00Z", false),
+                   post("p3", "2026-03-04T10:00:00Z", false)};
+  archive.posts[1].set(PostMetric::replies, 0);
+  Input replies;
+  replies.comments = {loose("c1", "p1", "ann", "2026-03-02T10:10:00Z")};
+  SECTION("from an input that holds other people's comments") {
+    const Dataset d = build({archive, replies});
+    CHECK(post_of(d, "p1").comments_known);
+    CHECK(post_of(d, "p2").comments_known);  // the platform counts no replies: 0 is measured
+    CHECK_FALSE(post_of(d, "p3").comments_known);
+    const ror::MetricValues m = ror::compute_metrics(d, {});
+    CHECK(m[ror::MetricId::conversation_rate] == Approx(1.0 / 2));
+  }
+  SECTION("from an input that holds none") {
+    replies.audience = false;
+    const Dataset d = build({archive, replies});
+    CHECK(comments_of(d, "p1").size() == 1);
+    CHECK_FALSE(post_of(d, "p1").comments_known);
+    CHECK_FALSE(post_of(d, "p2").comments_known);
+  }
+}
+
+TEST_CASE("load: the same post in two inputs is merged field by field", "[load]") {
+  Input outbox;
+  outbox.platform = "mastodon";
+  outbox.audience = false;
+  outbox.accounts.push_back(owner("me"));
+  outbox.posts.push_back(post("11", "2026-03-02T10:00:00Z", false));
+  outbox.posts.back().text = "three words here";
+  outbox.posts.back().set(PostMetric::likes, 1);
+  Input page;
+  page.platform = "mastodon";
+  page.posts.push_back(post("11", "2026-03-02T10:00:01Z", false));
+  page.posts.back().text = "";
+  page.posts.back().set(PostMetric::likes, 9);
+  page.posts.back().set(PostMetric::shares, 2);
+  Input x = page;
+  x.platform = "x";  // the same id on another platform is another post
+  const Dataset d = build({outbox, page, x}, true);
+  CHECK(d.input.posts_merged == 1);
+  CHECK(d.input.warnings.duplicate_post_ids == 0);
+  REQUIRE(d.posts.size() == 2);
+  const ror::Post& one = d.posts[0];
+  CHECK(one.created_at == at("2026-03-02T10:00:01Z"));
+  CHECK(one.get(PostMetric::likes) == 9);
+  CHECK(one.get(PostMetric::shares) == 2);
+  CHECK(one.words == 3);  // the later copy has no text
+  CHECK(d.details->posts[0].text == "three words here");
+  CHECK(d.post_ids == std::vector<std::string_view>{"11", "11"});
+}
+
+TEST_CASE("load: a split key given twice keeps the last array, with a warning", "[load]") {
+  const std::string doc = R"({"account": {"handle": "acme"}, "posts": [
+    {"id": "p1", "created_at": "2026-01-05T10:00:00Z"}],
+  "posts": [{"id": "p2", "created_at": "2026-01-06T10:00:00Z"},
+            {"id": "p3", "created_at": "2026-01-07T10:00:00Z"}]})";
+  LoadOptions options;
+  SECTION("one block") {}
+  SECTION("blocks of 64 bytes, two threads") {
+    options.block_bytes = 64;
+    options.threads = 2;
+  }
+  const Dataset d = ror::test::load_text(doc, options, "twice.json");
+  CHECK(d.post_ids == std::vector<std::string_view>{"p2", "p3"});
+  CHECK(d.input.warnings.repeated_keys == 1);
+  CHECK(d.input.warnings.first ==
+        "an array of items is given twice under one key; the last one is kept (twice.json)");
+}
+
+TEST_CASE("load: the surest importer wins, ties go to the first listed", "[load]") {
+  // Both a v1.1 timeline (x-api, 90) and a Mastodon page (mastodon-api, 90): x-api is listed
+  // first, so it reads the file, and a Mastodon time is no Twitter time.
+  const std::string both = R"([{"id": "5", "id_str": "5", "created_at": "2026-03-02T07:10:00Z",
+    "text": "x", "content": "x", "user": {"screen_name": "a"}, "account": {"acct": "a"}}])";
+  CHECK(error_of("both.json", both).starts_with("\"created_at\" is not a date-time like"));
+  LoadOptions mastodon;
+  mastodon.from = "mastodon-api";
+  CHECK(ror::test::load_text(both, mastodon, "both.json").input.formats ==
+        std::vector<std::string>{"mastodon-api"});
+
+  // An API page (x-api, 95) that happens to have "posts" (ror/v1, 60).
+  const std::string page = R"({"posts": [], "data": [{"id": "1", "text": "x",
+    "created_at": "2026-03-02T07:10:00Z", "author_id": "9"}], "meta": {}})";
+  CHECK(ror::test::load_text(page, {}, "page.json").input.formats ==
+        std::vector<std::string>{"x-api"});
+  LoadOptions ror_v1;
+  ror_v1.from = "ror/v1";
+  CHECK(error_of("page.json", page, ror_v1) == "empty input: no posts in page.json");
+  LoadOptions outbox;
+  outbox.from = "mastodon-export";
+  CHECK(error_of("page.json", page, outbox) ==
+        "page.json does not look like mastodon-export input (a JSON object); see ror formats");
+  LoadOptions nope;
+  nope.from = "nope";
+  try {
+    ror::test::load_text(page, nope, "page.json");
+    FAIL("no error");
+  } catch (const ror::Error& e) {
+    CHECK(e.code() == ExitCode::usage);
+    CHECK(std::string(e.what()) == "--from nope: no such format (see ror formats)");
+  }
+}
+
+TEST_CASE("load: a named input no importer recognises is an error", "[load]") {
+  const std::string tried =
+      "; tried ror/v1, x-archive, x-api, mastodon-export, mastodon-api (--from NAME forces one)";
+  CHECK(error_of("notes.txt", "remember to buy flour\n") ==
+        "notes.txt: no importer recognises this input (text that is not JSON)" + tried);
+  CHECK(error_of("odd.json", R"({"kind": "Listing", "children": []})") ==
+        "odd.json: no importer recognises this input (a JSON object)" + tried);
+  CHECK(error_of({NamedInput{"ok.json", R"({"posts": [{"id": "p", "created_at":
+    "2026-01-05T10:00:00Z"}]})"},
+                  NamedInput{"list.json", "[1, 2, 3]"}}) ==
+        "list.json: no importer recognises this input (a JSON array)" + tried);
+}
+
+TEST_CASE("load: a member of a directory no importer reads is counted", "[load]") {
+  const ror::test::TempDir dir;
+  ror::test::write_file(dir / "README.md", "# My export\n\nDownloaded in March.\n");
+  ror::test::write_file(dir / "avatar.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  ror::test::write_file(dir / "empty.json", "");
+  ror::test::write_file(dir / "posts.json",
+                        R"({"posts": [{"id": "p", "created_at": "2026-01-05T10:00:00Z"}]})");
+  const Dataset d = ror::load_files({dir.path().string()}, {});
+  CHECK(d.posts.size() == 1);
+  CHECK(d.input.files == std::vector<std::string>{dir / "posts.json"});
+  CHECK(skipped(d, "files no importer reads") == 2);
+  CHECK(skipped(d, "empty files") == 1);
+}

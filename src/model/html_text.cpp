@@ -68,6 +68,9 @@ class Converter {
 
  private:
   const char* find(const char* from, char c) const noexcept {
+    if (from >= end_) {
+      return end_;  // (an empty text may have no bytes at all: memchr must not see a null)
+    }
     const void* hit = std::memchr(from, c, static_cast<std::size_t>(end_ - from));
     return hit == nullptr ? end_ : static_cast<const char*>(hit);
   }

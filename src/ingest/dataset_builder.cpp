@@ -39,7 +39,7 @@ void DatasetBuilder::add_account(const AccountRecord& account, const std::string
     return;
   }
   if (account.role == AccountRole::profile) {
-    add_profile(account);
+    profiles_.add(account);
     return;
   }
   Account& mine = data_.account;
@@ -74,37 +74,21 @@ void DatasetBuilder::add_account(const AccountRecord& account, const std::string
   }
 }
 
-void DatasetBuilder::add_profile(const AccountRecord& profile) {
-  for (const std::string* name : {&profile.handle, &profile.id}) {
-    if (name->empty()) {
-      continue;
-    }
-    const std::string key = normalize_name(*name);
-    auto [it, inserted] = profiles_.try_emplace(key, profile);
-    if (!inserted && profile.followers) {
-      it->second.followers = profile.followers;  // the latest count seen wins
-    }
-  }
-}
-
 void DatasetBuilder::apply_profiles() {
   // The account's own profile, seen among others, completes what no input said of it.
   Account& account = data_.account;
-  for (const std::string& name : account.names) {
-    const auto it = profiles_.find(name);
-    if (it == profiles_.end()) {
-      continue;
-    }
-    const AccountRecord& p = it->second;
-    if (!account.followers && p.followers) {
-      account.followers = p.followers;
-    }
-    for (auto [field, value] : {std::pair{&account.id, &p.id},
-                                {&account.handle, &p.handle},
-                                {&account.platform, &p.platform}}) {
-      if (field->empty()) {
-        *field = *value;
-      }
+  const Profile* p = profiles_.find_any(account.names);
+  if (p == nullptr) {
+    return;
+  }
+  if (!account.followers && p->followers) {
+    account.followers = p->followers;
+  }
+  for (auto [field, value] : {std::pair{&account.id, p->id},
+                              {&account.handle, p->handle},
+                              {&account.platform, p->platform}}) {
+    if (field->empty()) {
+      *field = std::string(value);
     }
   }
 }
@@ -328,6 +312,7 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
   for (const AccountRecord& account : batch.accounts) {
     add_account(account, batch.source);
   }
+  profiles_.merge(batch.profiles);
   data_.authors.intern_all(batch.authors, author_map_);
   reserve_for(batch);
   const std::size_t first_post = data_.posts.size();
@@ -398,12 +383,17 @@ void DatasetBuilder::resolve_account(const LoadOptions& options) {
     account.inferred = !names.empty();
   }
   if (names.empty()) {
-    // Nobody named the account: take the most frequent post author (ties: the smallest name).
-    std::map<std::string, std::uint64_t> counts;
+    // Nobody named the account: take the most frequent post author (ties: the smallest name),
+    // counting by author, then by name (names that differ in case or '@' are one).
+    std::unordered_map<AuthorId, std::uint64_t> by_author;
     for (std::size_t i = 0; i < data_.posts.size(); ++i) {
       if (dropped_[i] == 0 && data_.posts[i].author != kNone) {
-        ++counts[normalize_name(data_.authors.name(data_.posts[i].author))];
+        ++by_author[data_.posts[i].author];
       }
+    }
+    std::map<std::string, std::uint64_t> counts;
+    for (const auto& [author, n] : by_author) {
+      counts[normalize_name(data_.authors.name(author))] += n;
     }
     const auto best = std::max_element(counts.begin(), counts.end(),
                                        [](auto& a, auto& b) { return a.second < b.second; });
@@ -445,11 +435,11 @@ void DatasetBuilder::name_addressees() {
     if (name.empty() || name.find_first_not_of("0123456789") != std::string_view::npos) {
       continue;  // a handle already
     }
-    const auto profile = profiles_.find(std::string(name));
-    if (profile == profiles_.end() || profile->second.handle.empty()) {
+    const std::string_view profile = profiles_.handle_of_id(name);
+    if (profile.empty()) {
       continue;
     }
-    const AuthorId handle = data_.authors.intern(profile->second.handle);
+    const AuthorId handle = data_.authors.intern(profile);
     renamed.emplace(post.reply_to, handle);
     post.reply_to = handle;
   }

@@ -91,7 +91,6 @@ class DatasetBuilder {
   static std::string_view key_of(std::string_view platform, std::string_view id,
                                  StringArena& arena);
   void add_account(const AccountRecord& account, const std::string& source);
-  void add_profile(const AccountRecord& profile);
   void apply_profiles();
   void merge_posts(PostBatch& batch, std::size_t source, const SourceInfo& info);
   void merge_loose(PostBatch& batch, const SourceInfo& info);
@@ -107,6 +106,7 @@ class DatasetBuilder {
   // status_threads.cpp
   std::uint32_t find_post(std::string_view key) const;  // the surviving post of a key, or kNone
   std::vector<std::uint32_t> thread_records() const;    // per post: its index in threads_
+  void link_statuses();                                 // fills the per-post links below, once
   void place_statuses();
   void classify_posts();
   // dataset_assembly.cpp
@@ -117,14 +117,22 @@ class DatasetBuilder {
   std::vector<std::string> alias_names_;
   std::vector<std::string> weak_names_;  // names only guessed (a thread's first author)
   std::uint64_t follower_entries_ = 0;
-  std::unordered_map<std::string, AccountRecord> profiles_;  // by normalised handle and id
-  StringIndex post_index_;                                   // post key -> index in data_.posts
-  std::vector<std::string_view> post_keys_;                  // parallel to posts
-  std::vector<std::uint32_t> post_source_;  // parallel to posts: the input it came from
-  std::vector<bool> source_audience_;       // per input: whether it holds other people's comments
-  std::vector<std::uint8_t> dropped_;       // per post: superseded, or placed as a comment
+  ProfileTable profiles_;
+  StringIndex post_index_;                   // post key -> index in data_.posts
+  std::vector<std::string_view> post_keys_;  // parallel to posts
+  std::vector<std::uint32_t> post_source_;   // parallel to posts: the input it came from
+  std::vector<bool> source_audience_;        // per input: whether it holds other people's comments
+  std::vector<std::uint8_t> dropped_;        // per post: superseded, or placed as a comment
   std::size_t dropped_count_ = 0;
   std::vector<Thread> threads_;
+  // Per post, from link_statuses: the status it answers (kNone when not in the data), whether it
+  // answers one at all, whether it is a status, and its conversation's first status when the
+  // platform names one.
+  std::vector<std::uint32_t> parents_;
+  std::vector<std::uint8_t> answers_;
+  std::vector<std::uint8_t> threaded_;
+  std::vector<std::uint32_t> conversations_;
+  std::vector<std::uint8_t> names_conversation_;
   std::vector<Loose> loose_;
   StringArena loose_bytes_;  // what loose comments and threads name, until the end of the load
   bool planned_ = false;

@@ -39,23 +39,16 @@ std::uint32_t PostBatch::count_tags(const std::vector<std::string_view>& listed,
 }
 
 void PostBatch::account(AccountRecord account) {
-  if (account.role != AccountRole::profile || account.handle.empty()) {
-    accounts.push_back(std::move(account));
-    return;
+  if (account.role == AccountRole::profile && !account.handle.empty()) {
+    // The same person's profile comes with each of their posts: one per batch.
+    profiles.add(account);
+    if (account.follower_entries == 0) {
+      return;
+    }
+    account.handle.clear();  // what remains to merge is the follower entries
+    account.id.clear();
   }
-  // The same person's profile comes with each of their posts: keep one per batch, the latest.
-  auto [it, inserted] = profiles_.try_emplace(account.handle, accounts.size());
-  if (inserted) {
-    accounts.push_back(std::move(account));
-    return;
-  }
-  AccountRecord& kept = accounts[it->second];
-  if (account.followers) {
-    kept.followers = account.followers;
-  }
-  if (kept.id.empty()) {
-    kept.id = std::move(account.id);
-  }
+  accounts.push_back(std::move(account));
 }
 
 void PostBatch::post(const PostRecord& record) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ingest/comment_tree.hpp"
+#include "ingest/profiles.hpp"
 #include "ingest/records.hpp"
 #include "ror/dataset.hpp"
 #include "ror/string_index.hpp"
@@ -73,7 +74,8 @@ class PostBatch final : public RecordSink {
 
   std::string source;
   bool keep_details = false;
-  std::vector<AccountRecord> accounts;
+  std::vector<AccountRecord> accounts;  // what the input says of the account
+  ProfileTable profiles;                // people's profiles, one per handle
   std::vector<Post> posts;        // author and reply_to index `authors`; first_comment is local
   std::vector<TextRef> post_ids;  // parallel to posts
   std::vector<Comment> comments;  // nested comments: author indexes `authors`, parent is local
@@ -105,11 +107,10 @@ class PostBatch final : public RecordSink {
   std::uint32_t count_tags(const std::vector<std::string_view>& listed, bool is_listed,
                            std::string_view text, char sigil);
 
-  CommentTree tree_;                                       // scratch, per post
-  std::vector<TreeComment> nodes_;                         // scratch, per post
-  std::string html_;                                       // scratch for html_text
-  std::vector<std::string_view> tags_;                     // scratch for counting tags
-  std::unordered_map<std::string, std::size_t> profiles_;  // handle -> its entry in accounts
+  CommentTree tree_;                    // scratch, per post
+  std::vector<TreeComment> nodes_;      // scratch, per post
+  std::string html_;                    // scratch for html_text
+  std::vector<std::string_view> tags_;  // scratch for counting tags
 };
 
 }  // namespace ror::ingest

@@ -40,19 +40,40 @@ std::vector<std::uint32_t> DatasetBuilder::thread_records() const {
   return thread;
 }
 
+void DatasetBuilder::link_statuses() {
+  const std::vector<std::uint32_t> thread = thread_records();
+  parents_.assign(data_.posts.size(), kNone);
+  answers_.assign(data_.posts.size(), 0);
+  for (std::uint32_t p = 0; p < data_.posts.size(); ++p) {
+    if (thread[p] != kNone && !threads_[thread[p]].reply_to.empty()) {
+      answers_[p] = 1;
+      parents_[p] = find_post(threads_[thread[p]].reply_to);
+    }
+  }
+  conversations_.assign(data_.posts.size(), kNone);
+  names_conversation_.assign(data_.posts.size(), 0);
+  threaded_.assign(data_.posts.size(), 0);
+  for (std::uint32_t p = 0; p < data_.posts.size(); ++p) {
+    if (thread[p] == kNone) {
+      continue;
+    }
+    threaded_[p] = 1;
+    const std::string_view c = threads_[thread[p]].conversation;
+    if (!c.empty() && c != post_keys_[p]) {
+      names_conversation_[p] = 1;
+      conversations_[p] = find_post(c);
+    }
+  }
+}
+
 void DatasetBuilder::place_statuses() {
   if (threads_.empty()) {
     return;
   }
+  link_statuses();
   const std::size_t n = data_.posts.size();
-  const auto find = [&](std::string_view key) { return find_post(key); };
-  const std::vector<std::uint32_t> thread = thread_records();
-  const auto answers = [&](std::uint32_t p) {
-    return thread[p] != kNone && !threads_[thread[p]].reply_to.empty();
-  };
-  const auto parent = [&](std::uint32_t p) {
-    return answers(p) ? find(threads_[thread[p]].reply_to) : kNone;
-  };
+  const auto answers = [&](std::uint32_t p) { return answers_[p] != 0; };
+  const auto parent = [&](std::uint32_t p) { return parents_[p]; };
   const auto by_account = [&](std::uint32_t p) {
     const AuthorId a = data_.posts[p].author;
     return a == kNone || data_.authors.is_account(a);
@@ -62,16 +83,15 @@ void DatasetBuilder::place_statuses() {
   std::vector<std::uint32_t> root(n, kUnknown);
   std::vector<std::uint32_t> path;
   for (std::uint32_t p = 0; p < n; ++p) {
-    if (thread[p] == kNone || dropped_[p] != 0 || root[p] != kUnknown) {
+    if (!threaded_[p] || dropped_[p] != 0 || root[p] != kUnknown) {
       continue;
     }
     if (!answers(p)) {
       root[p] = kNone;  // top-level: a root itself, placed under nothing
       continue;
     }
-    if (const std::string_view c = threads_[thread[p]].conversation;
-        !c.empty() && c != post_keys_[p]) {
-      const std::uint32_t r = find(c);
+    if (names_conversation_[p] != 0) {
+      const std::uint32_t r = conversations_[p];
       root[p] = r != kNone && !answers(r) ? r : kNone;
       continue;
     }
@@ -180,9 +200,12 @@ void DatasetBuilder::place_statuses() {
 
 void DatasetBuilder::classify_posts() {
   const std::size_t n = data_.posts.size();
-  const std::vector<std::uint32_t> thread = thread_records();
+  if (parents_.size() != n) {
+    parents_.assign(n, kNone);  // no statuses: nothing links posts
+  }
   const auto parent = [&](std::uint32_t p) -> std::uint32_t {
-    return thread[p] == kNone ? kNone : find_post(threads_[thread[p]].reply_to);
+    const std::uint32_t up = parents_[p];
+    return up == kNone || dropped_[up] != 0 ? kNone : up;  // (placed as a comment: gone)
   };
   const AuthorTable& authors = data_.authors;
   const auto own = [&](AuthorId a) { return a == kNone || authors.is_account(a); };

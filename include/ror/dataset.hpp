@@ -62,6 +62,7 @@ struct Post {
   std::uint16_t mentions = 0;  // distinct mentions
   std::uint16_t known = 0;     // bit i set: metrics[i] was given
   PostKind kind = PostKind::original;
+  std::uint8_t platform = 0;  // index in Dataset::platforms: the namespace of its id
   // Whether the export holds the comments other people wrote under this post. When it does not
   // (an X archive, a Mastodon outbox), every metric that needs them is unknown, not 0.
   bool comments_known = true;
@@ -237,6 +238,7 @@ struct Dataset {
   Account account;
   std::vector<Post> posts;
   std::vector<std::string_view> post_ids;  // parallel to posts, stored in id_bytes
+  std::vector<std::string> platforms;      // the platforms of post ids ("" when the data says)
   StringArena id_bytes;
   std::vector<Comment> comments;
   AuthorTable authors;

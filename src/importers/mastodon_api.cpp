@@ -254,7 +254,10 @@ void read_context(Value& v, ingest::RecordSink& out) {
   thread_local std::vector<std::string_view> present;
   names.clear();
   std::size_t count = 0;
-  v.each_field(kKeys, [&](std::string_view /*key*/, Value& list) {
+  v.each_field(kKeys, [&](std::string_view key, Value& list) {
+    if (key != "ancestors" && key != "descendants") {
+      return;  // (walked, not read)
+    }
     list.each_element(
         [&](Value& s) {
           if (count == all.size()) {
@@ -288,6 +291,13 @@ void read_context(Value& v, ingest::RecordSink& out) {
     all[i].record.comments_known = true;  // a context holds its thread's replies
     emit(all[i], out, names);
   }
+  // The thread's first author is taken for the account when nothing names one.
+  if (const std::string_view author = names.find(root_account); !author.empty()) {
+    AccountRecord guess;
+    guess.role = AccountRole::guess;
+    guess.handle = std::string(author);
+    out.account(std::move(guess));
+  }
   if (root.empty() || is_present(root)) {
     return;
   }
@@ -308,10 +318,6 @@ void read_context(Value& v, ingest::RecordSink& out) {
     stand_in.threaded = true;
     stand_in.conversation = root;
     out.post(stand_in);
-    AccountRecord guess;
-    guess.role = AccountRole::guess;
-    guess.handle = std::string(author);
-    out.account(std::move(guess));
   }
 }
 

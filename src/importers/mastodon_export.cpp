@@ -76,6 +76,8 @@ struct Note {
   std::string author;        // acct of attributedTo
   std::string reply_author;  // acct of the replied-to status's author
   std::string text;          // content warning and content, as plain text
+  std::string_view uri;      // the note's id
+  std::string_view author_uri;
   std::string_view in_reply_to;
   std::string first_mention;
   bool is_public = false;
@@ -123,7 +125,7 @@ void read_tags(Value& v, Note& note) {
   });
 }
 
-void read_note(Value& v, Note& note, ingest::RecordSink& sink, std::string_view home) {
+void read_note(Value& v, Note& note, ingest::RecordSink& sink) {
   static constexpr std::array<std::string_view, 10> kKeys = {
       "id",      "published", "attributedTo", "inReplyTo", "content",
       "summary", "tag",       "to",           "cc",        "type"};
@@ -133,13 +135,14 @@ void read_note(Value& v, Note& note, ingest::RecordSink& sink, std::string_view 
   bool has_time = false;
   v.each_field(kKeys, [&](std::string_view key, Value& f) {
     if (key == "id") {
-      note.record.id = status_id(f.string(), home);
+      note.uri = f.string();  // (its id once the activity's actor is known: read_activity)
       has_id = true;
     } else if (key == "published") {
       note.record.created_at = f.time(TimeFormat::rfc3339);
       has_time = true;
     } else if (key == "attributedTo") {
-      note.author = acct_of(f.string());
+      note.author_uri = f.string();
+      note.author = acct_of(note.author_uri);
     } else if (key == "inReplyTo") {
       note.in_reply_to = f.optional_string().value_or("");
     } else if (key == "content") {
@@ -167,6 +170,8 @@ void read_activity(Value& v, ingest::RecordSink& out) {
   note.reply_author.clear();
   note.text.clear();
   note.in_reply_to = {};
+  note.uri = {};
+  note.author_uri = {};
   note.first_mention.clear();
   note.is_public = false;
   std::string_view type;
@@ -178,7 +183,7 @@ void read_activity(Value& v, ingest::RecordSink& out) {
     } else if (key == "actor") {
       home = host_of(f.string());
     } else if (key == "object" && f.type() == simdjson::ondemand::json_type::object) {
-      read_note(f, note, out, home);  // (an Announce's object is a URI)
+      read_note(f, note, out);  // (an Announce's object is a URI)
       has_object = true;
     }
   });
@@ -195,6 +200,10 @@ void read_activity(Value& v, ingest::RecordSink& out) {
     return;
   }
   ingest::PostRecord& r = note.record;
+  if (home.empty()) {
+    home = host_of(note.author_uri);  // no actor: the note's author's server
+  }
+  r.id = status_id(note.uri, home);
   r.threaded = true;
   r.author = note.author;
   r.has_author = !note.author.empty();

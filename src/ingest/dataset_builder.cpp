@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "ror/error.hpp"
 #include "ror/text.hpp"
 
 namespace ror::ingest {
@@ -19,6 +20,19 @@ std::string_view DatasetBuilder::key_of(std::string_view platform, std::string_v
   key.reserve(platform.size() + 1 + id.size());
   key.append(platform).append(1, '\x1f').append(id);
   return arena.store(key);
+}
+
+std::uint8_t DatasetBuilder::platform_index(std::string_view platform) {
+  auto& all = data_.platforms;
+  const auto it = std::find(all.begin(), all.end(), platform);
+  if (it != all.end()) {
+    return static_cast<std::uint8_t>(it - all.begin());
+  }
+  if (all.size() == 255) {
+    throw input_error("more than 255 platforms in one load");
+  }
+  all.emplace_back(platform);
+  return static_cast<std::uint8_t>(all.size() - 1);
 }
 
 void DatasetBuilder::add_source(const std::string& name, std::string_view format,
@@ -144,6 +158,12 @@ Post merged(const Post& older, const Post& newer) {
   Post out = newer;
   out.first_comment = older.first_comment;
   out.comment_count = older.comment_count;
+  if (newer.author == kNone) {
+    out.author = older.author;  // (an X archive's copy names no author: the API's does)
+  }
+  if (newer.reply_to == kNone) {
+    out.reply_to = older.reply_to;
+  }
   if (newer.words == 0 && newer.norm_hash == 0) {
     out.norm_hash = older.norm_hash;
     out.words = older.words;
@@ -175,6 +195,7 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
     post.reply_to = map_author(post.reply_to);
     post.first_comment += offset;
     post.comments_known = post.comments_known && info.audience_comments;
+    post.platform = platform_index(info.platform);
     data_.posts.push_back(post);
     data_.post_ids.push_back(key.substr(key.size() - id.size()));
     post_keys_.push_back(key);
@@ -197,6 +218,7 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
     } else {
       // The same post in another input: one post, its comments from either copy.
       // Nested comments stay with the copy that has them (the later one when both do).
+      // From now on the post is this input's: a repeat of it within this input is a repeat.
       ++input.posts_merged;
       Post one = merged(data_.posts[earlier], post);
       const bool later_text = post.words != 0 || post.norm_hash != 0;
@@ -206,12 +228,14 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
         data_.posts[index] = one;
         dropped_[earlier] = 1;
         *slot = index;
+        superseded_[index] = earlier;
         if (data_.details && !later_text && data_.details->posts.size() > index) {
           data_.details->posts[index] = data_.details->posts[earlier];
         }
       } else {
         data_.posts[earlier] = one;
         dropped_[index] = 1;
+        post_source_[earlier] = static_cast<std::uint32_t>(source);
         if (data_.details && later_text && data_.details->posts.size() > index) {
           data_.details->posts[earlier] = data_.details->posts[index];
         }
@@ -269,6 +293,13 @@ void DatasetBuilder::restart_source(const PostBatch& batch) {
     if (dropped_[i] == 0) {
       dropped_[i] = 1;
       ++dropped_count_;
+      // A copy that had replaced an earlier input's: that one comes back.
+      if (const auto it = superseded_.find(static_cast<std::uint32_t>(i));
+          it != superseded_.end()) {
+        dropped_[it->second] = 0;
+        --dropped_count_;
+        *post_index_.try_emplace(post_keys_[it->second], it->second).first = it->second;
+      }
     }
   }
   const std::size_t loose_end = loose_.size() - batch.loose.size() + batch.restart_at->second;

@@ -90,6 +90,7 @@ class DatasetBuilder {
   // A post's key: its id in its platform's namespace, stored in `arena`.
   static std::string_view key_of(std::string_view platform, std::string_view id,
                                  StringArena& arena);
+  std::uint8_t platform_index(std::string_view platform);
   void add_account(const AccountRecord& account, const std::string& source);
   void apply_profiles();
   void merge_posts(PostBatch& batch, std::size_t source, const SourceInfo& info);
@@ -105,7 +106,6 @@ class DatasetBuilder {
   void resolve_account(const LoadOptions& options);
   // status_threads.cpp
   std::uint32_t find_post(std::string_view key) const;  // the surviving post of a key, or kNone
-  std::vector<std::uint32_t> thread_records() const;    // per post: its index in threads_
   void link_statuses();                                 // fills the per-post links below, once
   void place_statuses();
   void classify_posts();
@@ -124,6 +124,9 @@ class DatasetBuilder {
   std::vector<bool> source_audience_;        // per input: whether it holds other people's comments
   std::vector<std::uint8_t> dropped_;        // per post: superseded, or placed as a comment
   std::size_t dropped_count_ = 0;
+  // A post kept from a later input in place of an earlier input's copy (which a restart of the
+  // later input's array brings back).
+  std::unordered_map<std::uint32_t, std::uint32_t> superseded_;
   std::vector<Thread> threads_;
   // Per post, from link_statuses: the status it answers (kNone when not in the data), whether it
   // answers one at all, whether it is a status, and its conversation's first status when the

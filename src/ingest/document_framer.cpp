@@ -245,8 +245,9 @@ class DocumentFramer final : public Framer {
     return p + 1;
   }
 
-  // Opens a split array under `key` (or at the top level, with an empty key).
-  void open_array(InputText& text, std::size_t pos, std::string_view key) {
+  // A restart item when the split key `key` was given before: what came under it is
+  // superseded. Returns the key's index, or the number of keys when it is not one.
+  std::size_t restart_if_seen(InputText& text, std::size_t pos, std::string_view key) {
     for (std::size_t i = 0; i < framing_.item_keys.size(); ++i) {
       if (!key.empty() && key == framing_.item_keys[i]) {
         if (seen_[i]) {
@@ -257,8 +258,16 @@ class DocumentFramer final : public Framer {
           text.items.push_back(restart);
         }
         seen_[i] = true;
-        split_key_ = framing_.item_keys[i];
+        return i;
       }
+    }
+    return framing_.item_keys.size();
+  }
+
+  // Opens a split array under `key` (or at the top level, with an empty key).
+  void open_array(InputText& text, std::size_t pos, std::string_view key) {
+    if (const std::size_t i = restart_if_seen(text, pos, key); i < framing_.item_keys.size()) {
+      split_key_ = framing_.item_keys[i];
     }
     elements_ = 0;
     state_ = State::first_element;
@@ -316,6 +325,9 @@ class DocumentFramer final : public Framer {
         if (c == '[' && framing_.splits(key_)) {
           open_array(text, pos, key_);
           return pos + 1;
+        }
+        if (framing_.splits(key_)) {
+          restart_if_seen(text, pos, key_);  // given again, as something else: the last wins
         }
         return item(text, pos, ItemKind::member, State::after_value);
       case State::after_value:

@@ -107,6 +107,9 @@ std::string_view Value::id() {
     id = value_.get_string();
   } else if (t == json_type::number) {
     id = number_token(value_);
+    if (find_syntax_error(id)) {
+      throw simdjson::simdjson_error(simdjson::NUMBER_ERROR);  // malformed JSON, not a value
+    }
     if (id.find_first_not_of("-0123456789") != std::string_view::npos) {
       fail(fmt::format("\"{}\" must be a string or an integer, not {}", at_.field(), id));
     }

@@ -79,6 +79,7 @@ struct OpenInput {
   ingest::SourceInfo info;
   std::size_t index = 0;      // its number among the inputs read
   std::exception_ptr error;   // an error opening it, reported when its turn comes
+  std::string_view skip;      // why it is passed over (counted when its turn comes), or ""
   ingest::Position position;  // of the next block to merge (the lines framing)
   std::uint64_t merged_bytes = 0;
 };
@@ -216,20 +217,23 @@ class Stages {
       if (current_ == nullptr && !open_next()) {
         return false;
       }
-      if (current_ == nullptr) {
-        continue;  // that input was passed over
-      }
       piece.input = current_;
-      piece.end = current_->error != nullptr || !current_->blocker->next(piece.block);
+      piece.end = current_->error != nullptr || !current_->skip.empty() ||
+                  !current_->blocker->next(piece.block);
       if (piece.end) {
+        // (no bytes: the block's view of an earlier input must not outlive that input)
+        piece.block.text = ingest::InputText{};
+        piece.block.text.name = current_->bytes != nullptr
+                                    ? std::string_view(current_->bytes->name())
+                                    : std::string_view{};
         current_ = nullptr;
       }
       return true;
     }
   }
 
-  // Opens the next input and chooses its importer; false when there is none. An input that is
-  // passed over leaves current_ null.
+  // Opens the next input and chooses its importer (or notes why it is passed over); false when
+  // there is none.
   bool open_next() {
     if (feed_done_) {
       return false;
@@ -252,9 +256,7 @@ class Stages {
     }
     in->index = opened_++;
     try {
-      if (!prepare(*in, std::move(bytes))) {
-        return true;
-      }
+      prepare(*in, std::move(bytes));
     } catch (const Error&) {
       in->error = std::current_exception();
     }
@@ -263,8 +265,8 @@ class Stages {
     return true;
   }
 
-  // Detects an input's format; false when it is passed over (counted).
-  bool prepare(OpenInput& in, std::unique_ptr<ByteSource> bytes) {
+  // Detects an input's format, or notes why it is passed over (counted at its turn).
+  void prepare(OpenInput& in, std::unique_ptr<ByteSource> bytes) {
     in.bytes = std::move(bytes);
     in.blocker = std::make_unique<Blocker>(*in.bytes, block_);
     bool whole = false;
@@ -273,17 +275,17 @@ class Stages {
     const bool named = in.bytes->named();
     if (sniff.shape == ingest::Shape::empty) {
       if (!named) {
-        builder_.skip("empty files");
-        return false;
+        in.skip = "empty files";
+        return;
       }
       throw input_error(fmt::format("empty input: {} holds no JSON", in.bytes->name()));
     }
     const ingest::Choice choice = ingest::choose_importer(sniff, forced_);
     if (choice.importer == nullptr && !named) {
       // A member of a folder or an archive that is not an export (a README, a picture).
-      builder_.skip("files no importer reads");
+      in.skip = "files no importer reads";
       in.bytes->skip_rest();
-      return false;
+      return;
     }
     if (choice.importer == nullptr) {
       if (whole) {
@@ -301,9 +303,9 @@ class Stages {
       throw ingest::unrecognised(sniff);
     }
     if (!choice.detection.skip.empty()) {
-      builder_.skip(choice.detection.skip);
+      in.skip = choice.detection.skip;
       in.bytes->skip_rest();
-      return false;
+      return;
     }
     in.importer = choice.importer;
     in.detection = choice.detection;
@@ -312,7 +314,6 @@ class Stages {
     opened_bytes_ += in.bytes->size_hint();
     in.info = {in.importer->platform, in.importer->audience_comments};
     in.blocker->begin(in.detection.framing);
-    return true;
   }
 
   // After an input's last block: reports its error or a framing error, then notes it as read.
@@ -320,16 +321,22 @@ class Stages {
     if (in.error) {
       std::rethrow_exception(in.error);
     }
+    if (!in.skip.empty()) {
+      builder_.skip(in.skip);  // in input order, whatever the threads
+    }
     if (in.importer == nullptr) {
+      pop(in);
       return;
     }
     in.blocker->rethrow_framing_error();
     builder_.end_source(in.index, in.bytes->name());
     builder_.add_source(in.bytes->name(), in.importer->name, in.merged_bytes);
-    while (!inputs_.empty() && inputs_.front().get() != &in) {
-      inputs_.pop_front();  // (inputs are finished in order, so this does not run)
-    }
-    if (!inputs_.empty()) {
+    pop(in);
+  }
+
+  // Lets go of a finished input (inputs finish in order: it is the first).
+  void pop(const OpenInput& in) {
+    if (!inputs_.empty() && inputs_.front().get() == &in) {
       inputs_.pop_front();
     }
   }

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "ingest/json_syntax.hpp"
 #include "ingest/structural_scan.hpp"
 
 namespace ror::ingest {
@@ -315,7 +316,23 @@ Sniff sniff(std::string_view name, std::string_view head, bool whole) {
   Scanner scanner(head.substr(0, std::max(kScanWindow, pos + 1)), pos, out);
   const bool complete = scanner.value("", 0);
   out.shape = object ? Shape::object : Shape::array;
-  if (!complete || !out.script.empty()) {
+  if (!out.script.empty()) {
+    return out;
+  }
+  if (!complete) {
+    // A first item longer than the scan: lines when the first line holds one whole value and
+    // another value starts on the next line (a long first line of NDJSON).
+    const std::size_t newline = head.find('\n', pos);
+    if (newline != std::string_view::npos && newline > kScanWindow) {
+      std::size_t next = newline;
+      while (next < head.size() && is_space(head[next])) {
+        ++next;
+      }
+      if (next < head.size() && (head[next] == '{' || head[next] == '[') &&
+          !find_syntax_error(head.substr(pos, newline - pos))) {
+        out.shape = Shape::lines;
+      }
+    }
     return out;
   }
   // One value on the first line, and another value on a later line: JSON lines.

@@ -28,40 +28,37 @@ std::uint32_t DatasetBuilder::find_post(std::string_view key) const {
   return i == nullptr || dropped_[*i] != 0 ? kNone : *i;
 }
 
-std::vector<std::uint32_t> DatasetBuilder::thread_records() const {
-  // A merged copy finds its surviving post by key; the record that names a parent wins.
-  std::vector<std::uint32_t> thread(data_.posts.size(), kNone);
-  for (std::uint32_t t = 0; t < threads_.size(); ++t) {
-    const std::uint32_t p = find_post(post_keys_[threads_[t].post]);
-    if (p != kNone && (thread[p] == kNone || threads_[thread[p]].reply_to.empty())) {
-      thread[p] = t;
-    }
-  }
-  return thread;
-}
-
 void DatasetBuilder::link_statuses() {
-  const std::vector<std::uint32_t> thread = thread_records();
-  parents_.assign(data_.posts.size(), kNone);
-  answers_.assign(data_.posts.size(), 0);
-  for (std::uint32_t p = 0; p < data_.posts.size(); ++p) {
-    if (thread[p] != kNone && !threads_[thread[p]].reply_to.empty()) {
-      answers_[p] = 1;
-      parents_[p] = find_post(threads_[thread[p]].reply_to);
-    }
-  }
-  conversations_.assign(data_.posts.size(), kNone);
-  names_conversation_.assign(data_.posts.size(), 0);
-  threaded_.assign(data_.posts.size(), 0);
-  for (std::uint32_t p = 0; p < data_.posts.size(); ++p) {
-    if (thread[p] == kNone) {
+  // A status seen in several inputs has a thread record per copy: what any copy names counts.
+  const std::size_t n = data_.posts.size();
+  std::vector<std::string_view> reply_to(n);
+  std::vector<std::string_view> conversation(n);
+  threaded_.assign(n, 0);
+  for (const Thread& t : threads_) {
+    const std::uint32_t p = find_post(post_keys_[t.post]);
+    if (p == kNone) {
       continue;
     }
     threaded_[p] = 1;
-    const std::string_view c = threads_[thread[p]].conversation;
-    if (!c.empty() && c != post_keys_[p]) {
+    if (reply_to[p].empty()) {
+      reply_to[p] = t.reply_to;
+    }
+    if (conversation[p].empty()) {
+      conversation[p] = t.conversation;
+    }
+  }
+  parents_.assign(n, kNone);
+  answers_.assign(n, 0);
+  conversations_.assign(n, kNone);
+  names_conversation_.assign(n, 0);
+  for (std::uint32_t p = 0; p < n; ++p) {
+    if (!reply_to[p].empty()) {
+      answers_[p] = 1;
+      parents_[p] = find_post(reply_to[p]);
+    }
+    if (!conversation[p].empty() && conversation[p] != post_keys_[p]) {
       names_conversation_[p] = 1;
-      conversations_[p] = find_post(c);
+      conversations_[p] = find_post(conversation[p]);
     }
   }
 }
@@ -79,23 +76,28 @@ void DatasetBuilder::place_statuses() {
     return a == kNone || data_.authors.is_account(a);
   };
 
-  // The first status of each status's conversation, when it is in the data and top-level.
+  // The first status of each status's conversation, when it is in the data and top-level. A
+  // status that answers nothing is a root itself (placed under nothing); one whose platform
+  // names its conversation takes that conversation's first status; any other follows the
+  // statuses it answers up to one of those (so the result does not depend on input order).
   std::vector<std::uint32_t> root(n, kUnknown);
+  for (std::uint32_t p = 0; p < n; ++p) {
+    if (!threaded_[p] || dropped_[p] != 0) {
+      continue;
+    }
+    if (!answers(p)) {
+      root[p] = kNone;
+    } else if (names_conversation_[p] != 0) {
+      const std::uint32_t r = conversations_[p];
+      root[p] = r != kNone && !answers(r) ? r : kNone;
+    }
+  }
   std::vector<std::uint32_t> path;
   for (std::uint32_t p = 0; p < n; ++p) {
     if (!threaded_[p] || dropped_[p] != 0 || root[p] != kUnknown) {
       continue;
     }
-    if (!answers(p)) {
-      root[p] = kNone;  // top-level: a root itself, placed under nothing
-      continue;
-    }
-    if (names_conversation_[p] != 0) {
-      const std::uint32_t r = conversations_[p];
-      root[p] = r != kNone && !answers(r) ? r : kNone;
-      continue;
-    }
-    // Up the chain of parents to its top; a missing link leaves the chain without a root.
+    // Up the chain of parents; a missing link leaves the chain without a root.
     path.clear();
     std::uint32_t q = p;
     std::uint32_t found = kNone;

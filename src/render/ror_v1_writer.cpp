@@ -2,6 +2,8 @@
 // NDJSON, one post at a time. Scoring it gives the report of the inputs it came from.
 #include "ror/convert.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "ror/error.hpp"
@@ -40,10 +42,19 @@ Json account_json(const Account& a) {
   return out;
 }
 
-Json post_json(const Dataset& d, std::size_t i) {
+// A post's id as written: prefixed with its platform when the posts come from several, whose
+// ids may coincide ("x:5", "mastodon:5").
+std::string id_of(const Dataset& d, std::size_t i, bool mixed) {
+  const std::string& platform =
+      d.platforms.empty() ? std::string() : d.platforms[d.posts[i].platform];
+  return mixed && !platform.empty() ? platform + ":" + std::string(d.post_ids[i])
+                                    : std::string(d.post_ids[i]);
+}
+
+Json post_json(const Dataset& d, std::size_t i, bool mixed) {
   const Post& p = d.posts[i];
   const PostDetails& details = d.details->posts[i];
-  Json out{{"id", std::string(d.post_ids[i])}, {"created_at", format_utc_ms(p.created_at)}};
+  Json out{{"id", id_of(d, i, mixed)}, {"created_at", format_utc_ms(p.created_at)}};
   if (p.author != kNone) {
     out["author"] = std::string(d.authors.name(p.author));
   }
@@ -105,16 +116,19 @@ void write_ror_v1(const Dataset& data, bool ndjson, std::ostream& out) {
     throw Error(ExitCode::usage, "the dataset was loaded without its texts (keep_details)");
   }
   const Json account = account_json(data.account);
+  const bool mixed = std::any_of(data.posts.begin(), data.posts.end(), [&](const Post& p) {
+    return p.platform != data.posts.front().platform;
+  });
   if (ndjson) {
     out << dump(Json{{"schema", "ror/v1"}, {"account", account}}) << '\n';
     for (std::size_t i = 0; i < data.posts.size(); ++i) {
-      out << dump(post_json(data, i)) << '\n';
+      out << dump(post_json(data, i, mixed)) << '\n';
     }
     return;
   }
   out << "{\"schema\": \"ror/v1\",\n \"account\": " << dump(account) << ",\n \"posts\": [";
   for (std::size_t i = 0; i < data.posts.size(); ++i) {
-    out << (i == 0 ? "\n  " : ",\n  ") << dump(post_json(data, i));
+    out << (i == 0 ? "\n  " : ",\n  ") << dump(post_json(data, i, mixed));
   }
   out << "\n ]}\n";
 }

@@ -2,6 +2,7 @@
 // top-level array's elements; a top-level object's members, with the arrays under the framing's
 // keys split into their elements), so that a document of any size streams through in blocks.
 // The whole framing is the same walk with the value kept as one item.
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <memory>
@@ -26,6 +27,18 @@ bool is_space(char c) {
 // when the text ends first.
 std::optional<std::size_t> string_end(std::string_view text, std::size_t pos) {
   std::size_t p = pos + 1;
+  // Most strings are short keys and values: a plain loop finds their end before memchr would
+  // be called.
+  for (const std::size_t near = std::min(text.size(), p + 24); p < near; ++p) {
+    if (text[p] == '\\') {
+      ++p;  // an escaped character, whatever it is
+    } else if (text[p] == '"') {
+      return p + 1;
+    }
+  }
+  if (p > text.size()) {
+    return std::nullopt;
+  }
   while (true) {
     const void* q = std::memchr(text.data() + p, '"', text.size() - p);
     if (q == nullptr) {
@@ -36,6 +49,8 @@ std::optional<std::size_t> string_end(std::string_view text, std::size_t pos) {
     while (quote - backslashes > pos + 1 && text[quote - backslashes - 1] == '\\') {
       ++backslashes;
     }
+    // (the count may start inside the part the loop above read: then an escape pair before the
+    // quote is a backslash and its escaped character, which the parity still tells right)
     if (backslashes % 2 == 0) {
       return quote + 1;
     }
@@ -148,6 +163,10 @@ class DocumentFramer final : public Framer {
   // when the text ends first. Scalars end at the next delimiter.
   std::optional<std::size_t> value_end(const InputText& text, std::size_t pos) const {
     const std::string_view s = text.view();
+    if (s[pos] == '{' || s[pos] == '[') {
+      const std::size_t end = container_end(s, pos);
+      return end == std::string_view::npos ? std::nullopt : std::optional<std::size_t>(end);
+    }
     std::size_t depth = 0;
     std::size_t p = pos;
     while (p < s.size()) {

@@ -269,11 +269,17 @@ void set_audience(const Selection& s, const Members& members, const Tally& tally
 }
 
 void set_outreach(const Selection& s, MetricValues& out) {
+  // The months each person was answered in, first by author id (cheap), then by name (names that
+  // differ only in case or a leading '@' are one person).
   struct Person {
-    std::int64_t first_month;
-    bool multi_month;
+    std::int64_t first_month = 0;
+    bool multi_month = false;
+
+    void add(std::int64_t month, bool multi) {
+      multi_month = multi_month || multi || month != first_month;
+    }
   };
-  std::map<std::string, Person> people;
+  std::unordered_map<AuthorId, Person> by_author;
   for (const std::uint32_t index : s.posts) {
     const Post& post = s.data.posts[index];
     if (post.kind != PostKind::outreach) {
@@ -281,10 +287,16 @@ void set_outreach(const Selection& s, MetricValues& out) {
     }
     ++out.counts.outreach_posts;
     const std::int64_t month = utc_month_index(post.created_at);
-    auto [it, inserted] = people.try_emplace(normalize_name(s.data.authors.name(post.reply_to)),
-                                             Person{month, false});
-    if (!inserted && it->second.first_month != month) {
-      it->second.multi_month = true;
+    auto [it, inserted] = by_author.try_emplace(post.reply_to, Person{month, false});
+    if (!inserted) {
+      it->second.add(month, false);
+    }
+  }
+  std::unordered_map<std::string, Person> people;
+  for (const auto& [author, person] : by_author) {
+    auto [it, inserted] = people.try_emplace(normalize_name(s.data.authors.name(author)), person);
+    if (!inserted) {
+      it->second.add(person.first_month, person.multi_month);
     }
   }
   const auto retained = std::count_if(people.begin(), people.end(),

@@ -1,0 +1,35 @@
+// The vector walk of JSON structure against the byte-by-byte one.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+
+#include "ingest/structural_scan.hpp"
+
+using ror::ingest::container_end;
+using ror::ingest::container_end_scalar;
+
+TEST_CASE("container_end finds the end of objects and arrays", "[framing]") {
+  CHECK(container_end(R"({"a": 1} tail)", 0) == 8);
+  CHECK(container_end(R"([1, [2, {"b": "]"}]], 3)", 0) == 20);
+  CHECK(container_end(R"({"q": "a \" } b"} x)", 0) == 17);
+  CHECK(container_end(R"({"q": "ends with \\"} x)", 0) == 21);
+  CHECK(container_end(R"({"open": [1, 2)", 0) == std::string_view::npos);
+  CHECK(container_end(R"({"in": "string })", 0) == std::string_view::npos);
+}
+
+TEST_CASE("container_end agrees with the byte-by-byte walk on random text", "[framing]") {
+  // Texts made of the bytes that matter (quotes, backslashes, brackets) and filler, across
+  // 64-byte chunks, so that runs of backslashes and strings straddle chunk edges.
+  std::mt19937_64 rng(7);
+  const std::string alphabet = "\"\\{}[]ab :,";
+  for (int round = 0; round < 20000; ++round) {
+    const std::size_t length = 1 + rng() % 300;
+    std::string text(1, (rng() & 1U) != 0 ? '{' : '[');
+    for (std::size_t i = 1; i < length; ++i) {
+      text.push_back(alphabet[rng() % alphabet.size()]);
+    }
+    INFO(text);
+    CHECK(container_end(text, 0) == container_end_scalar(text, 0));
+  }
+}

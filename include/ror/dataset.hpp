@@ -93,6 +93,8 @@ class StringArena {
  public:
   // A lasting copy of text.
   std::string_view store(std::string_view text);
+  // A lasting copy of a + separator + b (no separator when it is '\0').
+  std::string_view store_joined(std::string_view a, char separator, std::string_view b);
   // Bytes held.
   std::size_t memory_bytes() const { return chunks_.size() * size_; }
 

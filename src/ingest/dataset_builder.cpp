@@ -13,13 +13,7 @@ namespace ror::ingest {
 
 std::string_view DatasetBuilder::key_of(std::string_view platform, std::string_view id,
                                         StringArena& arena) {
-  if (platform.empty()) {
-    return arena.store(id);
-  }
-  std::string key;
-  key.reserve(platform.size() + 1 + id.size());
-  key.append(platform).append(1, '\x1f').append(id);
-  return arena.store(key);
+  return platform.empty() ? arena.store(id) : arena.store_joined(platform, '\x1f', id);
 }
 
 std::uint8_t DatasetBuilder::platform_index(std::string_view platform) {
@@ -422,12 +416,14 @@ void DatasetBuilder::resolve_account(const LoadOptions& options) {
         ++by_author[data_.posts[i].author];
       }
     }
-    std::map<std::string, std::uint64_t> counts;
+    std::unordered_map<std::string, std::uint64_t> counts;
     for (const auto& [author, n] : by_author) {
       counts[normalize_name(data_.authors.name(author))] += n;
     }
-    const auto best = std::max_element(counts.begin(), counts.end(),
-                                       [](auto& a, auto& b) { return a.second < b.second; });
+    // The most posts; among equals, the smallest name (so that no order matters).
+    const auto best = std::max_element(counts.begin(), counts.end(), [](auto& a, auto& b) {
+      return a.second != b.second ? a.second < b.second : a.first > b.first;
+    });
     if (best != counts.end()) {
       names.push_back(best->first);
       account.inferred = true;

@@ -51,14 +51,21 @@ void DatasetBuilder::link_statuses() {
   answers_.assign(n, 0);
   conversations_.assign(n, kNone);
   names_conversation_.assign(n, 0);
+  // (the statuses of a conversation usually come together: the last lookup is kept)
+  std::string_view last_conversation;
+  std::uint32_t last_root = kNone;
   for (std::uint32_t p = 0; p < n; ++p) {
     if (!reply_to[p].empty()) {
       answers_[p] = 1;
-      parents_[p] = find_post(reply_to[p]);
+      parents_[p] = reply_to[p] == last_conversation ? last_root : find_post(reply_to[p]);
     }
     if (!conversation[p].empty() && conversation[p] != post_keys_[p]) {
       names_conversation_[p] = 1;
-      conversations_[p] = find_post(conversation[p]);
+      if (conversation[p] != last_conversation) {
+        last_conversation = conversation[p];
+        last_root = find_post(last_conversation);
+      }
+      conversations_[p] = last_root;
     }
   }
 }

@@ -20,6 +20,29 @@ std::string_view StringArena::store(std::string_view text) {
   return {stored, text.size()};
 }
 
+std::string_view StringArena::store_joined(std::string_view a, char separator, std::string_view b) {
+  const std::size_t size = a.size() + (separator != '\0' ? 1 : 0) + b.size();
+  if (chunks_.empty() || used_ + size > size_) {
+    size_ = std::max<std::size_t>(std::size_t{64} << 10, size);
+    chunks_.push_back(std::make_unique<char[]>(size_));
+    used_ = 0;
+  }
+  char* stored = chunks_.back().get() + used_;
+  char* at = stored;
+  if (!a.empty()) {
+    std::memcpy(at, a.data(), a.size());
+    at += a.size();
+  }
+  if (separator != '\0') {
+    *at++ = separator;
+  }
+  if (!b.empty()) {
+    std::memcpy(at, b.data(), b.size());
+  }
+  used_ += size;
+  return {stored, size};
+}
+
 AuthorId AuthorTable::intern(std::string_view name) {
   return intern(name, StringIndex::hash(name));
 }

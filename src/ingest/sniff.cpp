@@ -139,6 +139,14 @@ class Scanner {
   // Skips one value without recording it.
   bool skip() {
     space();
+    if (p_ < s_.size() && (s_[p_] == '{' || s_[p_] == '[')) {
+      const std::size_t end = container_end(s_, p_);
+      if (end == std::string_view::npos) {
+        return false;
+      }
+      p_ = end;
+      return true;
+    }
     std::size_t depth = 0;
     while (p_ < s_.size()) {
       if (depth > 0) {

@@ -306,6 +306,9 @@ for entry in "${FORMAT_INPUTS[@]}"; do
       break
     fi
     walls+=("$RUN_WALL") rss+=("$RUN_RSS_KB")
+    # Decompression alone, by the zstd tool: the floor under the .zst time on this machine.
+    run_timed /dev/null zstd -q -d --long=31 -c "$zst"
+    [ "$RUN_RC" -eq 0 ] && unzstd_walls+=("$RUN_WALL")
   done
   if [ -n "$failed" ]; then
     add_row "$size" "$fmt" "$bytes" ror 0 0 0 "FAILED ($failed)"
@@ -327,6 +330,7 @@ done
 
 # The largest NDJSON compressed with zstd, against the plain file in the same runs.
 ZST_RATIO=0
+UNZSTD_RATIO=0
 if [ "$ZST" = 1 ]; then
   plain="$BENCH_DIR/ror-g$GEN_VERSION-seed$SEED-$largest.ndjson"
   zst="$plain.zst"
@@ -340,7 +344,7 @@ if [ "$ZST" = 1 ]; then
   bytes=$(stat -c %s "$plain")
   warm "$plain"
   warm "$zst"
-  plain_walls=() walls=() rss=()
+  plain_walls=() walls=() rss=() unzstd_walls=()
   failed=""
   for ((r = 1; r <= REPEAT; r++)); do
     # shellcheck disable=SC2086
@@ -363,6 +367,11 @@ if [ "$ZST" = 1 ]; then
     wall=$(median "${walls[@]}")
     ZST_RATIO=$(awk -v a="$wall" -v b="$(median "${plain_walls[@]}")" 'BEGIN { printf "%.2f", a / b }')
     note="zstd -3 --long=31, $(stat -c %s "$zst" | awk '{ printf "%.1f MB", $1 / 1e6 }'); ${ZST_RATIO}x the plain file's time"
+    if [ "${#unzstd_walls[@]}" -gt 0 ]; then
+      UNZSTD_RATIO=$(awk -v a="$(median "${unzstd_walls[@]}")" -v b="$(median "${plain_walls[@]}")" \
+        'BEGIN { printf "%.2f", a / b }')
+      note="$note; zstd -d alone takes ${UNZSTD_RATIO}x"
+    fi
     read -r want got what <<<"$(expect_ndjson.zst "$WORK/plain.json" "$WORK/zst.json")"
     CHECKED[ndjson.zst]="$what"
     if [ "$want" != "$got" ]; then

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "ingest/json_syntax.hpp"
+#include "ingest/structural_scan.hpp"
 #include "ror/error.hpp"
 
 namespace ror::ingest {
@@ -36,12 +37,11 @@ std::unique_ptr<Framer> make_framer(const Framing& framing) {
 }
 
 Position Position::after(std::string_view text) const {
-  const std::size_t last_newline = text.rfind('\n');
-  if (last_newline == std::string_view::npos) {
+  const Newlines newlines = find_newlines(text);
+  if (newlines.count == 0) {
     return after(0, text.size());
   }
-  return after(static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n')),
-               text.size() - last_newline - 1);
+  return after(newlines.count, text.size() - newlines.last - 1);
 }
 
 Position position_in(const InputText& block, std::size_t offset) {

@@ -33,3 +33,26 @@ TEST_CASE("container_end agrees with the byte-by-byte walk on random text", "[fr
     CHECK(container_end(text, 0) == container_end_scalar(text, 0));
   }
 }
+
+TEST_CASE("find_newlines counts and places newlines across 32-byte chunks and the tail",
+          "[framing]") {
+  using ror::ingest::find_newlines;
+  CHECK(find_newlines("").count == 0);
+  CHECK(find_newlines("").last == std::string_view::npos);
+  CHECK(find_newlines("\n").last == 0);
+  std::mt19937_64 rng(11);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text(rng() % 200, 'x');
+    std::uint64_t expected = 0;
+    for (char& c : text) {
+      if (rng() % 7 == 0) {
+        c = '\n';
+        ++expected;
+      }
+    }
+    INFO(text);
+    const auto found = find_newlines(text);
+    CHECK(found.count == expected);
+    CHECK(found.last == text.rfind('\n'));
+  }
+}

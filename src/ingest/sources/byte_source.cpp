@@ -5,7 +5,6 @@
 #include <utility>
 
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -24,37 +23,15 @@ std::uint64_t page_size() {
 
 }  // namespace
 
-ByteSource::ByteSource(std::string name, std::FILE* file, bool owned)
-    : name_(std::move(name)), origin_(name_), file_(file), owned_(owned) {}
+ByteSource::ByteSource(std::string name) : name_(std::move(name)), origin_(name_) {}
 
-ByteSource ByteSource::open(const std::string& path, std::uint64_t map_bytes) {
-  if (path == "-") {
-    return ByteSource(path, stdin, false);
-  }
-  errno = 0;
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) {
-    throw input_error(fmt::format("cannot open {}: {}", path, std::strerror(errno)));
-  }
-  return from_file(path, file, map_bytes);
-}
-
-ByteSource ByteSource::adopt(const std::string& name, int fd, std::uint64_t map_bytes) {
-  std::FILE* file = ::fdopen(fd, "rb");
-  if (file == nullptr) {
-    const int error = errno;
-    ::close(fd);
-    throw input_error(fmt::format("cannot open {}: {}", name, std::strerror(error)));
-  }
-  return from_file(name, file, map_bytes);
-}
-
-ByteSource ByteSource::from_file(const std::string& name, std::FILE* file,
-                                 std::uint64_t map_bytes) {
-  ByteSource source(name, file, true);
-  const std::uint64_t size = source.size_hint();
+ByteSource ByteSource::adopt(const std::string& name, int fd, std::uint64_t size,
+                             std::uint64_t map_bytes) {
+  ByteSource source(name);
+  source.fd_ = fd;
+  source.size_ = size;
   if (size > 0 && size >= map_bytes) {
-    void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, ::fileno(file), 0);
+    void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
     if (map != MAP_FAILED) {
       ::madvise(map, size, MADV_SEQUENTIAL);
       source.mapped_ = std::string_view(static_cast<const char*>(map), size);
@@ -65,7 +42,7 @@ ByteSource ByteSource::from_file(const std::string& name, std::FILE* file,
 }
 
 ByteSource ByteSource::memory(const std::string& name, std::string_view bytes) {
-  ByteSource source(name, nullptr, false);
+  ByteSource source(name);
   source.memory_ = bytes;
   source.size_ = bytes.size();
   return source;
@@ -73,7 +50,7 @@ ByteSource ByteSource::memory(const std::string& name, std::string_view bytes) {
 
 ByteSource ByteSource::stream(const std::string& name, std::unique_ptr<Stream> stream,
                               std::uint64_t size) {
-  ByteSource source(name, nullptr, false);
+  ByteSource source(name);
   source.stream_ = std::move(stream);
   source.size_ = size;
   return source;
@@ -83,8 +60,8 @@ ByteSource::ByteSource(ByteSource&& other) noexcept
     : name_(std::move(other.name_)),
       origin_(std::move(other.origin_)),
       named_(other.named_),
-      file_(std::exchange(other.file_, nullptr)),
-      owned_(other.owned_),
+      fd_(std::exchange(other.fd_, -1)),
+      at_(other.at_),
       ended_(other.ended_),
       memory_(other.memory_),
       size_(other.size_),
@@ -95,8 +72,8 @@ ByteSource::~ByteSource() {
   if (!mapped_.empty()) {
     ::munmap(const_cast<char*>(mapped_.data()), mapped_.size());
   }
-  if (owned_ && file_ != nullptr) {
-    std::fclose(file_);
+  if (fd_ >= 0) {
+    ::close(fd_);
   }
 }
 
@@ -119,7 +96,7 @@ std::size_t ByteSource::read(char* out, std::size_t n) {
   if (stream_) {
     return stream_->read(out, n);
   }
-  if (file_ == nullptr) {
+  if (fd_ < 0) {
     const std::size_t k = std::min(n, memory_.size());
     if (k > 0) {
       std::memcpy(out, memory_.data(), k);
@@ -127,13 +104,29 @@ std::size_t ByteSource::read(char* out, std::size_t n) {
     }
     return k;
   }
-  if (ended_) {
+  // A file is read up to the size it had when it was opened; one that says 0 (as files under
+  // /proc do) is read to its end.
+  if (ended_ || (size_ > 0 && at_ >= size_)) {
     return 0;
   }
-  const std::size_t k = std::fread(out, 1, n, file_);
-  if (k < n && std::ferror(file_) != 0) {
-    throw input_error(fmt::format("cannot read {}: {}", name_, std::strerror(errno)));
+  std::size_t k = 0;
+  while (k < n) {
+    const ssize_t got = ::read(fd_, out + k, n - k);
+    if (got == 0) {
+      break;
+    }
+    if (got < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      throw input_error(fmt::format("cannot read {}: {}", name_, std::strerror(errno)));
+    }
+    k += static_cast<std::size_t>(got);
+    if (at_ + k >= size_) {
+      break;  // the size fstat gave is reached: one more read would only find the end
+    }
   }
+  at_ += k;
   return k;
 }
 
@@ -149,28 +142,20 @@ std::optional<std::uint64_t> ByteSource::remaining() const {
   if (stream_) {
     return stream_->remaining();
   }
-  if (file_ == nullptr) {
+  if (fd_ < 0) {
     return memory_.size();
-  }
-  const std::uint64_t size = size_hint();
-  const long at = std::ftell(file_);
-  if (size == 0 || at < 0) {
-    return std::nullopt;
   }
   if (ended_) {
     return 0;
   }
-  return size > static_cast<std::uint64_t>(at) ? size - static_cast<std::uint64_t>(at) : 0;
+  if (size_ == 0) {
+    return std::nullopt;  // a file whose size says nothing (under /proc)
+  }
+  return size_ > at_ ? size_ - at_ : 0;
 }
 
 std::uint64_t ByteSource::size_hint() const {
-  if (stream_ || file_ == nullptr) {
-    return size_;
-  }
-  struct stat st {};
-  return ::fstat(::fileno(file_), &st) == 0 && S_ISREG(st.st_mode)
-             ? static_cast<std::uint64_t>(st.st_size)
-             : 0;
+  return size_;
 }
 
 }  // namespace ror::ingest

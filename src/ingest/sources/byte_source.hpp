@@ -1,11 +1,10 @@
-// Where an input's bytes come from: a file, standard input, memory, or a stream decoded from one
-// (a zstd or gzip file, an archive member). A large regular file is mapped, so that its blocks
+// Where an input's bytes come from: a regular file, memory, or a stream (standard input, a pipe,
+// a zstd or gzip file, an archive member). A large regular file is mapped, so that its blocks
 // are read where they lie; everything else is read in order. SourceList makes them from the
 // command line's paths.
 #pragma once
 
 #include <cstdint>
-#include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,11 +17,10 @@ class Stream;
 // One input's bytes, mapped or read in order, with where it came from.
 class ByteSource {
  public:
-  // Standard input for "-", else the file at path, mapped when it is a regular file of at least
-  // `map_bytes` bytes. Throws ror::Error (bad input) when the file cannot be opened.
-  static ByteSource open(const std::string& path, std::uint64_t map_bytes);
-  // The file open at `fd` (which the source then owns), mapped as open() would map it.
-  static ByteSource adopt(const std::string& name, int fd, std::uint64_t map_bytes);
+  // The regular file open at `fd` (which the source then owns), of `size` bytes as fstat gave
+  // it; mapped when it has at least `map_bytes` bytes, else read in order.
+  static ByteSource adopt(const std::string& name, int fd, std::uint64_t size,
+                          std::uint64_t map_bytes);
   // Bytes already in memory (read in order, as a stream would be).
   static ByteSource memory(const std::string& name, std::string_view bytes);
   // The bytes of a stream, read in order; `size` is its decoded size when known, else 0.
@@ -63,17 +61,16 @@ class ByteSource {
   void set_origin(std::string origin, bool named);
 
  private:
-  ByteSource(std::string name, std::FILE* file, bool owned);
-  static ByteSource from_file(const std::string& name, std::FILE* file, std::uint64_t map_bytes);
+  explicit ByteSource(std::string name);
 
   std::string name_;
   std::string origin_;
   bool named_ = true;
-  std::FILE* file_ = nullptr;
-  bool owned_ = false;
+  int fd_ = -1;              // a regular file, owned
+  std::uint64_t at_ = 0;     // of the file: bytes read so far
   bool ended_ = false;       // skip_rest() on a file
   std::string_view memory_;  // memory not read yet
-  std::uint64_t size_ = 0;   // of memory, or of a stream when known
+  std::uint64_t size_ = 0;   // of the file, of memory, or of a stream when known
   std::string_view mapped_;
   std::unique_ptr<Stream> stream_;
 };

@@ -50,16 +50,21 @@ void walk(const fs::path& dir, const std::string& shown, DirectoryListing& listi
   for (const fs::directory_iterator end; !error && it != end; it.increment(error)) {
     const fs::directory_entry& entry = *it;
     std::string entry_shown = joined(shown, entry.path().filename().string());
+    // The entry's type as the directory gave it (d_type); the file system is asked only where
+    // the directory did not say.
     std::error_code status_error;
-    const fs::file_status status = entry.symlink_status(status_error);
+    const bool symlink = entry.is_symlink(status_error);
+    const bool directory = !symlink && !status_error && entry.is_directory(status_error);
+    const bool regular =
+        !symlink && !directory && !status_error && entry.is_regular_file(status_error);
     if (status_error) {
       unreadable(entry_shown, status_error);
     }
-    if (fs::is_symlink(status)) {
+    if (symlink) {
       add_symlink(entry.path(), std::move(entry_shown), listing);
-    } else if (fs::is_directory(status)) {
+    } else if (directory) {
       walk(entry.path(), entry_shown, listing);
-    } else if (fs::is_regular_file(status)) {
+    } else if (regular) {
       add_file(entry.path(), std::move(entry_shown), listing);
     } else {
       listing.skips.add("not a regular file");

@@ -135,8 +135,9 @@ std::unique_ptr<ByteSource> SourceList::open_path(const std::string& path,
   }
   const std::string head = input->peek(kMagicBytes);
   if (container_of(head) == Container::plain) {
-    return with_origin(ByteSource::adopt(path, input->release_fd(), options_.map_bytes), origin,
-                       named);
+    const std::uint64_t fd_size = input->size();
+    return with_origin(ByteSource::adopt(path, input->release_fd(), fd_size, options_.map_bytes),
+                       origin, named);
   }
   return open_container(path, origin, named, std::move(input), head);
 }

@@ -306,9 +306,6 @@ for entry in "${FORMAT_INPUTS[@]}"; do
       break
     fi
     walls+=("$RUN_WALL") rss+=("$RUN_RSS_KB")
-    # Decompression alone, by the zstd tool: the floor under the .zst time on this machine.
-    run_timed /dev/null zstd -q -d --long=31 -c "$zst"
-    [ "$RUN_RC" -eq 0 ] && unzstd_walls+=("$RUN_WALL")
   done
   if [ -n "$failed" ]; then
     add_row "$size" "$fmt" "$bytes" ror 0 0 0 "FAILED ($failed)"
@@ -359,6 +356,9 @@ if [ "$ZST" = 1 ]; then
       break
     fi
     walls+=("$RUN_WALL") rss+=("$RUN_RSS_KB")
+    # Decompression alone, by the zstd tool: the floor under the .zst time on this machine.
+    run_timed /dev/null zstd -q -d --long=31 -c "$zst"
+    [ "$RUN_RC" -eq 0 ] && unzstd_walls+=("$RUN_WALL")
   done
   if [ -n "$failed" ]; then
     add_row "$largest" ndjson.zst "$bytes" ror 0 0 0 "FAILED ($failed)"

@@ -60,11 +60,17 @@ class Value {
   Value(const Value&) = delete;
   Value& operator=(const Value&) = delete;
 
-  // Its JSON type.
-  simdjson::ondemand::json_type type() { return value_.type(); }
+  // Its JSON type (looked at once).
+  [[gnu::always_inline]] simdjson::ondemand::json_type type() {
+    if (!typed_) {
+      type_ = value_.type();
+      typed_ = true;
+    }
+    return type_;
+  }
   // Whether it is null (then it counts as read).
-  bool is_null() {
-    if (value_.type() != simdjson::ondemand::json_type::null) {
+  [[gnu::always_inline]] bool is_null() {
+    if (type() != simdjson::ondemand::json_type::null) {
       return false;
     }
     return null_read();
@@ -80,15 +86,15 @@ class Value {
   [[noreturn]] void fail_type(std::string_view expected);
 
   // A string.
-  std::string_view string() {
-    if (value_.type() != simdjson::ondemand::json_type::string) {
+  [[gnu::always_inline]] std::string_view string() {
+    if (type() != simdjson::ondemand::json_type::string) {
       fail_type("a string");
     }
     read_ = true;
     return value_.get_string();
   }
   // A string, or nullopt for null.
-  std::optional<std::string_view> optional_string() {
+  [[gnu::always_inline]] std::optional<std::string_view> optional_string() {
     if (is_null()) {
       return std::nullopt;
     }
@@ -99,9 +105,10 @@ class Value {
   // An id, or nullopt for null.
   std::optional<std::string_view> optional_id();
   // A non-negative integer (an integral float is accepted), or nullopt for null.
-  std::optional<std::int64_t> count(CountText text = CountText::numbers_only) {
+  [[gnu::always_inline]] std::optional<std::int64_t> count(
+      CountText text = CountText::numbers_only) {
     std::int64_t n = 0;
-    if (value_.type() == simdjson::ondemand::json_type::number &&
+    if (type() == simdjson::ondemand::json_type::number &&
         value_.get_int64().get(n) == simdjson::SUCCESS && n >= 0) {
       read_ = true;  // the common case: a plain non-negative integer
       return n;
@@ -118,9 +125,9 @@ class Value {
   void skip();
 
   // Calls f(key, child) for each member of an object, in order. `names` are keys the reader
-  // knows (written without escapes): such a key is recognised where it lies, without a copy,
-  // and passed as the view from `names`. A child f does not read is skipped. An object is
-  // required unless `null_ok` (then null reads as no members).
+  // knows (written without escapes, at most 63 bytes): such a key is recognised where it lies,
+  // without a copy, and passed as the view from `names`. A child f does not read is skipped. An
+  // object is required unless `null_ok` (then null reads as no members).
   template <std::size_t N, typename F>
   void each_field(const std::array<std::string_view, N>& names, F&& f, bool null_ok = true);
   // Calls f(child) for each element of an array, in order; a child f does not read is skipped.
@@ -135,7 +142,7 @@ class Value {
  private:
   // The key of a field: recognised in place when it is one of `names`, else unescaped.
   template <typename Field, std::size_t N>
-  static std::string_view key_of(Field& field, const std::array<std::string_view, N>& names);
+  [[gnu::always_inline]] static std::string_view key_of(Field& field, const std::array<std::string_view, N>& names);
   void walk(simdjson::ondemand::value& v, int depth);
   bool null_read();
   std::optional<std::int64_t> count_slow(CountText text);
@@ -144,6 +151,8 @@ class Value {
   simdjson::ondemand::value& value_;
   const PathStep& at_;
   bool read_ = false;
+  bool typed_ = false;
+  simdjson::ondemand::json_type type_{};
 
   template <std::size_t N, typename F>
   friend void for_each_member(simdjson::ondemand::object object, const PathStep& at,
@@ -169,12 +178,20 @@ void for_each_member(simdjson::ondemand::object object, const PathStep& at,
 
 template <typename Field, std::size_t N>
 std::string_view Value::key_of(Field& field, const std::array<std::string_view, N>& names) {
-  // The bytes after the opening quote; reading one past a name stays within simdjson's padding.
+  // The bytes after the opening quote, up to the closing one, looked at for no longer than a
+  // known name can be (within the parser's padding); a key with an escape is unescaped instead,
+  // as is one that no name matches.
+  constexpr std::size_t kLongestName = 63;
   const char* raw = simdjson::ondemand::raw_json_string(field.key()).raw();
-  for (const std::string_view name : names) {
-    if (raw[0] == name[0] && std::memcmp(raw, name.data(), name.size()) == 0 &&
-        raw[name.size()] == '"') {
-      return name;
+  std::size_t length = 0;
+  while (length <= kLongestName && raw[length] != '"' && raw[length] != '\\') {
+    ++length;
+  }
+  if (length <= kLongestName && raw[length] == '"') {
+    for (const std::string_view name : names) {
+      if (name.size() == length && std::memcmp(raw, name.data(), length) == 0) {
+        return name;
+      }
     }
   }
   return field.unescaped_key();

@@ -12,7 +12,8 @@ namespace {
 constexpr std::int64_t kMsPerDay = 86'400'000;
 
 // Reads exactly `width` ASCII digits at `pos`; false when any is missing.
-bool read_digits(std::string_view s, std::size_t pos, std::size_t width, int& out) noexcept {
+[[gnu::always_inline]] inline bool read_digits(std::string_view s, std::size_t pos,
+                                               std::size_t width, int& out) noexcept {
   if (pos + width > s.size()) {
     return false;
   }
@@ -54,8 +55,9 @@ std::optional<std::int64_t> parse_date(std::string_view s) noexcept {
 
 // Parses "HH:MM:SS" at pos (then, when `fraction`, an optional ".d+" kept to milliseconds,
 // truncated) into milliseconds since midnight; pos is left after it. Second 60 is let through.
-std::optional<std::int64_t> parse_clock(std::string_view s, std::size_t& pos,
-                                        bool fraction) noexcept {
+[[gnu::always_inline]] inline std::optional<std::int64_t> parse_clock(std::string_view s,
+                                                                      std::size_t& pos,
+                                                                      bool fraction) noexcept {
   int hour = 0;
   int minute = 0;
   int second = 0;
@@ -87,7 +89,8 @@ std::optional<std::int64_t> parse_clock(std::string_view s, std::size_t& pos,
 
 // Parses a UTC offset at pos, "+hh:mm" (with `colon`) or "+hhmm", '-' for west, into minutes
 // east of UTC; pos is left after it.
-std::optional<int> parse_offset(std::string_view s, std::size_t& pos, bool colon) noexcept {
+[[gnu::always_inline]] inline std::optional<int> parse_offset(std::string_view s, std::size_t& pos,
+                                                              bool colon) noexcept {
   const std::size_t minutes_at = pos + (colon ? 4 : 3);
   int oh = 0;
   int om = 0;

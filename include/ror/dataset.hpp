@@ -96,12 +96,16 @@ class StringArena {
   // A lasting copy of a + separator + b (no separator when it is '\0').
   std::string_view store_joined(std::string_view a, char separator, std::string_view b);
   // Bytes held.
-  std::size_t memory_bytes() const { return chunks_.size() * size_; }
+  std::size_t memory_bytes() const { return held_; }
 
  private:
+  // `size` bytes of room, from the current chunk or a new one.
+  char* room(std::size_t size);
+
   std::vector<std::unique_ptr<char[]>> chunks_;
-  std::size_t used_ = 0;
-  std::size_t size_ = 0;
+  std::size_t used_ = 0;  // of the current chunk
+  std::size_t size_ = 0;  // of the current chunk
+  std::size_t held_ = 0;  // of all chunks
 };
 
 // Interned author names; each id also knows whether that name is the account's.

@@ -30,12 +30,24 @@ bool has_trailing_content(od::document& doc) {
   return location_of(doc) != nullptr;
 }
 
-// Parses items one after another with one parser, and hands each to the importer.
+// The calling thread's parser. It is kept from block to block: its buffers grow to the largest
+// item seen and are reused, where a parser per block would allocate (and the system zero) them
+// again for every block of large items.
+od::parser& thread_parser() {
+  thread_local od::parser parser;
+  return parser;
+}
+
+// Parses items one after another with the thread's parser, and hands each to the importer.
 class ItemReader {
  public:
   ItemReader(const InputText& block, const Importer& importer, std::uint8_t variant,
              PostBatch& batch)
-      : block_(block), importer_(importer), variant_(variant), batch_(batch) {}
+      : block_(block),
+        importer_(importer),
+        variant_(variant),
+        batch_(batch),
+        parser_(thread_parser()) {}
 
   // Reads the item in block[begin, end). `root` is its place; `kind`, `key` and `index` what
   // the importer is told of it.
@@ -107,7 +119,7 @@ class ItemReader {
   const Importer& importer_;
   std::uint8_t variant_;
   PostBatch& batch_;
-  od::parser parser_;
+  od::parser& parser_;
   std::string scalar_;
 };
 

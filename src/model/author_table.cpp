@@ -6,28 +6,30 @@
 
 namespace ror {
 
-std::string_view StringArena::store(std::string_view text) {
-  if (chunks_.empty() || used_ + text.size() > size_) {
-    size_ = std::max<std::size_t>(std::size_t{64} << 10, text.size());
-    chunks_.push_back(std::make_unique<char[]>(size_));
+char* StringArena::room(std::size_t size) {
+  if (chunks_.empty() || used_ + size > size_) {
+    size_ = std::max<std::size_t>(std::size_t{64} << 10, size);
+    // Not zeroed: every byte handed out is written before it is read.
+    chunks_.push_back(std::unique_ptr<char[]>(new char[size_]));
+    held_ += size_;
     used_ = 0;
   }
   char* stored = chunks_.back().get() + used_;
+  used_ += size;
+  return stored;
+}
+
+std::string_view StringArena::store(std::string_view text) {
+  char* stored = room(text.size());
   if (!text.empty()) {
     std::memcpy(stored, text.data(), text.size());
   }
-  used_ += text.size();
   return {stored, text.size()};
 }
 
 std::string_view StringArena::store_joined(std::string_view a, char separator, std::string_view b) {
   const std::size_t size = a.size() + (separator != '\0' ? 1 : 0) + b.size();
-  if (chunks_.empty() || used_ + size > size_) {
-    size_ = std::max<std::size_t>(std::size_t{64} << 10, size);
-    chunks_.push_back(std::make_unique<char[]>(size_));
-    used_ = 0;
-  }
-  char* stored = chunks_.back().get() + used_;
+  char* stored = room(size);
   char* at = stored;
   if (!a.empty()) {
     std::memcpy(at, a.data(), a.size());
@@ -39,7 +41,6 @@ std::string_view StringArena::store_joined(std::string_view a, char separator, s
   if (!b.empty()) {
     std::memcpy(at, b.data(), b.size());
   }
-  used_ += size;
   return {stored, size};
 }
 

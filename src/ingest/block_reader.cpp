@@ -32,7 +32,9 @@ bool has_trailing_content(od::document& doc) {
 
 // The calling thread's parser. It is kept from block to block: its buffers grow to the largest
 // item seen and are reused, where a parser per block would allocate (and the system zero) them
-// again for every block of large items.
+// again for every block of large items. After an item larger than this its buffers are let go.
+constexpr std::size_t kParserKeep = std::size_t{64} << 20;
+
 od::parser& thread_parser() {
   thread_local od::parser parser;
   return parser;
@@ -48,6 +50,13 @@ class ItemReader {
         variant_(variant),
         batch_(batch),
         parser_(thread_parser()) {}
+  ItemReader(const ItemReader&) = delete;
+  ItemReader& operator=(const ItemReader&) = delete;
+  ~ItemReader() {
+    if (parser_.capacity() > kParserKeep) {
+      parser_ = od::parser{};
+    }
+  }
 
   // Reads the item in block[begin, end). `root` is its place; `kind`, `key` and `index` what
   // the importer is told of it.

@@ -182,6 +182,18 @@ void read_items(const InputText& block, ItemReader& reader, PostBatch& batch) {
 
 void read_block(const InputText& block, const Framing& framing, const Importer& importer,
                 std::uint8_t variant, PostBatch& batch) {
+  if (framing.kind == FramingKind::text) {
+    if (importer.read_text == nullptr) {
+      throw input_error(fmt::format("{}: {} reads no text input", block.name, importer.name));
+    }
+    try {
+      importer.read_text(TextItem{block.name, block.view(), variant}, batch);
+    } catch (TextViolation& e) {
+      throw input_error(e.line == 0 ? fmt::format("{} ({})", e.what, block.name)
+                                    : fmt::format("{} ({}:{})", e.what, block.name, e.line));
+    }
+    return;
+  }
   ItemReader reader(block, importer, variant, batch);
   if (framing.kind == FramingKind::lines) {
     read_lines(block, reader, batch);

@@ -25,6 +25,18 @@ class LinesFramer final : public Framer {
   }
 };
 
+// A format that is not JSON: the input is one item, cut only at its end.
+class TextFramer final : public Framer {
+ public:
+  std::size_t cut(InputText& text, bool at_end) override {
+    if (!at_end) {
+      return 0;
+    }
+    text.items.push_back(Item{0, text.size, ItemKind::whole, 0, {}, {}});
+    return text.size;
+  }
+};
+
 }  // namespace
 
 std::unique_ptr<Framer> make_document_framer(const Framing& framing);
@@ -32,6 +44,9 @@ std::unique_ptr<Framer> make_document_framer(const Framing& framing);
 std::unique_ptr<Framer> make_framer(const Framing& framing) {
   if (framing.kind == FramingKind::lines) {
     return std::make_unique<LinesFramer>();
+  }
+  if (framing.kind == FramingKind::text) {
+    return std::make_unique<TextFramer>();
   }
   return make_document_framer(framing);
 }

@@ -6,7 +6,9 @@
 //             object's members, with the arrays under chosen keys ("posts", "orderedItems")
 //             split into their elements; optionally after a script prefix such as
 //             `window.YTD.tweets.part0 = ` (X archives);
-//   whole     one JSON value read as a single item (an account file, a thread).
+//   whole     one JSON value read as a single item (an account file, a thread);
+//   text      the whole input as bytes, for formats that are not JSON (CSV, XML): the importer
+//             parses it itself (Importer::read_text).
 // Format-neutral: framers know no platform.
 #pragma once
 
@@ -20,7 +22,7 @@
 
 namespace ror::ingest {
 
-enum class FramingKind : std::uint8_t { lines, document, whole };
+enum class FramingKind : std::uint8_t { lines, document, whole, text };
 
 // How to cut one input into items.
 struct Framing {

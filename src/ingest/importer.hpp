@@ -53,6 +53,20 @@ struct ImportItem {
   Value& value;
 };
 
+// The input of an importer of a text format (FramingKind::text): all of its bytes.
+struct TextItem {
+  std::string_view name;   // the input's name
+  std::string_view bytes;  // after a UTF-8 byte order mark, if any
+  std::uint8_t variant;    // from detection
+};
+
+// What a text importer throws for input it cannot read: what is wrong, and on which line of the
+// input (from 1; 0 when it cannot say).
+struct TextViolation {
+  std::string what;
+  std::uint64_t line = 0;
+};
+
 struct Importer {
   std::string_view name;      // as --from and the input line name it: "x-archive"
   std::string_view platform;  // "x", "mastodon"; "" when the data says (ror/v1)
@@ -65,6 +79,9 @@ struct Importer {
   // Reads one item into records. Throws SchemaViolation (through the toolkit) or a
   // simdjson error on bad input.
   void (*read)(ImportItem& item, RecordSink& out);
+  // For a text format (its detection's framing is FramingKind::text; `read` is then unused):
+  // reads the whole input. Throws TextViolation on bad input.
+  void (*read_text)(const TextItem& item, RecordSink& out) = nullptr;
 };
 
 // Every importer, in the order ties in detection are broken (src/importers/registry.cpp).

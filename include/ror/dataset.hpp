@@ -108,40 +108,71 @@ class StringArena {
   std::size_t held_ = 0;  // of all chunks
 };
 
-// Interned author names; each id also knows whether that name is the account's.
+// Between a platform and a name in a qualified author key ("mastodon\x1fbob").
+inline constexpr char kQualifierSeparator = '\x1f';
+
+// Interned author names; each id also knows whether that name is the account's. A name may be
+// interned within a platform (its qualifier): "bob" on X and "bob" on Mastodon are two people.
 class AuthorTable {
  public:
   // The id of name, adding it when new.
   AuthorId intern(std::string_view name);
-  // Interns every name of `other`: ids[i] is the id here of other's name i.
-  void intern_all(const AuthorTable& other, std::vector<AuthorId>& ids);
+  // The id of name within a platform ("" for none), adding it when new.
+  AuthorId intern(std::string_view name, std::string_view qualifier);
+  // Interns every name of `other` within a platform (`qualifier`, "" for none): ids[i] is the id
+  // here of other's name i.
+  void intern_all(const AuthorTable& other, std::vector<AuthorId>& ids,
+                  std::string_view qualifier = {});
   // The name behind id.
   std::string_view name(AuthorId id) const { return names_[id]; }
+  // The platform a name was interned within ("" for none).
+  std::string_view qualifier(AuthorId id) const {
+    const std::size_t n = qualifier_size_[id];
+    return n == 0 ? std::string_view{} : std::string_view(names_[id].data() - n - 1, n);
+  }
   // Whether id is one of the account's names (set by mark_account).
   bool is_account(AuthorId id) const {
     return id != kNone && id / 64 < account_.size() && ((account_[id / 64] >> (id % 64)) & 1U) != 0;
   }
+  // Whether id stands for no one person: a name a platform writes for a deleted or removed
+  // account ("[deleted]", "[removed]"). Such comments count as comments, never as one audience
+  // member (set by mark_account).
+  bool is_anonymous(AuthorId id) const {
+    return id != kNone && id / 64 < anonymous_.size() &&
+           ((anonymous_[id / 64] >> (id % 64)) & 1U) != 0;
+  }
+  // Whether a name stands for no one person (see is_anonymous).
+  static bool anonymous_name(std::string_view name);
   // Frees the lookup index once no more names will be added (intern must not be called again).
   void seal() { index_ = StringIndex{}; }
-  // Marks every author whose normalised name is in `normalised_names` as the account.
+  // Marks every author whose normalised name is in `normalised_names` as the account, and every
+  // anonymous name (is_anonymous). A name written "platform\x1fname" marks that name within that
+  // platform only; a name without a platform marks it within every platform.
   void mark_account(const std::vector<std::string>& normalised_names);
   // Number of distinct names.
   std::size_t size() const { return names_.size(); }
   // Bytes held: names, their index and flags.
   std::size_t memory_bytes() const {
     return bytes_.memory_bytes() + names_.capacity() * sizeof(std::string_view) +
-           account_.capacity() * sizeof(std::uint64_t) + index_.memory_bytes();
+           qualifier_size_.capacity() +
+           (account_.capacity() + anonymous_.capacity()) * sizeof(std::uint64_t) +
+           index_.memory_bytes();
   }
 
  private:
   StringArena bytes_;
   std::vector<std::string_view> names_;
+  // Per name, the length of its qualifier: stored as "qualifier\x1fname", the name's view is the
+  // part after the separator.
+  std::vector<std::uint8_t> qualifier_size_;
   std::vector<std::uint64_t> account_;  // a bit per name, set by mark_account: small enough
                                         // to stay in cache when every comment is checked
+  std::vector<std::uint64_t> anonymous_;  // a bit per name, set by mark_account
   StringIndex index_;
   std::vector<std::uint64_t> hashes_;  // scratch for intern_all
 
-  AuthorId intern(std::string_view name, std::uint64_t hash);
+  AuthorId intern_key(std::string_view key, std::size_t qualifier_size, std::uint64_t hash);
+  std::string scratch_;  // a qualified key being built
 };
 
 // Who the account is, merged from the inputs and --account.
@@ -151,6 +182,8 @@ struct Account {
   std::string platform;
   std::optional<std::int64_t> followers;
   std::vector<std::string> names;  // normalised names that identify the account
+  // The account on further platforms, when the inputs come from several: {platform, handle}.
+  std::vector<std::pair<std::string, std::string>> others;
   bool inferred = false;           // no name was given: the most frequent post author was taken
 };
 
@@ -198,6 +231,7 @@ struct Skips {
 struct InputStats {
   std::vector<std::string> files;    // every input read: a file, "-", or an archive member
   std::vector<std::string> formats;  // the importer that read it, per file
+  std::vector<std::string> origins;  // the command-line path it came from, per file
   std::uint64_t bytes = 0;
   std::uint64_t posts_read = 0;     // post records, duplicates included
   std::uint64_t comments_read = 0;  // comment records, duplicates included
@@ -208,6 +242,9 @@ struct InputStats {
   std::uint64_t posts_merged = 0;     // copies of a post seen in another input, merged into one
   std::uint64_t comments_merged = 0;  // copies of a comment seen again, merged into one
   std::uint64_t statuses_placed = 0;  // statuses that turned out to be comments (see Threads)
+  // Comments by a name that is no one person ("[deleted]"): counted as comments, never as an
+  // audience member.
+  std::uint64_t anonymous_comments = 0;
   Skips skipped;
   Warnings warnings;
   // Where the load spent its time, in milliseconds (for -v; never part of the report). The

@@ -41,9 +41,13 @@ struct CheckResult {
 };
 
 // The granularity of a breakdown.
-enum class BreakdownBy : std::uint8_t { post, month };
+enum class BreakdownBy : std::uint8_t { post, month, platform };
 
-// One row of a breakdown: a post id or a "YYYY-MM" month, with its own metrics and scores.
+// "post", "month", "platform": how --by and the machine outputs name a breakdown.
+std::string_view breakdown_name(BreakdownBy by);
+
+// One row of a breakdown: a post id, a "YYYY-MM" month or a platform (and, last, "all": the
+// whole), with its own metrics and scores.
 struct BreakdownRow {
   std::string key;
   MetricValues metrics;

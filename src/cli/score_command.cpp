@@ -47,8 +47,8 @@ class ScoreCommand final : public Command {
     app.add_option("-o,--output", a_.output, "Write the report to FILE instead of stdout");
     app.add_option("--top", a_.top, "Size of the top-audience list (default 10)")
         ->check(CLI::Range(0, 1000000));
-    app.add_option("--by", a_.by, "One row per post or per month instead of the report")
-        ->check(CLI::IsMember({"post", "month"}));
+    app.add_option("--by", a_.by, "One row per post, month or platform instead of the report")
+        ->check(CLI::IsMember({"post", "month", "platform"}));
     app.add_option("--color", a_.color, "Colour the table")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -74,7 +74,9 @@ class ScoreCommand final : public Command {
     const Renderer* renderer = find_renderer(a_.format);
     std::optional<BreakdownBy> by;
     if (!a_.by.empty()) {
-      by = a_.by == "post" ? BreakdownBy::post : BreakdownBy::month;
+      by = a_.by == "post"       ? BreakdownBy::post
+           : a_.by == "platform" ? BreakdownBy::platform
+                                 : BreakdownBy::month;
     }
 
     const Dataset data = load_inputs(a_.inputs, load, streams);

@@ -29,19 +29,21 @@ std::uint8_t DatasetBuilder::platform_index(std::string_view platform) {
   return static_cast<std::uint8_t>(all.size() - 1);
 }
 
-void DatasetBuilder::add_source(const std::string& name, std::string_view format,
-                                std::uint64_t bytes) {
+void DatasetBuilder::add_source(const std::string& name, const std::string& origin,
+                                std::string_view format, std::uint64_t bytes) {
   data_.input.files.push_back(name);
+  data_.input.origins.push_back(origin);
   data_.input.formats.emplace_back(format);
   data_.input.bytes += bytes;
 }
 
-void DatasetBuilder::add_account(const AccountRecord& account, const std::string& source) {
+void DatasetBuilder::add_account(const AccountRecord& account, const std::string& source,
+                                 std::string_view platform) {
   follower_entries_ += account.follower_entries;
   if (account.role == AccountRole::guess) {
     for (const std::string* name : {&account.id, &account.handle}) {
       if (!name->empty()) {
-        weak_names_.push_back(*name);
+        weak_names_.push_back({std::string(platform), *name});
       }
     }
     return;
@@ -50,21 +52,25 @@ void DatasetBuilder::add_account(const AccountRecord& account, const std::string
     profiles_.add(account);
     return;
   }
-  Account& mine = data_.account;
   for (const std::string* name : {&account.id, &account.handle}) {
     if (!name->empty()) {
-      alias_names_.push_back(*name);
+      alias_names_.push_back({std::string(platform), *name});
     }
   }
-  alias_names_.insert(alias_names_.end(), account.aliases.begin(), account.aliases.end());
-  if (!have_account_) {
-    mine.id = account.id;
-    mine.handle = account.handle;
-    mine.platform = account.platform;
-    mine.followers = account.followers;
-    have_account_ = true;
+  for (const std::string& alias : account.aliases) {
+    alias_names_.push_back({std::string(platform), alias});
+  }
+  // One identity per platform (as the record names it, else its input's): the first record of a
+  // platform starts it, later ones complete it.
+  const std::string& shown = account.platform.empty() ? std::string(platform) : account.platform;
+  auto it = std::find_if(identities_.begin(), identities_.end(),
+                         [&](const Identity& i) { return i.platform == shown; });
+  if (it == identities_.end()) {
+    identities_.push_back({std::string(platform), shown, account.id, account.handle,
+                           account.followers});
     return;
   }
+  Identity& mine = *it;
   if (account.followers && mine.followers && *account.followers != *mine.followers) {
     data_.input.warnings.add(&Warnings::account_conflicts,
                              fmt::format("account followers {} conflict with {} given earlier ({})",
@@ -75,7 +81,7 @@ void DatasetBuilder::add_account(const AccountRecord& account, const std::string
   }
   for (auto [field, value] : {std::pair{&mine.id, &account.id},
                               {&mine.handle, &account.handle},
-                              {&mine.platform, &account.platform}}) {
+                              {&mine.platform, &shown}}) {
     if (field->empty()) {
       *field = *value;
     }
@@ -335,10 +341,10 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
     source_expected_ = batch.expected;
   }
   for (const AccountRecord& account : batch.accounts) {
-    add_account(account, batch.source);
+    add_account(account, batch.source, info.platform);
   }
   profiles_.merge(batch.profiles);
-  data_.authors.intern_all(batch.authors, author_map_);
+  data_.authors.intern_all(batch.authors, author_map_, info.platform);
   reserve_for(batch);
   const std::size_t first_post = data_.posts.size();
   merge_details(batch);  // first, so that merge_posts can merge the details of a post seen twice
@@ -389,60 +395,112 @@ void DatasetBuilder::end_source(std::size_t source, const std::string& name) {
 
 void DatasetBuilder::resolve_account(const LoadOptions& options) {
   Account& account = data_.account;
+  // The identities the inputs name, the first one foremost; their follower counts add up (one
+  // person's audiences on two platforms are two audiences).
+  for (const Identity& identity : identities_) {
+    if (account.id.empty() && account.handle.empty() && account.platform.empty()) {
+      account.id = identity.id;
+      account.handle = identity.handle;
+      account.platform = identity.platform;
+    } else if (!identity.handle.empty() || !identity.id.empty()) {
+      account.others.push_back(
+          {identity.platform, identity.handle.empty() ? identity.id : identity.handle});
+    }
+    if (identity.followers) {
+      account.followers = account.followers.value_or(0) + *identity.followers;
+    }
+  }
   if (!account.followers && follower_entries_ > 0) {
     account.followers = static_cast<std::int64_t>(follower_entries_);
   }
-  std::vector<std::string> names;
-  const auto add_names = [&](const std::vector<std::string>& list) {
-    for (const std::string& name : list) {
-      std::string normalised = normalize_name(name);
-      if (!normalised.empty()) {
-        names.push_back(std::move(normalised));
-      }
+  // The names of each platform's account: the names its inputs give, else (when neither they
+  // nor --account nor a ror/v1 file name anyone) the author of the first post of a thread, else
+  // its most frequent post author. A name given by --account or a ror/v1 file holds on every
+  // platform; the others only on their own.
+  std::vector<std::string> plain;   // as the report shows them
+  std::vector<std::string> marked;  // "platform\x1fname", or a name for every platform
+  const auto add = [&](std::string_view space, std::string_view name) {
+    std::string normalised = normalize_name(name);
+    if (normalised.empty()) {
+      return;
     }
+    plain.push_back(normalised);
+    marked.push_back(space.empty() ? normalised
+                                   : fmt::format("{}{}{}", space, kQualifierSeparator, normalised));
   };
-  add_names(alias_names_);
-  add_names(options.accounts);
-  if (names.empty()) {
-    add_names(weak_names_);
-    account.inferred = !names.empty();
+  for (const std::string& name : options.accounts) {
+    add("", name);
   }
-  if (names.empty()) {
-    // Nobody named the account: take the most frequent post author (ties: the smallest name),
-    // counting by author, then by name (names that differ in case or '@' are one).
-    std::unordered_map<AuthorId, std::uint64_t> by_author;
-    for (std::size_t i = 0; i < data_.posts.size(); ++i) {
-      if (dropped_[i] == 0 && data_.posts[i].author != kNone) {
-        ++by_author[data_.posts[i].author];
+  for (const auto& [space, name] : alias_names_) {
+    if (space.empty()) {
+      add("", name);
+    }
+  }
+  const bool everywhere = !marked.empty();
+  for (std::size_t p = 0; p < data_.platforms.size(); ++p) {
+    const std::string& space = data_.platforms[p];
+    const std::size_t before = marked.size();
+    for (const auto& [s, name] : alias_names_) {
+      if (s == space && !space.empty()) {
+        add(space, name);
       }
     }
-    std::unordered_map<std::string, std::uint64_t> counts;
-    for (const auto& [author, n] : by_author) {
-      counts[normalize_name(data_.authors.name(author))] += n;
+    if (marked.size() > before || everywhere) {
+      continue;
     }
-    // The most posts; among equals, the smallest name (so that no order matters).
-    const auto best = std::max_element(counts.begin(), counts.end(), [](auto& a, auto& b) {
-      return a.second != b.second ? a.second < b.second : a.first > b.first;
-    });
-    if (best != counts.end()) {
-      names.push_back(best->first);
-      account.inferred = true;
+    for (const auto& [s, name] : weak_names_) {
+      if (s == space) {
+        add(space, name);
+      }
     }
+    if (marked.size() == before) {
+      if (const std::string frequent = most_frequent_author(static_cast<std::uint8_t>(p));
+          !frequent.empty()) {
+        add(space, frequent);
+      }
+    }
+    account.inferred = account.inferred || marked.size() > before;
   }
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  account.names = names;
+  std::sort(plain.begin(), plain.end());
+  plain.erase(std::unique(plain.begin(), plain.end()), plain.end());
+  account.names = plain;
   apply_profiles();
   // A profile may name the account by id as well as by handle.
   for (const std::string* extra : {&account.id, &account.handle}) {
     std::string normalised = normalize_name(*extra);
     if (!normalised.empty() &&
         std::find(account.names.begin(), account.names.end(), normalised) == account.names.end()) {
-      account.names.push_back(std::move(normalised));
+      account.names.push_back(normalised);
+      const std::string& space = identities_.empty() ? std::string() : identities_.front().space;
+      marked.push_back(space.empty() ? normalised
+                                     : fmt::format("{}{}{}", space, kQualifierSeparator,
+                                                   normalised));
     }
   }
   std::sort(account.names.begin(), account.names.end());
-  data_.authors.mark_account(account.names);
+  data_.authors.mark_account(marked);
+}
+
+std::string DatasetBuilder::most_frequent_author(std::uint8_t platform) const {
+  // Counting by author, then by name (names that differ in case or '@' are one); the most posts
+  // win, and among equals the smallest name, so that no order matters.
+  std::unordered_map<AuthorId, std::uint64_t> by_author;
+  for (std::size_t i = 0; i < data_.posts.size(); ++i) {
+    const Post& post = data_.posts[i];
+    if (dropped_[i] == 0 && post.platform == platform && post.author != kNone &&
+        !data_.authors.is_anonymous(post.author) &&
+        !AuthorTable::anonymous_name(data_.authors.name(post.author))) {
+      ++by_author[post.author];
+    }
+  }
+  std::unordered_map<std::string, std::uint64_t> counts;
+  for (const auto& [author, n] : by_author) {
+    counts[normalize_name(data_.authors.name(author))] += n;
+  }
+  const auto best = std::max_element(counts.begin(), counts.end(), [](auto& a, auto& b) {
+    return a.second != b.second ? a.second < b.second : a.first > b.first;
+  });
+  return best == counts.end() ? std::string() : best->first;
 }
 
 void DatasetBuilder::name_addressees() {
@@ -466,7 +524,7 @@ void DatasetBuilder::name_addressees() {
     if (profile.empty()) {
       continue;
     }
-    const AuthorId handle = data_.authors.intern(profile);
+    const AuthorId handle = data_.authors.intern(profile, data_.authors.qualifier(post.reply_to));
     renamed.emplace(post.reply_to, handle);
     post.reply_to = handle;
   }
@@ -479,6 +537,9 @@ Dataset DatasetBuilder::finish(const LoadOptions& options) {
   place_statuses();
   classify_posts();
   assemble(options);
+  for (const Comment& c : data_.comments) {
+    data_.input.anonymous_comments += data_.authors.is_anonymous(c.author) ? 1 : 0;
+  }
   data_.authors.seal();
   post_index_ = StringIndex{};
   return std::move(data_);

@@ -54,7 +54,8 @@ struct SourceInfo {
 class DatasetBuilder {
  public:
   // Notes an input that was read: its name, the importer that read it, and its bytes.
-  void add_source(const std::string& name, std::string_view format, std::uint64_t bytes);
+  void add_source(const std::string& name, const std::string& origin, std::string_view format,
+                  std::uint64_t bytes);
   // Counts records or files passed over on purpose.
   void skip(std::string_view reason, std::uint64_t n = 1) { data_.input.skipped.add(reason, n); }
   // Joins a batch of input number `source` (batches must come in input order): its accounts,
@@ -91,7 +92,10 @@ class DatasetBuilder {
   static std::string_view key_of(std::string_view platform, std::string_view id,
                                  StringArena& arena);
   std::uint8_t platform_index(std::string_view platform);
-  void add_account(const AccountRecord& account, const std::string& source);
+  void add_account(const AccountRecord& account, const std::string& source,
+                   std::string_view platform);
+  // The most frequent author of the posts of a platform (normalised), or "".
+  std::string most_frequent_author(std::uint8_t platform) const;
   void apply_profiles();
   void merge_posts(PostBatch& batch, std::size_t source, const SourceInfo& info);
   void merge_loose(PostBatch& batch, const SourceInfo& info);
@@ -113,9 +117,22 @@ class DatasetBuilder {
   void assemble(const LoadOptions& options);
 
   Dataset data_;
-  bool have_account_ = false;
-  std::vector<std::string> alias_names_;
-  std::vector<std::string> weak_names_;  // names only guessed (a thread's first author)
+  // A name an input gives the account, with the platform of that input ("" for ror/v1).
+  struct SpacedName {
+    std::string space;
+    std::string name;
+  };
+  // The account on one platform, from the account records of its inputs.
+  struct Identity {
+    std::string space;     // the platform of the inputs ("" for ror/v1)
+    std::string platform;  // as the record names it
+    std::string id;
+    std::string handle;
+    std::optional<std::int64_t> followers;
+  };
+  std::vector<Identity> identities_;
+  std::vector<SpacedName> alias_names_;
+  std::vector<SpacedName> weak_names_;  // names only guessed (a thread's first author)
   std::uint64_t follower_entries_ = 0;
   ProfileTable profiles_;
   StringIndex post_index_;                   // post key -> index in data_.posts

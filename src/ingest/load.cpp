@@ -330,7 +330,7 @@ class Stages {
     }
     in.blocker->rethrow_framing_error();
     builder_.end_source(in.index, in.bytes->name());
-    builder_.add_source(in.bytes->name(), in.importer->name, in.merged_bytes);
+    builder_.add_source(in.bytes->name(), in.bytes->origin(), in.importer->name, in.merged_bytes);
     pop(in);
   }
 

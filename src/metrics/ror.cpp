@@ -45,7 +45,9 @@ struct Member : Tally32 {
 // author table, a hash map when it is small (one post of a large dataset).
 class Members {
  public:
-  Members(std::size_t authors, std::size_t comments) : dense_(comments * 4 >= authors) {
+  Members(const AuthorTable& names, std::size_t comments)
+      : names_(names), dense_(comments * 4 >= names.size()) {
+    const std::size_t authors = names.size();
     if (dense_) {
       table_.resize(authors);
     }
@@ -61,22 +63,24 @@ class Members {
     }
   }
 
-  // Calls f(tally, author) for every member who commented, in no particular order.
+  // Calls f(tally, author) for every member who commented, in no particular order. An anonymous
+  // name ("[deleted]") is no one member: its comments are left out here.
   template <typename F>
   void for_each(F&& f) const {
     for (std::size_t a = 0; a < table_.size(); ++a) {
-      if (table_[a].comments > 0) {
+      if (table_[a].comments > 0 && !names_.is_anonymous(static_cast<AuthorId>(a))) {
         f(table_[a], static_cast<AuthorId>(a));
       }
     }
     for (const auto& [author, t] : sparse_) {
-      if (t.comments > 0) {
+      if (t.comments > 0 && !names_.is_anonymous(author)) {
         f(t, author);
       }
     }
   }
 
  private:
+  const AuthorTable& names_;
   bool dense_;
   std::vector<Tally32> table_;
   std::unordered_map<AuthorId, Tally32> sparse_;
@@ -90,7 +94,7 @@ struct Tally {
 
 // What a scan of the posts gathers.
 struct Scan {
-  Scan(std::size_t authors, std::size_t comments) : members(authors, comments) {}
+  Scan(const AuthorTable& authors, std::size_t comments) : members(authors, comments) {}
 
   Members members;
   Tally tally;
@@ -156,7 +160,7 @@ void scan_post(const Selection& s, std::uint32_t post_index, Scan& out,
       continue;
     }
     const Comment& asked = cs[answer.parent - base];
-    if (asked.author == r.author && awaiting(asked)) {
+    if (asked.author == r.author && !d.authors.is_anonymous(r.author) && awaiting(asked)) {
       back[answer.parent - base] = 1;
     }
   }
@@ -221,8 +225,7 @@ std::optional<double> concentration(const Members& members, std::uint64_t commen
   return std::nullopt;
 }
 
-void set_audience(const Selection& s, const Members& members, const Tally& tally,
-                  MetricValues& out) {
+void set_audience(const Selection& s, const Members& members, MetricValues& out) {
   std::uint64_t audience = 0;
   std::uint64_t repeat = 0;
   std::uint64_t retained = 0;
@@ -239,8 +242,10 @@ void set_audience(const Selection& s, const Members& members, const Tally& tally
     return names(a) < names(b);
   };
   std::vector<Member> top;
+  std::uint64_t member_comments = 0;  // (anonymous comments belong to no member)
   members.for_each([&](const Tally32& t, AuthorId author) {
     ++audience;
+    member_comments += t.comments;
     repeat += t.posts >= 2 ? 1U : 0U;
     retained += t.multi_month() ? 1U : 0U;
     if (s.options.top == 0) {
@@ -260,7 +265,7 @@ void set_audience(const Selection& s, const Members& members, const Tally& tally
   out.set(MetricId::audience, n);
   out.set(MetricId::repeat_audience_rate, ratio(static_cast<double>(repeat), n));
   out.set(MetricId::retained_audience_rate, ratio(static_cast<double>(retained), n));
-  out.set(MetricId::audience_concentration, concentration(members, tally.audience_comments));
+  out.set(MetricId::audience_concentration, concentration(members, member_comments));
   std::sort_heap(top.begin(), top.end(), stronger);
   for (const Member& m : top) {
     out.top_audience.push_back(AudienceMember{std::string(names(m)), m.comments, m.posts,
@@ -368,7 +373,7 @@ void compute_ror(const Selection& s, MetricValues& out) {
     comment_count += s.data.posts[index].comment_count;
     posts_with_comments += s.data.posts[index].comments_known ? 1U : 0U;
   }
-  Scan scan(s.data.authors.size(), comment_count);
+  Scan scan(s.data.authors, comment_count);
   scan_posts(s, scan);
   MetricCounts& counts = out.counts;
   counts.account_comments = scan.account_comments;
@@ -389,7 +394,7 @@ void compute_ror(const Selection& s, MetricValues& out) {
           ratio(static_cast<double>(tally.low_effort), comments));
   out.set(MetricId::action_rate, action_rate(s.posts, s.data),
           carries_actions(s.posts, s.data) ? Unknown::no_cases : Unknown::not_carried);
-  set_audience(s, scan.members, tally, out);
+  set_audience(s, scan.members, out);
   set_outreach(s, out);
   if (posts_with_comments == 0) {
     for (const MetricId id : kNeedComments) {

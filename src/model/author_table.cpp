@@ -45,31 +45,52 @@ std::string_view StringArena::store_joined(std::string_view a, char separator, s
 }
 
 AuthorId AuthorTable::intern(std::string_view name) {
-  return intern(name, StringIndex::hash(name));
+  return intern_key(name, 0, StringIndex::hash(name));
 }
 
-AuthorId AuthorTable::intern(std::string_view name, std::uint64_t hash) {
-  if (const std::uint32_t* known = index_.find(name, hash)) {
+AuthorId AuthorTable::intern(std::string_view name, std::string_view qualifier) {
+  if (qualifier.empty()) {
+    return intern(name);
+  }
+  scratch_.assign(qualifier).push_back(kQualifierSeparator);
+  scratch_.append(name);
+  return intern_key(scratch_, qualifier.size(), StringIndex::hash(scratch_));
+}
+
+AuthorId AuthorTable::intern_key(std::string_view key, std::size_t qualifier_size,
+                                 std::uint64_t hash) {
+  if (const std::uint32_t* known = index_.find(key, hash)) {
     return *known;
   }
+  if (qualifier_size > 255) {
+    qualifier_size = 0;  // (platform names are short; a longer one is kept as part of the name)
+  }
   const auto id = static_cast<AuthorId>(names_.size());
-  const std::string_view view = bytes_.store(name);
-  names_.push_back(view);
+  const std::string_view view = bytes_.store(key);
+  names_.push_back(qualifier_size == 0 ? view : view.substr(qualifier_size + 1));
+  qualifier_size_.push_back(static_cast<std::uint8_t>(qualifier_size));
   index_.try_emplace(view, hash, id);
   return id;
 }
 
-void AuthorTable::intern_all(const AuthorTable& other, std::vector<AuthorId>& ids) {
+void AuthorTable::intern_all(const AuthorTable& other, std::vector<AuthorId>& ids,
+                             std::string_view qualifier) {
+  const std::size_t n = other.size();
+  ids.resize(n);
+  if (!qualifier.empty()) {
+    for (std::size_t i = 0; i < n; ++i) {
+      ids[i] = intern(other.names_[i], qualifier);
+    }
+    return;
+  }
   // A large table misses the cache on most lookups: fetch the slots (then the keys they hold)
   // some names ahead, so that the misses overlap instead of following one another.
   constexpr std::size_t kSlotsAhead = 16;
   constexpr std::size_t kKeysAhead = 8;
-  const std::size_t n = other.size();
   hashes_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     hashes_[i] = StringIndex::hash(other.names_[i]);
   }
-  ids.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     if (i + kSlotsAhead < n) {
       index_.prefetch_slot(hashes_[i + kSlotsAhead]);
@@ -77,7 +98,7 @@ void AuthorTable::intern_all(const AuthorTable& other, std::vector<AuthorId>& id
     if (i + kKeysAhead < n) {
       index_.prefetch_key(hashes_[i + kKeysAhead]);
     }
-    ids[i] = intern(other.names_[i], hashes_[i]);
+    ids[i] = intern_key(other.names_[i], 0, hashes_[i]);
   }
 }
 
@@ -103,11 +124,27 @@ bool matches(std::string_view name, std::string_view normalised) {
 
 }  // namespace
 
+bool AuthorTable::anonymous_name(std::string_view name) {
+  return name == "[deleted]" || name == "[removed]";
+}
+
 void AuthorTable::mark_account(const std::vector<std::string>& normalised_names) {
   account_.assign((names_.size() + 63) / 64, 0);
+  anonymous_.assign((names_.size() + 63) / 64, 0);
   for (std::size_t i = 0; i < names_.size(); ++i) {
-    if (std::any_of(normalised_names.begin(), normalised_names.end(),
-                    [&](const std::string& n) { return matches(names_[i], n); })) {
+    if (anonymous_name(names_[i])) {
+      anonymous_[i / 64] |= std::uint64_t{1} << (i % 64);
+      continue;  // never the account
+    }
+    const std::string_view platform = qualifier(static_cast<AuthorId>(i));
+    const auto named = [&](std::string_view n) {
+      const std::size_t cut = n.find(kQualifierSeparator);
+      if (cut == std::string_view::npos) {
+        return matches(names_[i], n);
+      }
+      return n.substr(0, cut) == platform && matches(names_[i], n.substr(cut + 1));
+    };
+    if (std::any_of(normalised_names.begin(), normalised_names.end(), named)) {
       account_[i / 64] |= std::uint64_t{1} << (i % 64);
     }
   }

@@ -36,7 +36,7 @@ void row(std::ostream& out, std::string_view section, std::string_view name,
 }
 
 void render_breakdown(const Report& report, std::ostream& out) {
-  out << (*report.by == BreakdownBy::post ? "post" : "month");
+  out << breakdown_name(*report.by);
   for (const Group g : kGroups) {
     out << ',' << group_name(g) << ".score";
   }

@@ -78,14 +78,69 @@ std::string count_of(double n, std::string_view noun) {
   return fmt::format("{} {}{}", thousands(n), noun, std::llround(n) == 1 ? "" : "s");
 }
 
+// "x-archive" or "x-archive 3, mastodon-api 1": the formats of some files, with their counts
+// when there are several files.
+std::string formats_of(const std::vector<std::pair<std::string, std::size_t>>& formats,
+                       std::size_t files) {
+  std::string out;
+  for (const auto& [format, n] : formats) {
+    out += out.empty() ? "" : ", ";
+    out += formats.size() == 1 ? format : fmt::format("{} {}", format, thousands(double(n)));
+  }
+  return files == 1 ? out : fmt::format("{}: {}", count_of(static_cast<double>(files), "file"), out);
+}
+
+// Adds one file of `format` to a list of formats with their counts (first-seen order).
+void count_format(std::vector<std::pair<std::string, std::size_t>>& formats,
+                  const std::string& format) {
+  const auto it = std::find_if(formats.begin(), formats.end(),
+                               [&](const auto& f) { return f.first == format; });
+  if (it == formats.end()) {
+    formats.emplace_back(format, 1);
+  } else {
+    ++it->second;
+  }
+}
+
+// The inputs with their formats: each command-line path ("export.zip (4 files: x-archive)"),
+// or, for more than a few, the files by format.
+std::string inputs_of(const InputStats& in) {
+  struct Origin {
+    std::string path;
+    std::size_t files = 0;
+    std::vector<std::pair<std::string, std::size_t>> formats;
+  };
+  std::vector<Origin> origins;
+  std::vector<std::pair<std::string, std::size_t>> all;
+  for (std::size_t i = 0; i < in.files.size(); ++i) {
+    const std::string& format = i < in.formats.size() ? in.formats[i] : std::string("?");
+    const std::string& origin = i < in.origins.size() ? in.origins[i] : in.files[i];
+    if (origins.empty() || origins.back().path != origin) {
+      origins.push_back({origin, 0, {}});
+    }
+    ++origins.back().files;
+    count_format(origins.back().formats, format);
+    count_format(all, format);
+  }
+  constexpr std::size_t kListed = 4;
+  if (origins.size() > kListed) {
+    return fmt::format("{} ({})", count_of(static_cast<double>(in.files.size()), "file"),
+                       formats_of(all, 1));
+  }
+  std::string out;
+  for (const Origin& o : origins) {
+    out += fmt::format("{}{} ({})", out.empty() ? "" : ", ", o.path, formats_of(o.formats, o.files));
+  }
+  return out.empty() ? "no files" : out;
+}
+
 }  // namespace
 
 std::string input_line(const Report& report) {
   const InputStats& in = report.input;
   const MetricCounts& c = report.metrics.counts;
   std::string line =
-      fmt::format("{}, {}: {} scored ({} original, {} outreach), {}",
-                  count_of(static_cast<double>(in.files.size()), "file"),
+      fmt::format("{}, {}: {} scored ({} original, {} outreach), {}", inputs_of(in),
                   count_of(static_cast<double>(in.bytes), "byte"),
                   count_of(report.metrics[MetricId::posts].value_or(0), "post"),
                   thousands(static_cast<double>(c.original_posts)),
@@ -98,6 +153,10 @@ std::string input_line(const Report& report) {
   if (in.filtered_posts > 0) {
     line += fmt::format("; {} outside the time window",
                         count_of(static_cast<double>(in.filtered_posts), "post"));
+  }
+  if (in.anonymous_comments > 0) {
+    line += fmt::format("; {} by deleted accounts (counted, but as no audience member)",
+                        count_of(static_cast<double>(in.anonymous_comments), "comment"));
   }
   if (in.posts_merged > 0) {
     line += fmt::format("; {} seen in two inputs, merged",
@@ -127,7 +186,12 @@ std::string account_label(const Account& account) {
   if (account.inferred) {
     name += " (inferred)";
   }
-  return account.platform.empty() ? name : fmt::format("{} on {}", name, account.platform);
+  std::string label =
+      account.platform.empty() ? name : fmt::format("{} on {}", name, account.platform);
+  for (const auto& [platform, handle] : account.others) {
+    label += fmt::format(", {} on {}", handle, platform);
+  }
+  return label;
 }
 
 std::string coverage_line(const Scores& scores) {

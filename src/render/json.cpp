@@ -26,12 +26,17 @@ Json score(std::optional<double> value) {
 
 Json account_json(const Account& a) {
   const auto text = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
+  Json also = Json::array();
+  for (const auto& [platform, handle] : a.others) {
+    also.push_back(Json{{"platform", platform}, {"handle", handle}});
+  }
   return Json{{"id", text(a.id)},
               {"handle", text(a.handle)},
               {"platform", text(a.platform)},
               {"followers", a.followers ? Json(*a.followers) : Json(nullptr)},
               {"names", a.names},
-              {"inferred", a.inferred}};
+              {"inferred", a.inferred},
+              {"also", also}};
 }
 
 Json input_json(const Report& r) {
@@ -56,6 +61,7 @@ Json input_json(const Report& r) {
   }
   return Json{{"files", in.files},
               {"formats", in.formats},
+              {"origins", in.origins},
               {"bytes", in.bytes},
               {"posts_read", in.posts_read},
               {"comments_read", in.comments_read},
@@ -69,6 +75,7 @@ Json input_json(const Report& r) {
               {"posts_merged", in.posts_merged},
               {"comments_merged", in.comments_merged},
               {"statuses_placed", in.statuses_placed},
+              {"anonymous_comments", in.anonymous_comments},
               {"skipped", skipped},
               {"warnings", warnings},
               {"unknown_metrics", unknown},
@@ -129,7 +136,7 @@ void render_json(const Report& report, const RenderOptions& /*options*/, std::os
            {"account", account_json(report.account)},
            {"input", input_json(report)}};
   if (report.by) {
-    doc["by"] = *report.by == BreakdownBy::post ? "post" : "month";
+    doc["by"] = breakdown_name(*report.by);
     Json rows = Json::array();
     for (const BreakdownRow& row : report.rows) {
       Json entry{{"key", row.key}};

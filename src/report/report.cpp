@@ -26,7 +26,8 @@ bool holds(double value, CompareOp op, double threshold) {
   return false;
 }
 
-// Groups post indices by post (input order) or by UTC month (ascending).
+// Groups post indices by post (input order), by UTC month (ascending), or by platform (in the
+// order the inputs bring them, then "all": the whole, beside them).
 std::vector<std::pair<std::string, std::vector<std::uint32_t>>> group_posts(const Dataset& data,
                                                                             BreakdownBy by) {
   std::vector<std::pair<std::string, std::vector<std::uint32_t>>> groups;
@@ -45,6 +46,26 @@ std::vector<std::pair<std::string, std::vector<std::uint32_t>>> group_posts(cons
     for (const std::uint32_t i : order) {
       groups.emplace_back(std::string(data.post_ids[i]), std::vector<std::uint32_t>{i});
     }
+    return groups;
+  }
+  if (by == BreakdownBy::platform) {
+    std::vector<std::vector<std::uint32_t>> of(data.platforms.size());
+    std::vector<std::uint32_t> all(data.posts.size());
+    for (std::uint32_t i = 0; i < data.posts.size(); ++i) {
+      of[data.posts[i].platform].push_back(i);
+      all[i] = i;
+    }
+    for (std::size_t p = 0; p < of.size(); ++p) {
+      if (!of[p].empty()) {
+        // ror/v1 posts carry no platform of their own: the account's, else "ror/v1".
+        const std::string& name = data.platforms[p];
+        groups.emplace_back(!name.empty()                ? name
+                            : !data.account.platform.empty() ? data.account.platform
+                                                             : std::string("ror/v1"),
+                            std::move(of[p]));
+      }
+    }
+    groups.emplace_back("all", std::move(all));
     return groups;
   }
   std::map<std::int64_t, std::vector<std::uint32_t>> months;
@@ -120,6 +141,18 @@ std::span<const MetricId> breakdown_metrics() {
                                                         MetricId::response_time_median,
                                                         MetricId::reciprocity_rate};
   return kColumns;
+}
+
+std::string_view breakdown_name(BreakdownBy by) {
+  switch (by) {
+    case BreakdownBy::post:
+      return "post";
+    case BreakdownBy::platform:
+      return "platform";
+    case BreakdownBy::month:
+      break;
+  }
+  return "month";
 }
 
 bool Report::passed() const {

@@ -34,6 +34,10 @@ class InputError(Exception):
 
 # ----------------------------------------------------------------------------- small helpers
 
+# Names that stand for no one person (a deleted or removed account).
+ANONYMOUS = ("[deleted]", "[removed]")
+
+
 def ascii_lower(s):
     return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in s)
 
@@ -355,7 +359,7 @@ def compute(dataset, top_n=10):
     names = dataset["names"]
 
     def is_account(name):
-        return norm_name(name) in names
+        return name not in ANONYMOUS and norm_name(name) in names
 
     account_posts = [p for p in dataset["posts"] if p["author"] is None or is_account(p["author"])]
     originals = [p for p in account_posts if p["reply_author"] is None or is_account(p["reply_author"])]
@@ -425,7 +429,9 @@ def compute(dataset, top_n=10):
     ror = {}
     ror["conversation_rate"] = ratio(len(audience_comments),
                                      len([p for p in account_posts if p["comments_known"]]))
-    audience = sorted(set(c["author"] for c in audience_comments), key=lambda a: a.encode("utf-8"))
+    # "[deleted]" and "[removed]" are no one person: their comments count, as no member.
+    audience = sorted(set(c["author"] for c in audience_comments if c["author"] not in ANONYMOUS),
+                      key=lambda a: a.encode("utf-8"))
     ror["audience"] = len(audience)
 
     def answers_to(c):
@@ -457,7 +463,8 @@ def compute(dataset, top_n=10):
         found = False
         for a in answers_to(c):
             for r in all_comments:
-                if r["post"] is c["post"] and parent_of(r) is a and r["author"] == c["author"]:
+                if (r["post"] is c["post"] and parent_of(r) is a and r["author"] == c["author"]
+                        and r["author"] not in ANONYMOUS):
                     found = True
         if found:
             reciprocated += 1
@@ -483,11 +490,11 @@ def compute(dataset, top_n=10):
         actions = sum(p["metrics"].get("clicks", 0) + p["metrics"].get("conversions", 0) for p in with_impr)
         ror["action_rate"] = actions / sum(p["metrics"]["impressions"] for p in with_impr)
 
-    if not audience_comments:
+    if not audience:
         ror["audience_concentration"] = None
     else:
         counts = sorted((len(comments_of(a)) for a in audience), reverse=True)
-        total = len(audience_comments)
+        total = sum(counts)
         k = 0
         running = 0
         while 2 * running < total:

@@ -103,7 +103,7 @@ Dataset build(std::vector<Input> inputs, bool details = false) {
     }
     builder.merge(std::move(batch), i, {inputs[i].platform, inputs[i].audience});
     builder.end_source(i, name);
-    builder.add_source(name, "test", 0);
+    builder.add_source(name, name, "test", 0);
   }
   return builder.finish({});
 }

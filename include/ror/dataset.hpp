@@ -66,6 +66,9 @@ struct Post {
   // Whether the export holds the comments other people wrote under this post. When it does not
   // (an X archive, a Mastodon outbox), every metric that needs them is unknown, not 0.
   bool comments_known = true;
+  // A post the inputs do not hold, made to carry comments that name it (a YouTube video seen
+  // only through its comments): a copy of the post itself, from any input, takes its place.
+  bool stand_in = false;
 
   // Whether the post carries metric m.
   bool has(PostMetric m) const noexcept { return (known >> static_cast<unsigned>(m)) & 1U; }

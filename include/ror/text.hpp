@@ -61,6 +61,13 @@ std::uint32_t count_distinct(std::vector<std::string_view>& names);
 // ASCII-lowercases a name after removing one leading '@': how account names are compared.
 std::string normalize_name(std::string_view name);
 
+// Text whose UTF-8 bytes were each written as a code point of their own (Meta's exports write
+// "Ã§" for "ç"), read back: when every code point of `text` is at most U+00FF, one at least past
+// U+007F, and those code points taken as bytes form valid UTF-8, that UTF-8 (written into `out`,
+// which is cleared first); otherwise `text` itself, unchanged (a real Latin-1 text such as "café"
+// is not valid UTF-8 once its code points are taken as bytes).
+std::string_view repair_mojibake(std::string_view text, std::string& out);
+
 // HTML (a post's or comment's markup, a fragment or a whole document) as plain UTF-8 text:
 // - Tags are dropped. Block-level elements (p, br, div, li, h1-h6, blockquote, table rows and
 //   cells, hr, pre, ul, section, ...) and dropped elements are line breaks: words on either side

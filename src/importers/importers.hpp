@@ -10,5 +10,8 @@ extern const ingest::Importer kXArchive;        // x_archive.cpp
 extern const ingest::Importer kXApi;            // x_api.cpp
 extern const ingest::Importer kMastodonExport;  // mastodon_export.cpp
 extern const ingest::Importer kMastodonApi;     // mastodon_api.cpp
+extern const ingest::Importer kYoutubeApi;      // youtube_api.cpp
+extern const ingest::Importer kFacebook;        // facebook.cpp
+extern const ingest::Importer kInstagram;       // instagram.cpp
 
 }  // namespace ror::importers

@@ -153,9 +153,18 @@ void DatasetBuilder::plan(std::uint64_t bytes_done, std::uint64_t bytes_total) {
 namespace {
 
 // One post from two copies of it: the newer copy's fields, but for text and metrics it does not
-// carry, which the older copy gives; the comments of the older copy.
+// carry, which the older copy gives; the comments of the older copy. A stand-in yields to a copy
+// of the post itself, whichever comes first; of two stand-ins, the earlier time is kept.
 Post merged(const Post& older, const Post& newer) {
+  if (newer.stand_in && !older.stand_in) {
+    Post out = older;  // a stand-in gives nothing of the post itself
+    out.comments_known = older.comments_known || newer.comments_known;
+    return out;
+  }
   Post out = newer;
+  if (newer.stand_in && older.stand_in) {
+    out.created_at = std::min(older.created_at, newer.created_at);
+  }
   out.first_comment = older.first_comment;
   out.comment_count = older.comment_count;
   if (newer.author == kNone) {
@@ -208,7 +217,8 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
     const std::uint32_t earlier = *slot;
     if (dropped_[earlier] != 0) {
       *slot = index;  // the earlier copy was superseded already
-    } else if (post_source_[earlier] == source) {
+    } else if (post_source_[earlier] == source && !post.stand_in &&
+               !data_.posts[earlier].stand_in) {
       input.warnings.add(
           &Warnings::duplicate_post_ids,
           fmt::format("duplicate post id \"{}\"; the later post is kept ({})", id, batch.source));
@@ -216,7 +226,8 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
       ++dropped_count_;
       *slot = index;
     } else {
-      // The same post in another input: one post, its comments from either copy.
+      // The same post in another input, or a stand-in for it from any input: one post, its
+      // comments from either copy.
       // Nested comments stay with the copy that has them (the later one when both do).
       // From now on the post is this input's: a repeat of it within this input is a repeat.
       ++input.posts_merged;

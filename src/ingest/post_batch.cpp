@@ -52,6 +52,15 @@ void PostBatch::account(AccountRecord account) {
 }
 
 void PostBatch::post(const PostRecord& record) {
+  if (record.stand_in) {
+    const auto [it, added] =
+        stand_ins_.try_emplace(std::string(record.id), static_cast<std::uint32_t>(posts.size()));
+    if (!added) {
+      Post& earlier = posts[it->second];
+      earlier.created_at = std::min(earlier.created_at, record.created_at);
+      return;
+    }
+  }
   ++posts_read;
   comments_read += record.comments.size();
   nodes_.clear();
@@ -92,6 +101,7 @@ void PostBatch::post(const PostRecord& record) {
   post.metrics = record.metrics;
   post.known = record.known;
   post.comments_known = record.comments_known;
+  post.stand_in = record.stand_in;
   post.first_comment = static_cast<std::uint32_t>(comments.size());
   post.comment_count = count;
   post.author = record.has_author ? authors.intern(record.author) : kNone;

@@ -108,6 +108,8 @@ class PostBatch final : public RecordSink {
                            std::string_view text, char sigil);
 
   CommentTree tree_;                    // scratch, per post
+  // The stand-in posts of this batch, by id: one per id, at the earliest time given.
+  std::unordered_map<std::string, std::uint32_t> stand_ins_;
   std::vector<TreeComment> nodes_;      // scratch, per post
   std::string html_;                    // scratch for html_text
   std::vector<std::string_view> tags_;  // scratch for counting tags

@@ -40,6 +40,9 @@ struct PostRecord {
   bool threaded = false;
   // Whether this export holds the comments other people wrote under it.
   bool comments_known = true;
+  // A stand-in for a post the input does not hold but its comments name (Post::stand_in): it
+  // yields to any copy of the post itself, and copies of one stand-in keep the earliest time.
+  bool stand_in = false;
   TimeMs created_at = 0;
   std::string_view text;  // plain text (HTML already made text)
   std::string_view url;

@@ -1,0 +1,86 @@
+// Repair of "mojibake": UTF-8 text whose bytes were each written as a code point of their own
+// (U+0000 to U+00FF), as Meta's "Download your information" JSON does ("Ã§" for "ç").
+#include <string>
+#include <string_view>
+
+#include "ror/text.hpp"
+
+namespace ror {
+namespace {
+
+// Whether `bytes` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+bool valid_utf8(std::string_view bytes) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const unsigned char* const end = p + bytes.size();
+  while (p < end) {
+    const unsigned char lead = *p;
+    if (lead < 0x80) {
+      ++p;
+      continue;
+    }
+    std::size_t extra = 0;
+    unsigned char low = 0x80;  // the range of the byte after the lead
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      extra = 1;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      extra = 2;
+      low = lead == 0xE0 ? 0xA0 : 0x80;
+      high = lead == 0xED ? 0x9F : 0xBF;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      extra = 3;
+      low = lead == 0xF0 ? 0x90 : 0x80;
+      high = lead == 0xF4 ? 0x8F : 0xBF;
+    } else {
+      return false;
+    }
+    if (static_cast<std::size_t>(end - p) <= extra || p[1] < low || p[1] > high) {
+      return false;
+    }
+    for (std::size_t k = 2; k <= extra; ++k) {
+      if (p[k] < 0x80 || p[k] > 0xBF) {
+        return false;
+      }
+    }
+    p += extra + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view repair_mojibake(std::string_view text, std::string& out) {
+  // Code points up to U+00FF are ASCII bytes, or C2/C3 followed by one continuation byte.
+  bool high = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      continue;
+    }
+    if ((c != 0xC2 && c != 0xC3) || i + 1 == text.size()) {
+      return text;  // a code point past U+00FF (or invalid UTF-8): not this mojibake
+    }
+    const auto next = static_cast<unsigned char>(text[i + 1]);
+    if (next < 0x80 || next > 0xBF) {
+      return text;
+    }
+    high = true;
+    ++i;
+  }
+  if (!high) {
+    return text;  // ASCII
+  }
+  out.clear();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      const auto next = static_cast<unsigned char>(text[++i]);
+      out.push_back(static_cast<char>(((c & 0x03U) << 6U) | (next & 0x3FU)));
+    }
+  }
+  return valid_utf8(out) ? std::string_view(out) : text;
+}
+
+}  // namespace ror

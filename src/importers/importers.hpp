@@ -10,5 +10,7 @@ extern const ingest::Importer kXArchive;        // x_archive.cpp
 extern const ingest::Importer kXApi;            // x_api.cpp
 extern const ingest::Importer kMastodonExport;  // mastodon_export.cpp
 extern const ingest::Importer kMastodonApi;     // mastodon_api.cpp
+extern const ingest::Importer kWordpressApi;    // wordpress_api.cpp
+extern const ingest::Importer kWordpressWxr;    // wordpress_wxr.cpp
 
 }  // namespace ror::importers

@@ -44,6 +44,7 @@ void DatasetBuilder::add_account(const AccountRecord& account, const std::string
         weak_names_.push_back(*name);
       }
     }
+    weak_names_.insert(weak_names_.end(), account.aliases.begin(), account.aliases.end());
     return;
   }
   if (account.role == AccountRole::profile) {

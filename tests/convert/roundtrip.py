@@ -13,10 +13,10 @@ compared with the binary's report of it as tests/reference/compare.py does.
 Input sets:
   - our fixtures (tests/fixtures/importers): every folder as a whole, every archive beside them,
     every file of the folders whose files are read one by one (x-api, mastodon-api,
-    wordpress-api), and the
-    folders read together in COMBINED;
+    wordpress-api), and the folders read together in COMBINED;
   - the real exports in ../shared/realdata of the formats x-archive, x-api, mastodon-export,
-    mastodon-api and wordpress-api: every folder as a whole, every file in it, and every folder or archive inside.
+    mastodon-api and wordpress-api: every folder as a whole, every file in it, and every folder
+    or archive inside.
   - tweets.js of our X archive on its own, and a ror/v1 file written here whose post has no
     text.
 A set that holds no posts on its own (an account file) and a file no importer recognises (a

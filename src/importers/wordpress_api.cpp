@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "importers/importers.hpp"
+#include "ror/time.hpp"
 
 namespace ror::importers {
 namespace {
@@ -238,8 +239,8 @@ void read_post(Value& v, RecordSink& sink) {
       has_id = true;
     } else if (key == "date_gmt") {
       date_gmt = f.optional_time(TimeFormat::naive_utc);
-    } else if (key == "date") {
-      date = f.optional_time(TimeFormat::naive_utc);
+    } else if (key == "date") {  // the site's local time: only its offset from UTC is used
+      date = parse_naive_utc(f.optional_string().value_or(""));
     } else if (key == "title") {
       text = sink.html_text(rendered(f));
     } else if (key == "content") {

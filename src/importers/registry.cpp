@@ -9,8 +9,8 @@ namespace ror::ingest {
 
 std::span<const Importer* const> importers() {
   static constexpr std::array<const Importer*, 7> kTable = {
-      &importers::kRorV1,          &importers::kXArchive,       &importers::kXApi,
-      &importers::kMastodonExport, &importers::kMastodonApi,    &importers::kWordpressApi,
+      &importers::kRorV1,          &importers::kXArchive,    &importers::kXApi,
+      &importers::kMastodonExport, &importers::kMastodonApi, &importers::kWordpressApi,
       &importers::kWordpressWxr,
   };
   return kTable;

@@ -91,8 +91,8 @@ struct Comment {
 
 void read_comment(Value& v, Comment& c, RecordSink& sink) {
   static constexpr std::array<std::string_view, 10> kKeys = {
-      "id", "post", "parent", "author", "author_name", "date_gmt", "date", "content", "type",
-      "status"};
+      "id",       "post", "parent",  "author", "author_name",
+      "date_gmt", "date", "content", "type",   "status"};
   c = Comment{};
   bool has_id = false;
   if (v.type() != json_type::object) {

@@ -251,28 +251,71 @@ class Reader {
   void store(Node n) {
     std::string* to = nullptr;
     switch (n) {
-      case Node::site_title: to = &site_title_; break;
-      case Node::site_url: to = &site_url_; break;
-      case Node::author_id: to = &authors_.back().id; break;
-      case Node::author_login: to = &authors_.back().login; break;
-      case Node::author_name: to = &authors_.back().name; break;
-      case Node::title: to = &item_.title; break;
-      case Node::link: to = &item_.link; break;
-      case Node::creator: to = &item_.creator; break;
-      case Node::content: to = &item_.content; break;
-      case Node::post_id: to = &item_.post_id; break;
-      case Node::post_date_gmt: to = &item_.date_gmt; break;
-      case Node::post_type: to = &item_.type; break;
-      case Node::status: to = &item_.status; break;
-      case Node::comment_id: to = &comment().id; break;
-      case Node::comment_author: to = &comment().author; break;
-      case Node::comment_date_gmt: to = &comment().date_gmt; break;
-      case Node::comment_content: to = &comment().content; break;
-      case Node::comment_approved: to = &comment().approved; break;
-      case Node::comment_type: to = &comment().type; break;
-      case Node::comment_parent: to = &comment().parent; break;
-      case Node::comment_user_id: to = &comment().user_id; break;
-      default: return;
+      case Node::site_title:
+        to = &site_title_;
+        break;
+      case Node::site_url:
+        to = &site_url_;
+        break;
+      case Node::author_id:
+        to = &authors_.back().id;
+        break;
+      case Node::author_login:
+        to = &authors_.back().login;
+        break;
+      case Node::author_name:
+        to = &authors_.back().name;
+        break;
+      case Node::title:
+        to = &item_.title;
+        break;
+      case Node::link:
+        to = &item_.link;
+        break;
+      case Node::creator:
+        to = &item_.creator;
+        break;
+      case Node::content:
+        to = &item_.content;
+        break;
+      case Node::post_id:
+        to = &item_.post_id;
+        break;
+      case Node::post_date_gmt:
+        to = &item_.date_gmt;
+        break;
+      case Node::post_type:
+        to = &item_.type;
+        break;
+      case Node::status:
+        to = &item_.status;
+        break;
+      case Node::comment_id:
+        to = &comment().id;
+        break;
+      case Node::comment_author:
+        to = &comment().author;
+        break;
+      case Node::comment_date_gmt:
+        to = &comment().date_gmt;
+        break;
+      case Node::comment_content:
+        to = &comment().content;
+        break;
+      case Node::comment_approved:
+        to = &comment().approved;
+        break;
+      case Node::comment_type:
+        to = &comment().type;
+        break;
+      case Node::comment_parent:
+        to = &comment().parent;
+        break;
+      case Node::comment_user_id:
+        to = &comment().user_id;
+        break;
+      default:
+        return;
     }
     // Content keeps its text as written; every other field is a name, an id or a time.
     if (n == Node::content || n == Node::comment_content) {
@@ -430,7 +473,9 @@ struct Parse {
   std::exception_ptr thrown;  // what the reader threw, rethrown once the parser is out
 };
 
-Parse& parse_of(void* ctx) { return *static_cast<Parse*>(ctx); }
+Parse& parse_of(void* ctx) {
+  return *static_cast<Parse*>(ctx);
+}
 
 template <typename F>
 void guarded(Parse& p, F&& f) {
@@ -487,8 +532,7 @@ void on_error(void* ctx, xmlErrorPtr e) {
 
 std::uint64_t parser_line(void* ctxt) {
   const auto* c = static_cast<xmlParserCtxtPtr>(ctxt);
-  return c->input != nullptr && c->input->line > 0 ? static_cast<std::uint64_t>(c->input->line)
-                                                   : 0;
+  return c->input != nullptr && c->input->line > 0 ? static_cast<std::uint64_t>(c->input->line) : 0;
 }
 
 void read_text(const TextItem& input, RecordSink& sink) {

@@ -34,8 +34,7 @@ ror::LoadOptions with_details() {
 }
 
 bool named(const Dataset& d, const std::string& name) {
-  return std::find(d.account.names.begin(), d.account.names.end(), name) !=
-         d.account.names.end();
+  return std::find(d.account.names.begin(), d.account.names.end(), name) != d.account.names.end();
 }
 
 }  // namespace
@@ -155,8 +154,9 @@ TEST_CASE("wordpress-api: detection", "[importer][wordpress-api]") {
   forced.from = "wordpress-api";
   CHECK(error_of("status.json", R"({"id": "1", "created_at": "2026-03-02T07:10:00Z",
     "content": "<p>a</p>", "account": {"id": "7", "acct": "me"}})",
-                 forced) == "status.json does not look like wordpress-api input (a JSON object); see "
-                            "ror formats");
+                 forced) ==
+        "status.json does not look like wordpress-api input (a JSON object); see "
+        "ror formats");
   // A WordPress user list is not a Mastodon account list, nor the other way round.
   const Dataset d = ror::test::load_text(
       R"([{"id": 1, "date_gmt": "2026-03-02T07:10:00", "title": {"rendered": "t"},
@@ -176,8 +176,8 @@ TEST_CASE("wordpress-api: malformed responses are one-line errors", "[importer][
         "a published post needs \"date_gmt\" at /1 (posts.json:3)");
   CHECK(error_of("posts.json", "[" + post + ",\n\"2\"]") ==
         "a post must be an object, not a string at /1 (posts.json:3)");
-  CHECK(error_of("posts.json", "[" + post +
-                                   ",\n{\"id\": 2, \"date_gmt\": \"yesterday\", \"title\": {}}]") ==
+  CHECK(error_of("posts.json",
+                 "[" + post + ",\n{\"id\": 2, \"date_gmt\": \"yesterday\", \"title\": {}}]") ==
         "\"date_gmt\" is not a date-time: \"yesterday\" at /1/date_gmt (posts.json:3)");
   CHECK(error_of("comments.json", "[" + comment + ",\n{\"id\": 6, \"author_name\": 7}]") ==
         "\"author_name\" must be a string, not a number at /1/author_name (comments.json:3)");
@@ -223,7 +223,7 @@ TEST_CASE("wordpress-wxr: an export file", "[importer][wordpress-wxr]") {
   CHECK(m[MetricId::audience_comments] == 2);
   CHECK(m[MetricId::response_time_median] == 45 * 60);
   CHECK(m[MetricId::reciprocity_rate] == 1);
-  CHECK(m[MetricId::conversation_rate] == 1);  // two audience comments, two posts
+  CHECK(m[MetricId::conversation_rate] == 1);            // two audience comments, two posts
   CHECK(m[MetricId::response_rate] == Approx(1.0 / 2));  // Ravi's thanks awaits an answer
   CHECK(m.why_unknown(MetricId::likes) == Unknown::not_carried);
 }
@@ -250,8 +250,7 @@ TEST_CASE("wordpress-wxr: bad files are one-line errors", "[importer][wordpress-
   CHECK(error_of("a.xml", wxr("<item><wp:post_id>1</wp:post_id>\n<wp:post_date_gmt>soon"
                               "</wp:post_date_gmt></item>")) ==
         "wp:post_date_gmt is not a time: \"soon\" (a.xml:4)");
-  CHECK(error_of("a.xml", wxr(ok).substr(0, 200)) ==
-        "malformed XML: expected '>' (a.xml:4)");
+  CHECK(error_of("a.xml", wxr(ok).substr(0, 200)) == "malformed XML: expected '>' (a.xml:4)");
   CHECK(error_of("a.xml", wxr(ok).substr(0, 217)) ==
         "malformed XML: the file ends before <item> is closed (a.xml:4)");
   CHECK(error_of("a.xml", wxr("<item><title>x</titel></item>")) ==
@@ -271,9 +270,10 @@ TEST_CASE("wordpress-wxr: entities are never declared", "[importer][wordpress-wx
     }
     lol += "\">\n";
   }
-  lol += "<!ENTITY ext SYSTEM \"file:///etc/passwd\">\n]>\n"
-         "<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><title>&l9;&ext;</title>"
-         "</channel></rss>\n";
+  lol +=
+      "<!ENTITY ext SYSTEM \"file:///etc/passwd\">\n]>\n"
+      "<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><title>&l9;&ext;</title>"
+      "</channel></rss>\n";
   ror::LoadOptions forced;
   forced.from = "wordpress-wxr";
   CHECK(error_of("lol.xml", lol, forced) ==

@@ -13,5 +13,7 @@ extern const ingest::Importer kMastodonApi;     // mastodon_api.cpp
 extern const ingest::Importer kYoutubeApi;      // youtube_api.cpp
 extern const ingest::Importer kFacebook;        // facebook.cpp
 extern const ingest::Importer kInstagram;       // instagram.cpp
+extern const ingest::Importer kWordpressApi;    // wordpress_api.cpp
+extern const ingest::Importer kWordpressWxr;    // wordpress_wxr.cpp
 
 }  // namespace ror::importers

@@ -8,11 +8,12 @@
 namespace ror::ingest {
 
 std::span<const Importer* const> importers() {
-  static constexpr std::array<const Importer*, 8> kTable = {
-      &importers::kRorV1,          &importers::kXArchive,    &importers::kXApi,
-      &importers::kMastodonExport, &importers::kMastodonApi, &importers::kYoutubeApi,
-      &importers::kFacebook,       &importers::kInstagram,
-  };
+  static constexpr auto kTable = std::to_array<const Importer*>({
+      &importers::kRorV1,        &importers::kXArchive,    &importers::kXApi,
+      &importers::kMastodonExport, &importers::kMastodonApi,
+      &importers::kWordpressApi, &importers::kWordpressWxr,
+      &importers::kYoutubeApi,   &importers::kFacebook,    &importers::kInstagram,
+  });
   return kTable;
 }
 

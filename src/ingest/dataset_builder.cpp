@@ -46,6 +46,9 @@ void DatasetBuilder::add_account(const AccountRecord& account, const std::string
         weak_names_.push_back({std::string(platform), *name});
       }
     }
+    for (const std::string& alias : account.aliases) {
+      weak_names_.push_back({std::string(platform), alias});
+    }
     return;
   }
   if (account.role == AccountRole::profile) {

@@ -7,7 +7,7 @@ Usage: python3 tests/realdata/run_realdata.py --binary build/ror [--realdata DIR
                                               [--keep DIR] [--case NAME]... [-v]
 
 For a sample of a format that ror imports itself (x-archive, x-api, mastodon-export,
-mastodon-api), one case:
+mastodon-api, wordpress-api), one case:
   a. `ror score --format json FILES...` reads the export itself (the native report);
   b. `to_ror.py FMT FILES | ror score --format json -` scores the oracle's ror/v1 conversion;
   c. both must exit 0 and agree on every metric of roi/ror/hygiene (compare.compare_metrics),
@@ -19,7 +19,7 @@ mastodon-api), one case:
   e. facts stated in PROVENANCE.md (or counted in the sample) hold in the native report's
      `input` and `account` (posts read, skips, warnings, followers, statuses placed...);
   f. every line of the native `--format table` report fits in 100 columns.
-For a format without a C++ importer yet (wordpress, reddit, bluesky): convert with to_ror.py,
+For a format without a C++ importer yet (reddit, bluesky): convert with to_ror.py,
 then d and f on the conversion, as before. For a format that ror imports but to_ror.py does not
 convert (youtube-api, facebook, instagram: `fmt` None), a facts-only case: a, e and f.
 
@@ -163,6 +163,18 @@ def status_facts(report, realdata):
             ("account followers (its profile in the status)", 1037, report["account"]["followers"])]
 
 
+def wordpress_facts(report, realdata):
+    inp = report["input"]
+    with open(os.path.join(realdata, "wordpress-rest", "comments_post_1148.headers.txt"), encoding="utf-8") as f:
+        total = int(re.search(r"^X-WP-Total: *(\d+)", f.read(), re.M).group(1))
+    return [("posts read", 38, inp["posts_read"]),
+            ("distinct comments (comments_all.json)", 22, report["roi"]["metrics"]["comments"]),
+            ("the per-post file repeats X-WP-Total comments, merged", total, inp["comments_merged"]),
+            ("the headers file passed over", 1, skipped(report, "HTTP response headers")),
+            ("tags passed over, not hashtags", 1, skipped(report, "taxonomy")),
+            ("the account: user 1 of users.json", "themedemos", report["account"]["handle"])]
+
+
 def values(*expected):
     """Facts as (what, expected value, dotted path into the report)."""
     def facts(report, realdata):
@@ -275,7 +287,13 @@ CASES = [
          facts=values(("1057 posts", 1057, "input.posts_read"),
                       ("every post the account's own", 1057, "input.original_posts"),
                       ("likes unknown (the export has none)", None, "roi.metrics.likes"))),
-    Case("wordpress", "wordpress", ["wordpress-rest"]),
+    Case("wordpress", "wordpress", ["wordpress-rest"], "wordpress-api", facts=wordpress_facts,
+         why="the folder: posts, all comments and one post's comments (the same 19 again), users, "
+             "tags and a saved headers file"),
+    Case("wordpress-posts-and-comments", "wordpress",
+         ["wordpress-rest/comments_all.json", "wordpress-rest/posts_all.json"], "wordpress-api",
+         facts=values(("posts read", 38, "input.posts_read"), ("comments", 22, "roi.metrics.comments")),
+         why="comments before their posts, no users file: the account is named by its user id"),
     Case("reddit", "reddit", ["reddit"]),
     Case("bluesky", "bluesky", ["bluesky"]),
 ]

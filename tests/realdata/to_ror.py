@@ -841,8 +841,13 @@ def mastodon_api(paths, cli_names=()):
 
 def wordpress(paths, account_name=None):
     """WordPress REST API: /wp/v2/posts, /wp/v2/comments (all, or per post), /wp/v2/users and
-    /wp/v2/tags. Times are date_gmt + 'Z' (date is site-local without a zone); parent 0 is
-    top-level; comment authors are author_name; tags become the posts' hashtags."""
+    /wp/v2/tags, as docs/format.md ("WordPress REST API") says. Times are date_gmt + 'Z' (date is
+    site-local without a zone); parent 0 is top-level; a user (a post's author, a registered
+    commenter) is named by the user id, a visitor (author 0) by author_name. Tags and categories
+    are taxonomy ids, not hashtags: hashtags are the ones in the text. Only published posts
+    (not pages) and approved comments of type comment are read. A post none of whose comments is
+    in the input has unknown comments (the API gives no comment count). The site is the account:
+    every author of its posts and every user who may publish, unless --account names it."""
     posts_raw, comments_raw, users, tags = {}, {}, [], {}
     for path in expand_paths(paths):  # (the *.headers.txt files are skipped)
         data = load_json(path)
@@ -861,43 +866,69 @@ def wordpress(paths, account_name=None):
         else:
             note("wordpress", "%s: unknown list; ignored" % path)
 
-    user_slug = {u["id"]: u["slug"] for u in users}
-    by_posts = most_frequent([p["author"] for p in posts_raw.values()])
-    owner = next((u for u in users if u["id"] == by_posts), users[0] if users else None)
-    if owner is not None:
-        acct = {"id": str(owner["id"]), "handle": owner["slug"], "platform": "wordpress",
-                "aliases": [owner["name"]]}
-    else:
-        acct = {"handle": account_name or "wordpress-user-%s" % by_posts, "platform": "wordpress"}
+    skipped = collections.Counter()
+    kept = {}
+    for p in posts_raw.values():
+        if p.get("type", "post") != "post":
+            skipped["items of type %s" % p["type"]] += 1
+        elif p.get("status", "publish") != "publish":
+            skipped["posts not published"] += 1
+        else:
+            kept[p["id"]] = p
+    user_by_id = {u["id"]: u for u in users}
+    publishers = [u for u in users if "roles" not in u or
+                  set(u["roles"]) & {"administrator", "editor", "author"}]
     if account_name:
-        acct.setdefault("aliases", []).append(account_name)
+        named = next((u for u in users if account_name.lstrip("@").lower() in
+                      (u["slug"].lower(), str(u["id"]), u["name"].lower())), None)
+        acct = {"handle": account_name, "platform": "wordpress"}
+        if named is not None:
+            acct.update({"id": str(named["id"]), "aliases": [named["slug"]]})
+    else:
+        names = set(str(p["author"]) for p in kept.values())
+        for u in publishers:
+            names.update((str(u["id"]), u["slug"], u["name"]))
+        by_posts = most_frequent([p["author"] for p in kept.values()])
+        owner = user_by_id.get(by_posts) or (publishers[0] if publishers else None)
+        acct = {"platform": "wordpress", "aliases": sorted(n for n in names if n)}
+        if owner is not None:
+            acct.update({"id": str(owner["id"]), "handle": owner["slug"]})
 
     posts = {}
-    for p in posts_raw.values():
-        text = strip_html(p["title"]["rendered"]) + "\n\n" + strip_html(p["content"]["rendered"])
-        post = {"id": str(p["id"]), "author": user_slug.get(p["author"], str(p["author"])),
-                "created_at": p["date_gmt"] + "Z", "text": text.strip(), "url": p.get("link"),
-                "comments": []}
-        if tags:
-            post["hashtags"] = [tags[t] for t in p.get("tags", []) if t in tags]
-        posts[p["id"]] = post
+    for p in kept.values():
+        title = strip_html(p["title"]["rendered"])
+        content = strip_html(p["content"]["rendered"])
+        text = title + ("\n\n" if title and content else "") + content
+        posts[p["id"]] = {"id": str(p["id"]), "author": str(p["author"]),
+                          "created_at": p["date_gmt"] + "Z", "text": text, "url": p.get("link"),
+                          "comments": []}
     orphans = 0
-    skipped_types = collections.Counter()
     for c in sorted(comments_raw.values(), key=lambda c: (c["date_gmt"], c["id"])):
-        if c.get("type", "comment") != "comment":
-            skipped_types[c["type"]] += 1
+        if c.get("type", "comment") in ("pingback", "trackback"):
+            skipped["pingbacks and trackbacks"] += 1
+            continue
+        if c.get("type", "comment") not in ("comment", ""):
+            skipped["comments of type %s" % c["type"]] += 1
+            continue
+        if c.get("status", "approved") != "approved":
+            skipped["comments not approved"] += 1
             continue
         if c["post"] not in posts:
             orphans += 1
             continue
-        author = c["author_name"] or user_slug.get(c["author"]) or "anonymous"
+        author = str(c["author"]) if c.get("author") else (c.get("author_name") or "anonymous")
         posts[c["post"]]["comments"].append(drop_none({
             "id": str(c["id"]), "author": author, "created_at": c["date_gmt"] + "Z",
             "text": strip_html(c["content"]["rendered"]), "parent_id": str(c["parent"]) if c["parent"] else None}))
+    for post in posts.values():
+        if not post["comments"]:
+            post["comments_exported"] = False
     if orphans:
         note("wordpress", "%d comments on posts that are not in the input skipped" % orphans)
-    for t, n in skipped_types.items():
-        note("wordpress", "%d comments of type %s skipped" % (n, t))
+    for why, n in skipped.items():
+        note("wordpress", "%d %s skipped" % (n, why))
+    if tags:
+        note("wordpress", "%d taxonomy terms not read (tags are not hashtags)" % len(tags))
     return document(acct, sorted(posts.values(), key=lambda p: (p["created_at"], p["id"])))
 
 

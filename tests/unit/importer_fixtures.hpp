@@ -113,6 +113,16 @@ inline TimeMs at(const char* rfc3339) {
   return parse_rfc3339(rfc3339).value_or(0);
 }
 
+// "; tried ror/v1, x-archive, ... (--from NAME forces one)": how an input no importer
+// recognises ends its message, from the registry.
+inline std::string tried_importers() {
+  std::string names;
+  for (const FormatInfo& f : input_formats()) {
+    names += (names.empty() ? "" : ", ") + f.name;
+  }
+  return "; tried " + names + " (--from NAME forces one)";
+}
+
 // The message of the bad-input error that loading `inputs` throws; fails the test when none is.
 inline std::string error_of(std::vector<NamedInput> inputs, LoadOptions options = {}) {
   try {

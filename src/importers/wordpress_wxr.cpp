@@ -1,0 +1,617 @@
+// The WordPress export file (WXR: Tools > Export), an RSS document with `wp:` elements: the
+// channel names the site (`title`, `wp:base_site_url`) and its authors (`wp:author`), and each
+// `item` is a post, page, attachment or menu item with its comments (`wp:comment`) inside it. The
+// export is the site's own, so the site is the account. Read with libxml2's SAX parser, one item
+// at a time (an export of any size is never a tree in memory); a DOCTYPE stops it, so no entity
+// can be declared (no entity expansion, no "billion laughs") and nothing is ever loaded from a
+// file or the network.
+#include <libxml/parser.h>
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "importers/importers.hpp"
+#include "ror/time.hpp"
+
+namespace ror::importers {
+namespace {
+
+using ingest::AccountRecord;
+using ingest::AccountRole;
+using ingest::CommentRecord;
+using ingest::detected;
+using ingest::Detection;
+using ingest::FramingKind;
+using ingest::RecordSink;
+using ingest::Sniff;
+using ingest::TextItem;
+using ingest::TextViolation;
+
+constexpr std::string_view kPlatform = "wordpress";
+constexpr std::string_view kPages = "pages (the site's pages, not posts)";
+constexpr std::string_view kAttachments = "attachments (media files)";
+constexpr std::string_view kMenuItems = "menu items";
+constexpr std::string_view kOtherTypes = "items of other post types (not posts)";
+constexpr std::string_view kUnpublished = "posts not published (drafts, pending, private, trash)";
+constexpr std::string_view kUndated = "posts without a publication time (date_gmt 0000-00-00)";
+constexpr std::string_view kCommentsOfSkipped = "comments on items not read (pages, drafts, media)";
+constexpr std::string_view kPings = "pingbacks and trackbacks (notices of links, not comments)";
+constexpr std::string_view kOtherComments = "comments of other types (notes, plugin records)";
+constexpr std::string_view kSpam = "spam comments";
+constexpr std::string_view kUnapproved = "comments not approved (held for moderation, trash)";
+constexpr std::string_view kAnonymous = "anonymous";
+// WordPress writes a time it does not have as zeros.
+constexpr std::string_view kNoTime = "0000-00-00 00:00:00";
+
+// Where an element is: what the reader keeps of it.
+enum class Node : std::uint8_t {
+  other,
+  rss,
+  channel,
+  site_title,
+  site_url,
+  author,
+  author_id,
+  author_login,
+  author_name,
+  item,
+  title,
+  link,
+  creator,
+  content,
+  post_id,
+  post_date_gmt,
+  post_type,
+  status,
+  comment,
+  comment_id,
+  comment_author,
+  comment_date_gmt,
+  comment_content,
+  comment_approved,
+  comment_type,
+  comment_parent,
+  comment_user_id,
+};
+
+// The namespaces WXR uses.
+enum class Ns : std::uint8_t { none, wp, content, dc, other };
+
+Ns ns_of(const xmlChar* uri) {
+  if (uri == nullptr) {
+    return Ns::none;
+  }
+  const std::string_view u(reinterpret_cast<const char*>(uri));
+  const auto is_wp = [&](std::string_view scheme) {
+    return u.substr(0, scheme.size()) == scheme && u.find("/excerpt/") == std::string_view::npos;
+  };
+  if (is_wp("http://wordpress.org/export/") || is_wp("https://wordpress.org/export/")) {
+    return Ns::wp;
+  }
+  if (u == "http://purl.org/rss/1.0/modules/content/") {
+    return Ns::content;
+  }
+  if (u == "http://purl.org/dc/elements/1.1/") {
+    return Ns::dc;
+  }
+  return Ns::other;
+}
+
+// The node an element is, from its parent's node, namespace and local name.
+Node node_of(Node parent, Ns ns, std::string_view name) {
+  struct Row {
+    Node parent;
+    Ns ns;
+    std::string_view name;
+    Node node;
+  };
+  static constexpr Row kRows[] = {
+      {Node::other, Ns::none, "rss", Node::rss},
+      {Node::rss, Ns::none, "channel", Node::channel},
+      {Node::channel, Ns::none, "title", Node::site_title},
+      {Node::channel, Ns::wp, "base_site_url", Node::site_url},
+      {Node::channel, Ns::wp, "author", Node::author},
+      {Node::channel, Ns::none, "item", Node::item},
+      {Node::author, Ns::wp, "author_id", Node::author_id},
+      {Node::author, Ns::wp, "author_login", Node::author_login},
+      {Node::author, Ns::wp, "author_display_name", Node::author_name},
+      {Node::item, Ns::none, "title", Node::title},
+      {Node::item, Ns::none, "link", Node::link},
+      {Node::item, Ns::dc, "creator", Node::creator},
+      {Node::item, Ns::content, "encoded", Node::content},
+      {Node::item, Ns::wp, "post_id", Node::post_id},
+      {Node::item, Ns::wp, "post_date_gmt", Node::post_date_gmt},
+      {Node::item, Ns::wp, "post_type", Node::post_type},
+      {Node::item, Ns::wp, "status", Node::status},
+      {Node::item, Ns::wp, "comment", Node::comment},
+      {Node::comment, Ns::wp, "comment_id", Node::comment_id},
+      {Node::comment, Ns::wp, "comment_author", Node::comment_author},
+      {Node::comment, Ns::wp, "comment_date_gmt", Node::comment_date_gmt},
+      {Node::comment, Ns::wp, "comment_content", Node::comment_content},
+      {Node::comment, Ns::wp, "comment_approved", Node::comment_approved},
+      {Node::comment, Ns::wp, "comment_type", Node::comment_type},
+      {Node::comment, Ns::wp, "comment_parent", Node::comment_parent},
+      {Node::comment, Ns::wp, "comment_user_id", Node::comment_user_id},
+  };
+  for (const Row& row : kRows) {
+    if (row.parent == parent && row.ns == ns && row.name == name) {
+      return row.node;
+    }
+  }
+  return Node::other;
+}
+
+// Whether the text of a node is kept.
+bool is_field(Node n) {
+  return n != Node::other && n != Node::rss && n != Node::channel && n != Node::author &&
+         n != Node::item && n != Node::comment;
+}
+
+// Text without the white space around it.
+std::string_view trimmed(std::string_view s) {
+  const std::size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) {
+    return {};
+  }
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+struct Author {
+  std::string id;
+  std::string login;
+  std::string name;
+};
+
+struct WxrComment {
+  std::string id, author, date_gmt, content, approved, type, parent, user_id;
+  std::uint64_t line = 0;
+};
+
+struct WxrItem {
+  std::string title, link, creator, content, post_id, date_gmt, type, status;
+  std::vector<WxrComment> comments;  // reused: the first `count` are this item's
+  std::size_t count = 0;
+  std::uint64_t line = 0;
+};
+
+// The reader's state as the parser's events arrive.
+class Reader {
+ public:
+  explicit Reader(RecordSink& sink) : sink_(sink) {}
+
+  void start(Ns ns, std::string_view name) {
+    const Node parent = stack_.empty() ? Node::other : stack_.back();
+    const Node n = node_of(parent, ns, name);
+    stack_.push_back(n);
+    names_.emplace_back(name);
+    if (is_field(n)) {
+      text_.clear();
+    } else if (n == Node::author) {
+      authors_.emplace_back();
+    } else if (n == Node::item) {
+      item_.title.clear();
+      item_.link.clear();
+      item_.creator.clear();
+      item_.content.clear();
+      item_.post_id.clear();
+      item_.date_gmt.clear();
+      item_.type.clear();
+      item_.status.clear();
+      item_.count = 0;
+      item_.line = line();
+    } else if (n == Node::comment) {
+      if (item_.count == item_.comments.size()) {
+        item_.comments.emplace_back();
+      }
+      item_.comments[item_.count] = WxrComment{};
+      item_.comments[item_.count].line = line();
+      ++item_.count;
+    }
+  }
+
+  void characters(std::string_view s) {
+    if (!stack_.empty() && is_field(stack_.back())) {
+      text_.append(s);
+    }
+  }
+
+  void end() {
+    const Node n = stack_.back();
+    stack_.pop_back();
+    names_.pop_back();
+    if (is_field(n)) {
+      store(n);
+    } else if (n == Node::item) {
+      emit_item();
+    } else if (n == Node::channel) {
+      emit_site();
+    }
+  }
+
+  // The innermost element not closed yet, or "".
+  std::string_view open_element() const {
+    return names_.empty() ? std::string_view() : std::string_view(names_.back());
+  }
+
+  // Set by the caller: how to learn the parser's current line.
+  std::uint64_t (*line_of)(void*) = nullptr;
+  void* parser = nullptr;
+
+ private:
+  std::uint64_t line() const { return line_of == nullptr ? 0 : line_of(parser); }
+
+  WxrComment& comment() { return item_.comments[item_.count - 1]; }
+
+  void store(Node n) {
+    std::string* to = nullptr;
+    switch (n) {
+      case Node::site_title:
+        to = &site_title_;
+        break;
+      case Node::site_url:
+        to = &site_url_;
+        break;
+      case Node::author_id:
+        to = &authors_.back().id;
+        break;
+      case Node::author_login:
+        to = &authors_.back().login;
+        break;
+      case Node::author_name:
+        to = &authors_.back().name;
+        break;
+      case Node::title:
+        to = &item_.title;
+        break;
+      case Node::link:
+        to = &item_.link;
+        break;
+      case Node::creator:
+        to = &item_.creator;
+        break;
+      case Node::content:
+        to = &item_.content;
+        break;
+      case Node::post_id:
+        to = &item_.post_id;
+        break;
+      case Node::post_date_gmt:
+        to = &item_.date_gmt;
+        break;
+      case Node::post_type:
+        to = &item_.type;
+        break;
+      case Node::status:
+        to = &item_.status;
+        break;
+      case Node::comment_id:
+        to = &comment().id;
+        break;
+      case Node::comment_author:
+        to = &comment().author;
+        break;
+      case Node::comment_date_gmt:
+        to = &comment().date_gmt;
+        break;
+      case Node::comment_content:
+        to = &comment().content;
+        break;
+      case Node::comment_approved:
+        to = &comment().approved;
+        break;
+      case Node::comment_type:
+        to = &comment().type;
+        break;
+      case Node::comment_parent:
+        to = &comment().parent;
+        break;
+      case Node::comment_user_id:
+        to = &comment().user_id;
+        break;
+      default:
+        return;
+    }
+    // Content keeps its text as written; every other field is a name, an id or a time.
+    if (n == Node::content || n == Node::comment_content) {
+      to->swap(text_);
+    } else {
+      to->assign(trimmed(text_));
+    }
+  }
+
+  TimeMs time_of(const std::string& text, std::string_view what, std::uint64_t at) const {
+    const auto t = parse_naive_utc(text);
+    if (!t) {
+      throw TextViolation{fmt::format("{} is not a time: \"{}\"", what, text), at};
+    }
+    return *t;
+  }
+
+  // The login a user id stands for, or "".
+  std::string_view login_of(std::string_view id) const {
+    for (const Author& a : authors_) {
+      if (!id.empty() && a.id == id) {
+        return a.login;
+      }
+    }
+    return {};
+  }
+
+  // The reason an item is passed over, or "".
+  std::string_view item_skip() const {
+    const std::string_view type = item_.type.empty() ? "post" : std::string_view(item_.type);
+    if (type != "post") {
+      return type == "page"            ? kPages
+             : type == "attachment"    ? kAttachments
+             : type == "nav_menu_item" ? kMenuItems
+                                       : kOtherTypes;
+    }
+    if (!item_.status.empty() && item_.status != "publish") {
+      return kUnpublished;
+    }
+    if (item_.date_gmt == kNoTime) {
+      return kUndated;
+    }
+    return {};
+  }
+
+  void emit_item() {
+    if (const std::string_view why = item_skip(); !why.empty()) {
+      sink_.skip(why);
+      if (item_.count > 0) {
+        sink_.skip(kCommentsOfSkipped, item_.count);
+      }
+      return;
+    }
+    if (item_.post_id.empty()) {
+      throw TextViolation{"a post item needs <wp:post_id>", item_.line};
+    }
+    if (item_.date_gmt.empty()) {
+      throw TextViolation{"a post item needs <wp:post_date_gmt>", item_.line};
+    }
+    ingest::PostRecord& r = record_;
+    r.clear();
+    r.id = item_.post_id;
+    r.created_at = time_of(item_.date_gmt, "wp:post_date_gmt", item_.line);
+    r.author = item_.creator;
+    r.has_author = !item_.creator.empty();
+    r.url = item_.link;
+    text_.assign(sink_.html_text(item_.title));
+    const std::string_view body = sink_.html_text(item_.content);
+    if (!body.empty()) {
+      text_.append(text_.empty() ? "" : "\n\n").append(body);
+    }
+    r.text = text_;
+    r.hashtags_listed = false;  // categories and tags are taxonomy, not hashtags
+    r.comments_known = true;    // the export holds every comment of the site
+    sink_.post(r);
+    for (std::size_t i = 0; i < item_.count; ++i) {
+      emit_comment(item_.comments[i]);
+    }
+  }
+
+  void emit_comment(const WxrComment& c) {
+    const std::string_view type = c.type;
+    if (type == "pingback" || type == "trackback") {
+      sink_.skip(kPings);
+      return;
+    }
+    if (!type.empty() && type != "comment") {
+      sink_.skip(kOtherComments);
+      return;
+    }
+    if (c.approved != "1") {
+      sink_.skip(c.approved == "spam" ? kSpam : kUnapproved);
+      return;
+    }
+    if (c.id.empty()) {
+      throw TextViolation{"a comment needs <wp:comment_id>", c.line};
+    }
+    if (c.date_gmt == kNoTime) {
+      sink_.skip("comments without a time (date_gmt 0000-00-00)");
+      return;
+    }
+    CommentRecord r;
+    r.id = c.id;
+    r.post_id = item_.post_id;
+    r.created_at = time_of(c.date_gmt, "wp:comment_date_gmt", c.line);
+    // A user's comment is named as their posts are, by login; a visitor by the name typed.
+    const std::string_view login = c.user_id == "0" ? std::string_view() : login_of(c.user_id);
+    r.author = !login.empty() ? login : !c.author.empty() ? std::string_view(c.author) : kAnonymous;
+    r.has_parent = !c.parent.empty() && c.parent != "0";
+    r.parent_id = r.has_parent ? std::string_view(c.parent) : std::string_view();
+    r.text = sink_.html_text(c.content);
+    sink_.comment(r);
+  }
+
+  // The site is the account: its title, its address and its authors (ids, logins, names).
+  void emit_site() {
+    AccountRecord a;
+    a.role = AccountRole::owner;
+    a.platform = std::string(kPlatform);
+    a.handle = site_title_.empty() ? site_url_ : site_title_;
+    if (!site_url_.empty() && site_url_ != a.handle) {
+      a.aliases.push_back(site_url_);
+    }
+    for (const Author& author : authors_) {
+      for (const std::string* name : {&author.id, &author.login, &author.name}) {
+        if (!name->empty()) {
+          a.aliases.push_back(*name);
+        }
+      }
+    }
+    if (!a.handle.empty() || !a.aliases.empty()) {
+      sink_.account(std::move(a));
+    }
+  }
+
+  RecordSink& sink_;
+  std::vector<Node> stack_;
+  std::vector<std::string> names_;  // parallel to stack_: the elements' local names
+  std::string text_;
+  std::string site_title_;
+  std::string site_url_;
+  std::vector<Author> authors_;
+  WxrItem item_;
+  ingest::PostRecord record_;
+};
+
+// The parser's events, handed to the Reader. Its first error stops the parser.
+struct Parse {
+  Reader* reader = nullptr;
+  xmlParserCtxtPtr ctxt = nullptr;
+  std::string error;
+  int error_code = 0;
+  std::uint64_t error_line = 0;
+  bool doctype = false;
+  std::exception_ptr thrown;  // what the reader threw, rethrown once the parser is out
+};
+
+Parse& parse_of(void* ctx) {
+  return *static_cast<Parse*>(ctx);
+}
+
+template <typename F>
+void guarded(Parse& p, F&& f) {
+  if (p.thrown) {
+    return;
+  }
+  try {
+    f();
+  } catch (...) {
+    p.thrown = std::current_exception();
+    xmlStopParser(p.ctxt);
+  }
+}
+
+void on_start(void* ctx, const xmlChar* local, const xmlChar* /*prefix*/, const xmlChar* uri,
+              int /*nb_namespaces*/, const xmlChar** /*namespaces*/, int /*nb_attributes*/,
+              int /*nb_defaulted*/, const xmlChar** /*attributes*/) {
+  Parse& p = parse_of(ctx);
+  guarded(p, [&] { p.reader->start(ns_of(uri), reinterpret_cast<const char*>(local)); });
+}
+
+void on_end(void* ctx, const xmlChar* /*local*/, const xmlChar* /*prefix*/,
+            const xmlChar* /*uri*/) {
+  Parse& p = parse_of(ctx);
+  guarded(p, [&] { p.reader->end(); });
+}
+
+void on_text(void* ctx, const xmlChar* ch, int len) {
+  Parse& p = parse_of(ctx);
+  guarded(p, [&] {
+    p.reader->characters({reinterpret_cast<const char*>(ch), static_cast<std::size_t>(len)});
+  });
+}
+
+// A DOCTYPE may declare entities (and, through them, expand without bound or read files): WXR
+// has none, so one ends the parse before its declarations are read.
+void on_doctype(void* ctx, const xmlChar* /*name*/, const xmlChar* /*external_id*/,
+                const xmlChar* /*system_id*/) {
+  Parse& p = parse_of(ctx);
+  p.doctype = true;
+  xmlStopParser(p.ctxt);
+}
+
+void on_error(void* ctx, xmlErrorPtr e) {
+  Parse& p = parse_of(ctx);
+  if (e == nullptr || e->level < XML_ERR_ERROR || !p.error.empty()) {
+    return;  // warnings are not errors; the first error is the one to tell
+  }
+  p.error = trimmed(e->message == nullptr ? "malformed XML" : e->message);
+  p.error_code = e->code;
+  p.error_line = e->line > 0 ? static_cast<std::uint64_t>(e->line) : 0;
+  xmlStopParser(p.ctxt);
+}
+
+std::uint64_t parser_line(void* ctxt) {
+  const auto* c = static_cast<xmlParserCtxtPtr>(ctxt);
+  return c->input != nullptr && c->input->line > 0 ? static_cast<std::uint64_t>(c->input->line) : 0;
+}
+
+void read_text(const TextItem& input, RecordSink& sink) {
+  static std::once_flag init;
+  std::call_once(init, [] { xmlInitParser(); });  // once, before threads parse at the same time
+  xmlSAXHandler handler;
+  std::memset(&handler, 0, sizeof handler);
+  handler.initialized = XML_SAX2_MAGIC;
+  handler.startElementNs = on_start;
+  handler.endElementNs = on_end;
+  handler.characters = on_text;
+  handler.cdataBlock = on_text;
+  handler.internalSubset = on_doctype;
+  handler.serror = on_error;
+  Reader reader(sink);
+  Parse p;
+  p.reader = &reader;
+  p.ctxt = xmlCreatePushParserCtxt(&handler, &p, nullptr, 0, nullptr);
+  if (p.ctxt == nullptr) {
+    throw TextViolation{"cannot start the XML parser", 0};
+  }
+  reader.line_of = parser_line;
+  reader.parser = p.ctxt;
+  // No network, no DTD loading, no entity substitution; errors come to on_error only.
+  xmlCtxtUseOptions(p.ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  constexpr std::size_t kChunk = std::size_t{1} << 26;
+  std::string_view rest = input.bytes;
+  do {
+    const std::size_t n = std::min(rest.size(), kChunk);
+    const int done = rest.size() <= kChunk ? 1 : 0;
+    xmlParseChunk(p.ctxt, rest.data(), static_cast<int>(n), done);
+    rest.remove_prefix(n);
+  } while (!rest.empty() && !p.thrown && !p.doctype && p.error.empty() &&
+           p.ctxt->instate != XML_PARSER_EOF);
+  const bool well_formed = p.ctxt->wellFormed != 0;
+  const std::uint64_t end_line = parser_line(p.ctxt);
+  xmlFreeParserCtxt(p.ctxt);
+  if (p.thrown) {
+    std::rethrow_exception(p.thrown);
+  }
+  if (p.doctype) {
+    throw TextViolation{"a WXR file has no DOCTYPE (entity declarations are not read)", 1};
+  }
+  if (p.error_code == XML_ERR_DOCUMENT_END && !reader.open_element().empty()) {
+    // What the push parser says of a file cut off ("Extra content at the end") misleads.
+    throw TextViolation{
+        fmt::format("malformed XML: the file ends before <{}> is closed", reader.open_element()),
+        end_line};
+  }
+  if (!p.error.empty() || !well_formed) {
+    throw TextViolation{fmt::format("malformed XML: {}", p.error.empty() ? "cut off" : p.error),
+                        p.error.empty() ? end_line : p.error_line};
+  }
+}
+
+Detection detect(const Sniff& s) {
+  if (s.shape != ingest::Shape::text) {
+    return {};
+  }
+  const std::string_view head = s.head.substr(0, 16384);
+  const std::size_t rss = head.find("<rss");
+  if (rss == std::string_view::npos ||
+      head.find("wordpress.org/export/", rss) == std::string_view::npos) {
+    return {};
+  }
+  return detected(95, {FramingKind::text, {}, false});
+}
+
+}  // namespace
+
+const ingest::Importer kWordpressWxr = {
+    "wordpress-wxr",
+    kPlatform,
+    "the WordPress export file (WXR, Tools > Export): posts with their comments",
+    "likes, shares, views and comment counts (the export has none)",
+    true,
+    detect,
+    nullptr,
+    read_text,
+};
+
+}  // namespace ror::importers

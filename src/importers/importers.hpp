@@ -10,5 +10,7 @@ extern const ingest::Importer kXArchive;        // x_archive.cpp
 extern const ingest::Importer kXApi;            // x_api.cpp
 extern const ingest::Importer kMastodonExport;  // mastodon_export.cpp
 extern const ingest::Importer kMastodonApi;     // mastodon_api.cpp
+extern const ingest::Importer kReddit;          // reddit.cpp
+extern const ingest::Importer kRedditDump;      // reddit_dump.cpp
 
 }  // namespace ror::importers

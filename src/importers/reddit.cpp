@@ -143,7 +143,7 @@ class ThreadReader {
 
   ingest::RecordSink& out_;
   bool more_;
-  std::string_view link_;      // the thread's link, once read
+  std::string_view link_;        // the thread's link, once read
   std::vector<Thing> comments_;  // in the order they begin
 };
 

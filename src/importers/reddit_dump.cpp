@@ -45,9 +45,8 @@ Detection detect(const Sniff& s) {
     return {};
   }
   // One object per line; a file of one object (on one line or not) is read whole.
-  const ingest::Framing framing{s.shape == Shape::lines ? FramingKind::lines : FramingKind::whole,
-                                {},
-                                false};
+  const ingest::Framing framing{
+      s.shape == Shape::lines ? FramingKind::lines : FramingKind::whole, {}, false};
   const bool thing = s.has("id") && s.has("created_utc") && s.has("author");
   if (!thing || s.has("kind") || s.has("data")) {
     return {};

@@ -11,7 +11,9 @@ namespace ror::importers::reddit {
 namespace {
 
 // Reddit's stand-ins for a text that was deleted or removed: not the author's words.
-bool placeholder(std::string_view text) { return text == "[deleted]" || text == "[removed]"; }
+bool placeholder(std::string_view text) {
+  return text == "[deleted]" || text == "[removed]";
+}
 
 }  // namespace
 
@@ -122,10 +124,10 @@ std::string_view post_of(const Thing& comment, std::string_view fallback_post) {
 void check_comment(const Thing& comment, std::string_view fallback_post, ingest::Value& v) {
   if (comment.id.empty() || !comment.has_author || !comment.created_at ||
       post_of(comment, fallback_post).empty()) {
-    v.fail(comment.id.empty()      ? "a comment needs an \"id\""
-           : !comment.has_author   ? "a comment needs an \"author\""
-           : !comment.created_at   ? "a comment needs \"created_utc\""
-                                   : "a comment needs a \"link_id\"");
+    v.fail(comment.id.empty()    ? "a comment needs an \"id\""
+           : !comment.has_author ? "a comment needs an \"author\""
+           : !comment.created_at ? "a comment needs \"created_utc\""
+                                 : "a comment needs a \"link_id\"");
   }
 }
 

@@ -24,9 +24,9 @@ std::string_view strip_kind(std::string_view fullname);
 struct Thing {
   std::string_view id;
   std::string_view author;
-  std::string_view title;     // a link's
-  std::string_view selftext;  // a self post's text (markdown)
-  std::string_view body;      // a comment's text (markdown)
+  std::string_view title;      // a link's
+  std::string_view selftext;   // a self post's text (markdown)
+  std::string_view body;       // a comment's text (markdown)
   std::string_view parent_id;  // a comment's parent, as a fullname (t1_ or t3_)
   std::string_view link_id;    // a comment's submission, as a fullname (t3_)
   std::string_view permalink;
@@ -69,14 +69,13 @@ void emit_comment(const Thing& comment, std::string_view fallback_post, ingest::
 
 // ---------------------------------------------------------------------------------------------
 
-
 // (what read_thing reads of each field but `replies`)
 void read_thing_field(std::string_view key, ingest::Value& f, Thing& out);
 
 inline constexpr std::array<std::string_view, 16> kThingKeys = {
-    "id",        "author",  "created_utc", "title",        "selftext", "body",
-    "parent_id", "link_id", "permalink",   "num_comments", "score",    "ups",
-    "view_count", "count",  "children",    "replies"};
+    "id",         "author",  "created_utc", "title",        "selftext", "body",
+    "parent_id",  "link_id", "permalink",   "num_comments", "score",    "ups",
+    "view_count", "count",   "children",    "replies"};
 
 template <typename OnReplies>
 void read_thing(ingest::Value& v, Thing& out, OnReplies&& on_replies) {

@@ -88,7 +88,7 @@ TEST_CASE("reddit: a morechildren response joins its thread", "[importer][reddit
   const Dataset d = load_fixture({"reddit/thread.json", "reddit/morechildren.json"}, details());
   CHECK(d.input.formats == std::vector<std::string>{"reddit", "reddit"});
   CHECK(d.input.posts_read == 1);
-  CHECK(d.input.comments_read == 8);  // the response's 4 comments, the thread's 4
+  CHECK(d.input.comments_read == 8);    // the response's 4 comments, the thread's 4
   CHECK(d.input.comments_merged == 1);  // k6f, in both
   CHECK(skipped(d, kOrphans) == 1);     // z9y, of a link in no input
   CHECK(skipped(d, kRestated) == 2);    // m1b, m2: stubs only, not their comments
@@ -137,7 +137,8 @@ TEST_CASE("reddit: detection", "[importer][reddit]") {
   from.from = "reddit";
   CHECK(ror::test::load_text(thread, from, "t.json").posts.size() == 1);
   CHECK(error_of("RS.ndjson", R"({"id": "p", "author": "me", "created_utc": 1, "title": "t"})",
-                 from) == "RS.ndjson does not look like reddit input (a JSON object); see ror formats");
+                 from) ==
+        "RS.ndjson does not look like reddit input (a JSON object); see ror formats");
 }
 
 TEST_CASE("reddit: malformed threads are one-line errors", "[importer][reddit]") {
@@ -169,17 +170,17 @@ TEST_CASE("reddit: malformed threads are one-line errors", "[importer][reddit]")
 }
 
 TEST_CASE("reddit-dump: submissions and comments join across files", "[importer][reddit-dump]") {
-  const Dataset d = load_fixture({"reddit-dump/RC_kiteflying.ndjson",
-                                  "reddit-dump/RS_kiteflying.ndjson",
-                                  "reddit-dump/arctic_shift_comments.jsonl"},
-                                 account("tidewrack"));
+  const Dataset d =
+      load_fixture({"reddit-dump/RC_kiteflying.ndjson", "reddit-dump/RS_kiteflying.ndjson",
+                    "reddit-dump/arctic_shift_comments.jsonl"},
+                   account("tidewrack"));
   CHECK(d.input.formats == std::vector<std::string>{"reddit-dump", "reddit-dump", "reddit-dump"});
   CHECK(d.input.posts_read == 3);
   CHECK(d.input.comments_read == 9);
   CHECK(count_kind(d, PostKind::original) == 1);  // s1a
-  CHECK(d.input.foreign_posts == 2);               // gullfeather's s2b, [deleted]'s s3c
-  CHECK(d.input.foreign_comments == 3);            // d5 on s3c, e1 and e2 on s2b
-  CHECK(skipped(d, kOrphans) == 2);                // d6, d7: t3_gone1 is in no file
+  CHECK(d.input.foreign_posts == 2);              // gullfeather's s2b, [deleted]'s s3c
+  CHECK(d.input.foreign_comments == 3);           // d5 on s3c, e1 and e2 on s2b
+  CHECK(skipped(d, kOrphans) == 2);               // d6, d7: t3_gone1 is in no file
   const ror::Post& s1a = post_of(d, "s1a");
   CHECK(s1a.created_at == at("2026-01-01T10:00:00Z"));
   CHECK(s1a.get(PostMetric::likes) == 12);
@@ -201,9 +202,9 @@ TEST_CASE("reddit-dump: submissions and comments join across files", "[importer]
 }
 
 TEST_CASE("reddit-dump: Arctic Shift lines, string times", "[importer][reddit-dump]") {
-  const Dataset d = load_fixture(
-      {"reddit-dump/RS_kiteflying.ndjson", "reddit-dump/arctic_shift_comments.jsonl"},
-      account("gullfeather"));
+  const Dataset d =
+      load_fixture({"reddit-dump/RS_kiteflying.ndjson", "reddit-dump/arctic_shift_comments.jsonl"},
+                   account("gullfeather"));
   CHECK(d.input.formats == std::vector<std::string>{"reddit-dump", "reddit-dump"});
   const auto c = comments_of(d, "s2b");
   REQUIRE(c.size() == 2);
@@ -255,9 +256,8 @@ TEST_CASE("reddit-dump: malformed lines are one-line errors", "[importer][reddit
                          R"("subreddit": "s", "title": "t", "num_comments": 1})";
   CHECK(error_of("RS.ndjson", ok + "\n" + R"({"id": "q", "author": "me", "title": "t"})" + "\n") ==
         "a link needs \"created_utc\" at / (RS.ndjson:2)");
-  CHECK(error_of("RS.ndjson", ok + "\n" +
-                                  R"({"id": "q", "created_utc": 1, "num_comments": "many"})" +
-                                  "\n") ==
+  CHECK(error_of("RS.ndjson",
+                 ok + "\n" + R"({"id": "q", "created_utc": 1, "num_comments": "many"})" + "\n") ==
         "\"num_comments\" must be a non-negative integer, not \"many\" at /num_comments "
         "(RS.ndjson:2)");
   CHECK(error_of("RS.ndjson", ok + "\n[1]\n") ==

@@ -15,5 +15,7 @@ extern const ingest::Importer kFacebook;        // facebook.cpp
 extern const ingest::Importer kInstagram;       // instagram.cpp
 extern const ingest::Importer kWordpressApi;    // wordpress_api.cpp
 extern const ingest::Importer kWordpressWxr;    // wordpress_wxr.cpp
+extern const ingest::Importer kReddit;          // reddit.cpp
+extern const ingest::Importer kRedditDump;      // reddit_dump.cpp
 
 }  // namespace ror::importers

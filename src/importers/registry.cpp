@@ -11,6 +11,7 @@ std::span<const Importer* const> importers() {
   static constexpr auto kTable = std::to_array<const Importer*>({
       &importers::kRorV1,        &importers::kXArchive,    &importers::kXApi,
       &importers::kMastodonExport, &importers::kMastodonApi,
+      &importers::kReddit,       &importers::kRedditDump,
       &importers::kWordpressApi, &importers::kWordpressWxr,
       &importers::kYoutubeApi,   &importers::kFacebook,    &importers::kInstagram,
   });

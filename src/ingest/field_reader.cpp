@@ -165,6 +165,28 @@ std::optional<std::int64_t> Value::count_slow(CountText text) {
   fail(fmt::format("\"{}\" must be a non-negative integer", at_.field()));
 }
 
+std::optional<std::int64_t> Value::optional_integer() {
+  if (is_null()) {
+    return std::nullopt;
+  }
+  if (type() != json_type::number) {
+    fail_type("an integer");
+  }
+  read_ = true;
+  od::number n;
+  if (value_.get_number().get(n) != simdjson::SUCCESS) {
+    fail(fmt::format("\"{}\" is out of range", at_.field()));
+  }
+  if (n.is_int64()) {
+    return n.get_int64();
+  }
+  const double d = n.get_double();
+  if (n.is_double() && d > -9.2e18 && d < 9.2e18 && std::floor(d) == d) {
+    return static_cast<std::int64_t>(d);
+  }
+  fail(fmt::format("\"{}\" must be an integer", at_.field()));
+}
+
 std::optional<bool> Value::optional_boolean() {
   if (is_null()) {
     return std::nullopt;

@@ -115,6 +115,9 @@ class Value {
     }
     return count_slow(text);
   }
+  // An integer of either sign (an integral float is accepted), or nullopt for null: a net score
+  // that may fall below zero.
+  std::optional<std::int64_t> optional_integer();
   // A boolean, or nullopt for null.
   std::optional<bool> optional_boolean();
   // A time in the given format.

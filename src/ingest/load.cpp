@@ -506,7 +506,13 @@ Dataset finish(DatasetBuilder& builder, const LoadOptions& options, Timings& tim
     for (const std::string& file : data.input.files.empty() ? named : data.input.files) {
       names += names.empty() ? file : ", " + file;
     }
-    throw input_error(fmt::format("empty input: no posts in {}", names));
+    // Comments apart from their posts (a comments dump on its own) are all that was read.
+    const std::uint64_t comments = data.input.comments_read;
+    throw input_error(
+        comments == 0
+            ? fmt::format("empty input: no posts in {}", names)
+            : fmt::format("empty input: no posts in {} ({} comments, none of whose posts is there)",
+                          names, comments));
   }
   return data;
 }

@@ -7,7 +7,7 @@ Usage: python3 tests/realdata/run_realdata.py --binary build/ror [--realdata DIR
                                               [--keep DIR] [--case NAME]... [-v]
 
 For a sample of a format that ror imports itself (x-archive, x-api, mastodon-export,
-mastodon-api, wordpress-api), one case:
+mastodon-api, reddit, wordpress-api), one case:
   a. `ror score --format json FILES...` reads the export itself (the native report);
   b. `to_ror.py FMT FILES | ror score --format json -` scores the oracle's ror/v1 conversion;
   c. both must exit 0 and agree on every metric of roi/ror/hygiene (compare.compare_metrics),
@@ -19,9 +19,9 @@ mastodon-api, wordpress-api), one case:
   e. facts stated in PROVENANCE.md (or counted in the sample) hold in the native report's
      `input` and `account` (posts read, skips, warnings, followers, statuses placed...);
   f. every line of the native `--format table` report fits in 100 columns.
-For a format without a C++ importer yet (reddit, bluesky): convert with to_ror.py,
-then d and f on the conversion, as before. For a format that ror imports but to_ror.py does not
-convert (youtube-api, facebook, instagram: `fmt` None), a facts-only case: a, e and f.
+For a format without a C++ importer yet (bluesky): convert with to_ror.py, then d and f on the
+conversion, as before. For a format that to_ror.py does not read (the Reddit dumps, youtube-api,
+facebook, instagram: `fmt` None): a, e and f only.
 
 Directories and zips are cases only when `ror score DIR` works (probed once at the start).
 One summary line per case, then `N passed, M failed`; exit 1 on any failure. When DIR (default:
@@ -196,17 +196,121 @@ def timeline_facts(statuses):
     return facts
 
 
+def reddit_thread_counts(path):
+    """(comments present, stubs, comments the stubs stand for, 'continue this thread' links,
+    num_comments) of a /comments/<id>.json thread, counted in the sample."""
+    with open(path, encoding="utf-8") as f:
+        thread = json.load(f)
+    counts = {"present": 0, "stubs": 0, "stand_for": 0, "continued": 0}
+
+    def walk(children):
+        for child in children:
+            data = child["data"]
+            if child["kind"] == "t1":
+                counts["present"] += 1
+                if isinstance(data.get("replies"), dict):
+                    walk(data["replies"]["data"]["children"])
+            elif child["kind"] == "more":
+                counts["stubs"] += 1
+                n = data.get("count") or len(data.get("children") or [])
+                counts["stand_for"] += n
+                counts["continued"] += n == 0
+    walk(thread[1]["data"]["children"])
+    link = thread[0]["data"]["children"][0]["data"]
+    return counts["present"], counts["stubs"], counts["stand_for"], counts["continued"], link["num_comments"]
+
+
+REDDIT_THREAD = "reddit/comments_n49rw.json"
+REDDIT_MORE = "reddit/morechildren_n49rw_sample.json"
+
+
+def reddit_facts(with_more):
+    def facts(report, realdata):
+        present, stubs, stand_for, continued, num_comments = reddit_thread_counts(
+            os.path.join(realdata, REDDIT_THREAD))
+        out = [("comments in the thread (PROVENANCE: 485)", 485, present),
+               ("more stubs in the thread (PROVENANCE: 177)", 177, stubs),
+               ("comments the thread's stubs stand for", stand_for, skipped(report, "'more' stubs, not in")),
+               ("'continue this thread' links", continued, skipped(report, "continue this thread")),
+               ("the link's reply count is num_comments", num_comments, report["roi"]["metrics"]["replies"])]
+        if with_more:
+            with open(os.path.join(realdata, REDDIT_MORE), encoding="utf-8") as f:
+                things = json.load(f)["json"]["data"]["things"]
+            joined = sum(t["kind"] == "t1" for t in things)
+            out += [("comments present: the thread's and the morechildren response's",
+                     present + joined, report["roi"]["metrics"]["comments"]),
+                    ("the response's stubs counted as stubs only", sum(t["kind"] == "more" for t in things),
+                     skipped(report, "morechildren"))]
+        else:
+            out.append(("comments present", present, report["roi"]["metrics"]["comments"]))
+        return out
+    return facts
+
+
+def dump_lines(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def askmen_facts(report, realdata):
+    subs = dump_lines(os.path.join(realdata, ASKMEN))
+    inp, account = report["input"], report["account"]
+    mine = [s for s in subs if norm_name(s["author"]) in {norm_name(n) for n in account.get("names") or []}]
+    return [("submissions read", 1500, inp["posts_read"]),
+            ("num_comments summed (PROVENANCE: 28348)", 28348, sum(s["num_comments"] for s in subs)),
+            ("[deleted] authors (PROVENANCE: 728)", 728, sum(s["author"] == "[deleted]" for s in subs)),
+            ("original + foreign posts", 1500, inp["original_posts"] + inp["foreign_posts"]),
+            ("the account's reply count: its submissions' num_comments", sum(s["num_comments"] for s in mine),
+             report["roi"]["metrics"]["replies"]),
+            ("no comments in a submissions file: unknown", None, report["roi"]["metrics"]["comments"])]
+
+
+def norm_name(name):
+    name = name[1:] if name.startswith("@") else name
+    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in name)
+
+
+def rc_stand_ins(realdata, workdir):
+    """A submissions file with one line per thread of the RC dump, by `realdata-stand-in`, so that
+    the dump's comments have posts to join (the dump holds comments only)."""
+    links = {c["link_id"] for c in dump_lines(os.path.join(realdata, RC_PLAIN))}
+    path = os.path.join(workdir, "RS_stand-ins.ndjson")
+    with open(path, "w", encoding="utf-8") as f:
+        for link in sorted(links):
+            f.write(json.dumps({"id": link[3:], "author": "realdata-stand-in", "created_utc": 1133395200,
+                                "subreddit": "reddit.com", "title": "stand-in", "num_comments": 0}) + "\n")
+    return [path]
+
+
+def rc_facts(report, realdata):
+    comments = dump_lines(os.path.join(realdata, RC_PLAIN))
+    inp = report["input"]
+    return [("threads (PROVENANCE: 396): the stand-in posts", 396, report["roi"]["metrics"]["posts"]),
+            ("comments (PROVENANCE: 1075), all joined", 1075, report["roi"]["metrics"]["comments"]),
+            ("top-level comments (PROVENANCE: 746)", 746, sum(c["parent_id"].startswith("t3_") for c in comments)),
+            ("[deleted] authors (PROVENANCE: 185)", 185, sum(c["author"] == "[deleted]" for c in comments)),
+            ("no comment is an orphan", 0, skipped(report, "post is not in the input")),
+            ("posts read", 396, inp["posts_read"])]
+
+
+def rc_orphan_facts(report, realdata):
+    return [("every comment's thread is in no input: counted", 1075,
+             skipped(report, "post is not in the input")),
+            ("submissions read", 1500, report["input"]["posts_read"])]
+
+
 # ----------------------------------------------------------------------------- cases
 
 @dataclasses.dataclass
 class Case:
     name: str
-    fmt: str | None           # to_ror.py's format; None: no oracle (facts only)
+    fmt: str | None           # to_ror.py's format; None: no oracle reads it (a, e and f only)
     files: list               # globs under the realdata folder, in order
     importer: str | None = None   # ror's importer; None: ror does not read this format yet
     accounts: tuple = ()      # --account names, given to both
     facts: object = None
     why: str = ""             # what the case is for, when it is not plain
+    made: object = None       # (realdata, workdir) -> more input files the case writes itself
 
 
 MASTODON_API = "mastodon-api/"
@@ -215,6 +319,9 @@ FOSSTODON = [MASTODON_API + f for f in ("account_fosstodon_109302436954721982.js
                                         "account_statuses_fosstodon_109302436954721982_page1.json",
                                         "status_fosstodon_114620457512351116.json")]
 CONTEXT = MASTODON_API + "context_mastodon.social_109294719267373593.json"
+ASKMEN = "reddit-pushshift/AskMen_submissions-first1500.ndjson"
+RC_PLAIN = "reddit-pushshift/RC_2005-12.ndjson"
+RC_ZST = "reddit-pushshift/RC_2005-12.zst"
 
 CASES = [
     Case("x-archive", "twitter-archive", ["twitter-archive/*.js"], "x-archive",
@@ -294,7 +401,16 @@ CASES = [
          ["wordpress-rest/comments_all.json", "wordpress-rest/posts_all.json"], "wordpress-api",
          facts=values(("posts read", 38, "input.posts_read"), ("comments", 22, "roi.metrics.comments")),
          why="comments before their posts, no users file: the account is named by its user id"),
-    Case("reddit", "reddit", ["reddit"]),
+    Case("reddit", "reddit", [REDDIT_THREAD, REDDIT_MORE], "reddit", facts=reddit_facts(True),
+         why="a thread and a morechildren response: its comments join the thread's link"),
+    Case("reddit-thread", "reddit", [REDDIT_THREAD], "reddit", facts=reddit_facts(False)),
+    Case("reddit-dump-askmen", None, [ASKMEN], "reddit-dump", facts=askmen_facts),
+    Case("reddit-dump-rc", None, [RC_PLAIN], "reddit-dump", accounts=("realdata-stand-in",), facts=rc_facts,
+         made=rc_stand_ins, why="a comments dump holds no posts: stand-in submissions for its threads"),
+    Case("reddit-dump-rc-zst", None, [RC_ZST], "reddit-dump", accounts=("realdata-stand-in",), facts=rc_facts,
+         made=rc_stand_ins, why="the same dump as zstd --long=31"),
+    Case("reddit-dump-rc-orphans", None, [RC_ZST, ASKMEN], "reddit-dump", facts=rc_orphan_facts,
+         why="comments whose submissions are in no input are counted"),
     Case("bluesky", "bluesky", ["bluesky"]),
 ]
 
@@ -427,18 +543,14 @@ def summary_line(name, report):
                report.get("verdict")))
 
 
-def check_case(binary, base, case, workdir):
-    """Returns (summary line, failure lines, notes). The case's files are under `base`."""
-    paths = paths_of(base, case)
-    account_args = [a for name in case.accounts for a in ("--account", name)]
-    failures, notes = [], []
-
-    if case.fmt is None:
-        return check_facts_only(binary, base, case, paths, account_args)
+def check_conversion(binary, case, paths, account_args, workdir, failures, notes):
+    """b and d: the oracle's conversion scored, and the reference on it. Returns (the report of
+    the conversion or None, the case's summary line when the case ends here or None)."""
     conv = run([sys.executable, os.path.join(HERE, "to_ror.py"), case.fmt] + paths + account_args)
     notes += ["to_ror: " + line.split(": ", 2)[-1] for line in text(conv.stderr).splitlines() if line]
     if conv.returncode != 0:
-        return "%s: conversion failed" % case.name, ["to_ror.py exited %d: %s" % (conv.returncode, text(conv.stderr))], notes
+        failures.append("to_ror.py exited %d: %s" % (conv.returncode, text(conv.stderr)))
+        return None, "%s: conversion failed" % case.name
     converted_path = os.path.join(workdir, case.name + ".json")
     with open(converted_path, "wb") as f:
         f.write(conv.stdout)
@@ -462,15 +574,31 @@ def check_case(binary, base, case, workdir):
     if case.importer is None:
         failures += table_width_failures(binary, account_args + [converted_path])
         if converted is None:
-            return "%s: binary failed" % case.name, failures, notes
-        return summary_line(case.name, converted), failures, notes
+            return None, "%s: binary failed" % case.name
+        return converted, summary_line(case.name, converted)
+
+    return converted, None
+
+
+def check_case(binary, base, case, workdir):
+    """Returns (summary line, failure lines, notes). The case's files are under `base`."""
+    paths = paths_of(base, case) + (case.made(base, workdir) if case.made else [])
+    account_args = [a for name in case.accounts for a in ("--account", name)]
+    failures, notes = [], []
+
+    converted = None
+    if case.fmt is not None:
+        converted, early = check_conversion(binary, case, paths, account_args, workdir, failures, notes)
+        if early is not None:
+            return early, failures, notes
 
     # a. ror reading the export itself.
     native, problem = score_json(binary, account_args + paths)
     if problem:
         failures.append("`ror score %s` %s" % (" ".join(os.path.relpath(p, base) for p in paths), problem))
         if converted is None:
-            return "%s: the binary failed on the export and on the conversion" % case.name, failures, notes
+            what = "the export" if case.fmt is None else "the export and on the conversion"
+            return "%s: the binary failed on %s" % (case.name, what), failures, notes
         return ("%s: the binary failed on the export; the oracle's conversion gives %s"
                 % (case.name, summary_line("", converted)[2:]), failures, notes)
     formats = native["input"].get("formats") or []
@@ -492,25 +620,6 @@ def check_case(binary, base, case, workdir):
     # f. The native table fits.
     failures += table_width_failures(binary, account_args + paths)
     return summary_line(case.name, native), failures, notes
-
-
-def check_facts_only(binary, base, case, paths, account_args):
-    """A case with no oracle: the native report (a), its facts (e) and its table (f)."""
-    failures, notes = [], []
-    native, problem = score_json(binary, account_args + paths)
-    if problem:
-        failures.append("`ror score %s` %s" % (" ".join(os.path.relpath(p, base) for p in paths), problem))
-        return "%s: the binary failed on the export" % case.name, failures, notes
-    formats = native["input"].get("formats") or []
-    if any(f != case.importer for f in formats):
-        failures.append("read as %s, expected %s" % (", ".join(formats), case.importer))
-    for what, expected, got in (case.facts(native, base) if case.facts else []):
-        if expected != got:
-            failures.append("fact: %s: expected %s, ror says %s" % (what, show(expected), show(got)))
-        else:
-            notes.append("fact: %s: %s" % (what, show(got)))
-    failures += table_width_failures(binary, account_args + paths)
-    return summary_line(case.name, native) + " (facts only: no oracle)", failures, notes
 
 
 def reads_folders(binary, realdata):

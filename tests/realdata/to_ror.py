@@ -938,11 +938,17 @@ def reddit(paths, account_name=None):
     """Reddit /comments/<id>.json threads (and /api/morechildren responses). The submission's
     author is the account. Comments are flattened; t1_/t3_ prefixes are stripped from
     parent_id (a t3_ parent is top-level); `replies: ""` means none; `kind: "more"` stubs
-    (comments not included in the response) are skipped and counted on stderr."""
+    (comments not included in the response) are skipped and counted on stderr. `num_comments`
+    is the link's reply count (docs/format.md, "Reddit API")."""
     posts = {}
     stubs = {"stubs": 0, "stand_for": 0}
     extra = []
     author = None
+
+    def likes_of(sub):
+        """`ups`, else `score`: Reddit's net score; below zero it says nothing of likes."""
+        n = sub.get("ups", sub.get("score"))
+        return n if isinstance(n, (int, float)) and n >= 0 else None
 
     def strip_prefix(fullname):
         return fullname.split("_", 1)[1] if fullname and "_" in fullname else fullname
@@ -974,14 +980,15 @@ def reddit(paths, account_name=None):
             sub = data[0]["data"]["children"][0]["data"]
             author = author or sub["author"]
             text = sub.get("title", "")
-            if sub.get("selftext"):
-                text += "\n\n" + sub["selftext"]
+            if sub.get("selftext") and sub["selftext"] not in ("[deleted]", "[removed]"):
+                text += "\n\n" + sub["selftext"]  # (those two are Reddit's, not the author's)
             comments = []
             walk(data[1]["data"]["children"], comments)
             posts[sub["id"]] = {"id": sub["id"], "author": sub["author"],
                                 "created_at": rfc3339_seconds(sub["created_utc"]), "text": text,
                                 "url": "https://www.reddit.com" + sub["permalink"],
-                                "metrics": make_metrics(likes=sub.get("ups"), views=sub.get("view_count")),
+                                "metrics": make_metrics(likes=likes_of(sub), views=sub.get("view_count"),
+                                                        replies=sub.get("num_comments")),
                                 "comments": comments}
         elif isinstance(data, dict) and "json" in data:
             extra.extend(data["json"]["data"]["things"])

@@ -1,0 +1,270 @@
+// The Reddit importers (src/importers/reddit.cpp, reddit_dump.cpp) on
+// tests/fixtures/importers/reddit (a thread of r/kiteflying and a morechildren response for it)
+// and tests/fixtures/importers/reddit-dump (Pushshift submissions and comments of the same
+// subreddit, and Arctic Shift comments).
+#include <catch2/catch.hpp>
+
+#include "importer_fixtures.hpp"
+
+using ror::Dataset;
+using ror::LoadOptions;
+using ror::MetricId;
+using ror::PostKind;
+using ror::PostMetric;
+using ror::Unknown;
+using ror::test::at;
+using ror::test::comments_of;
+using ror::test::count_kind;
+using ror::test::error_of;
+using ror::test::load_fixture;
+using ror::test::post_of;
+using ror::test::skipped;
+
+namespace {
+
+constexpr const char* kStubbed = "comments in 'more' stubs, not in the thread";
+constexpr const char* kContinued = "'continue this thread' links (deeper replies, uncounted)";
+constexpr const char* kRestated =
+    "'more' stubs of morechildren responses (their comments counted in the thread's stubs)";
+constexpr const char* kOrphans = "comments whose post is not in the input";
+
+LoadOptions details() {
+  LoadOptions o;
+  o.keep_details = true;
+  return o;
+}
+
+LoadOptions account(const char* name) {
+  LoadOptions o;
+  o.accounts = {name};
+  o.keep_details = true;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("reddit: a thread", "[importer][reddit]") {
+  const Dataset d = load_fixture({"reddit/thread.json"}, details());
+  CHECK(d.input.formats == std::vector<std::string>{"reddit"});
+  // The link's author: a guess, taken since nothing names the account.
+  CHECK(d.account.names == std::vector<std::string>{"tidewrack"});
+  CHECK_FALSE(d.account.followers);
+  CHECK(d.input.posts_read == 1);
+  CHECK(d.input.comments_read == 4);
+  const ror::Post& link = post_of(d, "q7lnk2");
+  CHECK(link.kind == PostKind::original);
+  CHECK(link.created_at == at("2026-01-01T10:00:00Z"));
+  CHECK(link.get(PostMetric::likes) == 41);
+  CHECK(link.get(PostMetric::replies) == 9);  // num_comments: present or not
+  CHECK_FALSE(link.has(PostMetric::views));   // view_count null
+  CHECK(link.comments_known);
+  CHECK(ror::test::text_of(d, "q7lnk2").starts_with("First flight with the delta\n\nFlew the"));
+  const auto c = comments_of(d, "q7lnk2");
+  REQUIRE(c.size() == 4);
+  CHECK(c[0].id == "k1a");
+  CHECK(c[0].parent == ror::kNone);  // parent_id t3_: top-level
+  CHECK(c[0].created_at == at("2026-01-01T10:30:00Z"));
+  CHECK(c[1].id == "k2b");
+  CHECK(c[1].author == "tidewrack");
+  CHECK(c[1].parent == 0);
+  CHECK(c[2].id == "k3c");
+  CHECK(c[2].parent == 1);
+  CHECK(c[3].id == "k6f");
+  CHECK(c[3].author == "[deleted]");  // kept as written
+  // Stubs: k4d stands for 2 under k1a, m1 for 3 (count, not its 2 ids) at the top; the stub
+  // under k3c is a "continue this thread" link.
+  CHECK(skipped(d, kStubbed) == 5);
+  CHECK(skipped(d, kContinued) == 1);
+  const ror::MetricValues m = ror::compute_metrics(d, {});
+  CHECK(m[MetricId::comments] == 4);
+  CHECK(m[MetricId::audience_comments] == 3);
+  CHECK(m[MetricId::replies] == 9);
+  CHECK(m[MetricId::likes] == 41);
+  CHECK(m.why_unknown(MetricId::followers) == Unknown::not_carried);
+  CHECK(m.why_unknown(MetricId::impressions) == Unknown::not_carried);
+}
+
+TEST_CASE("reddit: a morechildren response joins its thread", "[importer][reddit]") {
+  const Dataset d = load_fixture({"reddit/thread.json", "reddit/morechildren.json"}, details());
+  CHECK(d.input.formats == std::vector<std::string>{"reddit", "reddit"});
+  CHECK(d.input.posts_read == 1);
+  CHECK(d.input.comments_read == 8);    // the response's 4 comments, the thread's 4
+  CHECK(d.input.comments_merged == 1);  // k6f, in both
+  CHECK(skipped(d, kOrphans) == 1);     // z9y, of a link in no input
+  CHECK(skipped(d, kRestated) == 2);    // m1b, m2: stubs only, not their comments
+  CHECK(skipped(d, kStubbed) == 5);
+  const auto c = comments_of(d, "q7lnk2");
+  REQUIRE(c.size() == 6);
+  // (the join places each comment after its parent)
+  CHECK(c[3].id == "m1");
+  CHECK(c[3].author == "sandpiper");
+  CHECK(c[3].parent == ror::kNone);
+  CHECK(c[4].id == "m1a");
+  CHECK(c[4].parent == 3);
+  CHECK(c[5].id == "k6f");
+  const ror::MetricValues m = ror::compute_metrics(d, {});
+  CHECK(m[MetricId::comments] == 6);
+  CHECK(m[MetricId::audience_comments] == 4);
+  CHECK(m[MetricId::replies] == 9);  // the link's count: the joined comments are within it
+}
+
+TEST_CASE("reddit: --account wins over the link's author", "[importer][reddit]") {
+  const Dataset d = load_fixture({"reddit/thread.json"}, account("gullfeather"));
+  CHECK_FALSE(d.account.inferred);
+  CHECK(d.input.foreign_posts == 1);  // tidewrack's link
+  CHECK(d.input.foreign_comments == 4);
+}
+
+TEST_CASE("reddit: a morechildren response alone has no posts", "[importer][reddit]") {
+  CHECK(error_of("more.json", R"({"json": {"errors": [], "data": {"things": [
+    {"kind": "t1", "data": {"id": "a1", "author": "x", "created_utc": 1767261600.0, "body": "b",
+     "parent_id": "t3_p", "link_id": "t3_p", "replies": ""}}]}}})") ==
+        "empty input: no posts in more.json (1 comments, none of whose posts is there)");
+}
+
+TEST_CASE("reddit: detection", "[importer][reddit]") {
+  const std::string thread = R"([{"kind": "Listing", "data": {"children": [{"kind": "t3",
+    "data": {"id": "p", "author": "me", "created_utc": 1767261600, "title": "t"}}]}},
+    {"kind": "Listing", "data": {"children": []}}])";
+  CHECK(ror::test::load_text(thread, {}, "t.json").input.formats ==
+        std::vector<std::string>{"reddit"});
+  // A Listing of something else, or a bare Listing, is no thread.
+  CHECK(error_of("odd.json", R"([{"kind": "Listing", "data": {"children": [{"kind": "t5",
+    "data": {}}]}}])")
+            .find("no importer recognises this input") != std::string::npos);
+  // --from reads a thread by name; a dump's line is not a thread.
+  LoadOptions from;
+  from.from = "reddit";
+  CHECK(ror::test::load_text(thread, from, "t.json").posts.size() == 1);
+  CHECK(error_of("RS.ndjson", R"({"id": "p", "author": "me", "created_utc": 1, "title": "t"})",
+                 from) ==
+        "RS.ndjson does not look like reddit input (a JSON object); see ror formats");
+}
+
+TEST_CASE("reddit: malformed threads are one-line errors", "[importer][reddit]") {
+  const auto thread = [](const std::string& comment) {
+    return R"([{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {"id": "p",
+  "author": "me", "created_utc": 1767261600.0, "title": "t", "num_comments": 1}}]}},
+  {"kind": "Listing", "data": {"children": [)" +
+           comment + "]}}]";
+  };
+  CHECK(error_of("t.json", thread(R"({"kind": "t1", "data": {"id": "c", "author": "a",
+  "body": "b", "parent_id": "t3_p", "created_utc": "soon"}})")) ==
+        "\"created_utc\" is not a number of seconds since 1970: \"soon\" at "
+        "/1/data/children/0/data/created_utc (t.json:4)");
+  CHECK(error_of("t.json", thread(R"({"kind": "t1", "data": {"id": "c", "body": "b",
+  "parent_id": "t3_p", "created_utc": 1767261600}})")) ==
+        "a comment needs an \"author\" at /1/data/children/0 (t.json:4)");
+  CHECK(error_of("t.json", thread(R"({"kind": "t1", "data": {"id": "c", "author": "a",
+  "created_utc": 1767261600, "replies": {"kind": "Listing", "data": {"children": [
+  {"kind": "more", "data": {"count": -1}}]}}}})")) ==
+        "\"count\" must be a non-negative integer at "
+        "/1/data/children/0/data/replies/data/children/0/data/count (t.json:5)");
+  CHECK(error_of("t.json", thread(R"({"data": {"id": "c"}})")) ==
+        "a thing needs a \"kind\" at /1/data/children/0 (t.json:3)");
+  CHECK(error_of("t.json", thread(R"({"kind": "t1", "data": {"id": "c", "author": "a",
+  "created_utc": 1767261600, "replies": 7}})")) ==
+        "\"replies\" must be a string, not a number at /1/data/children/0/data/replies (t.json:4)");
+  CHECK(error_of("t.json", thread(R"({"kind": "t1", "data": {"id": "c", "au)")) ==
+        "malformed JSON: unterminated string (t.json:3:87)");
+}
+
+TEST_CASE("reddit-dump: submissions and comments join across files", "[importer][reddit-dump]") {
+  const Dataset d =
+      load_fixture({"reddit-dump/RC_kiteflying.ndjson", "reddit-dump/RS_kiteflying.ndjson",
+                    "reddit-dump/arctic_shift_comments.jsonl"},
+                   account("tidewrack"));
+  CHECK(d.input.formats == std::vector<std::string>{"reddit-dump", "reddit-dump", "reddit-dump"});
+  CHECK(d.input.posts_read == 3);
+  CHECK(d.input.comments_read == 9);
+  CHECK(count_kind(d, PostKind::original) == 1);  // s1a
+  CHECK(d.input.foreign_posts == 2);              // gullfeather's s2b, [deleted]'s s3c
+  CHECK(d.input.foreign_comments == 3);           // d5 on s3c, e1 and e2 on s2b
+  CHECK(skipped(d, kOrphans) == 2);               // d6, d7: t3_gone1 is in no file
+  const ror::Post& s1a = post_of(d, "s1a");
+  CHECK(s1a.created_at == at("2026-01-01T10:00:00Z"));
+  CHECK(s1a.get(PostMetric::likes) == 12);
+  CHECK(s1a.get(PostMetric::replies) == 4);
+  CHECK(s1a.comments_known);  // the comments file gives them
+  const auto c = comments_of(d, "s1a");
+  REQUIRE(c.size() == 4);
+  CHECK(c[0].id == "d1");
+  CHECK(c[0].parent == ror::kNone);
+  CHECK(c[1].id == "d2");
+  CHECK(c[1].parent == 0);
+  CHECK(c[2].author == "[deleted]");
+  CHECK(c[3].id == "d4");
+  CHECK(c[3].parent == 1);
+  const ror::MetricValues m = ror::compute_metrics(d, {});
+  CHECK(m[MetricId::comments] == 4);
+  CHECK(m[MetricId::audience_comments] == 3);
+  CHECK(m[MetricId::response_rate] == Approx(1.0 / 3));  // d1 answered by d2
+}
+
+TEST_CASE("reddit-dump: Arctic Shift lines, string times", "[importer][reddit-dump]") {
+  const Dataset d =
+      load_fixture({"reddit-dump/RS_kiteflying.ndjson", "reddit-dump/arctic_shift_comments.jsonl"},
+                   account("gullfeather"));
+  CHECK(d.input.formats == std::vector<std::string>{"reddit-dump", "reddit-dump"});
+  const auto c = comments_of(d, "s2b");
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].id == "e1");
+  CHECK(c[0].created_at == at("2026-01-02T10:20:00Z"));
+  CHECK(c[1].author == "gullfeather");
+  CHECK(c[1].parent == 0);
+  CHECK(ror::compute_metrics(d, {})[MetricId::response_rate] == 1);
+}
+
+TEST_CASE("reddit-dump: a submissions file holds no comments", "[importer][reddit-dump]") {
+  const Dataset d = load_fixture({"reddit-dump/RS_kiteflying.ndjson"}, details());
+  CHECK(d.input.posts_read == 3);
+  // Nothing names the account: the most frequent author, ties to the smallest name, which
+  // here is Reddit's name for deleted accounts.
+  CHECK(d.account.inferred);
+  CHECK(d.account.names == std::vector<std::string>{"[deleted]"});
+  const ror::Post& s3c = post_of(d, "s3c");
+  CHECK_FALSE(s3c.comments_known);
+  CHECK(s3c.get(PostMetric::replies) == 2);
+  CHECK(s3c.get(PostMetric::likes) == 0);
+  CHECK(ror::test::text_of(d, "s3c") == "Selling my old kites");  // "[removed]" left out
+  const ror::MetricValues m = ror::compute_metrics(d, {});
+  CHECK(m.why_unknown(MetricId::comments) == Unknown::no_comments);
+}
+
+TEST_CASE("reddit-dump: a comments file alone has no posts", "[importer][reddit-dump]") {
+  CHECK(error_of("RC.ndjson",
+                 R"({"id": "c", "author": "a", "created_utc": 1, "subreddit": "s", "body": "b",
+                     "link_id": "t3_p", "parent_id": "t3_p"})") ==
+        "empty input: no posts in RC.ndjson (1 comments, none of whose posts is there)");
+}
+
+TEST_CASE("reddit-dump: detection", "[importer][reddit-dump]") {
+  const std::string sub = R"({"id": "p", "author": "me", "created_utc": "1767261600", )"
+                          R"("subreddit": "s", "title": "t", "num_comments": 0})";
+  CHECK(ror::test::load_text(sub + "\n" + sub + "\n", {}, "RS").input.formats ==
+        std::vector<std::string>{"reddit-dump"});
+  // A line with neither a title nor a comment's fields is not a dump's.
+  CHECK(error_of("x.ndjson", "{\"id\": \"p\", \"author\": \"me\", \"created_utc\": 1}\n{}\n")
+            .find("no importer recognises this input") != std::string::npos);
+  LoadOptions from;
+  from.from = "reddit-dump";
+  CHECK(ror::test::load_text(sub, from, "one.json").posts.size() == 1);
+}
+
+TEST_CASE("reddit-dump: malformed lines are one-line errors", "[importer][reddit-dump]") {
+  const std::string ok = R"({"id": "p", "author": "me", "created_utc": 1767261600, )"
+                         R"("subreddit": "s", "title": "t", "num_comments": 1})";
+  CHECK(error_of("RS.ndjson", ok + "\n" + R"({"id": "q", "author": "me", "title": "t"})" + "\n") ==
+        "a link needs \"created_utc\" at / (RS.ndjson:2)");
+  CHECK(error_of("RS.ndjson",
+                 ok + "\n" + R"({"id": "q", "created_utc": 1, "num_comments": "many"})" + "\n") ==
+        "\"num_comments\" must be a non-negative integer, not \"many\" at /num_comments "
+        "(RS.ndjson:2)");
+  CHECK(error_of("RS.ndjson", ok + "\n[1]\n") ==
+        "a line must be a submission or a comment object, not an array at / (RS.ndjson:2)");
+  CHECK(error_of("RC.ndjson", ok + "\n" +
+                                  R"({"id": "c", "author": "a", "created_utc": 1, "body": "b"})" +
+                                  "\n") == "a comment needs a \"link_id\" at / (RC.ndjson:2)");
+  CHECK(error_of("RS.ndjson", ok + "\n{\"id\": \"q\", \"tit") ==
+        "malformed JSON: unterminated string (RS.ndjson:2:17)");
+}

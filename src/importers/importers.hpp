@@ -10,5 +10,8 @@ extern const ingest::Importer kXArchive;        // x_archive.cpp
 extern const ingest::Importer kXApi;            // x_api.cpp
 extern const ingest::Importer kMastodonExport;  // mastodon_export.cpp
 extern const ingest::Importer kMastodonApi;     // mastodon_api.cpp
+extern const ingest::Importer kBlueskyApi;      // bluesky_api.cpp
+extern const ingest::Importer kHnAlgolia;       // hn_algolia.cpp
+extern const ingest::Importer kHnFirebase;      // hn_firebase.cpp
 
 }  // namespace ror::importers

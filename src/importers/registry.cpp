@@ -8,9 +8,10 @@
 namespace ror::ingest {
 
 std::span<const Importer* const> importers() {
-  static constexpr std::array<const Importer*, 5> kTable = {
+  static constexpr std::array<const Importer*, 8> kTable = {
       &importers::kRorV1,          &importers::kXArchive,    &importers::kXApi,
-      &importers::kMastodonExport, &importers::kMastodonApi,
+      &importers::kMastodonExport, &importers::kMastodonApi, &importers::kBlueskyApi,
+      &importers::kHnAlgolia,      &importers::kHnFirebase,
   };
   return kTable;
 }

@@ -19,8 +19,9 @@ mastodon-api), one case:
   e. facts stated in PROVENANCE.md (or counted in the sample) hold in the native report's
      `input` and `account` (posts read, skips, warnings, followers, statuses placed...);
   f. every line of the native `--format table` report fits in 100 columns.
-For a format without a C++ importer yet (wordpress, reddit, bluesky): convert with to_ror.py,
-then d and f on the conversion, as before.
+For a format without a C++ importer yet (wordpress, reddit): convert with to_ror.py, then d and
+f on the conversion, as before. For a format that ror reads but to_ror.py does not (Hacker News:
+the case's `fmt` is None), a facts-only case: a, e and f.
 
 Directories and zips are cases only when `ror score DIR` works (probed once at the start).
 One summary line per case, then `N passed, M failed`; exit 1 on any failure. When DIR (default:
@@ -162,6 +163,50 @@ def status_facts(report, realdata):
             ("account followers (its profile in the status)", 1037, report["account"]["followers"])]
 
 
+def bluesky_feed_facts(items, reposts, followers=None):
+    def facts(report, realdata):
+        inp = report["input"]
+        out = [("feed items = posts read + reposts skipped", items, inp["posts_read"] + skipped(report, "repost")),
+               ("reposts skipped", reposts, skipped(report, "repost"))]
+        if followers is not None:
+            out.append(("account followers (getProfiles)", followers, report["account"]["followers"]))
+        return out
+    return facts
+
+
+def bluesky_folder_facts(report, realdata):
+    inp = report["input"]
+    return [("posts read: the feed's 43 own posts and the thread's one", 44, inp["posts_read"]),
+            ("reposts skipped", 7, skipped(report, "repost")),
+            ("account followers (getProfiles)", 554, report["account"]["followers"]),
+            ("the thread is someone else's post", 1, inp["foreign_posts"])]
+
+
+def telsky_facts(report, realdata):
+    inp, roi = report["input"], report["roi"]["metrics"]
+    return [("feed items = posts read + reposts skipped", 30, inp["posts_read"] + skipped(report, "repost")),
+            ("reposts skipped (their replyCount, 225 in all, is other people's)", 28, skipped(report, "repost")),
+            ("replies reported on the account's 2 own posts", 0, roi.get("replies"))]
+
+
+def hn_firebase_facts(report, realdata):
+    inp = report["input"]
+    return [("items = posts read + deleted", 4, inp["posts_read"] + skipped(report, "deleted")),
+            ("the deleted comment skipped", 1, skipped(report, "deleted")),
+            ("the two comments placed under the story", 2, inp["statuses_placed"]),
+            ("the story's author is the account", ["xaro"], report["account"]["names"]),
+            ("comments present", 2, report["roi"]["metrics"]["comments"]),
+            ("replies reported (descendants)", 3, report["roi"]["metrics"].get("replies"))]
+
+
+def hn_bigquery_facts(report, realdata):
+    inp = report["input"]
+    return [("comments read as statuses", 1000, inp["posts_read"]),
+            ("no story in the file: nothing placed", 0, inp["statuses_placed"]),
+            ("the most frequent author's 3 comments scored, the rest foreign", [3, 997],
+             [inp["posts_scored"], inp["foreign_posts"]])]
+
+
 def values(*expected):
     """Facts as (what, expected value, dotted path into the report)."""
     def facts(report, realdata):
@@ -188,7 +233,7 @@ def timeline_facts(statuses):
 @dataclasses.dataclass
 class Case:
     name: str
-    fmt: str                  # to_ror.py's format
+    fmt: str | None           # to_ror.py's format; None: no oracle (facts only)
     files: list               # globs under the realdata folder, in order
     importer: str | None = None   # ror's importer; None: ror does not read this format yet
     accounts: tuple = ()      # --account names, given to both
@@ -202,6 +247,9 @@ FOSSTODON = [MASTODON_API + f for f in ("account_fosstodon_109302436954721982.js
                                         "account_statuses_fosstodon_109302436954721982_page1.json",
                                         "status_fosstodon_114620457512351116.json")]
 CONTEXT = MASTODON_API + "context_mastodon.social_109294719267373593.json"
+
+BSKYR = ["bluesky/getAuthorFeed_chriskenny.json", "bluesky/getProfiles_chriskenny.json",
+         "bluesky/getPostThread_3k7qmjev5lr2s.json"]
 
 CASES = [
     Case("x-archive", "twitter-archive", ["twitter-archive/*.js"], "x-archive",
@@ -237,11 +285,29 @@ CASES = [
          "mastodon-api", facts=timeline_facts(20)),
     Case("wordpress", "wordpress", ["wordpress-rest"]),
     Case("reddit", "reddit", ["reddit"]),
-    Case("bluesky", "bluesky", ["bluesky"]),
+    Case("bluesky", "bluesky", BSKYR, "bluesky-api", facts=bluesky_folder_facts,
+         why="the bskyr responses together: chriskenny's feed and profile, and an unrelated thread"),
+    Case("bluesky-feed", "bluesky", ["bluesky/getAuthorFeed_chriskenny.json"], "bluesky-api",
+         facts=bluesky_feed_facts(50, 7)),
+    Case("bluesky-feed-profiles", "bluesky",
+         ["bluesky/getAuthorFeed_chriskenny.json", "bluesky/getProfiles_chriskenny.json"], "bluesky-api",
+         facts=bluesky_feed_facts(50, 7, 554)),
+    Case("bluesky-telsky", "bluesky", ["bluesky/telsky-getAuthorFeed.json"], "bluesky-api", facts=telsky_facts),
+    Case("bluesky-thread", "bluesky", ["bluesky/getPostThread_3k7qmjev5lr2s.json"], "bluesky-api",
+         facts=values(("the thread's post, with no replies", 1, "input.posts_read"))),
+    Case("hn-firebase", None, ["hackernews/firebase-21500569/item/*.json"], "hn-firebase",
+         facts=hn_firebase_facts),
+    Case("hn-bigquery", None, ["hackernews/typesense-hn-comments-1000.jsonl"], "hn-firebase",
+         facts=hn_bigquery_facts, why="comments only, every value a string: no story to place them under"),
 ]
 
 # Read only when the binary reads folders and archives (probed on the first of them).
 FOLDER_CASES = [
+    Case("bluesky-folder", "bluesky", ["bluesky"], "bluesky-api",
+         facts=values(("posts read: 43 + 2 own posts of two feeds, the thread's one", 46, "input.posts_read")),
+         why="the whole folder: two feeds of two actors, both taken for the account"),
+    Case("hn-folder", None, ["hackernews"], "hn-firebase",
+         facts=values(("posts read: the story, its 2 comments, 1000 BigQuery comments", 1003, "input.posts_read"))),
     Case("x-archive-2024-folder", "twitter-archive", ["twitter-archive-2024/data"], "x-archive",
          facts=archive_facts(1223, 12, 5, None)),
     Case("x-archive-2024-zip", "twitter-archive", ["twitter-archive-2024/alrocar-2024.zip"], "x-archive",
@@ -374,6 +440,8 @@ def check_case(binary, base, case, workdir):
     paths = paths_of(base, case)
     account_args = [a for name in case.accounts for a in ("--account", name)]
     failures, notes = [], []
+    if case.fmt is None:
+        return check_native(binary, base, case, paths, account_args, None, failures, notes)
 
     conv = run([sys.executable, os.path.join(HERE, "to_ror.py"), case.fmt] + paths + account_args)
     notes += ["to_ror: " + line.split(": ", 2)[-1] for line in text(conv.stderr).splitlines() if line]
@@ -405,12 +473,17 @@ def check_case(binary, base, case, workdir):
             return "%s: binary failed" % case.name, failures, notes
         return summary_line(case.name, converted), failures, notes
 
+    return check_native(binary, base, case, paths, account_args, converted, failures, notes)
+
+
+def check_native(binary, base, case, paths, account_args, converted, failures, notes):
+    """Steps a, c (when there is an oracle's conversion), e and f of a case."""
     # a. ror reading the export itself.
     native, problem = score_json(binary, account_args + paths)
     if problem:
         failures.append("`ror score %s` %s" % (" ".join(os.path.relpath(p, base) for p in paths), problem))
         if converted is None:
-            return "%s: the binary failed on the export and on the conversion" % case.name, failures, notes
+            return "%s: the binary failed on the export (and there is no conversion)" % case.name, failures, notes
         return ("%s: the binary failed on the export; the oracle's conversion gives %s"
                 % (case.name, summary_line("", converted)[2:]), failures, notes)
     formats = native["input"].get("formats") or []

@@ -235,3 +235,31 @@ TEST_CASE("bluesky-api: malformed responses are one-line errors", "[importer][bl
         "\"followersCount\" must be a non-negative integer, not a string at "
         "/profiles/0/followersCount (profiles.json:2)");
 }
+
+TEST_CASE("bluesky-api: the account's own answers in a feed do not make comments known",
+          "[importer][bluesky-api]") {
+  // A feed holds the actor's posts only: its answer under its own post, to a reply that is not
+  // in the feed, is placed as a comment (an answer), yet other people's replies stay unknown.
+  const std::string feed = R"({"feed": [
+  {"post": {"uri": "at://did:plc:me/app.bsky.feed.post/1", "author": {"did": "did:plc:me",
+   "handle": "me.example"}, "record": {"text": "a post", "createdAt": "2026-03-02T07:00:00Z"},
+   "replyCount": 1}},
+  {"post": {"uri": "at://did:plc:me/app.bsky.feed.post/3", "author": {"did": "did:plc:me",
+   "handle": "me.example"}, "record": {"text": "thanks", "createdAt": "2026-03-02T08:00:00Z",
+   "reply": {"root": {"uri": "at://did:plc:me/app.bsky.feed.post/1"},
+             "parent": {"uri": "at://did:plc:you/app.bsky.feed.post/2"}}}, "replyCount": 0},
+   "reply": {"root": {"$type": "app.bsky.feed.defs#postView"},
+             "parent": {"$type": "app.bsky.feed.defs#postView",
+                        "author": {"did": "did:plc:you", "handle": "you.example"}}}},
+  {"post": {"uri": "at://did:plc:me/app.bsky.feed.post/4", "author": {"did": "did:plc:me",
+   "handle": "me.example"}, "record": {"text": "another", "createdAt": "2026-03-03T07:00:00Z"},
+   "replyCount": 0}}]})";
+  const Dataset d = ror::test::load_text(feed, {}, "feed.json");
+  CHECK(d.input.statuses_placed == 1);
+  const ror::Post& root = post_of(d, "at://did:plc:me/app.bsky.feed.post/1");
+  CHECK(root.comment_count == 1);
+  CHECK_FALSE(root.comments_known);
+  CHECK_FALSE(post_of(d, "at://did:plc:me/app.bsky.feed.post/4").comments_known);  // 0 counted
+  const ror::MetricValues m = ror::compute_metrics(d, {});
+  CHECK(m.why_unknown(MetricId::conversation_rate) == Unknown::no_comments);
+}

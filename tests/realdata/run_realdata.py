@@ -7,7 +7,7 @@ Usage: python3 tests/realdata/run_realdata.py --binary build/ror [--realdata DIR
                                               [--keep DIR] [--case NAME]... [-v]
 
 For a sample of a format that ror imports itself (x-archive, x-api, mastodon-export,
-mastodon-api), one case:
+mastodon-api, bluesky-api), one case:
   a. `ror score --format json FILES...` reads the export itself (the native report);
   b. `to_ror.py FMT FILES | ror score --format json -` scores the oracle's ror/v1 conversion;
   c. both must exit 0 and agree on every metric of roi/ror/hygiene (compare.compare_metrics),

@@ -10,8 +10,8 @@ file holds is told from its content, never from its name. The ror/v1 document go
 what the conversion skipped or had to guess goes to stderr, one line each, so nothing is dropped
 silently.
 
-For the formats that ror reads itself (x-archive, x-api, mastodon-export, mastodon-api, bluesky) this
-script is written from docs/format.md alone, in particular its "What the load decides" (who is
+For the formats that ror reads itself (x-archive, x-api, mastodon-export, mastodon-api, bluesky)
+this script is written from docs/format.md alone, in particular its "What the load decides" (who is
 the account, how statuses become posts and comments, which comments are known): `ror score X`
 and `to_ror.py FMT X | ror score -` must give the same report, and tests/realdata/run_realdata.py
 checks that they do. Because ror/v1 has no notion of a status, the load's outcome is written in

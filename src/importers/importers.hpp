@@ -17,5 +17,8 @@ extern const ingest::Importer kWordpressApi;    // wordpress_api.cpp
 extern const ingest::Importer kWordpressWxr;    // wordpress_wxr.cpp
 extern const ingest::Importer kReddit;          // reddit.cpp
 extern const ingest::Importer kRedditDump;      // reddit_dump.cpp
+extern const ingest::Importer kBlueskyApi;      // bluesky_api.cpp
+extern const ingest::Importer kHnAlgolia;       // hn_algolia.cpp
+extern const ingest::Importer kHnFirebase;      // hn_firebase.cpp
 
 }  // namespace ror::importers

@@ -208,6 +208,7 @@ void read_status(Value& v, Status& out, ingest::RecordSink& sink, Names& names) 
   out.text.append(sink.html_text(content));
   r.threaded = true;
   r.comments_known = false;  // a page holds no replies (a context does)
+  r.collects_replies = false;  // nor, placed under the account's status, does it show them
 }
 
 // Hands a status over: a boost or a direct message is counted and left out. The profile of its
@@ -289,6 +290,7 @@ void read_context(Value& v, ingest::RecordSink& out) {
   for (std::size_t i = 0; i < count; ++i) {
     all[i].record.conversation = root;
     all[i].record.comments_known = true;  // a context holds its thread's replies
+    all[i].record.collects_replies = true;
     emit(all[i], out, names);
   }
   // The thread's first author is taken for the account when nothing names one.

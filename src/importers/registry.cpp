@@ -12,6 +12,7 @@ std::span<const Importer* const> importers() {
       &importers::kRorV1,        &importers::kXArchive,    &importers::kXApi,
       &importers::kMastodonExport, &importers::kMastodonApi,
       &importers::kReddit,       &importers::kRedditDump,
+      &importers::kBlueskyApi,   &importers::kHnAlgolia,   &importers::kHnFirebase,
       &importers::kWordpressApi, &importers::kWordpressWxr,
       &importers::kYoutubeApi,   &importers::kFacebook,    &importers::kInstagram,
   });

@@ -370,7 +370,8 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
         {static_cast<std::uint32_t>(first_post + t.post),
          reply_to.empty() ? std::string_view{} : key_of(info.platform, reply_to, loose_bytes_),
          conversation.empty() ? std::string_view{}
-                              : key_of(info.platform, conversation, loose_bytes_)});
+                              : key_of(info.platform, conversation, loose_bytes_),
+         t.collects_replies});
   }
   // Until the input's size is known, comments wait in chunks: growing one array without knowing
   // its final size would hold the old and the new copy at once.

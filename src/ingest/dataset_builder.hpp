@@ -86,6 +86,7 @@ class DatasetBuilder {
     std::uint32_t post = 0;
     std::string_view reply_to;      // the key of the status it answers, or ""
     std::string_view conversation;  // the key of its conversation's first status, or ""
+    bool collects_replies = true;   // PostRecord::collects_replies
   };
 
   // A post's key: its id in its platform's namespace, stored in `arena`.
@@ -149,6 +150,7 @@ class DatasetBuilder {
   // answers one at all, whether it is a status, and its conversation's first status when the
   // platform names one.
   std::vector<std::uint32_t> parents_;
+  std::vector<std::uint8_t> collects_;  // any copy's PostRecord::collects_replies
   std::vector<std::uint8_t> answers_;
   std::vector<std::uint8_t> threaded_;
   std::vector<std::uint32_t> conversations_;

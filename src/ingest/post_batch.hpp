@@ -50,6 +50,7 @@ struct ThreadRecord {
   std::uint32_t post = 0;  // index in the batch's posts
   TextRef reply_to_post;
   TextRef conversation;
+  bool collects_replies = true;  // PostRecord::collects_replies
 };
 
 class PostBatch final : public RecordSink {

@@ -38,6 +38,10 @@ struct PostRecord {
   // account is known, the load places it as a post or as a comment under its conversation's
   // first post (docs/format.md, "Threads").
   bool threaded = false;
+  // For a status: whether its input collects other people's replies (a conversation's API
+  // page, a thread) rather than one account's own statuses (a Bluesky feed). Placed as a
+  // comment, only a status from such an input makes its root's comments known.
+  bool collects_replies = true;
   // Whether this export holds the comments other people wrote under it.
   bool comments_known = true;
   // A stand-in for a post the input does not hold but its comments name (Post::stand_in): it

@@ -34,12 +34,14 @@ void DatasetBuilder::link_statuses() {
   std::vector<std::string_view> reply_to(n);
   std::vector<std::string_view> conversation(n);
   threaded_.assign(n, 0);
+  collects_.assign(n, 0);
   for (const Thread& t : threads_) {
     const std::uint32_t p = find_post(post_keys_[t.post]);
     if (p == kNone) {
       continue;
     }
     threaded_[p] = 1;
+    collects_[p] = static_cast<std::uint8_t>(collects_[p] | (t.collects_replies ? 1 : 0));
     if (reply_to[p].empty()) {
       reply_to[p] = t.reply_to;
     }
@@ -191,8 +193,9 @@ void DatasetBuilder::place_statuses() {
     c.id = data_.post_ids[p];
     c.has_parent = up != kNone && home[up] == home[p];
     c.parent_id = c.has_parent ? data_.post_ids[up] : std::string_view{};
-    // Other people's comments are known when the status came from an input that holds them.
-    c.audience_source = source_audience_[post_source_[p]];
+    // Other people's comments are known when the status came from an input that holds them
+    // (and that collects replies: not an account's own feed).
+    c.audience_source = source_audience_[post_source_[p]] && collects_[p] != 0;
     if (data_.details) {
       c.text = data_.details->posts[p].text;
     }

@@ -7,7 +7,7 @@ Usage: python3 tests/realdata/run_realdata.py --binary build/ror [--realdata DIR
                                               [--keep DIR] [--case NAME]... [-v]
 
 For a sample of a format that ror imports itself (x-archive, x-api, mastodon-export,
-mastodon-api, reddit, wordpress-api), one case:
+mastodon-api, reddit, bluesky-api, wordpress-api), one case:
   a. `ror score --format json FILES...` reads the export itself (the native report);
   b. `to_ror.py FMT FILES | ror score --format json -` scores the oracle's ror/v1 conversion;
   c. both must exit 0 and agree on every metric of roi/ror/hygiene (compare.compare_metrics),
@@ -19,8 +19,7 @@ mastodon-api, reddit, wordpress-api), one case:
   e. facts stated in PROVENANCE.md (or counted in the sample) hold in the native report's
      `input` and `account` (posts read, skips, warnings, followers, statuses placed...);
   f. every line of the native `--format table` report fits in 100 columns.
-For a format without a C++ importer yet (bluesky): convert with to_ror.py, then d and f on the
-conversion, as before. For a format that to_ror.py does not read (the Reddit dumps, youtube-api,
+For a format that to_ror.py does not read (the Reddit dumps, Hacker News, youtube-api,
 facebook, instagram: `fmt` None): a, e and f only.
 
 Directories and zips are cases only when `ror score DIR` works (probed once at the start).
@@ -175,6 +174,50 @@ def wordpress_facts(report, realdata):
             ("the account: user 1 of users.json", "themedemos", report["account"]["handle"])]
 
 
+def bluesky_feed_facts(items, reposts, followers=None):
+    def facts(report, realdata):
+        inp = report["input"]
+        out = [("feed items = posts read + reposts skipped", items, inp["posts_read"] + skipped(report, "repost")),
+               ("reposts skipped", reposts, skipped(report, "repost"))]
+        if followers is not None:
+            out.append(("account followers (getProfiles)", followers, report["account"]["followers"]))
+        return out
+    return facts
+
+
+def bluesky_folder_facts(report, realdata):
+    inp = report["input"]
+    return [("posts read: the feed's 43 own posts and the thread's one", 44, inp["posts_read"]),
+            ("reposts skipped", 7, skipped(report, "repost")),
+            ("account followers (getProfiles)", 554, report["account"]["followers"]),
+            ("the thread is someone else's post", 1, inp["foreign_posts"])]
+
+
+def telsky_facts(report, realdata):
+    inp, roi = report["input"], report["roi"]["metrics"]
+    return [("feed items = posts read + reposts skipped", 30, inp["posts_read"] + skipped(report, "repost")),
+            ("reposts skipped (their replyCount, 225 in all, is other people's)", 28, skipped(report, "repost")),
+            ("replies reported on the account's 2 own posts", 0, roi.get("replies"))]
+
+
+def hn_firebase_facts(report, realdata):
+    inp = report["input"]
+    return [("items = posts read + deleted", 4, inp["posts_read"] + skipped(report, "deleted")),
+            ("the deleted comment skipped", 1, skipped(report, "deleted")),
+            ("the two comments placed under the story", 2, inp["statuses_placed"]),
+            ("the story's author is the account", ["xaro"], report["account"]["names"]),
+            ("comments present", 2, report["roi"]["metrics"]["comments"]),
+            ("replies reported (descendants)", 3, report["roi"]["metrics"].get("replies"))]
+
+
+def hn_bigquery_facts(report, realdata):
+    inp = report["input"]
+    return [("comments read as statuses", 1000, inp["posts_read"]),
+            ("no story in the file: nothing placed", 0, inp["statuses_placed"]),
+            ("the most frequent author's 3 comments scored, the rest foreign", [3, 997],
+             [inp["posts_scored"], inp["foreign_posts"]])]
+
+
 def values(*expected):
     """Facts as (what, expected value, dotted path into the report)."""
     def facts(report, realdata):
@@ -323,6 +366,9 @@ ASKMEN = "reddit-pushshift/AskMen_submissions-first1500.ndjson"
 RC_PLAIN = "reddit-pushshift/RC_2005-12.ndjson"
 RC_ZST = "reddit-pushshift/RC_2005-12.zst"
 
+BSKYR = ["bluesky/getAuthorFeed_chriskenny.json", "bluesky/getProfiles_chriskenny.json",
+         "bluesky/getPostThread_3k7qmjev5lr2s.json"]
+
 CASES = [
     Case("x-archive", "twitter-archive", ["twitter-archive/*.js"], "x-archive",
          facts=archive_facts(2045, 239, 0, 61)),
@@ -411,11 +457,29 @@ CASES = [
          made=rc_stand_ins, why="the same dump as zstd --long=31"),
     Case("reddit-dump-rc-orphans", None, [RC_ZST, ASKMEN], "reddit-dump", facts=rc_orphan_facts,
          why="comments whose submissions are in no input are counted"),
-    Case("bluesky", "bluesky", ["bluesky"]),
+    Case("bluesky", "bluesky", BSKYR, "bluesky-api", facts=bluesky_folder_facts,
+         why="the bskyr responses together: chriskenny's feed and profile, and an unrelated thread"),
+    Case("bluesky-feed", "bluesky", ["bluesky/getAuthorFeed_chriskenny.json"], "bluesky-api",
+         facts=bluesky_feed_facts(50, 7)),
+    Case("bluesky-feed-profiles", "bluesky",
+         ["bluesky/getAuthorFeed_chriskenny.json", "bluesky/getProfiles_chriskenny.json"], "bluesky-api",
+         facts=bluesky_feed_facts(50, 7, 554)),
+    Case("bluesky-telsky", "bluesky", ["bluesky/telsky-getAuthorFeed.json"], "bluesky-api", facts=telsky_facts),
+    Case("bluesky-thread", "bluesky", ["bluesky/getPostThread_3k7qmjev5lr2s.json"], "bluesky-api",
+         facts=values(("the thread's post, with no replies", 1, "input.posts_read"))),
+    Case("hn-firebase", None, ["hackernews/firebase-21500569/item/*.json"], "hn-firebase",
+         facts=hn_firebase_facts),
+    Case("hn-bigquery", None, ["hackernews/typesense-hn-comments-1000.jsonl"], "hn-firebase",
+         facts=hn_bigquery_facts, why="comments only, every value a string: no story to place them under"),
 ]
 
 # Read only when the binary reads folders and archives (probed on the first of them).
 FOLDER_CASES = [
+    Case("bluesky-folder", "bluesky", ["bluesky"], "bluesky-api",
+         facts=values(("posts read: 43 + 2 own posts of two feeds, the thread's one", 46, "input.posts_read")),
+         why="the whole folder: two feeds of two actors, both taken for the account"),
+    Case("hn-folder", None, ["hackernews"], "hn-firebase",
+         facts=values(("posts read: the story, its 2 comments, 1000 BigQuery comments", 1003, "input.posts_read"))),
     Case("x-archive-2024-folder", "twitter-archive", ["twitter-archive-2024/data"], "x-archive",
          facts=archive_facts(1223, 12, 5, None)),
     Case("x-archive-2024-zip", "twitter-archive", ["twitter-archive-2024/alrocar-2024.zip"], "x-archive",
@@ -592,6 +656,11 @@ def check_case(binary, base, case, workdir):
         if early is not None:
             return early, failures, notes
 
+    return check_native(binary, base, case, paths, account_args, converted, failures, notes)
+
+
+def check_native(binary, base, case, paths, account_args, converted, failures, notes):
+    """Steps a, c (when there is an oracle's conversion), e and f of a case."""
     # a. ror reading the export itself.
     native, problem = score_json(binary, account_args + paths)
     if problem:

@@ -10,8 +10,8 @@ file holds is told from its content, never from its name. The ror/v1 document go
 what the conversion skipped or had to guess goes to stderr, one line each, so nothing is dropped
 silently.
 
-For the formats that ror reads itself (x-archive, x-api, mastodon-export, mastodon-api) this
-script is written from docs/format.md alone, in particular its "What the load decides" (who is
+For the formats that ror reads itself (x-archive, x-api, mastodon-export, mastodon-api, bluesky)
+this script is written from docs/format.md alone, in particular its "What the load decides" (who is
 the account, how statuses become posts and comments, which comments are known): `ror score X`
 and `to_ror.py FMT X | ror score -` must give the same report, and tests/realdata/run_realdata.py
 checks that they do. Because ror/v1 has no notion of a status, the load's outcome is written in
@@ -1022,117 +1022,137 @@ def reddit(paths, account_name=None):
 
 # ----------------------------------------------------------------------------- bluesky
 
-def bluesky(paths, account_name=None):
-    """Bluesky XRPC responses: app.bsky.feed.getAuthorFeed (posts), app.bsky.actor.getProfiles
-    (followers) and app.bsky.feed.getPostThread (a thread: its replies become comments).
-    Reposts are the original author's (foreign) posts; a reply to someone else is outreach via
-    in_reply_to. Hashtags and mentions come from facets (byte offsets into the UTF-8 text);
-    a post without tag (mention) facets leaves them to the scorer's text scan."""
-    feed, profiles, threads = [], [], []
-    for path in expand_paths(paths):
-        data = load_json(path)
-        if "feed" in data:
-            feed.extend(data["feed"])
-        elif "profiles" in data:
-            profiles.extend(data["profiles"])
-        elif "thread" in data:
-            threads.append(data["thread"])
-        else:
-            note("bluesky", "%s: not a feed, profiles or thread response; ignored" % path)
-
-    reposters = [it["reason"]["by"]["did"] for it in feed if it.get("reason")]
-    authors = [it["post"]["author"]["did"] for it in feed if not it.get("reason")]
-    own_did = most_frequent(reposters + authors)
-    handles = {}
-    for it in feed:
-        for a in (it["post"]["author"], (it.get("reason") or {}).get("by"),
-                  *[((it.get("reply") or {}).get(k) or {}).get("author") for k in ("parent", "root")]):
-            if a:
-                handles[a["did"]] = a["handle"]
-    profile = next((p for p in profiles if p["did"] == own_did), profiles[0] if profiles else None)
-    if profile is not None:
-        own_did = profile["did"]
-        acct = {"id": profile["did"], "handle": profile["handle"], "platform": "bluesky",
-                "followers": profile.get("followersCount"), "aliases": [profile.get("displayName")]}
-    else:
-        acct = {"id": own_did, "handle": handles.get(own_did, own_did), "platform": "bluesky", "aliases": []}
-    if account_name:
-        acct["aliases"].append(account_name)
-    acct["aliases"] = [a for a in acct["aliases"] if a]
+def bluesky(paths, cli_names=()):
+    """Bluesky XRPC responses (docs/format.md, "Bluesky XRPC API"): app.bsky.feed.getAuthorFeed
+    pages, app.bsky.feed.getPostThread threads, app.bsky.actor.getProfiles and getProfile. Every
+    post is a status, its id the at:// URI, its conversation the record's reply.root; reposts are
+    skipped. A feed's actor (the first item's repost `by`, else its author) is the account when
+    nothing names one; getProfile names the account, getProfiles are profiles. Hashtags and
+    mentions are the record's facets: a mention is the text its UTF-8 byte range covers, less the
+    '@' (else its DID). A thread's posts are placed under its first post when that is the
+    account's, and a thread holds the replies."""
+    fmt = "bluesky"
+    account = Account("bluesky")
+    statuses, profiles, skipped = Statuses(fmt), [], collections.Counter()
+    guesses = []  # the actor of each feed
+    missing = ("app.bsky.feed.defs#notFoundPost", "app.bsky.feed.defs#blockedPost")
 
     def did_of(uri):
         m = re.match(r"at://([^/]+)/", uri or "")
-        return m.group(1) if m else None
+        return m.group(1) if m else ""
 
-    def who(did):
-        return handles.get(did, did)
+    def facets(rec):
+        text = (rec.get("text") or "").encode("utf-8")
+        tags, mentions = [], []
+        for fc in rec.get("facets") or []:
+            ix = fc.get("index") or {}
+            start, end = ix.get("byteStart") or 0, ix.get("byteEnd") or 0
+            for ft in fc.get("features") or []:
+                kind = ft.get("$type")
+                if kind == "app.bsky.richtext.facet#tag" and ft.get("tag"):
+                    tags.append(ft["tag"])
+                elif kind == "app.bsky.richtext.facet#mention":
+                    span = text[start:end].decode("utf-8", "replace") if start < end <= len(text) else ""
+                    if len(span) > 1 and span.startswith("@"):
+                        mentions.append(span[1:])
+                    elif ft.get("did"):
+                        mentions.append(ft["did"])
+        return tags, mentions
 
-    def facets(record, kind):
-        text = record.get("text", "").encode("utf-8")
-        found, seen = [], False
-        for fc in record.get("facets", []):
-            for ft in fc.get("features", []):
-                if ft.get("$type") == "app.bsky.richtext.facet#tag" and kind == "tag":
-                    seen = True
-                    found.append(ft["tag"])
-                elif ft.get("$type") == "app.bsky.richtext.facet#mention" and kind == "mention":
-                    seen = True
-                    ix = fc["index"]
-                    span = text[ix["byteStart"]:ix["byteEnd"]].decode("utf-8", "replace")
-                    found.append(span.lstrip("@") or ft["did"])
-        return found if seen else None
-
-    def url_of(post):
-        return "https://bsky.app/profile/%s/post/%s" % (post["author"]["handle"], post["uri"].rsplit("/", 1)[-1])
-
-    def as_post(item):
-        p = item["post"]
+    def as_status(p, parent_author, in_thread):
         rec = p["record"]
-        post = {"id": p["uri"], "author": p["author"]["handle"], "created_at": rec["createdAt"],
-                "text": rec.get("text", ""), "url": url_of(p),
-                "hashtags": facets(rec, "tag"), "mentions": facets(rec, "mention"),
-                "metrics": make_metrics(likes=p.get("likeCount"), shares=p.get("repostCount"))}
-        parent = (rec.get("reply") or {}).get("parent")
-        if parent and not item.get("reason"):
-            hydrated = ((item.get("reply") or {}).get("parent") or {}).get("author")
-            author = hydrated["handle"] if hydrated else who(did_of(parent["uri"]))
-            post["in_reply_to"] = {"author": author, "id": parent["uri"]}
-        return drop_none(post)
+        a = p["author"]
+        profiles.append(Profile(a.get("did"), a.get("handle"), None))
+        reply = rec.get("reply") or {}
+        parent = (reply.get("parent") or {}).get("uri")
+        tags, mentions = facets(rec)
+        return Status(
+            id=p["uri"], author=a.get("handle") or a.get("did"), created_at=rec["createdAt"],
+            text=rec.get("text") or "",
+            url="https://bsky.app/profile/%s/post/%s" % (a["handle"], p["uri"].rsplit("/", 1)[-1]),
+            hashtags=tags, mentions=mentions,
+            metrics=make_metrics(likes=p.get("likeCount"), shares=p.get("repostCount"),
+                                 replies=p.get("replyCount"), quotes=p.get("quoteCount"),
+                                 bookmarks=p.get("bookmarkCount")),
+            reply_to=parent, reply_to_author=(parent_author or did_of(parent)) if parent else None,
+            conversation=(reply.get("root") or {}).get("uri"),
+            comments_known=in_thread, collected_reply=in_thread)
 
-    def thread_comments(node, root_uri, out):
-        for r in node.get("replies", []) or []:
-            if r.get("$type", "").endswith("#threadViewPost"):
-                p = r["post"]
-                parent = p["record"].get("reply", {}).get("parent", {}).get("uri")
-                out.append(drop_none({"id": p["uri"], "author": p["author"]["handle"],
-                                      "created_at": p["record"]["createdAt"], "text": p["record"].get("text", ""),
-                                      "parent_id": None if parent == root_uri else parent,
-                                      "likes": p.get("likeCount")}))
-                thread_comments(r, root_uri, out)
+    def thread_posts(node, out):
+        if "post" not in node:
+            skipped["posts not found or blocked"] += 1
+            return
+        out.append(node["post"])
+        if node.get("parent"):
+            thread_posts(node["parent"], out)
+        for r in node.get("replies") or []:
+            thread_posts(r, out)
 
-    posts = {}
-    for it in feed:
-        post = as_post(it)
-        posts[post["id"]] = post
-    reposts = sum(1 for it in feed if it.get("reason"))
-    if reposts:
-        note("bluesky", "%d reposts emitted as their authors' (foreign) posts" % reposts)
-    unresolved = sum(1 for p in posts.values() if (p.get("in_reply_to") or {}).get("author", "").startswith("did:"))
-    if unresolved:
-        note("bluesky", "%d replies to deleted/unhydrated posts: in_reply_to.author is the DID" % unresolved)
-    for th in threads:
-        root = th["post"]
-        post = posts.get(root["uri"]) or as_post({"post": root})
-        posts[post["id"]] = post
-        comments = []
-        thread_comments(th, root["uri"], comments)
-        post["comments"] = post.get("comments", []) + comments
-        if root.get("replyCount", 0) > len(comments):
-            note("bluesky", "thread %s: %d of replyCount %d replies present"
-                 % (root["uri"], len(comments), root["replyCount"]))
-    return document(acct, sorted(posts.values(), key=lambda p: (p["created_at"], p["id"])))
-
-
+    for name, text in read_inputs(paths):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            skipped["files that are not JSON"] += 1
+            continue
+        if not isinstance(data, dict):
+            skipped["responses that are not a feed, a thread or profiles"] += 1
+        elif "feed" in data:
+            for i, it in enumerate(data["feed"]):
+                reason = it.get("reason") or {}
+                repost = reason.get("$type") == "app.bsky.feed.defs#reasonRepost"
+                if i == 0:
+                    who = reason.get("by") if repost else it["post"]["author"]
+                    guesses.append((who.get("did"), who.get("handle")))
+                parent_author = None
+                for key in ("root", "parent"):
+                    ctx = (it.get("reply") or {}).get(key)
+                    if ctx is None:
+                        continue
+                    if ctx.get("$type") in missing:
+                        skipped["posts not found or blocked"] += 1
+                    else:
+                        skipped["reply context"] += 1
+                        if key == "parent":
+                            parent_author = (ctx.get("author") or {}).get("handle")
+                if repost:
+                    skipped["reposts"] += 1
+                else:
+                    statuses.add(as_status(it["post"], parent_author, False), name)
+        elif "thread" in data:
+            posts = []
+            thread_posts(data["thread"], posts)
+            authors = {p["uri"]: p["author"].get("handle") or p["author"].get("did") for p in posts}
+            for p in posts:
+                parent = ((p["record"].get("reply") or {}).get("parent") or {}).get("uri")
+                statuses.add(as_status(p, authors.get(parent), True), name)
+        elif "profiles" in data:
+            for pr in data["profiles"]:
+                profiles.append(Profile(pr.get("did"), pr.get("handle"), pr.get("followersCount")))
+        elif "did" in data and "handle" in data:
+            account.handle = account.handle or data["handle"]
+            account.id = account.id or data["did"]
+            if account.followers is None:
+                account.followers = data.get("followersCount")
+            for n in (data["handle"], data["did"], data.get("displayName")):
+                account.add_name(n)
+        else:
+            skipped["responses that are not a feed, a thread or profiles"] += 1
+    count_notes(fmt, skipped, "skipped")
+    statuses.report()
+    for n in cli_names:
+        account.add_name(n)
+    if not account.names() and guesses:
+        # The feeds' actors: their DIDs and handles name the account.
+        account.id, account.handle = guesses[0]
+        for did, handle in guesses[1:]:
+            account.add_name(did)
+            account.add_name(handle)
+        note(fmt, "no account named: the feed's actor %s is taken" % (guesses[0][1] or guesses[0][0]))
+    # (a profile that gives followers first: the load keeps one profile per person, with them)
+    profiles.sort(key=lambda p: p.followers is None)
+    account = decide_account(fmt, account, statuses.all(), profiles, cli_names)
+    posts = place_statuses(fmt, account, statuses.all())
+    return document(account.as_json(), posts)
 
 
 # ----------------------------------------------------------------------------- main
@@ -1140,7 +1160,7 @@ def bluesky(paths, account_name=None):
 CONVERTERS = {"twitter-archive": twitter_archive, "x-api": x_api, "mastodon-export": mastodon_export,
               "mastodon-api": mastodon_api, "wordpress": wordpress, "reddit": reddit, "bluesky": bluesky}
 # The converters for formats ror does not read yet take one --account name, the others a list.
-ONE_ACCOUNT = {"wordpress", "reddit", "bluesky"}
+ONE_ACCOUNT = {"wordpress", "reddit"}
 
 
 def convert(fmt, paths, accounts=()):

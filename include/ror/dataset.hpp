@@ -188,6 +188,9 @@ struct Account {
   // The account on further platforms, when the inputs come from several: {platform, handle}.
   std::vector<std::pair<std::string, std::string>> others;
   bool inferred = false;           // no name was given: the most frequent post author was taken
+  // The platforms whose account no input named, with the name taken for it ({platform, name}):
+  // a thread's first author, else the most frequent post author.
+  std::vector<std::pair<std::string, std::string>> guessed;
 };
 
 // Data problems that were survived, each counted; --strict turns any of them into an error.

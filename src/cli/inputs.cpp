@@ -135,6 +135,11 @@ void report_load(const Dataset& data) {
         "no account named (account.id, account.handle, --account); scoring {} as the "
         "most frequent post author",
         data.account.handle.empty() ? data.account.names.front() : data.account.handle);
+  } else {
+    for (const auto& [platform, name] : data.account.guessed) {
+      spdlog::warn("no account named on {}; scoring {} there, as its inputs suggest",
+                   platform.empty() ? std::string("ror/v1") : platform, name);
+    }
   }
   if (in.foreign_posts > 0) {
     spdlog::info("{} post{} by other authors (and {} comment{} on them) not scored",

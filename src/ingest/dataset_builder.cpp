@@ -452,6 +452,9 @@ void DatasetBuilder::resolve_account(const LoadOptions& options) {
     }
   }
   const bool everywhere = !marked.empty();
+  // {platform, name} of each platform whose account is inferred (plain and marked grow
+  // together, so the plain name of marked[i] is plain[i]).
+  std::vector<std::pair<std::string, std::string>> guessed;
   for (std::size_t p = 0; p < data_.platforms.size(); ++p) {
     const std::string& space = data_.platforms[p];
     const std::size_t before = marked.size();
@@ -474,8 +477,18 @@ void DatasetBuilder::resolve_account(const LoadOptions& options) {
         add(space, frequent);
       }
     }
-    account.inferred = account.inferred || marked.size() > before;
+    if (marked.size() > before) {
+      guessed.emplace_back(space, plain.back());
+    }
   }
+  // A platform whose account was only guessed is one of the account's identities too (when no
+  // input named any, the first such platform's is the account itself, as its names say).
+  for (std::size_t g = identities_.empty() ? 1 : 0; g < guessed.size(); ++g) {
+    account.others.push_back(guessed[g]);
+  }
+  // Inferred: no input and no --account named anyone, on any platform.
+  account.inferred = !guessed.empty() && identities_.empty() && !everywhere;
+  account.guessed = std::move(guessed);
   std::sort(plain.begin(), plain.end());
   plain.erase(std::unique(plain.begin(), plain.end()), plain.end());
   account.names = plain;

@@ -189,7 +189,9 @@ std::string account_label(const Account& account) {
   std::string label =
       account.platform.empty() ? name : fmt::format("{} on {}", name, account.platform);
   for (const auto& [platform, handle] : account.others) {
-    label += fmt::format(", {} on {}", handle, platform);
+    const bool guessed = std::find(account.guessed.begin(), account.guessed.end(),
+                                   std::pair{platform, handle}) != account.guessed.end();
+    label += fmt::format(", {}{} on {}", handle, guessed ? " (inferred)" : "", platform);
   }
   return label;
 }

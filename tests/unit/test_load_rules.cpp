@@ -406,3 +406,56 @@ TEST_CASE("load: a member of a directory no importer reads is counted", "[load]"
   CHECK(skipped(d, "files no importer reads") == 2);
   CHECK(skipped(d, "empty files") == 1);
 }
+
+TEST_CASE("load: [deleted] and [removed] comments count, but as no audience member", "[load]") {
+  const Dataset d = ror::load_buffers({NamedInput{"t.json", R"({"account": {"handle": "me"},
+    "posts": [{"id": "p", "created_at": "2026-01-05T10:00:00Z", "comments": [
+      {"id": "a", "author": "[deleted]", "created_at": "2026-01-05T11:00:00Z", "text": "one"},
+      {"id": "b", "author": "[deleted]", "created_at": "2026-02-05T11:00:00Z", "text": "two"},
+      {"id": "c", "author": "[removed]", "created_at": "2026-02-06T11:00:00Z", "text": "three"},
+      {"id": "r", "author": "me", "parent_id": "a", "created_at": "2026-01-05T12:00:00Z"},
+      {"id": "z", "author": "[deleted]", "parent_id": "r", "created_at": "2026-01-05T13:00:00Z"},
+      {"id": "d", "author": "ann", "created_at": "2026-01-06T11:00:00Z", "text": "four"}]}]})"}},
+                                      {});
+  CHECK(d.input.anonymous_comments == 4);
+  const ror::MetricValues m = ror::compute_metrics(d, {});
+  CHECK(m[ror::MetricId::audience_comments] == 5);  // counted as comments
+  CHECK(m[ror::MetricId::audience] == 1);           // ann alone is a member
+  CHECK(m[ror::MetricId::retained_audience_rate] == 0.0);  // [deleted] in two months is nobody
+  CHECK(m[ror::MetricId::reciprocity_rate] == 0.0);  // a [deleted] reply answers no one back
+  CHECK(m[ror::MetricId::audience_concentration] == 1);
+}
+
+TEST_CASE("load: the same name on two platforms is two people", "[load]") {
+  ror::ingest::DatasetBuilder builder;
+  const auto batch_of = [](std::string_view author, std::string_view commenter) {
+    ror::ingest::PostBatch batch(std::string(author) + ".json");
+    PostRecord post;
+    post.id = "p";
+    post.author = author;
+    post.has_author = true;
+    post.created_at = at("2026-01-05T10:00:00Z");
+    CommentRecord c;
+    c.id = "c";
+    c.author = commenter;
+    c.created_at = at("2026-01-05T11:00:00Z");
+    post.comments.push_back(c);
+    batch.post(post);
+    AccountRecord owner;
+    owner.handle = std::string(author);
+    batch.account(owner);
+    return batch;
+  };
+  builder.add_source("x.json", "x.json", "test", 0);
+  builder.merge(batch_of("me", "bob"), 0, {"x", true});
+  builder.add_source("m.json", "m.json", "test", 0);
+  // On Mastodon the account is "bob", and its commenter "me" is someone else.
+  builder.merge(batch_of("bob", "me"), 1, {"mastodon", true});
+  const Dataset d = builder.finish({});
+  REQUIRE(d.posts.size() == 2);
+  CHECK(count_kind(d, PostKind::original) == 2);  // each platform's account names its own
+  const ror::MetricValues m = ror::compute_metrics(d, {});
+  CHECK(m[ror::MetricId::audience_comments] == 2);  // "bob" on X and "me" on Mastodon
+  CHECK(m[ror::MetricId::audience] == 2);
+  CHECK(d.account.others.size() == 1);
+}

@@ -10,5 +10,6 @@ extern const ingest::Importer kXArchive;        // x_archive.cpp
 extern const ingest::Importer kXApi;            // x_api.cpp
 extern const ingest::Importer kMastodonExport;  // mastodon_export.cpp
 extern const ingest::Importer kMastodonApi;     // mastodon_api.cpp
+extern const ingest::Importer kLinkedIn;        // linkedin.cpp (with csv_table.cpp)
 
 }  // namespace ror::importers

@@ -8,9 +8,9 @@
 namespace ror::ingest {
 
 std::span<const Importer* const> importers() {
-  static constexpr std::array<const Importer*, 5> kTable = {
+  static constexpr std::array<const Importer*, 6> kTable = {
       &importers::kRorV1,          &importers::kXArchive,    &importers::kXApi,
-      &importers::kMastodonExport, &importers::kMastodonApi,
+      &importers::kMastodonExport, &importers::kMastodonApi, &importers::kLinkedIn,
   };
   return kTable;
 }

@@ -233,5 +233,5 @@ TEST_CASE("x-archive: a script no importer takes names the importers tried",
   // reported as malformed JSON at its first byte, the `window.YTD` prefix.
   CHECK(error_of("tweets.js", "window.YTD.tweets.part0 = {}") ==
         "tweets.js: no importer recognises this input (a JSON object); tried ror/v1, "
-        "x-archive, x-api, mastodon-export, mastodon-api (--from NAME forces one)");
+        "x-archive, x-api, mastodon-export, mastodon-api, linkedin (--from NAME forces one)");
 }

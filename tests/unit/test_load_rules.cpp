@@ -383,7 +383,8 @@ TEST_CASE("load: the surest importer wins, ties go to the first listed", "[load]
 
 TEST_CASE("load: a named input no importer recognises is an error", "[load]") {
   const std::string tried =
-      "; tried ror/v1, x-archive, x-api, mastodon-export, mastodon-api (--from NAME forces one)";
+      "; tried ror/v1, x-archive, x-api, mastodon-export, mastodon-api, linkedin (--from NAME "
+      "forces one)";
   CHECK(error_of("notes.txt", "remember to buy flour\n") ==
         "notes.txt: no importer recognises this input (text that is not JSON)" + tried);
   CHECK(error_of("odd.json", R"({"kind": "Listing", "children": []})") ==

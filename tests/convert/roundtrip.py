@@ -12,10 +12,10 @@ compared with the binary's report of it as tests/reference/compare.py does.
 
 Input sets:
   - our fixtures (tests/fixtures/importers): every folder as a whole, every archive beside them,
-    every file of the folders whose files are read one by one (x-api, mastodon-api), and the
+    every file of the folders whose files are read one by one (x-api, mastodon-api, linkedin), and the
     folders read together in COMBINED;
-  - the real exports in ../shared/realdata of the formats x-archive, x-api, mastodon-export and
-    mastodon-api: every folder as a whole, every file in it, and every folder or archive inside.
+  - the real exports in ../shared/realdata of the formats x-archive, x-api, mastodon-export,
+    mastodon-api and linkedin: every folder as a whole, every file in it, and every folder or archive inside.
   - tweets.js of our X archive on its own, and a ror/v1 file written here whose post has no
     text.
 A set that holds no posts on its own (an account file) and a file no importer recognises (a
@@ -43,12 +43,12 @@ import compare  # noqa: E402  (compare_metrics: the reference against the binary
 import ror_reference  # noqa: E402
 
 # Folders whose files are each a complete input on their own.
-PER_FILE = ("x-api", "mastodon-api")
+PER_FILE = ("x-api", "mastodon-api", "linkedin")
 # Fixture folders read together: one account's export and API pages, whose posts merge.
 COMBINED = (("mastodon-export", "mastodon-api"), ("x-archive", "x-api"))
 # Real export folders of the formats under test.
 REAL_FOLDERS = ("twitter-archive", "twitter-archive-2024", "twarc2", "twitter-api", "mastodon-api",
-                "mastodon-export")
+                "mastodon-export", "linkedin")
 # Sets known to fail, and why.
 KNOWN_FAILURES = {}
 ACCOUNT_KEYS = ("id", "handle", "platform", "followers")

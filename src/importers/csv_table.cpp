@@ -103,9 +103,9 @@ int libcsv_space(unsigned char c) {
 struct Reading {
   RowHandler& handler;
   std::vector<std::string> cells;
-  std::size_t count = 0;      // cells of the record so far
-  std::uint64_t start = 1;    // the line the record starts on
-  bool between_rows = true;   // no byte of a record fed since the last one ended
+  std::size_t count = 0;       // cells of the record so far
+  std::uint64_t start = 1;     // the line the record starts on
+  bool between_rows = true;    // no byte of a record fed since the last one ended
   std::exception_ptr failure;  // what the handler threw (not let through libcsv's C frames)
 };
 

@@ -51,23 +51,23 @@ enum Variant : std::uint8_t { shares, comments, reactions, profile, connections 
 // A file of the export as its header line names its columns (lower case).
 struct Layout {
   Variant variant;
-  std::string_view file;                         // how messages name it
-  std::span<const std::string_view> required;    // columns it must have
-  std::span<const std::string_view> exact;       // the header LinkedIn writes
-  std::span<const std::string_view> exact_old;   // an older export's header (or none)
+  std::string_view file;                        // how messages name it
+  std::span<const std::string_view> required;   // columns it must have
+  std::span<const std::string_view> exact;      // the header LinkedIn writes
+  std::span<const std::string_view> exact_old;  // an older export's header (or none)
 };
 
-constexpr std::array<std::string_view, 6> kShares = {
-    "date", "sharelink", "sharecommentary", "sharedurl", "mediaurl", "visibility"};
+constexpr std::array<std::string_view, 6> kShares = {"date",      "sharelink", "sharecommentary",
+                                                     "sharedurl", "mediaurl",  "visibility"};
 constexpr std::array<std::string_view, 5> kSharesOld = {"date", "sharelink", "sharecommentary",
                                                         "sharedurl", "mediaurl"};
 constexpr std::array<std::string_view, 3> kSharesNeed = {"date", "sharelink", "sharecommentary"};
 constexpr std::array<std::string_view, 3> kComments = {"date", "link", "message"};
 constexpr std::array<std::string_view, 3> kReactionsHeader = {"date", "type", "link"};
 constexpr std::array<std::string_view, 13> kProfile = {
-    "first name", "last name",    "maiden name", "address",         "birth date",
-    "headline",   "summary",      "industry",    "zip code",        "geo location",
-    "twitter handles", "websites", "instant messengers"};
+    "first name",      "last name", "maiden name",       "address",  "birth date",
+    "headline",        "summary",   "industry",          "zip code", "geo location",
+    "twitter handles", "websites",  "instant messengers"};
 constexpr std::array<std::string_view, 3> kProfileNeed = {"first name", "last name", "headline"};
 constexpr std::array<std::string_view, 7> kConnections = {
     "first name", "last name", "url", "email address", "company", "position", "connected on"};
@@ -134,8 +134,8 @@ std::optional<Header> find_header(std::string_view text, std::optional<Variant> 
 }
 
 // The post a LinkedIn link names, as its URN ("urn:li:share:7345..." of
-// "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7345..."); the link itself when it
-// has none.
+// "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7345...", ASCII percent-decoded);
+// the link itself when it has none.
 std::string urn_of(std::string_view link) {
   const std::size_t at = link.find("urn%3A");
   const std::size_t plain = link.find("urn:li:");
@@ -147,13 +147,14 @@ std::string urn_of(std::string_view link) {
   rest = rest.substr(0, rest.find_first_of("/?#"));
   std::string out;
   const auto hex = [](char c) {
-    return c >= '0' && c <= '9' ? c - '0'
+    return c >= '0' && c <= '9'   ? c - '0'
            : c >= 'a' && c <= 'f' ? c - 'a' + 10
            : c >= 'A' && c <= 'F' ? c - 'A' + 10
                                   : -1;
   };
   for (std::size_t i = 0; i < rest.size(); ++i) {
-    if (rest[i] == '%' && i + 2 < rest.size() && hex(rest[i + 1]) >= 0 &&
+    // (only ASCII is decoded: the id stays UTF-8 whatever the link holds)
+    if (rest[i] == '%' && i + 2 < rest.size() && hex(rest[i + 1]) >= 0 && hex(rest[i + 1]) < 8 &&
         hex(rest[i + 2]) >= 0) {
       out.push_back(static_cast<char>(hex(rest[i + 1]) * 16 + hex(rest[i + 2])));
       i += 2;
@@ -347,7 +348,7 @@ class Rows final : public csv::RowHandler {
   std::string id_;
   std::string target_;
   std::string text_;
-  std::unordered_set<std::string> ids_;                   // of comments
+  std::unordered_set<std::string> ids_;                  // of comments
   std::unordered_map<std::string, std::string> shares_;  // id -> commentary
   std::uint64_t connections_ = 0;
   bool named_ = false;

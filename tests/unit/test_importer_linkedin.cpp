@@ -65,7 +65,7 @@ const std::string kLink = "https://www.linkedin.com/feed/update/urn%3Ali%3Aactiv
 TEST_CASE("linkedin: the export's folder", "[importer][linkedin]") {
   const Dataset d = load_fixture({"linkedin"}, with_details());
   CHECK(d.input.formats == std::vector<std::string>(5, "linkedin"));  // one per file
-  CHECK(d.account.handle == "Maren Holt");  // Profile.csv
+  CHECK(d.account.handle == "Maren Holt");                            // Profile.csv
   CHECK(d.account.platform == "linkedin");
   CHECK_FALSE(d.account.inferred);
   CHECK(d.account.followers == 4);  // the rows of Connections.csv, one without a name
@@ -182,8 +182,9 @@ TEST_CASE("linkedin: bad input names the file and line", "[importer][linkedin]")
   CHECK(error_of("Comments.csv", kCommentsHeader + "2025-01-31 14:05:09," + kLink +
                                      ",Fine\n2025-02-01 10:00:00," + kLink + ",\"Cut off") ==
         "a quoted cell is not closed by the end of the file (Comments.csv:3)");
-  CHECK(error_of("Comments.csv", kCommentsHeader + "2025-01-31 14:05:09," + kLink + ",\xff\xfe\n") ==
-        "bytes that are not UTF-8 (nor UTF-16 with a byte order mark) (Comments.csv:2)");
+  CHECK(
+      error_of("Comments.csv", kCommentsHeader + "2025-01-31 14:05:09," + kLink + ",\xff\xfe\n") ==
+      "bytes that are not UTF-8 (nor UTF-16 with a byte order mark) (Comments.csv:2)");
   // Nothing readable: no posts.
   CHECK(error_of("Comments.csv", kCommentsHeader).find("no posts") != std::string::npos);
 }
@@ -193,7 +194,8 @@ TEST_CASE("linkedin: CSV repairs", "[importer][linkedin]") {
   using ror::importers::csv::unwrap_quoted_lines;
   std::string storage;
   // `\"` escaping a quote, shown by a letter after it: every `\"` in a quoted cell is repaired.
-  CHECK(repair_backslash_quotes("a,\"say \\\"hi\\\"\"\n", ',', storage) == "a,\"say \"\"hi\"\"\"\n");
+  CHECK(repair_backslash_quotes("a,\"say \\\"hi\\\"\"\n", ',', storage) ==
+        "a,\"say \"\"hi\"\"\"\n");
   // A backslash before a closing quote alone is a backslash: nothing changes.
   CHECK(repair_backslash_quotes("a,\"C:\\\",b\n", ',', storage) == "a,\"C:\\\",b\n");
   // Outside quotes, nothing changes.
@@ -201,4 +203,17 @@ TEST_CASE("linkedin: CSV repairs", "[importer][linkedin]") {
   CHECK(unwrap_quoted_lines("one\"\n\"\"\n\"two", storage) == "one\n\ntwo");
   CHECK(unwrap_quoted_lines("\"quoted\"\"\n\"next", storage) == "\"quoted\"\nnext");
   CHECK(unwrap_quoted_lines("one\ntwo\"\n\"three", storage) == "one\ntwo\"\n\"three");
+}
+
+TEST_CASE("linkedin: ids are the URNs of the links, ASCII percent-decoded",
+          "[importer][linkedin]") {
+  const std::string share_header = "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n";
+  const Dataset d = ror::load_buffers(
+      {ror::NamedInput{"Shares.csv", share_header +
+                                         "2025-01-31 14:05:09,https://www.linkedin.com/feed/update/"
+                                         "urn%3Ali%3Ashare%3A7%FF,Hi,,,\n"
+                                         "2025-01-31 14:05:10,https://example.org/p/9,Hello,,,\n"}},
+      ror::LoadOptions{});
+  CHECK(ror::test::has_post(d, "urn:li:share:7%FF"));  // a byte that is not ASCII stays encoded
+  CHECK(ror::test::has_post(d, "https://example.org/p/9"));  // no URN: the link itself
 }

@@ -8,7 +8,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
 
 PACKAGES=(clang g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev libspdlog-dev catch2
-          libsimdjson-dev libarchive-dev libxml2-dev libzstd-dev zstd python3 python3-jsonschema)
+          libsimdjson-dev libarchive-dev libxml2-dev libcsv-dev libzstd-dev zstd python3
+          python3-jsonschema)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -20,5 +20,6 @@ extern const ingest::Importer kRedditDump;      // reddit_dump.cpp
 extern const ingest::Importer kBlueskyApi;      // bluesky_api.cpp
 extern const ingest::Importer kHnAlgolia;       // hn_algolia.cpp
 extern const ingest::Importer kHnFirebase;      // hn_firebase.cpp
+extern const ingest::Importer kLinkedIn;        // linkedin.cpp (with csv_table.cpp)
 
 }  // namespace ror::importers

@@ -15,6 +15,7 @@ std::span<const Importer* const> importers() {
       &importers::kBlueskyApi,   &importers::kHnAlgolia,   &importers::kHnFirebase,
       &importers::kWordpressApi, &importers::kWordpressWxr,
       &importers::kYoutubeApi,   &importers::kFacebook,    &importers::kInstagram,
+      &importers::kLinkedIn,
   });
   return kTable;
 }

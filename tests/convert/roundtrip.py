@@ -13,11 +13,11 @@ compared with the binary's report of it as tests/reference/compare.py does.
 Input sets:
   - our fixtures (tests/fixtures/importers): every folder as a whole, every archive beside them,
     every file of the folders whose files are read one by one (x-api, mastodon-api, reddit,
-    reddit-dump, bluesky-api, hn-algolia, hn-firebase, wordpress-api, youtube-api), and the
+    reddit-dump, bluesky-api, hn-algolia, hn-firebase, wordpress-api, youtube-api, linkedin), and the
     folders read together in COMBINED;
   - the real exports in ../shared/realdata of the formats x-archive, x-api, mastodon-export,
     mastodon-api, reddit, reddit-dump, bluesky-api, hn-firebase, wordpress-api, youtube-api,
-    facebook and instagram: every folder as a whole, every file in it, and every folder or
+    facebook, instagram and linkedin: every folder as a whole, every file in it, and every folder or
     archive inside.
   - tweets.js of our X archive on its own, and a ror/v1 file written here whose post has no
     text.
@@ -47,13 +47,13 @@ import ror_reference  # noqa: E402
 
 # Folders whose files are each a complete input on their own.
 PER_FILE = ("x-api", "mastodon-api", "reddit", "reddit-dump", "bluesky-api", "hn-algolia", "hn-firebase",
-            "wordpress-api", "youtube-api")
+            "wordpress-api", "youtube-api", "linkedin")
 # Fixture folders read together: one account's export and API pages, whose posts merge.
 COMBINED = (("mastodon-export", "mastodon-api"), ("x-archive", "x-api"), ("wordpress-wxr", "wordpress-api"))
 # Real export folders of the formats under test.
 REAL_FOLDERS = ("twitter-archive", "twitter-archive-2024", "twarc2", "twitter-api", "mastodon-api",
                 "mastodon-export", "reddit", "reddit-pushshift", "bluesky", "hackernews", "wordpress-rest",
-                "youtube", "facebook", "instagram")
+                "youtube", "facebook", "instagram", "linkedin")
 # Sets known to fail, and why.
 KNOWN_FAILURES = {}
 ACCOUNT_KEYS = ("id", "handle", "platform", "followers")

@@ -20,7 +20,7 @@ mastodon-api, reddit, bluesky-api, wordpress-api), one case:
      `input` and `account` (posts read, skips, warnings, followers, statuses placed...);
   f. every line of the native `--format table` report fits in 100 columns.
 For a format that to_ror.py does not read (the Reddit dumps, Hacker News, youtube-api,
-facebook, instagram: `fmt` None): a, e and f only.
+facebook, instagram, linkedin: `fmt` None): a, e and f only.
 
 Directories and zips are cases only when `ror score DIR` works (probed once at the start).
 One summary line per case, then `N passed, M failed`; exit 1 on any failure. When DIR (default:
@@ -181,6 +181,22 @@ def bluesky_feed_facts(items, reposts, followers=None):
                ("reposts skipped", reposts, skipped(report, "repost"))]
         if followers is not None:
             out.append(("account followers (getProfiles)", followers, report["account"]["followers"]))
+def linkedin_facts(shares, comments, reposts=0, media_rows=0):
+    """PROVENANCE.md's counts (202 share rows, 323 comments) and the sample's: every share row is a
+    post, a repost (no commentary, link or media) or a share's row for another of its media;
+    every comment an outreach post."""
+    def facts(report, realdata):
+        inp = report["input"]
+        out = [("rows skipped as unreadable", 0, skipped(report, "CSV rows")),
+               ("no warnings (a share's rows per media are not duplicates)", 0, inp["warnings"]["total"])]
+        if shares is not None:
+            out += [("share rows = original posts + reposts + rows for more media", shares,
+                     inp["original_posts"] + skipped(report, "repost") + skipped(report, "another of its media")),
+                    ("shares with no commentary, link or media: reposts", reposts, skipped(report, "repost")),
+                    ("one share's rows for 4 more of its media", media_rows, skipped(report, "another of its media"))]
+        if comments is not None:
+            out.append(("comments, each an outreach post", comments, inp["outreach_posts"]))
+        out.append(("posts read", (shares or 0) - reposts - media_rows + (comments or 0), inp["posts_read"]))
         return out
     return facts
 
@@ -471,6 +487,14 @@ CASES = [
          facts=hn_firebase_facts),
     Case("hn-bigquery", None, ["hackernews/typesense-hn-comments-1000.jsonl"], "hn-firebase",
          facts=hn_bigquery_facts, why="comments only, every value a string: no story to place them under"),
+    Case("linkedin-shares", None, ["linkedin/*Shares.csv"], "linkedin", facts=linkedin_facts(202, None, 14, 4),
+         why="commentary over several lines, each line in quotes of its own"),
+    Case("linkedin-comments", None, ["linkedin/*Comments.csv"], "linkedin", facts=linkedin_facts(None, 323),
+         why="quotes written \\\" inside quoted messages: 348 ragged rows to a strict reader, 323 repaired"),
+    Case("linkedin", None, ["linkedin/*.csv"], "linkedin", facts=linkedin_facts(202, 323, 14, 4)),
+    Case("wordpress", "wordpress", ["wordpress-rest"]),
+    Case("reddit", "reddit", ["reddit"]),
+    Case("bluesky", "bluesky", ["bluesky"]),
 ]
 
 # Read only when the binary reads folders and archives (probed on the first of them).

@@ -1,0 +1,339 @@
+#include "importers/csv_table.hpp"
+
+#include <csv.h>
+
+#include <algorithm>
+#include <exception>
+
+#include "ingest/importer.hpp"
+#include "model/html_names.hpp"
+
+namespace ror::importers::csv {
+
+namespace {
+
+// The line (from 1) that offset `at` of `text` lies on.
+std::uint64_t line_at(std::string_view text, std::size_t at) {
+  return 1 + static_cast<std::uint64_t>(
+                 std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+}
+
+// The length of the UTF-8 sequence at text[i], or 0 when it is not a valid one.
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char b = byte(i);
+  if (b < 0x80) {
+    return 1;
+  }
+  std::size_t n = 0;
+  char32_t c = 0;
+  if (b >= 0xc2 && b <= 0xdf) {
+    n = 2;
+    c = b & 0x1fU;
+  } else if (b >= 0xe0 && b <= 0xef) {
+    n = 3;
+    c = b & 0x0fU;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    n = 4;
+    c = b & 0x07U;
+  } else {
+    return 0;
+  }
+  if (i + n > text.size()) {
+    return 0;
+  }
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xc0U) != 0x80) {
+      return 0;
+    }
+    c = (c << 6) | (byte(i + k) & 0x3fU);
+  }
+  const bool overlong = (n == 3 && c < 0x800) || (n == 4 && c < 0x10000);
+  const bool bad = overlong || (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff;
+  return bad ? 0 : n;
+}
+
+// The offset of the first byte that is not valid UTF-8, or npos.
+std::size_t invalid_utf8_at(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = utf8_length(text, i);
+    if (n == 0) {
+      return i;
+    }
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
+// UTF-16 code units after a byte order mark made UTF-8; the offset (in units) of an unpaired
+// surrogate, or npos. An odd last byte is left out.
+std::size_t transcode_utf16(std::string_view bytes, bool little, std::string& out) {
+  out.clear();
+  out.reserve(bytes.size());
+  const std::size_t units = bytes.size() / 2;
+  const auto unit = [&](std::size_t k) -> char32_t {
+    const auto lo = static_cast<unsigned char>(bytes[2 * k + (little ? 0 : 1)]);
+    const auto hi = static_cast<unsigned char>(bytes[2 * k + (little ? 1 : 0)]);
+    return static_cast<char32_t>(hi << 8U | lo);
+  };
+  char encoded[4];
+  for (std::size_t k = 0; k < units; ++k) {
+    char32_t c = unit(k);
+    if (c >= 0xd800 && c <= 0xdbff && k + 1 < units && unit(k + 1) >= 0xdc00 &&
+        unit(k + 1) <= 0xdfff) {
+      c = 0x10000 + ((c - 0xd800) << 10U) + (unit(k + 1) - 0xdc00);
+      ++k;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      return k;
+    }
+    out.append(encoded, html::encode_utf8(c, encoded));
+  }
+  return std::string_view::npos;
+}
+
+bool is_space(unsigned char c) {
+  return c == ' ';
+}
+
+int libcsv_space(unsigned char c) {
+  return is_space(c) ? 1 : 0;
+}
+
+// The state libcsv's callbacks fill: the cells of the record being read.
+struct Reading {
+  RowHandler& handler;
+  std::vector<std::string> cells;
+  std::size_t count = 0;       // cells of the record so far
+  std::uint64_t start = 1;     // the line the record starts on
+  bool between_rows = true;    // no byte of a record fed since the last one ended
+  std::exception_ptr failure;  // what the handler threw (not let through libcsv's C frames)
+};
+
+void on_cell(void* data, std::size_t size, void* state) {
+  auto& r = *static_cast<Reading*>(state);
+  if (r.count == r.cells.size()) {
+    r.cells.emplace_back();
+  }
+  r.cells[r.count++].assign(static_cast<const char*>(data), size);
+}
+
+void on_row_end(int, void* state) {
+  auto& r = *static_cast<Reading*>(state);
+  if (!r.failure) {
+    try {
+      r.handler.row(std::span<const std::string>(r.cells.data(), r.count), r.start);
+    } catch (...) {
+      r.failure = std::current_exception();
+    }
+  }
+  r.count = 0;
+  r.between_rows = true;
+}
+
+// A libcsv parser that frees itself.
+class Parser {
+ public:
+  explicit Parser(char delimiter) : delimiter_(delimiter) { reset(); }
+  ~Parser() { csv_free(&p_); }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+
+  void reset() {
+    if (initialised_) {
+      csv_free(&p_);
+    }
+    if (csv_init(&p_, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+      throw ingest::TextViolation{"out of memory reading CSV", 0};
+    }
+    initialised_ = true;
+    csv_set_delim(&p_, static_cast<unsigned char>(delimiter_));
+    csv_set_space_func(&p_, libcsv_space);
+  }
+  csv_parser* get() { return &p_; }
+
+ private:
+  csv_parser p_{};
+  char delimiter_;
+  bool initialised_ = false;
+};
+
+}  // namespace
+
+std::string_view utf8_text(std::string_view bytes, std::string& storage) {
+  if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xff\xfe" || bytes.substr(0, 2) == "\xfe\xff")) {
+    const bool little = bytes[0] == '\xff';
+    const std::size_t bad = transcode_utf16(bytes.substr(2), little, storage);
+    if (bad != std::string_view::npos) {
+      throw ingest::TextViolation{"an unpaired UTF-16 surrogate", line_at(storage, storage.size())};
+    }
+    return storage;
+  }
+  const std::size_t bad = invalid_utf8_at(bytes);
+  if (bad != std::string_view::npos) {
+    throw ingest::TextViolation{"bytes that are not UTF-8 (nor UTF-16 with a byte order mark)",
+                                line_at(bytes, bad)};
+  }
+  return bytes;
+}
+
+std::string utf8_head(std::string_view head) {
+  std::string out;
+  if (head.size() >= 2 && (head.substr(0, 2) == "\xff\xfe" || head.substr(0, 2) == "\xfe\xff")) {
+    const bool little = head[0] == '\xff';
+    std::string_view units = head.substr(2);
+    // A surrogate pair cut off at the end: its first half is dropped.
+    const std::size_t bad = transcode_utf16(units, little, out);
+    if (bad != std::string_view::npos) {
+      transcode_utf16(units.substr(0, bad * 2), little, out);
+    }
+    return out;
+  }
+  // Up to the first byte that is not UTF-8 (a character cut off by the end of the head, or a
+  // fault that reading the input will name).
+  return std::string(head.substr(0, std::min(invalid_utf8_at(head), head.size())));
+}
+
+char delimiter_of(std::string_view line) {
+  const auto tabs = std::count(line.begin(), line.end(), '\t');
+  const auto commas = std::count(line.begin(), line.end(), ',');
+  return tabs > commas ? '\t' : ',';
+}
+
+std::vector<std::string> header_cells(std::string_view line, char delimiter) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (true) {
+    const std::size_t end = std::min(line.find(delimiter, pos), line.size());
+    std::string_view cell = line.substr(pos, end - pos);
+    const auto trim = [&](std::string_view chars) {
+      const std::size_t first = cell.find_first_not_of(chars);
+      cell = first == std::string_view::npos
+                 ? std::string_view{}
+                 : cell.substr(first, cell.find_last_not_of(chars) - first + 1);
+    };
+    trim(" \r\n");
+    if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"') {
+      cell = cell.substr(1, cell.size() - 2);
+      trim(" ");
+    }
+    std::string lower(cell);
+    for (char& c : lower) {
+      c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    out.push_back(std::move(lower));
+    if (end >= line.size()) {
+      return out;
+    }
+    pos = end + 1;
+  }
+}
+
+std::string_view repair_backslash_quotes(std::string_view text, char delimiter,
+                                         std::string& storage) {
+  storage.clear();
+  bool quoted = false;
+  bool cell_start = true;
+  bool escapes = false;  // a `\"` that can only be an escaped quote was seen
+  std::size_t copied = 0;
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const char c = text[i];
+    if (!quoted) {
+      if (c == '"' && cell_start) {
+        quoted = true;
+        cell_start = false;
+      } else {
+        cell_start = c == delimiter || c == '\n' || c == '\r' || (cell_start && c == ' ');
+      }
+      continue;
+    }
+    if (c == '\\' && i + 1 < n && text[i + 1] == '"') {
+      const char next = i + 2 < n ? text[i + 2] : '\n';
+      if (next != delimiter && next != '\n' && next != '\r' && next != '"' && next != ' ') {
+        escapes = true;
+      }
+      storage.append(text.substr(copied, i - copied)).append("\"\"");
+      copied = i + 2;
+      ++i;
+    } else if (c == '"') {
+      if (i + 1 < n && text[i + 1] == '"') {
+        ++i;  // a doubled quote
+      } else {
+        quoted = false;
+      }
+    }
+  }
+  if (!escapes) {
+    return text;
+  }
+  storage.append(text.substr(copied));
+  return storage;
+}
+
+std::string_view unwrap_quoted_lines(std::string_view cell, std::string& storage) {
+  if (cell.find('\n') == std::string_view::npos) {
+    return cell;
+  }
+  for (std::size_t i = cell.find('\n'); i != std::string_view::npos; i = cell.find('\n', i + 1)) {
+    const std::size_t before = i > 0 && cell[i - 1] == '\r' ? i - 1 : i;
+    if (before == 0 || cell[before - 1] != '"' || i + 1 >= cell.size() || cell[i + 1] != '"') {
+      return cell;  // a line break of the text itself
+    }
+  }
+  storage.clear();
+  for (std::size_t i = 0; i < cell.size();) {
+    if (cell.compare(i, 3, "\"\n\"") == 0) {
+      storage.push_back('\n');
+      i += 3;
+    } else if (cell.compare(i, 4, "\"\r\n\"") == 0) {
+      storage.push_back('\n');
+      i += 4;
+    } else {
+      storage.push_back(cell[i++]);
+    }
+  }
+  return storage;
+}
+
+void read_table(std::string_view text, char delimiter, RowHandler& handler) {
+  Parser parser(delimiter);
+  Reading r{handler, {}, 0, 1, true, nullptr};
+  std::uint64_t line = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t newline = text.find('\n', pos);
+    const std::size_t end = newline == std::string_view::npos ? text.size() : newline + 1;
+    const std::string_view piece = text.substr(pos, end - pos);
+    ++line;
+    pos = end;
+    if (r.between_rows) {
+      if (piece.find_first_not_of("\r\n") == std::string_view::npos) {
+        continue;  // an empty line: no record
+      }
+      r.start = line;
+      r.between_rows = false;
+    }
+    const std::size_t parsed =
+        csv_parse(parser.get(), piece.data(), piece.size(), on_cell, on_row_end, &r);
+    if (r.failure) {
+      std::rethrow_exception(r.failure);
+    }
+    if (parsed != piece.size()) {
+      if (csv_error(parser.get()) != CSV_EPARSE) {
+        throw ingest::TextViolation{csv_strerror(csv_error(parser.get())), line};
+      }
+      handler.malformed(r.start);
+      parser.reset();
+      r.count = 0;
+      r.between_rows = true;
+    }
+  }
+  const int finished = csv_fini(parser.get(), on_cell, on_row_end, &r);
+  if (r.failure) {
+    std::rethrow_exception(r.failure);
+  }
+  if (finished != 0) {
+    throw ingest::TextViolation{"a quoted cell is not closed by the end of the file", r.start};
+  }
+}
+
+}  // namespace ror::importers::csv

@@ -1,0 +1,59 @@
+// Comma- or tab-separated text as importers of CSV exports meet it: UTF-8, or UTF-16 with a byte
+// order mark (made UTF-8 here), cut into records by libcsv with each record's first line, and
+// with the repair some exporters need (`\"` written for a quote inside a quoted cell). Knows no
+// platform: an importer says which columns it wants.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ror::importers::csv {
+
+// The text of an input as UTF-8: UTF-16 (little or big endian) with its byte order mark is
+// transcoded into `storage`; UTF-8 is returned as it is. Throws ingest::TextViolation, with the
+// line, for bytes that are not UTF-8 (or an unpaired UTF-16 surrogate).
+std::string_view utf8_text(std::string_view bytes, std::string& storage);
+
+// The same for the first bytes of an input (a sniff's head), up to the first byte that is not
+// UTF-8 (a character cut off at the end, or a fault that utf8_text will name); never throws.
+std::string utf8_head(std::string_view head);
+
+// The delimiter of a header line: a tab when it holds more tabs than commas, else a comma.
+char delimiter_of(std::string_view line);
+
+// The cells of one line split at `delimiter` (quotes around a cell removed, no quoted
+// delimiters or newlines: enough for a header), trimmed of spaces and lower-cased (ASCII).
+std::vector<std::string> header_cells(std::string_view line, char delimiter);
+
+// Rewrites `\"` as `""` inside quoted cells when the text uses that escape: when at least one
+// `\"` inside a quoted cell is followed by something that cannot follow a closing quote (neither
+// the delimiter nor a line end), which shows that the backslash escapes the quote. Otherwise, and
+// when no repair is needed, returns `text` unchanged. The result is in `storage` when repaired.
+std::string_view repair_backslash_quotes(std::string_view text, char delimiter,
+                                         std::string& storage);
+
+// A cell whose every line break is written `"<newline>"`, the line's quotes kept inside the cell
+// (LinkedIn's share commentary), with those quotes removed; any other cell unchanged.
+std::string_view unwrap_quoted_lines(std::string_view cell, std::string& storage);
+
+// What reading a table calls back.
+class RowHandler {
+ public:
+  virtual ~RowHandler() = default;
+  // One record: its cells (each unquoted, valid until the next call) and the line it starts on
+  // (from 1).
+  virtual void row(std::span<const std::string> cells, std::uint64_t line) = 0;
+  // A record that is not well-formed CSV (a quote inside an unquoted cell, text after a closing
+  // quote): passed over; reading goes on at the next line.
+  virtual void malformed(std::uint64_t line) = 0;
+};
+
+// Reads `text` (UTF-8) as CSV records separated by `delimiter`, quotes `"`, strictly (libcsv's
+// CSV_STRICT). Empty lines hold no record. Throws ingest::TextViolation when a quoted cell is
+// still open at the end of the text (a truncated file), naming the line its record starts on.
+void read_table(std::string_view text, char delimiter, RowHandler& handler);
+
+}  // namespace ror::importers::csv

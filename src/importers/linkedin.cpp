@@ -1,0 +1,404 @@
+// LinkedIn's data export (Settings, Data privacy, Get a copy of your data): a zip or folder of CSV
+// files, of which these are read: Shares.csv (the account's posts), Comments.csv (the account's
+// comments on posts: outreach), Reactions.csv (counted, not scored), Profile.csv (the account)
+// and Connections.csv (its rows: the follower count). Exports since about 2020 are UTF-8 and
+// comma-separated; older ones UTF-16 with a byte order mark and tab-separated. Each file is known
+// by its header line. The export holds no counts (likes, impressions) and nothing other people
+// wrote, so those stay unknown.
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "importers/csv_table.hpp"
+#include "importers/importers.hpp"
+#include "ror/time.hpp"
+
+namespace ror::importers {
+namespace {
+
+using ingest::AccountRecord;
+using ingest::AccountRole;
+using ingest::Detection;
+using ingest::FramingKind;
+using ingest::RecordSink;
+using ingest::Sniff;
+using ingest::TextItem;
+using ingest::TextViolation;
+
+constexpr std::string_view kPlatform = "linkedin";
+constexpr std::string_view kWrongCells = "CSV rows with the wrong number of cells";
+constexpr std::string_view kMalformed = "CSV rows that are not well-formed";
+constexpr std::string_view kMissing = "CSV rows missing a required cell";
+constexpr std::string_view kBadDate = "CSV rows whose Date is not a date";
+constexpr std::string_view kReposts =
+    "LinkedIn reposts (shares without commentary, link or media), not the account's writing";
+constexpr std::string_view kReactions = "LinkedIn reactions to posts, not the account's writing";
+constexpr std::string_view kMoreProfiles = "LinkedIn profile rows after the first";
+constexpr std::string_view kMediaRows =
+    "LinkedIn share rows repeating a share for another of its media";
+
+// The header is looked for on the first lines (Connections.csv opens with a note).
+constexpr std::uint64_t kHeaderLines = 8;
+constexpr std::size_t kHeadBytes = 64 * 1024;
+
+enum Variant : std::uint8_t { shares, comments, reactions, profile, connections };
+
+// A file of the export as its header line names its columns (lower case).
+struct Layout {
+  Variant variant;
+  std::string_view file;                        // how messages name it
+  std::span<const std::string_view> required;   // columns it must have
+  std::span<const std::string_view> exact;      // the header LinkedIn writes
+  std::span<const std::string_view> exact_old;  // an older export's header (or none)
+};
+
+constexpr std::array<std::string_view, 6> kShares = {"date",      "sharelink", "sharecommentary",
+                                                     "sharedurl", "mediaurl",  "visibility"};
+constexpr std::array<std::string_view, 5> kSharesOld = {"date", "sharelink", "sharecommentary",
+                                                        "sharedurl", "mediaurl"};
+constexpr std::array<std::string_view, 3> kSharesNeed = {"date", "sharelink", "sharecommentary"};
+constexpr std::array<std::string_view, 3> kComments = {"date", "link", "message"};
+constexpr std::array<std::string_view, 3> kReactionsHeader = {"date", "type", "link"};
+constexpr std::array<std::string_view, 13> kProfile = {
+    "first name",      "last name", "maiden name",       "address",  "birth date",
+    "headline",        "summary",   "industry",          "zip code", "geo location",
+    "twitter handles", "websites",  "instant messengers"};
+constexpr std::array<std::string_view, 3> kProfileNeed = {"first name", "last name", "headline"};
+constexpr std::array<std::string_view, 7> kConnections = {
+    "first name", "last name", "url", "email address", "company", "position", "connected on"};
+constexpr std::array<std::string_view, 3> kConnectionsNeed = {"first name", "last name",
+                                                              "connected on"};
+
+constexpr std::array<Layout, 5> kLayouts = {{
+    {shares, "Shares.csv", kSharesNeed, kShares, kSharesOld},
+    {comments, "Comments.csv", kComments, kComments, {}},
+    {reactions, "Reactions.csv", kReactionsHeader, kReactionsHeader, {}},
+    {profile, "Profile.csv", kProfileNeed, kProfile, {}},
+    {connections, "Connections.csv", kConnectionsNeed, kConnections, {}},
+}};
+
+constexpr int kExact = 95;    // the header LinkedIn writes
+constexpr int kColumns = 70;  // its columns among others, or in another order
+
+bool same(std::span<const std::string> cells, std::span<const std::string_view> names) {
+  return !names.empty() && std::equal(cells.begin(), cells.end(), names.begin(), names.end());
+}
+
+// How sure a header of these cells makes us that it is this layout's (0: not at all).
+int match(const Layout& layout, std::span<const std::string> cells) {
+  if (same(cells, layout.exact) || same(cells, layout.exact_old)) {
+    return kExact;
+  }
+  for (const std::string_view need : layout.required) {
+    if (std::find(cells.begin(), cells.end(), need) == cells.end()) {
+      return 0;
+    }
+  }
+  return kColumns;
+}
+
+struct Header {
+  const Layout* layout = nullptr;
+  int confidence = 0;
+  char delimiter = ',';
+  std::uint64_t line = 0;  // from 1
+  std::vector<std::string> cells;
+};
+
+// The first line among the first few that is the header of a file of the export (of `only`'s
+// layout when given).
+std::optional<Header> find_header(std::string_view text, std::optional<Variant> only) {
+  std::size_t pos = 0;
+  for (std::uint64_t line = 1; line <= kHeaderLines && pos < text.size(); ++line) {
+    const std::size_t newline = text.find('\n', pos);
+    const std::size_t end = newline == std::string_view::npos ? text.size() : newline;
+    const std::string_view candidate = text.substr(pos, end - pos);
+    pos = end + 1;
+    const char delimiter = csv::delimiter_of(candidate);
+    std::vector<std::string> cells = csv::header_cells(candidate, delimiter);
+    for (const Layout& layout : kLayouts) {
+      if (only && layout.variant != *only) {
+        continue;
+      }
+      if (const int confidence = match(layout, cells); confidence > 0) {
+        return Header{&layout, confidence, delimiter, line, std::move(cells)};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// The post a LinkedIn link names, as its URN ("urn:li:share:7345..." of
+// "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7345...", ASCII percent-decoded);
+// the link itself when it has none.
+std::string urn_of(std::string_view link) {
+  const std::size_t at = link.find("urn%3A");
+  const std::size_t plain = link.find("urn:li:");
+  const std::size_t start = at != std::string_view::npos ? at : plain;
+  if (start == std::string_view::npos) {
+    return std::string(link);
+  }
+  std::string_view rest = link.substr(start);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  std::string out;
+  const auto hex = [](char c) {
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
+  };
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    // (only ASCII is decoded: the id stays UTF-8 whatever the link holds)
+    if (rest[i] == '%' && i + 2 < rest.size() && hex(rest[i + 1]) >= 0 && hex(rest[i + 1]) < 8 &&
+        hex(rest[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hex(rest[i + 1]) * 16 + hex(rest[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(rest[i]);
+    }
+  }
+  return out;
+}
+
+std::string_view trimmed(std::string_view s) {
+  const std::size_t first = s.find_first_not_of(" \t\r\n");
+  return first == std::string_view::npos
+             ? std::string_view{}
+             : s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// The rows of one file, after its header, as records.
+class Rows final : public csv::RowHandler {
+ public:
+  Rows(const Header& header, RecordSink& out) : header_(header), out_(out) {}
+
+  void row(std::span<const std::string> cells, std::uint64_t line) override {
+    if (line < header_.line) {
+      return;  // (the note before Connections.csv's header)
+    }
+    if (line == header_.line) {
+      return;  // the header, read already
+    }
+    if (cells.size() != header_.cells.size()) {
+      out_.skip(kWrongCells);
+      return;
+    }
+    switch (header_.layout->variant) {
+      case shares:
+        share(cells);
+        break;
+      case comments:
+        comment(cells);
+        break;
+      case reactions:
+        reaction(cells);
+        break;
+      case profile:
+        profile_row(cells);
+        break;
+      case connections:
+        ++connections_;
+        break;
+    }
+  }
+
+  void malformed(std::uint64_t line) override {
+    if (line > header_.line) {
+      out_.skip(kMalformed);
+    }
+  }
+
+  // What the whole file says (the follower entries of Connections.csv).
+  void finish() {
+    if (connections_ > 0) {
+      AccountRecord entries;
+      entries.role = AccountRole::profile;  // adds to the follower count, names nobody
+      entries.platform = std::string(kPlatform);
+      entries.follower_entries = connections_;
+      out_.account(std::move(entries));
+    }
+  }
+
+ private:
+  // The cell of column `name` ("" when the file has no such column).
+  std::string_view cell(std::span<const std::string> cells, std::string_view name) const {
+    const auto it = std::find(header_.cells.begin(), header_.cells.end(), name);
+    return it == header_.cells.end()
+               ? std::string_view{}
+               : std::string_view(cells[static_cast<std::size_t>(it - header_.cells.begin())]);
+  }
+
+  // The Date of a row, or nullopt (counted) when it is empty or not a date.
+  std::optional<TimeMs> date(std::span<const std::string> cells) {
+    const std::string_view text = trimmed(cell(cells, "date"));
+    const std::optional<TimeMs> t = parse_naive_utc(text);
+    if (!t) {
+      out_.skip(text.empty() ? kMissing : kBadDate);
+    }
+    return t;
+  }
+
+  void share(std::span<const std::string> cells) {
+    const std::string_view link = trimmed(cell(cells, "sharelink"));
+    const std::string_view commentary = cell(cells, "sharecommentary");
+    if (link.empty()) {
+      out_.skip(kMissing);
+      return;
+    }
+    const std::optional<TimeMs> t = date(cells);
+    if (!t) {
+      return;
+    }
+    if (trimmed(commentary).empty() && trimmed(cell(cells, "sharedurl")).empty() &&
+        trimmed(cell(cells, "mediaurl")).empty()) {
+      out_.skip(kReposts);
+      return;
+    }
+    id_ = urn_of(link);
+    // A share with several media is written once per media, its other cells repeated.
+    const auto [seen, added] = shares_.try_emplace(id_, commentary);
+    if (!added && seen->second == commentary) {
+      out_.skip(kMediaRows);
+      return;
+    }
+    ingest::PostRecord& r = record_;
+    r.clear();
+    r.id = id_;
+    r.created_at = *t;
+    r.text = csv::unwrap_quoted_lines(commentary, text_);
+    r.url = link;
+    r.comments_known = false;  // the export holds nothing other people wrote
+    out_.post(r);
+  }
+
+  // A comment of the account's on a post: an outreach post, answering the post's author, whom
+  // the export does not name: the post's URN stands for them.
+  void comment(std::span<const std::string> cells) {
+    const std::string_view link = trimmed(cell(cells, "link"));
+    const std::string_view message = cell(cells, "message");
+    if (link.empty() || trimmed(message).empty()) {
+      out_.skip(kMissing);
+      return;
+    }
+    const std::optional<TimeMs> t = date(cells);
+    if (!t) {
+      return;
+    }
+    target_ = urn_of(link);
+    // A comment has no id of its own: its post and time make one, numbered on a repeat.
+    id_ = target_ + "#" + std::string(trimmed(cell(cells, "date")));
+    if (!ids_.insert(id_).second) {
+      const std::string base = id_;
+      for (int n = 2; !ids_.insert(id_ = base + "#" + std::to_string(n)).second; ++n) {
+      }
+    }
+    ingest::PostRecord& r = record_;
+    r.clear();
+    r.id = id_;
+    r.created_at = *t;
+    r.text = message;
+    r.url = link;
+    r.reply_to_author = target_;
+    r.has_reply_to = true;
+    r.comments_known = false;
+    out_.post(r);
+  }
+
+  void reaction(std::span<const std::string> cells) {
+    if (trimmed(cell(cells, "link")).empty() || trimmed(cell(cells, "type")).empty()) {
+      out_.skip(kMissing);
+      return;
+    }
+    if (date(cells)) {
+      out_.skip(kReactions);
+    }
+  }
+
+  void profile_row(std::span<const std::string> cells) {
+    const std::string_view first = trimmed(cell(cells, "first name"));
+    const std::string_view last = trimmed(cell(cells, "last name"));
+    if (first.empty() && last.empty()) {
+      out_.skip(kMissing);
+      return;
+    }
+    if (named_) {
+      out_.skip(kMoreProfiles);
+      return;
+    }
+    named_ = true;
+    AccountRecord a;
+    a.role = AccountRole::owner;
+    a.platform = std::string(kPlatform);
+    a.handle = std::string(first);
+    if (!first.empty() && !last.empty()) {
+      a.handle.push_back(' ');
+    }
+    a.handle.append(last);
+    out_.account(std::move(a));
+  }
+
+  const Header& header_;
+  RecordSink& out_;
+  ingest::PostRecord record_;
+  std::string id_;
+  std::string target_;
+  std::string text_;
+  std::unordered_set<std::string> ids_;                  // of comments
+  std::unordered_map<std::string, std::string> shares_;  // id -> commentary
+  std::uint64_t connections_ = 0;
+  bool named_ = false;
+};
+
+void read_text(const TextItem& item, RecordSink& out) {
+  std::string decoded;
+  std::string repaired;
+  const std::string_view utf8 = csv::utf8_text(item.bytes, decoded);
+  const auto variant = static_cast<Variant>(item.variant);
+  const std::optional<Header> header = find_header(utf8, variant);
+  if (!header) {
+    const std::string_view file =
+        item.variant < kLayouts.size() ? kLayouts[item.variant].file : "LinkedIn";
+    throw TextViolation{"no header line of LinkedIn's " + std::string(file), 1};
+  }
+  const std::string_view text = csv::repair_backslash_quotes(utf8, header->delimiter, repaired);
+  Rows rows(*header, out);
+  csv::read_table(text, header->delimiter, rows);
+  rows.finish();
+}
+
+Detection detect(const Sniff& s) {
+  if (s.shape != ingest::Shape::text) {
+    return {};
+  }
+  const std::string head = csv::utf8_head(s.head.substr(0, kHeadBytes));
+  const std::optional<Header> header = find_header(head, std::nullopt);
+  if (!header) {
+    return {};
+  }
+  return ingest::detected(header->confidence, {FramingKind::text, {}, false},
+                          header->layout->variant);
+}
+
+// (a text format: read_text reads the input)
+void read(ingest::ImportItem&, RecordSink&) {}
+
+}  // namespace
+
+const ingest::Importer kLinkedIn = {
+    "linkedin",
+    kPlatform,
+    "LinkedIn's data export: Shares.csv (posts), Comments.csv (the account's comments: "
+    "outreach), Reactions.csv (counted), Profile.csv, Connections.csv (followers)",
+    "likes, reposts, impressions and every comment other people wrote; whom a comment answers",
+    false,
+    detect,
+    read,
+    read_text,
+};
+
+}  // namespace ror::importers

@@ -1,0 +1,219 @@
+// The LinkedIn export importer (src/importers/linkedin.cpp, with csv_table.cpp) on
+// tests/fixtures/importers/linkedin (Maren Holt's export: Shares, Comments with `\"` quotes,
+// Reactions, Profile, Connections), linkedin-2019 (an old UTF-16, tab-separated Shares.csv) and
+// linkedin-damaged (rows that cannot be read), plus inputs written here.
+#include <catch2/catch.hpp>
+
+#include "importer_fixtures.hpp"
+#include "importers/csv_table.hpp"
+
+using ror::Dataset;
+using ror::MetricId;
+using ror::PostKind;
+using ror::PostMetric;
+using ror::Unknown;
+using ror::test::at;
+using ror::test::count_kind;
+using ror::test::error_of;
+using ror::test::load_fixture;
+using ror::test::post_of;
+using ror::test::reply_to_of;
+using ror::test::skipped;
+using ror::test::text_of;
+
+namespace {
+
+constexpr const char* kAtlas = "urn:li:share:7306000000000000101";  // commentary over lines
+constexpr const char* kClient = "urn:li:ugcPost:7306000000000000202";
+constexpr const char* kLinkOnly = "urn:li:share:7306000000000000303";
+constexpr const char* kLedger = "urn:li:share:7306000000000000505";
+constexpr const char* kOnJonas = "urn:li:activity:7306100000000000011";
+constexpr const char* kOnStudio = "urn:li:activity:7306100000000000022";
+
+constexpr const char* kReposts =
+    "LinkedIn reposts (shares without commentary, link or media), not the account's writing";
+constexpr const char* kReactions = "LinkedIn reactions to posts, not the account's writing";
+constexpr const char* kMediaRows = "LinkedIn share rows repeating a share for another of its media";
+constexpr const char* kWrongCells = "CSV rows with the wrong number of cells";
+constexpr const char* kMissing = "CSV rows missing a required cell";
+constexpr const char* kBadDate = "CSV rows whose Date is not a date";
+constexpr const char* kMalformed = "CSV rows that are not well-formed";
+
+ror::LoadOptions with_details() {
+  ror::LoadOptions options;
+  options.keep_details = true;
+  return options;
+}
+
+// The formats the load read `text` as (named `name`), or the error it gave.
+std::string read_as(const std::string& name, const std::string& text, std::string from = "") {
+  ror::LoadOptions options;
+  options.from = std::move(from);
+  try {
+    const Dataset d = ror::load_buffers({ror::NamedInput{name, text}}, options);
+    return d.input.formats.empty() ? "" : d.input.formats.front();
+  } catch (const ror::Error& e) {
+    return e.what();
+  }
+}
+
+const std::string kCommentsHeader = "Date,Link,Message\n";
+const std::string kLink = "https://www.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A42";
+
+}  // namespace
+
+TEST_CASE("linkedin: the export's folder", "[importer][linkedin]") {
+  const Dataset d = load_fixture({"linkedin"}, with_details());
+  CHECK(d.input.formats == std::vector<std::string>(5, "linkedin"));  // one per file
+  CHECK(d.account.handle == "Maren Holt");                            // Profile.csv
+  CHECK(d.account.platform == "linkedin");
+  CHECK_FALSE(d.account.inferred);
+  CHECK(d.account.followers == 4);  // the rows of Connections.csv, one without a name
+  // Shares.csv: 6 rows, one a repost with nothing of the account's, one a share's second
+  // picture; Comments.csv: 5.
+  CHECK(d.input.posts_read == 9);
+  CHECK(count_kind(d, PostKind::original) == 4);
+  CHECK(count_kind(d, PostKind::outreach) == 5);
+  CHECK(skipped(d, kReposts) == 1);
+  CHECK(skipped(d, kReactions) == 3);
+  CHECK(skipped(d, kMediaRows) == 1);
+  CHECK(d.input.skipped.counts.size() == 3);
+  CHECK(d.input.warnings.total() == 0);
+
+  // LinkedIn writes each line of a commentary in quotes of its own: they are removed.
+  CHECK(text_of(d, kAtlas) ==
+        "Three things I learned rebinding a 1910 atlas:\n\n"
+        "1. Wheat paste forgives, PVA does not.\n2. Measure the spine twice.\n"
+        "3. Ask the owner what the book means to them. #bookbinding");
+  CHECK(post_of(d, kAtlas).created_at == at("2025-03-14T09:12:40Z"));
+  CHECK(post_of(d, kAtlas).hashtags == 1);
+  CHECK(text_of(d, kClient) == "A client asked, \"Can you save it?\" Yes, mostly. #conservation");
+  CHECK(text_of(d, kLinkOnly).empty());  // a link shared without a word: still a post
+  CHECK(post_of(d, kLinkOnly).words == 0);
+  CHECK(post_of(d, kLedger).words == 10);
+  CHECK_FALSE(post_of(d, kAtlas).comments_known);
+  CHECK(post_of(d, kAtlas).known == 0);  // no counts at all
+
+  // Comments.csv: the account's comments on posts, each answering the post's unnamed author.
+  const std::string second = std::string(kOnJonas) + "#2025-03-15 10:05:44";
+  CHECK(post_of(d, second).kind == PostKind::outreach);
+  CHECK(reply_to_of(d, second) == kOnJonas);
+  CHECK(text_of(d, second) ==
+        "Priya Nand I call that the \"second spine\" trick: a hollow tube glued between the text "
+        "block and the cover.");
+  const std::string studio = std::string(kOnStudio) + "#2025-03-16 18:30:00";
+  CHECK(text_of(d, studio) ==
+        "Congratulations on the new studio!\n\nIf you ever need a hand with the press, call me.");
+  CHECK(post_of(d, studio + "#2").created_at == at("2025-03-16T18:30:00Z"));  // the same second
+  // A comment under the account's own post is outreach too: the files are read apart.
+  const std::string own = std::string(kClient) + "#2025-03-17 08:00:00";
+  CHECK(post_of(d, own).kind == PostKind::outreach);
+  CHECK(text_of(d, own) ==
+        "Tomas Berg Thank you! The \"save it\" part took three weekends. My answer was "
+        "\"mostly.\"");
+
+  const ror::MetricValues m = ror::compute_metrics(d, {});
+  CHECK(m[MetricId::posts] == 9);
+  CHECK(m[MetricId::outreach_replies] == 5);
+  CHECK(m[MetricId::outreach_people] == 3);  // the posts commented on stand for their authors
+  CHECK(m.why_unknown(MetricId::comments) == Unknown::no_comments);
+  CHECK(m.why_unknown(MetricId::likes) == Unknown::not_carried);
+  CHECK(m.why_unknown(MetricId::impressions) == Unknown::not_carried);
+}
+
+TEST_CASE("linkedin: the same figures from a zip's members or single files",
+          "[importer][linkedin]") {
+  const Dataset folder = load_fixture({"linkedin"});
+  const Dataset zip = load_fixture({"linkedin.zip"});
+  CHECK(zip.input.posts_read == folder.input.posts_read);
+  CHECK(zip.account.handle == folder.account.handle);
+  CHECK(zip.account.followers == folder.account.followers);
+  CHECK(skipped(zip, kReposts) == 1);
+  const Dataset files =
+      load_fixture({"linkedin/Profile.csv", "linkedin/Shares.csv", "linkedin/Comments.csv",
+                    "linkedin/Reactions.csv", "linkedin/Connections.csv"});
+  CHECK(files.input.posts_read == folder.input.posts_read);
+  CHECK(files.account.handle == folder.account.handle);
+  CHECK(files.account.followers == folder.account.followers);
+  CHECK(skipped(files, kReactions) == 3);
+}
+
+TEST_CASE("linkedin: an old export, UTF-16 and tab-separated", "[importer][linkedin]") {
+  const Dataset d = load_fixture({"linkedin-2019/Shares.csv"}, with_details());
+  CHECK(d.input.formats == std::vector<std::string>{"linkedin"});
+  CHECK(d.input.posts_read == 3);
+  CHECK(text_of(d, "urn:li:share:6540000000000000011") ==
+        "Open studio on Saturday, 10 to 4: bring a book that needs help.");
+  // A quoted cell over two lines, and a character outside the BMP (a surrogate pair).
+  CHECK(text_of(d, "urn:li:share:6540000000000000022") ==
+        "Finished a quarter-leather binding today.\r\nThe gold tooling took longer than the "
+        "sewing \xF0\x9F\x93\x9A");
+  CHECK(post_of(d, "urn:li:share:6540000000000000033").created_at == at("2019-04-02T11:00:00Z"));
+  CHECK_FALSE(d.account.followers.has_value());
+}
+
+TEST_CASE("linkedin: rows that cannot be read are counted by reason", "[importer][linkedin]") {
+  const Dataset d = load_fixture({"linkedin-damaged/Comments.csv"});
+  CHECK(d.input.posts_read == 2);
+  CHECK(skipped(d, kWrongCells) == 1);
+  CHECK(skipped(d, kMissing) == 1);
+  CHECK(skipped(d, kBadDate) == 1);
+  CHECK(skipped(d, kMalformed) == 1);
+}
+
+TEST_CASE("linkedin: detection by the header line", "[importer][linkedin]") {
+  CHECK(read_as("Comments.csv", kCommentsHeader + "2025-01-31 14:05:09," + kLink + ",Hi\n") ==
+        "linkedin");
+  // Case and order do not matter, nor extra columns; the file's name does not either.
+  CHECK(read_as("x.txt", "link,MESSAGE,date,extra\n" + kLink + ",Hi,2025-01-31 14:05:09,\n") ==
+        "linkedin");
+  // A CSV of other columns is no LinkedIn file, nor is one named like one.
+  const std::string other = read_as("Shares.csv", "Date,Link,Text\n2025-01-31,x,y\n");
+  CHECK(other.find("no importer recognises this input") != std::string::npos);
+  CHECK(read_as("Shares.csv", "Date,Link,Text\n2025-01-31,x,y\n", "linkedin") ==
+        "Shares.csv does not look like linkedin input (text that is not JSON); see ror formats");
+  // JSON is someone else's, even when forced.
+  CHECK(read_as("c.json", R"({"Date": 1, "Link": 2, "Message": 3})", "linkedin") ==
+        "c.json does not look like linkedin input (a JSON object); see ror formats");
+}
+
+TEST_CASE("linkedin: bad input names the file and line", "[importer][linkedin]") {
+  // A quoted cell open at the end: a truncated file.
+  CHECK(error_of("Comments.csv", kCommentsHeader + "2025-01-31 14:05:09," + kLink +
+                                     ",Fine\n2025-02-01 10:00:00," + kLink + ",\"Cut off") ==
+        "a quoted cell is not closed by the end of the file (Comments.csv:3)");
+  CHECK(
+      error_of("Comments.csv", kCommentsHeader + "2025-01-31 14:05:09," + kLink + ",\xff\xfe\n") ==
+      "bytes that are not UTF-8 (nor UTF-16 with a byte order mark) (Comments.csv:2)");
+  // Nothing readable: no posts.
+  CHECK(error_of("Comments.csv", kCommentsHeader).find("no posts") != std::string::npos);
+}
+
+TEST_CASE("linkedin: CSV repairs", "[importer][linkedin]") {
+  using ror::importers::csv::repair_backslash_quotes;
+  using ror::importers::csv::unwrap_quoted_lines;
+  std::string storage;
+  // `\"` escaping a quote, shown by a letter after it: every `\"` in a quoted cell is repaired.
+  CHECK(repair_backslash_quotes("a,\"say \\\"hi\\\"\"\n", ',', storage) ==
+        "a,\"say \"\"hi\"\"\"\n");
+  // A backslash before a closing quote alone is a backslash: nothing changes.
+  CHECK(repair_backslash_quotes("a,\"C:\\\",b\n", ',', storage) == "a,\"C:\\\",b\n");
+  // Outside quotes, nothing changes.
+  CHECK(repair_backslash_quotes("a,b\\\"c\n", ',', storage) == "a,b\\\"c\n");
+  CHECK(unwrap_quoted_lines("one\"\n\"\"\n\"two", storage) == "one\n\ntwo");
+  CHECK(unwrap_quoted_lines("\"quoted\"\"\n\"next", storage) == "\"quoted\"\nnext");
+  CHECK(unwrap_quoted_lines("one\ntwo\"\n\"three", storage) == "one\ntwo\"\n\"three");
+}
+
+TEST_CASE("linkedin: ids are the URNs of the links, ASCII percent-decoded",
+          "[importer][linkedin]") {
+  const std::string share_header = "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n";
+  const Dataset d = ror::load_buffers(
+      {ror::NamedInput{"Shares.csv", share_header +
+                                         "2025-01-31 14:05:09,https://www.linkedin.com/feed/update/"
+                                         "urn%3Ali%3Ashare%3A7%FF,Hi,,,\n"
+                                         "2025-01-31 14:05:10,https://example.org/p/9,Hello,,,\n"}},
+      ror::LoadOptions{});
+  CHECK(ror::test::has_post(d, "urn:li:share:7%FF"));  // a byte that is not ASCII stays encoded
+  CHECK(ror::test::has_post(d, "https://example.org/p/9"));  // no URN: the link itself
+}

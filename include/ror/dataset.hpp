@@ -168,8 +168,8 @@ class AuthorTable {
   // Per name, the length of its qualifier: stored as "qualifier\x1fname", the name's view is the
   // part after the separator.
   std::vector<std::uint8_t> qualifier_size_;
-  std::vector<std::uint64_t> account_;  // a bit per name, set by mark_account: small enough
-                                        // to stay in cache when every comment is checked
+  std::vector<std::uint64_t> account_;    // a bit per name, set by mark_account: small enough
+                                          // to stay in cache when every comment is checked
   std::vector<std::uint64_t> anonymous_;  // a bit per name, set by mark_account
   StringIndex index_;
   std::vector<std::uint64_t> hashes_;  // scratch for intern_all
@@ -187,7 +187,7 @@ struct Account {
   std::vector<std::string> names;  // normalised names that identify the account
   // The account on further platforms, when the inputs come from several: {platform, handle}.
   std::vector<std::pair<std::string, std::string>> others;
-  bool inferred = false;           // no name was given: the most frequent post author was taken
+  bool inferred = false;  // no name was given: the most frequent post author was taken
   // The platforms whose account no input named, with the name taken for it ({platform, name}):
   // a thread's first author, else the most frequent post author.
   std::vector<std::pair<std::string, std::string>> guessed;

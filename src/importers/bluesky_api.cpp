@@ -51,8 +51,8 @@ struct Status {
   std::string url;
   std::string_view did;
   std::string_view handle;
-  std::string_view parent_uri;  // record.reply.parent.uri
-  std::string_view root_uri;    // record.reply.root.uri
+  std::string_view parent_uri;     // record.reply.parent.uri
+  std::string_view root_uri;       // record.reply.root.uri
   std::string_view parent_author;  // the parent's handle, when the response shows it
   std::vector<Facet> facets;
   bool repost = false;
@@ -140,8 +140,7 @@ void read_facets(Value& v, std::vector<Facet>& out) {
 
 // A post's record (app.bsky.feed.post): its text, time, facets and what it answers.
 void read_record(Value& v, Status& out, bool& has_time) {
-  static constexpr std::array<std::string_view, 4> kKeys = {"text", "createdAt", "facets",
-                                                            "reply"};
+  static constexpr std::array<std::string_view, 4> kKeys = {"text", "createdAt", "facets", "reply"};
   static constexpr std::array<std::string_view, 2> kReply = {"root", "parent"};
   v.each_field(kKeys, [&](std::string_view key, Value& f) {
     if (key == "text") {
@@ -230,7 +229,7 @@ void read_post(Value& v, Status& out) {
   r.threaded = true;
   r.reply_to_post = out.parent_uri;
   r.conversation = out.root_uri;
-  r.comments_known = false;  // a feed holds no replies (a thread does)
+  r.comments_known = false;    // a feed holds no replies (a thread does)
   r.collects_replies = false;  // nor, placed under the account's post, does it show them
 }
 
@@ -339,8 +338,7 @@ void read_feed_item(Value& v, bool first, ingest::RecordSink& out) {
 // (`parent`) and the replies under it, into `all` from index `count`.
 void read_thread_node(Value& v, std::vector<Status>& all, std::size_t& count,
                       ingest::RecordSink& out) {
-  static constexpr std::array<std::string_view, 4> kKeys = {"$type", "post", "parent",
-                                                            "replies"};
+  static constexpr std::array<std::string_view, 4> kKeys = {"$type", "post", "parent", "replies"};
   std::string_view type;
   bool has_post = false;
   if (v.type() != json_type::object) {
@@ -460,15 +458,12 @@ Detection detect(const Sniff& s) {
   if (s.shape != Shape::object) {
     return {};
   }
-  const auto at_uri = [&](std::string_view path) {
-    return s.get(path).substr(0, 5) == "at://";
-  };
+  const auto at_uri = [&](std::string_view path) { return s.get(path).substr(0, 5) == "at://"; };
   if (s.get("feed") == "[" && at_uri("feed/0/post/uri")) {
     return detected(95, {FramingKind::document, {"feed", {}}, false}, feed);
   }
   if (s.get("thread") == "{" &&
-      (at_uri("thread/post/uri") ||
-       s.get("thread/$type").substr(0, 17) == "app.bsky.feed.def")) {
+      (at_uri("thread/post/uri") || s.get("thread/$type").substr(0, 17) == "app.bsky.feed.def")) {
     return detected(100, {FramingKind::whole, {}, false}, thread);
   }
   if (s.get("profiles") == "[" && s.get("profiles/0/did").substr(0, 4) == "did:" &&

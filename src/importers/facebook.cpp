@@ -61,7 +61,8 @@ std::string addressee(std::string_view title, bool& own) {
     }
   }
   std::size_t end = std::string_view::npos;
-  for (const std::string_view possessive : {std::string_view("'s "), std::string_view("\u2019s ")}) {
+  for (const std::string_view possessive :
+       {std::string_view("'s "), std::string_view("\u2019s ")}) {
     if (const std::size_t p = rest.rfind(possessive);
         p != std::string_view::npos && (end == std::string_view::npos || p > end)) {
       end = p;

@@ -162,7 +162,7 @@ void read_tree(Value& v, ingest::RecordSink& out) {
       r.set(PostMetric::replies, *n.num_comments);
     }
     r.threaded = true;
-    r.comments_known = true;  // the item holds every reply under it
+    r.comments_known = true;   // the item holds every reply under it
     r.hashtags_listed = true;  // (Hacker News has neither hashtags nor mentions)
     r.mentions_listed = true;
     AccountRecord profile;  // (the author's handle and platform, for the account once known)

@@ -157,8 +157,8 @@ void read(ImportItem& it, ingest::RecordSink& out) {
 // Whether the sniffed item at `prefix` looks like a Firebase item.
 bool item_at(const Sniff& s, const std::string& prefix) {
   const std::string_view type = s.get(prefix + "type");
-  const bool known_type = type == "story" || type == "comment" || type == "job" ||
-                          type == "poll" || type == "pollopt";
+  const bool known_type =
+      type == "story" || type == "comment" || type == "job" || type == "poll" || type == "pollopt";
   if (!s.has(prefix + "id") || !s.has(prefix + "time")) {
     return false;
   }

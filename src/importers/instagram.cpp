@@ -34,10 +34,8 @@ enum Variant : std::uint8_t { posts, comments_map, comments_list, likes, profile
 
 // A post of posts_1.json.
 void read_post(Value& v, ingest::RecordSink& sink) {
-  static constexpr std::array<std::string_view, 3> kKeys = {"media", "title",
-                                                            "creation_timestamp"};
-  static constexpr std::array<std::string_view, 3> kMedia = {"uri", "creation_timestamp",
-                                                             "title"};
+  static constexpr std::array<std::string_view, 3> kKeys = {"media", "title", "creation_timestamp"};
+  static constexpr std::array<std::string_view, 3> kMedia = {"uri", "creation_timestamp", "title"};
   thread_local ingest::PostRecord r;
   thread_local std::string caption;
   thread_local std::string first_title;
@@ -90,7 +88,7 @@ void read_post(Value& v, ingest::RecordSink& sink) {
   if (id.empty()) {
     id = meta::made_id("", r.created_at, meta::fnv1a(r.text, hash));
   }
-  r.id = id;  // the first photo's path in the export: unique and stable
+  r.id = id;                 // the first photo's path in the export: unique and stable
   r.comments_known = false;  // the export holds none of the comments under the account's posts
   sink.post(r);
 }
@@ -251,7 +249,8 @@ Detection detect(const Sniff& s) {
     return ingest::Framing{FramingKind::document, {a, b}, false};
   };
   if (s.shape == Shape::array) {
-    if (s.get("0/media") == "[" && (s.has("0/media/0/uri") || s.has("0/media/0/creation_timestamp"))) {
+    if (s.get("0/media") == "[" &&
+        (s.has("0/media/0/uri") || s.has("0/media/0/creation_timestamp"))) {
       return detected(90, array, posts);
     }
     if (s.get("0/string_map_data") == "{" &&

@@ -207,7 +207,7 @@ void read_status(Value& v, Status& out, ingest::RecordSink& sink, Names& names) 
   }
   out.text.append(sink.html_text(content));
   r.threaded = true;
-  r.comments_known = false;  // a page holds no replies (a context does)
+  r.comments_known = false;    // a page holds no replies (a context does)
   r.collects_replies = false;  // nor, placed under the account's status, does it show them
 }
 

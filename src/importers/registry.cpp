@@ -9,12 +9,21 @@ namespace ror::ingest {
 
 std::span<const Importer* const> importers() {
   static constexpr auto kTable = std::to_array<const Importer*>({
-      &importers::kRorV1,        &importers::kXArchive,    &importers::kXApi,
-      &importers::kMastodonExport, &importers::kMastodonApi,
-      &importers::kReddit,       &importers::kRedditDump,
-      &importers::kBlueskyApi,   &importers::kHnAlgolia,   &importers::kHnFirebase,
-      &importers::kWordpressApi, &importers::kWordpressWxr,
-      &importers::kYoutubeApi,   &importers::kFacebook,    &importers::kInstagram,
+      &importers::kRorV1,
+      &importers::kXArchive,
+      &importers::kXApi,
+      &importers::kMastodonExport,
+      &importers::kMastodonApi,
+      &importers::kReddit,
+      &importers::kRedditDump,
+      &importers::kBlueskyApi,
+      &importers::kHnAlgolia,
+      &importers::kHnFirebase,
+      &importers::kWordpressApi,
+      &importers::kWordpressWxr,
+      &importers::kYoutubeApi,
+      &importers::kFacebook,
+      &importers::kInstagram,
       &importers::kLinkedIn,
   });
   return kTable;

@@ -114,9 +114,8 @@ void read_comment(Value& v, YtComment& out, ingest::RecordSink& sink) {
 // comments of their video, with a stand-in for the video.
 void read_thread(Value& v, ingest::RecordSink& sink) {
   static constexpr std::array<std::string_view, 3> kKeys = {"id", "snippet", "replies"};
-  static constexpr std::array<std::string_view, 4> kSnippet = {"videoId", "channelId",
-                                                               "topLevelComment",
-                                                               "totalReplyCount"};
+  static constexpr std::array<std::string_view, 4> kSnippet = {
+      "videoId", "channelId", "topLevelComment", "totalReplyCount"};
   static constexpr std::array<std::string_view, 1> kReplies = {"comments"};
   thread_local std::vector<YtComment> comments;  // [0] the top-level comment, then replies
   std::size_t count = 1;
@@ -183,7 +182,8 @@ void read_thread(Value& v, ingest::RecordSink& sink) {
     record.created_at = c.created_at;
     record.text = c.text;
     if (i > 0) {
-      record.parent_id = c.parent_id.empty() ? std::string_view(top) : std::string_view(c.parent_id);
+      record.parent_id =
+          c.parent_id.empty() ? std::string_view(top) : std::string_view(c.parent_id);
       record.has_parent = true;
     }
     sink.comment(record);
@@ -201,9 +201,8 @@ void read_thread(Value& v, ingest::RecordSink& sink) {
 // A video resource: a post of its channel, with the counts of its statistics.
 void read_video(Value& v, ingest::RecordSink& sink) {
   static constexpr std::array<std::string_view, 3> kKeys = {"id", "snippet", "statistics"};
-  static constexpr std::array<std::string_view, 5> kSnippet = {"publishedAt", "channelId",
-                                                               "channelTitle", "title",
-                                                               "description"};
+  static constexpr std::array<std::string_view, 5> kSnippet = {
+      "publishedAt", "channelId", "channelTitle", "title", "description"};
   static constexpr std::array<std::string_view, 3> kStatistics = {"viewCount", "likeCount",
                                                                   "commentCount"};
   thread_local ingest::PostRecord r;

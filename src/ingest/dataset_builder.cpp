@@ -69,8 +69,8 @@ void DatasetBuilder::add_account(const AccountRecord& account, const std::string
   auto it = std::find_if(identities_.begin(), identities_.end(),
                          [&](const Identity& i) { return i.platform == shown; });
   if (it == identities_.end()) {
-    identities_.push_back({std::string(platform), shown, account.id, account.handle,
-                           account.followers});
+    identities_.push_back(
+        {std::string(platform), shown, account.id, account.handle, account.followers});
     return;
   }
   Identity& mine = *it;
@@ -500,9 +500,9 @@ void DatasetBuilder::resolve_account(const LoadOptions& options) {
         std::find(account.names.begin(), account.names.end(), normalised) == account.names.end()) {
       account.names.push_back(normalised);
       const std::string& space = identities_.empty() ? std::string() : identities_.front().space;
-      marked.push_back(space.empty() ? normalised
-                                     : fmt::format("{}{}{}", space, kQualifierSeparator,
-                                                   normalised));
+      marked.push_back(space.empty()
+                           ? normalised
+                           : fmt::format("{}{}{}", space, kQualifierSeparator, normalised));
     }
   }
   std::sort(account.names.begin(), account.names.end());

@@ -145,7 +145,8 @@ class Value {
  private:
   // The key of a field: recognised in place when it is one of `names`, else unescaped.
   template <typename Field, std::size_t N>
-  [[gnu::always_inline]] static std::string_view key_of(Field& field, const std::array<std::string_view, N>& names);
+  [[gnu::always_inline]] static std::string_view key_of(
+      Field& field, const std::array<std::string_view, N>& names);
   void walk(simdjson::ondemand::value& v, int depth);
   bool null_read();
   std::optional<std::int64_t> count_slow(CountText text);

@@ -116,8 +116,8 @@ void PostBatch::post(const PostRecord& record) {
   posts.push_back(post);
   post_ids.push_back(keep(record.id));
   if (record.threaded) {
-    threads.push_back({index, keep(record.reply_to_post), keep(record.conversation),
-                       record.collects_replies});
+    threads.push_back(
+        {index, keep(record.reply_to_post), keep(record.conversation), record.collects_replies});
   }
   if (keep_details) {
     post_details.push_back({keep(record.text), keep(record.url), keep_lines(record.hashtags),

@@ -108,7 +108,7 @@ class PostBatch final : public RecordSink {
   std::uint32_t count_tags(const std::vector<std::string_view>& listed, bool is_listed,
                            std::string_view text, char sigil);
 
-  CommentTree tree_;                    // scratch, per post
+  CommentTree tree_;  // scratch, per post
   // The stand-in posts of this batch, by id: one per id, at the earliest time given.
   std::unordered_map<std::string, std::uint32_t> stand_ins_;
   std::vector<TreeComment> nodes_;      // scratch, per post

@@ -86,8 +86,8 @@ struct PostRecord {
 
 // What an account record says: this is the account (an X archive's account.js, ror/v1's
 // account), probably the account (the author of a thread's first post, a blog's authors: its id,
-// handle and aliases used only when nothing names the account), or someone's profile (used for the account's follower count and id when
-// that someone turns out to be the account).
+// handle and aliases used only when nothing names the account), or someone's profile (used for the
+// account's follower count and id when that someone turns out to be the account).
 enum class AccountRole : std::uint8_t { owner, guess, profile };
 
 struct AccountRecord {

@@ -87,7 +87,8 @@ std::string formats_of(const std::vector<std::pair<std::string, std::size_t>>& f
     out += out.empty() ? "" : ", ";
     out += formats.size() == 1 ? format : fmt::format("{} {}", format, thousands(double(n)));
   }
-  return files == 1 ? out : fmt::format("{}: {}", count_of(static_cast<double>(files), "file"), out);
+  return files == 1 ? out
+                    : fmt::format("{}: {}", count_of(static_cast<double>(files), "file"), out);
 }
 
 // Adds one file of `format` to a list of formats with their counts (first-seen order).
@@ -129,7 +130,8 @@ std::string inputs_of(const InputStats& in) {
   }
   std::string out;
   for (const Origin& o : origins) {
-    out += fmt::format("{}{} ({})", out.empty() ? "" : ", ", o.path, formats_of(o.formats, o.files));
+    out +=
+        fmt::format("{}{} ({})", out.empty() ? "" : ", ", o.path, formats_of(o.formats, o.files));
   }
   return out.empty() ? "no files" : out;
 }

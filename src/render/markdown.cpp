@@ -51,7 +51,11 @@ void side_by_side(const Report& r, std::ostream& out) {
 }
 
 void breakdown(const Report& r, std::ostream& out) {
-  out << "| " << (*r.by == BreakdownBy::post ? "Post" : *r.by == BreakdownBy::month ? "Month" : "Platform") << " | ROI | ROR | Hygiene |";
+  out << "| "
+      << (*r.by == BreakdownBy::post    ? "Post"
+          : *r.by == BreakdownBy::month ? "Month"
+                                        : "Platform")
+      << " | ROI | ROR | Hygiene |";
   for (const MetricId id : breakdown_metrics()) {
     out << ' ' << cell(metric_info(id).name) << " |";
   }

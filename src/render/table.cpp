@@ -150,8 +150,8 @@ void top_audience(const Report& r, const Painter& p, std::ostream& out) {
 
 void breakdown(const Report& r, std::ostream& out, const Painter& p) {
   out << p.bold(fmt::format("{:<16}{:>6}{:>6}{:>8}{:>6}{:>12}{:>12}{:>10}{:>9}{:>9}",
-                            breakdown_name(*r.by), "ROI", "ROR", "hygiene", "posts",
-                            "impressions", "engagements", "conv/post", "answered", "median"))
+                            breakdown_name(*r.by), "ROI", "ROR", "hygiene", "posts", "impressions",
+                            "engagements", "conv/post", "answered", "median"))
       << '\n';
   for (const BreakdownRow& row : r.rows) {
     const MetricValues& m = row.metrics;

@@ -59,7 +59,7 @@ std::vector<std::pair<std::string, std::vector<std::uint32_t>>> group_posts(cons
       if (!of[p].empty()) {
         // ror/v1 posts carry no platform of their own: the account's, else "ror/v1".
         const std::string& name = data.platforms[p];
-        groups.emplace_back(!name.empty()                ? name
+        groups.emplace_back(!name.empty()                    ? name
                             : !data.account.platform.empty() ? data.account.platform
                                                              : std::string("ror/v1"),
                             std::move(of[p]));

@@ -6,8 +6,8 @@
 // with -DROR_FUZZ=ON (clang), and always as a replay test over the corpus (one folder per
 // importer, replayed with it forced).
 #include <cstddef>
-#include <cstdlib>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <sstream>
 #include <string>

@@ -30,11 +30,14 @@ namespace {
 constexpr const char* kFern = "fernbrook.bsky.social";
 constexpr const char* kFernDid = "did:plc:fernbrk7q2xw4mzd3hjv5lta";
 // Posts of the fixtures, by their at:// URIs.
-constexpr const char* kCafe = "at://did:plc:fernbrk7q2xw4mzd3hjv5lta/app.bsky.feed.post/3mfbk1aaaaa2a";
-constexpr const char* kSacks = "at://did:plc:fernbrk7q2xw4mzd3hjv5lta/app.bsky.feed.post/3mfbk3eeeee2e";
+constexpr const char* kCafe =
+    "at://did:plc:fernbrk7q2xw4mzd3hjv5lta/app.bsky.feed.post/3mfbk1aaaaa2a";
+constexpr const char* kSacks =
+    "at://did:plc:fernbrk7q2xw4mzd3hjv5lta/app.bsky.feed.post/3mfbk3eeeee2e";
 constexpr const char* kEclairs =
     "at://did:plc:fernbrk7q2xw4mzd3hjv5lta/app.bsky.feed.post/3mfbk4fffff2f";
-constexpr const char* kProof = "at://did:plc:fernbrk7q2xw4mzd3hjv5lta/app.bsky.feed.post/3mfbk5ggggg2g";
+constexpr const char* kProof =
+    "at://did:plc:fernbrk7q2xw4mzd3hjv5lta/app.bsky.feed.post/3mfbk5ggggg2g";
 constexpr const char* kClosed =
     "at://did:plc:fernbrk7q2xw4mzd3hjv5lta/app.bsky.feed.post/3mfbk6hhhhh2h";
 
@@ -73,7 +76,7 @@ TEST_CASE("bluesky-api: an author feed", "[importer][bluesky-api]") {
   CHECK(count_kind(d, PostKind::outreach) == 2);
   CHECK(reply_to_of(d, kSacks) == "miller.bsky.social");  // the parent's author, from the context
   CHECK(reply_to_of(d, kProof) == "did:plc:gonex2m4kq7wz9vjd3ptcnab");  // only its URI says
-  CHECK(post_of(d, kEclairs).kind == PostKind::original);  // answering its own post
+  CHECK(post_of(d, kEclairs).kind == PostKind::original);               // answering its own post
   const ror::Post& cafe = post_of(d, kCafe);
   CHECK(cafe.created_at == at("2026-03-02T07:10:00Z"));
   CHECK(cafe.get(PostMetric::likes) == 12);
@@ -167,10 +170,10 @@ TEST_CASE("bluesky-api: getProfiles gives the account's followers", "[importer][
   CHECK(d.account.followers == 230);  // fernbrook's profile, not miller's (95)
   ror::LoadOptions as_miller;
   as_miller.accounts = {"miller.bsky.social"};
-  const Dataset m = load_fixture({"bluesky-api/profiles.json", "bluesky-api/thread.json"},
-                                 as_miller);
+  const Dataset m =
+      load_fixture({"bluesky-api/profiles.json", "bluesky-api/thread.json"}, as_miller);
   CHECK(m.account.followers == 95);
-  CHECK(m.input.foreign_posts == 3);  // fernbrook's post, self-reply and answer
+  CHECK(m.input.foreign_posts == 3);              // fernbrook's post, self-reply and answer
   CHECK(count_kind(m, PostKind::outreach) == 2);  // miller's replies in fernbrook's thread
 }
 
@@ -187,9 +190,9 @@ TEST_CASE("bluesky-api: detection and --from", "[importer][bluesky-api]") {
   const ror::ingest::Importer* bluesky = ror::ingest::find_importer("bluesky-api");
   REQUIRE(bluesky != nullptr);
   // Other formats' files, and look-alikes, are not its own.
-  for (const char* file : {"mastodon-api/statuses.json", "mastodon-api/context.json",
-                           "mastodon-api/account.json", "x-api/v2-body.json",
-                           "hn-algolia/item-9200001.json", "hn-firebase/item/9100001.json"}) {
+  for (const char* file :
+       {"mastodon-api/statuses.json", "mastodon-api/context.json", "mastodon-api/account.json",
+        "x-api/v2-body.json", "hn-algolia/item-9200001.json", "hn-firebase/item/9100001.json"}) {
     INFO(file);
     CHECK(bluesky->detect(ror::ingest::sniff(file, read(file), true)).confidence == 0);
   }

@@ -20,7 +20,8 @@ namespace {
 constexpr const char* kReactions = "reactions the account gave (on others' posts)";
 constexpr const char* kOwn =
     "the account's comments under its own posts (the export does not say which post)";
-constexpr const char* kUnnamed = "the account's comments whose post's author the title does not name";
+constexpr const char* kUnnamed =
+    "the account's comments whose post's author the title does not name";
 
 // The index of the post whose text is `text` (details kept), or posts.size().
 std::size_t with_text(const Dataset& d, std::string_view text) {
@@ -43,16 +44,18 @@ TEST_CASE("facebook: your_posts_1.json alone", "[importer][facebook]") {
   CHECK(count_kind(d, PostKind::original) == 5);
   CHECK(count_kind(d, PostKind::outreach) == 1);  // "... wrote on Selin Kaya's timeline."
   // The mojibake read back: Turkish, an emoji, Greek; a real Latin-1 text left as it is.
-  const std::size_t first =
-      with_text(d, "Bug\u00fcn at\u00f6lyede \u00e7\u00f6mlek yapt\u0131k \u2615 #seramik #at\u00f6lye");
+  const std::size_t first = with_text(
+      d, "Bug\u00fcn at\u00f6lyede \u00e7\u00f6mlek yapt\u0131k \u2615 #seramik #at\u00f6lye");
   REQUIRE(first < d.posts.size());
   CHECK(d.posts[first].created_at == at("2024-02-04T10:00:00Z"));
   CHECK(d.posts[first].hashtags == 2);
   CHECK(with_text(d, "F\u0131r\u0131ndan yeni \u00e7\u0131kt\u0131, s\u0131rlar tuttu") <
         d.posts.size());  // a photo's description, the post having no text
-  const std::size_t greek = with_text(
-      d, "\u039a\u03b5\u03c1\u03b1\u03bc\u03b9\u03ba\u03ae \u03bc\u03b5 \u03c6\u03af\u03bb\u03bf\u03c5\u03c2, "
-         "\u03c0\u03bf\u03bb\u03cd \u03c9\u03c1\u03b1\u03af\u03b1 \u03bc\u03ad\u03c1\u03b1");
+  const std::size_t greek =
+      with_text(d,
+                "\u039a\u03b5\u03c1\u03b1\u03bc\u03b9\u03ba\u03ae \u03bc\u03b5 "
+                "\u03c6\u03af\u03bb\u03bf\u03c5\u03c2, "
+                "\u03c0\u03bf\u03bb\u03cd \u03c9\u03c1\u03b1\u03af\u03b1 \u03bc\u03ad\u03c1\u03b1");
   REQUIRE(greek < d.posts.size());
   CHECK(d.posts[greek].mentions == 2);  // the people tagged
   CHECK(with_text(d, "caf\u00e9 cr\u00e8me at the studio") < d.posts.size());
@@ -90,7 +93,8 @@ TEST_CASE("facebook: the whole export", "[importer][facebook]") {
     REQUIRE(thanks < d.posts.size());
     CHECK(d.posts[thanks].created_at == at("2024-02-04T13:00:00Z"));
     CHECK(d.authors.name(d.posts[thanks].reply_to) ==
-          "\u039d\u03af\u03ba\u03bf\u03c2 \u03a0\u03b1\u03c0\u03b1\u03b4\u03cc\u03c0\u03bf\u03c5\u03bb\u03bf\u03c2");
+          "\u039d\u03af\u03ba\u03bf\u03c2 "
+          "\u03a0\u03b1\u03c0\u03b1\u03b4\u03cc\u03c0\u03bf\u03c5\u03bb\u03bf\u03c2");
     const ror::MetricValues m = ror::compute_metrics(d, {});
     CHECK(m[MetricId::posts] == 9);
     CHECK(m[MetricId::outreach_replies] == 4);
@@ -117,8 +121,9 @@ TEST_CASE("facebook: detection", "[importer][facebook]") {
       "title": ""}]}])",
                              {}, "posts_1.json")
             .input.formats == std::vector<std::string>{"instagram"});
-  CHECK(error_of("other.json", R"({"comments": [1, 2]})")
-            .find("no importer recognises this input") != std::string::npos);
+  CHECK(
+      error_of("other.json", R"({"comments": [1, 2]})").find("no importer recognises this input") !=
+      std::string::npos);
   ror::LoadOptions from;
   from.from = "facebook";
   CHECK(ror::test::load_text(post, from, "p.json").input.posts_read == 1);
@@ -139,9 +144,10 @@ TEST_CASE("facebook: malformed files are one-line errors", "[importer][facebook]
                  "[{\"timestamp\": 1707040800, \"data\": []},\n{\"timestamp\": 1707040801, "
                  "\"data\": [{\"post\": 5}]}]") ==
         "\"post\" must be a string, not a number at /1/data/0/post (your_posts_1.json:2)");
-  CHECK(error_of("comments.json",
-                 "{\"comments_v2\": [\n{\"timestamp\": 1707040800, \"title\": [], \"data\": []}]}") ==
-        "\"title\" must be a string, not an array at /comments_v2/0/title (comments.json:2)");
+  CHECK(
+      error_of("comments.json",
+               "{\"comments_v2\": [\n{\"timestamp\": 1707040800, \"title\": [], \"data\": []}]}") ==
+      "\"title\" must be a string, not an array at /comments_v2/0/title (comments.json:2)");
   CHECK(error_of("your_posts_1.json", "[{\"timestamp\": 1707040800, \"data\": [{\"po") ==
         "malformed JSON: unterminated string (your_posts_1.json:1:41)");
 }

@@ -46,14 +46,14 @@ TEST_CASE("hn-firebase: a story and its comments, one item per file", "[importer
   CHECK(d.account.handle == "kilnworks");  // the story's author
   CHECK(d.account.inferred);
   CHECK(d.input.posts_read == 5);
-  CHECK(skipped(d, kDeleted) == 2);          // a deleted and a dead comment
-  CHECK(d.input.statuses_placed == 3);       // up the chain of parents to the story
+  CHECK(skipped(d, kDeleted) == 2);     // a deleted and a dead comment
+  CHECK(d.input.statuses_placed == 3);  // up the chain of parents to the story
   CHECK(d.posts.size() == 1);
   CHECK(d.input.foreign_posts == 1);  // the reply to the deleted comment: its chain breaks there
   const ror::Post& story = post_of(d, "9100001");
   CHECK(story.created_at == at("2026-03-02T07:10:00Z"));
-  CHECK(story.get(PostMetric::likes) == 42);    // score
-  CHECK(story.get(PostMetric::replies) == 6);   // descendants, beside the 3 present
+  CHECK(story.get(PostMetric::likes) == 42);   // score
+  CHECK(story.get(PostMetric::replies) == 6);  // descendants, beside the 3 present
   CHECK_FALSE(story.has(PostMetric::shares));
   CHECK(story.comments_known);
   CHECK(ror::test::text_of(d, "9100001") == "Show HN: A kiln controller written in Rust");
@@ -94,8 +94,7 @@ TEST_CASE("hn-firebase: items one per line and the BigQuery export", "[importer]
   CHECK(bq.input.posts_read == 1);
   CHECK(skipped(bq, kDeleted) == 1);  // "dead": "true"
   CHECK(bq.posts[0].created_at == at("2026-03-03T07:25:00Z"));
-  CHECK(ror::test::text_of(bq, "9100012") ==
-        "Same here, it's the only way I've found & it works.");
+  CHECK(ror::test::text_of(bq, "9100012") == "Same here, it's the only way I've found & it works.");
   // Its parent is in no input, and the export does not say whom it answers: original.
   CHECK(bq.posts[0].kind == PostKind::original);
 
@@ -207,17 +206,17 @@ TEST_CASE("hn: detection and --from", "[importer][hn-algolia][hn-firebase]") {
   const ror::ingest::Importer* algolia_importer = ror::ingest::find_importer("hn-algolia");
   REQUIRE(firebase != nullptr);
   REQUIRE(algolia_importer != nullptr);
-  for (const char* file : {"mastodon-api/statuses.json", "mastodon-api/status.json",
-                           "x-api/twarc2-flat.jsonl", "bluesky-api/author-feed.json",
-                           "hn-algolia/item-9200001.json"}) {
+  for (const char* file :
+       {"mastodon-api/statuses.json", "mastodon-api/status.json", "x-api/twarc2-flat.jsonl",
+        "bluesky-api/author-feed.json", "hn-algolia/item-9200001.json"}) {
     INFO(file);
     CHECK(firebase->detect(ror::ingest::sniff(file, fixture_text(file), true)).confidence == 0);
   }
-  for (const char* file : {"mastodon-api/status.json", "hn-firebase/item/9100001.json",
-                           "bluesky-api/thread.json"}) {
+  for (const char* file :
+       {"mastodon-api/status.json", "hn-firebase/item/9100001.json", "bluesky-api/thread.json"}) {
     INFO(file);
-    CHECK(algolia_importer->detect(ror::ingest::sniff(file, fixture_text(file), true))
-              .confidence == 0);
+    CHECK(algolia_importer->detect(ror::ingest::sniff(file, fixture_text(file), true)).confidence ==
+          0);
   }
   ror::LoadOptions forced;
   forced.from = "hn-firebase";
@@ -230,20 +229,21 @@ TEST_CASE("hn: detection and --from", "[importer][hn-algolia][hn-firebase]") {
 TEST_CASE("hn: malformed items are one-line errors", "[importer][hn-algolia][hn-firebase]") {
   const std::string story =
       R"({"id": 1, "by": "a", "time": 1772435400, "type": "story", "title": "t"})";
-  CHECK(error_of("items.jsonl", story + "\n" +
-                                    R"({"id": 2, "by": "b", "time": "soon", "type": "comment"})") ==
+  CHECK(error_of("items.jsonl",
+                 story + "\n" + R"({"id": 2, "by": "b", "time": "soon", "type": "comment"})") ==
         "\"time\" is not a number of seconds since 1970: \"soon\" at /time (items.jsonl:2)");
   CHECK(error_of("items.jsonl",
                  story + "\n" + R"({"id": 2, "by": "b", "type": "comment", "parent": 1})") ==
         "an item needs a \"time\" at / (items.jsonl:2)");
-  CHECK(error_of("items.jsonl", story + "\n" +
-                                    R"({"id": 2, "time": 1772435401, "type": "comment"})") ==
+  CHECK(error_of("items.jsonl",
+                 story + "\n" + R"({"id": 2, "time": 1772435401, "type": "comment"})") ==
         "an item needs \"by\" (unless it is deleted or dead) at / (items.jsonl:2)");
-  CHECK(error_of("items.jsonl", story + "\n" +
-                                    R"({"id": 2, "by": "b", "time": 1772435401, "deleted": "maybe"})") ==
-        "\"deleted\" must be true or false at /deleted (items.jsonl:2)");
-  CHECK(error_of("items.jsonl", story + "\n" +
-                                    R"({"id": 2, "by": "b", "time": 1772435401, "score": -3})") ==
+  CHECK(
+      error_of("items.jsonl",
+               story + "\n" + R"({"id": 2, "by": "b", "time": 1772435401, "deleted": "maybe"})") ==
+      "\"deleted\" must be true or false at /deleted (items.jsonl:2)");
+  CHECK(error_of("items.jsonl",
+                 story + "\n" + R"({"id": 2, "by": "b", "time": 1772435401, "score": -3})") ==
         "\"score\" must be a non-negative integer at /score (items.jsonl:2)");
   CHECK(error_of("items.jsonl", story + "\n{\"id\": 2, \"by").starts_with("malformed JSON"));
   const std::string item = R"({"id": 1, "created_at_i": 1772521800, "type": "story",

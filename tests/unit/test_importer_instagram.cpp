@@ -95,8 +95,9 @@ TEST_CASE("instagram: malformed files are one-line errors", "[importer][instagra
   const std::string ok = R"({"media": [{"uri": "a.jpg", "creation_timestamp": 1707040800}]})";
   CHECK(error_of("posts_1.json", "[" + ok + ",\n{\"media\": [{\"uri\": \"b.jpg\"}]}]") ==
         "a post needs \"creation_timestamp\" (on it or on its first media) at /1 (posts_1.json:2)");
-  CHECK(error_of("posts_1.json", "[" + ok + ",\n{\"media\": [{\"uri\": \"b.jpg\", "
-                                            "\"creation_timestamp\": 1, \"title\": 3}]}]") ==
+  CHECK(error_of("posts_1.json", "[" + ok +
+                                     ",\n{\"media\": [{\"uri\": \"b.jpg\", "
+                                     "\"creation_timestamp\": 1, \"title\": 3}]}]") ==
         "\"title\" must be a string, not a number at /1/media/0/title (posts_1.json:2)");
   CHECK(error_of("posts_1.json", "[" + ok + ",\n{\"media\": {}}]") ==
         "\"media\" must be an array, not an object at /1/media (posts_1.json:2)");

@@ -232,5 +232,6 @@ TEST_CASE("x-archive: a script no importer takes names the importers tried",
   // error that names the importers tried". Today a whole script whose value no importer takes is
   // reported as malformed JSON at its first byte, the `window.YTD` prefix.
   CHECK(error_of("tweets.js", "window.YTD.tweets.part0 = {}") ==
-        "tweets.js: no importer recognises this input (a JSON object)" + ror::test::tried_importers());
+        "tweets.js: no importer recognises this input (a JSON object)" +
+            ror::test::tried_importers());
 }

@@ -62,8 +62,7 @@ TEST_CASE("youtube-api: a page of videos", "[importer][youtube-api]") {
   CHECK(m.why_unknown(MetricId::comments) == Unknown::no_comments);  // no thread in the input
 }
 
-TEST_CASE("youtube-api: threads of a video in no file get a stand-in",
-          "[importer][youtube-api]") {
+TEST_CASE("youtube-api: threads of a video in no file get a stand-in", "[importer][youtube-api]") {
   ror::LoadOptions options;
   options.keep_details = true;
   const Dataset d = load_fixture({"youtube-api/threads-raku.json"}, options);
@@ -74,7 +73,7 @@ TEST_CASE("youtube-api: threads of a video in no file get a stand-in",
   CHECK(skipped(d, "comments whose post is not in the input") == 0);
   const ror::Post& raku = post_of(d, kRaku);
   CHECK(raku.created_at == at("2026-03-01T15:05:00Z"));  // its earliest comment
-  CHECK(raku.kind == PostKind::original);  // by the thread's channelId, the account
+  CHECK(raku.kind == PostKind::original);                // by the thread's channelId, the account
   CHECK(raku.known == 0);
   CHECK(raku.words == 0);
   CHECK(raku.comments_known);
@@ -136,8 +135,9 @@ TEST_CASE("youtube-api: the video replaces its stand-in in either order",
   for (const bool videos_first : {true, false}) {
     INFO("videos first: " << videos_first);
     const std::vector<std::string> files =
-        videos_first ? std::vector<std::string>{"youtube-api/videos.json", "youtube-api/threads.json"}
-                     : std::vector<std::string>{"youtube-api/threads.json", "youtube-api/videos.json"};
+        videos_first
+            ? std::vector<std::string>{"youtube-api/videos.json", "youtube-api/threads.json"}
+            : std::vector<std::string>{"youtube-api/threads.json", "youtube-api/videos.json"};
     const Dataset d = load_fixture(files);
     CHECK(d.posts.size() == 2);
     CHECK(d.input.posts_merged == 1);
@@ -188,8 +188,7 @@ TEST_CASE("youtube-api: detection", "[importer][youtube-api]") {
   // --from reads a response whose kind is missing.
   ror::LoadOptions from;
   from.from = "youtube-api";
-  const Dataset forced =
-      ror::test::load_text(R"({"items": [)" + thread + "]}", from, "page.json");
+  const Dataset forced = ror::test::load_text(R"({"items": [)" + thread + "]}", from, "page.json");
   CHECK(forced.input.comments_read == 1);
   CHECK(error_of("other.json", R"({"kind": "youtube#channelListResponse", "items": []})")
             .find("no importer recognises this input") != std::string::npos);
@@ -198,13 +197,15 @@ TEST_CASE("youtube-api: detection", "[importer][youtube-api]") {
 TEST_CASE("youtube-api: malformed responses are one-line errors", "[importer][youtube-api]") {
   const std::string head = R"({"kind": "youtube#videoListResponse", "items": [)";
   const std::string ok = R"({"id": "v1", "snippet": {"publishedAt": "2026-03-01T10:00:00Z"}})";
-  CHECK(error_of("videos.json", head + ok + ",\n{\"id\": \"v2\", \"snippet\": {\"publishedAt\": "
-                                            "\"last week\"}}]}") ==
+  CHECK(error_of("videos.json", head + ok +
+                                    ",\n{\"id\": \"v2\", \"snippet\": {\"publishedAt\": "
+                                    "\"last week\"}}]}") ==
         "\"publishedAt\" is not an RFC 3339 date-time: \"last week\" at "
         "/items/1/snippet/publishedAt (videos.json:2)");
-  CHECK(error_of("videos.json", head + ok + ",\n{\"id\": \"v2\", \"snippet\": {\"publishedAt\": "
-                                            "\"2026-03-01T10:00:00Z\"}, \"statistics\": "
-                                            "{\"viewCount\": \"many\"}}]}") ==
+  CHECK(error_of("videos.json", head + ok +
+                                    ",\n{\"id\": \"v2\", \"snippet\": {\"publishedAt\": "
+                                    "\"2026-03-01T10:00:00Z\"}, \"statistics\": "
+                                    "{\"viewCount\": \"many\"}}]}") ==
         "\"viewCount\" must be a non-negative integer, not \"many\" at "
         "/items/1/statistics/viewCount (videos.json:2)");
   CHECK(error_of("videos.json", head + ok + ",\n{\"snippet\": {}}]}") ==

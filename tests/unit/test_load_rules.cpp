@@ -419,10 +419,10 @@ TEST_CASE("load: [deleted] and [removed] comments count, but as no audience memb
                                       {});
   CHECK(d.input.anonymous_comments == 4);
   const ror::MetricValues m = ror::compute_metrics(d, {});
-  CHECK(m[ror::MetricId::audience_comments] == 5);  // counted as comments
-  CHECK(m[ror::MetricId::audience] == 1);           // ann alone is a member
+  CHECK(m[ror::MetricId::audience_comments] == 5);         // counted as comments
+  CHECK(m[ror::MetricId::audience] == 1);                  // ann alone is a member
   CHECK(m[ror::MetricId::retained_audience_rate] == 0.0);  // [deleted] in two months is nobody
-  CHECK(m[ror::MetricId::reciprocity_rate] == 0.0);  // a [deleted] reply answers no one back
+  CHECK(m[ror::MetricId::reciprocity_rate] == 0.0);        // a [deleted] reply answers no one back
   CHECK(m[ror::MetricId::audience_concentration] == 1);
 }
 

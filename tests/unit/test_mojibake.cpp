@@ -32,8 +32,10 @@ std::string mangled(std::string_view utf8) {
 }  // namespace
 
 TEST_CASE("mojibake: Turkish, Greek and emoji are read back", "[text][mojibake]") {
-  const std::string turkish = "G\u00fczel bir g\u00fcn, \u015fehir \u00e7ok sakin \u0131\u015f\u0131k";
-  const std::string greek = "\u039a\u03b1\u03bb\u03b7\u03bc\u03ad\u03c1\u03b1 \u03ba\u03cc\u03c3\u03bc\u03b5";
+  const std::string turkish =
+      "G\u00fczel bir g\u00fcn, \u015fehir \u00e7ok sakin \u0131\u015f\u0131k";
+  const std::string greek =
+      "\u039a\u03b1\u03bb\u03b7\u03bc\u03ad\u03c1\u03b1 \u03ba\u03cc\u03c3\u03bc\u03b5";
   const std::string emoji = "Bundt cake \U0001F382\U0001F44D\U0001F3FC!";
   CHECK(mangled(turkish) != turkish);
   CHECK(repaired(mangled(turkish)) == turkish);
@@ -50,9 +52,9 @@ TEST_CASE("mojibake: other texts stay as they are", "[text][mojibake]") {
   // Real Latin-1 letters: their code points as bytes are no valid UTF-8.
   CHECK(repaired("caf\u00e9 au lait") == "caf\u00e9 au lait");
   CHECK(repaired("\u00c0 bient\u00f4t, gar\u00e7on") == "\u00c0 bient\u00f4t, gar\u00e7on");
-  CHECK(repaired("\u00c3") == "\u00c3");                  // a lead byte at the end
-  CHECK(repaired("\u00e0\u00a0") == "\u00e0\u00a0");      // E0 A0 needs one more byte
-  CHECK(repaired("\u00c0\u00af") == "\u00c0\u00af");      // an overlong form
+  CHECK(repaired("\u00c3") == "\u00c3");                          // a lead byte at the end
+  CHECK(repaired("\u00e0\u00a0") == "\u00e0\u00a0");              // E0 A0 needs one more byte
+  CHECK(repaired("\u00c0\u00af") == "\u00c0\u00af");              // an overlong form
   CHECK(repaired("\u00ed\u00a0\u0080") == "\u00ed\u00a0\u0080");  // a surrogate
   // Text that already holds code points past U+00FF is proper UTF-8.
   CHECK(repaired("\u00c3\u00a7 \u015f") == "\u00c3\u00a7 \u015f");

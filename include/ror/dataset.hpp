@@ -172,7 +172,8 @@ class AuthorTable {
                                           // to stay in cache when every comment is checked
   std::vector<std::uint64_t> anonymous_;  // a bit per name, set by mark_account
   StringIndex index_;
-  std::vector<std::uint64_t> hashes_;  // scratch for intern_all
+  std::vector<std::uint64_t> hashes_;   // scratch for intern_all
+  std::vector<std::string_view> keys_;  // scratch for intern_all
 
   AuthorId intern_key(std::string_view key, std::size_t qualifier_size, std::uint64_t hash);
   std::string scratch_;  // a qualified key being built

@@ -516,7 +516,6 @@ std::string DatasetBuilder::most_frequent_author(std::uint8_t platform) const {
   for (std::size_t i = 0; i < data_.posts.size(); ++i) {
     const Post& post = data_.posts[i];
     if (dropped_[i] == 0 && post.platform == platform && post.author != kNone &&
-        !data_.authors.is_anonymous(post.author) &&
         !AuthorTable::anonymous_name(data_.authors.name(post.author))) {
       ++by_author[post.author];
     }

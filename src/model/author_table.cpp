@@ -77,11 +77,20 @@ void AuthorTable::intern_all(const AuthorTable& other, std::vector<AuthorId>& id
                              std::string_view qualifier) {
   const std::size_t n = other.size();
   ids.resize(n);
+  // The keys: the names themselves, or "qualifier\x1fname", built in one buffer.
+  keys_.assign(other.names_.begin(), other.names_.end());
   if (!qualifier.empty()) {
-    for (std::size_t i = 0; i < n; ++i) {
-      ids[i] = intern(other.names_[i], qualifier);
+    scratch_.clear();
+    for (const std::string_view name : other.names_) {
+      scratch_.append(qualifier).push_back(kQualifierSeparator);
+      scratch_.append(name);
     }
-    return;
+    std::size_t at = 0;
+    for (std::string_view& key : keys_) {
+      const std::size_t size = qualifier.size() + 1 + key.size();
+      key = std::string_view(scratch_).substr(at, size);
+      at += size;
+    }
   }
   // A large table misses the cache on most lookups: fetch the slots (then the keys they hold)
   // some names ahead, so that the misses overlap instead of following one another.
@@ -89,7 +98,7 @@ void AuthorTable::intern_all(const AuthorTable& other, std::vector<AuthorId>& id
   constexpr std::size_t kKeysAhead = 8;
   hashes_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    hashes_[i] = StringIndex::hash(other.names_[i]);
+    hashes_[i] = StringIndex::hash(keys_[i]);
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (i + kSlotsAhead < n) {
@@ -98,7 +107,7 @@ void AuthorTable::intern_all(const AuthorTable& other, std::vector<AuthorId>& id
     if (i + kKeysAhead < n) {
       index_.prefetch_key(hashes_[i + kKeysAhead]);
     }
-    ids[i] = intern_key(other.names_[i], 0, hashes_[i]);
+    ids[i] = intern_key(keys_[i], qualifier.size(), hashes_[i]);
   }
 }
 

@@ -69,6 +69,10 @@ struct Post {
   // A post the inputs do not hold, made to carry comments that name it (a YouTube video seen
   // only through its comments): a copy of the post itself, from any input, takes its place.
   bool stand_in = false;
+  // An original post that continues a self-thread: it answers the account itself (a post of the
+  // account in the data, or the account by name). Read with the post it continues, it is one
+  // piece of writing: never a burst of its own (docs/metrics.md, "Self-threads").
+  bool continues_thread = false;
 
   // Whether the post carries metric m.
   bool has(PostMetric m) const noexcept { return (known >> static_cast<unsigned>(m)) & 1U; }
@@ -272,6 +276,7 @@ struct PostDetails {
   std::string_view mentions;  // the same for mentions
   bool hashtags_listed = false;
   bool mentions_listed = false;
+  std::string_view reply_to_id;  // the account's own post it answers, when in the data
 };
 struct CommentDetails {
   std::string_view id;

@@ -139,6 +139,7 @@ struct MetricCounts {
   std::uint64_t canned_replies = 0;
   TimeMs first_post = 0;
   TimeMs last_post = 0;
+  std::uint64_t commented_posts = 0;  // posts whose export holds other people's comments
 };
 
 // Why a metric has no value.
@@ -147,7 +148,21 @@ enum class Unknown : std::uint8_t {
   not_carried,  // nothing in the export carries the figure
   no_comments,  // the export holds no comments written by other people
   no_cases,     // there is nothing to measure it on (its population is empty)
+  one_post,     // comments are known on one post only: nobody could come back to another
+  one_month,    // the posts lie within one calendar month: nobody could come back a month later
 };
+
+// What a metric needs before it can be measured at all, beyond a non-empty population: the
+// window the data covers must be able to show the thing measured (bits, see metric_needs).
+namespace needs {
+inline constexpr std::uint8_t comments = 1;    // comments written by other people in the export
+inline constexpr std::uint8_t two_posts = 2;   // those comments known on two posts or more
+inline constexpr std::uint8_t two_months = 4;  // posts in two UTC calendar months or more
+}  // namespace needs
+
+// What metric id needs (needs:: bits, 0 for nothing): the one rule that makes a metric unknown
+// when the data cannot show it, applied by compute_metrics.
+std::uint8_t metric_needs(MetricId id);
 
 // Why metric `id` is unknown, in a few words: "the export holds no comments written by other
 // people", "no comment awaits an answer". Empty for Unknown::known.

@@ -28,7 +28,7 @@ std::span<const Renderer> renderers();
 const Renderer* find_renderer(std::string_view name);
 
 // The JSON schema version of `--format json` and the CSV "schema_version" row.
-inline constexpr int kOutputSchemaVersion = 2;
+inline constexpr int kOutputSchemaVersion = 3;
 
 void render_table(const Report& report, const RenderOptions& options, std::ostream& out);
 void render_json(const Report& report, const RenderOptions& options, std::ostream& out);

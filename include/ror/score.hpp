@@ -33,6 +33,9 @@ struct ScoreConfig {
   double credit_bad_seconds = 604800;  // an answer this slow earns only the floor
   double credit_floor = 0.25;          // the credit of a late answer (an unanswered one has 0)
   double verdict_threshold = 50;
+  // The least share of a score's weight that must rest on known inputs for the verdict to use
+  // that score; below it the score is low-confidence and the verdict insufficient-data.
+  double min_coverage = 0.5;
 };
 
 // The built-in configuration (data/score.json).
@@ -58,10 +61,16 @@ std::span<const DerivedInput> derived_inputs();
 std::optional<double> score_input(const MetricValues& values, Group group, std::string_view input,
                                   const ScoreConfig& config);
 
-// The four verdicts.
-enum class Verdict : std::uint8_t { relationship_builder, broadcaster, niche_community, dormant };
+// The verdicts: the four quadrants of ROI against ROR, and none when either rests on too little.
+enum class Verdict : std::uint8_t {
+  relationship_builder,
+  broadcaster,
+  niche_community,
+  dormant,
+  insufficient_data,
+};
 
-// "relationship-builder", "broadcaster", "niche-community" or "dormant".
+// "relationship-builder", "broadcaster", "niche-community", "dormant" or "insufficient-data".
 std::string_view verdict_name(Verdict verdict);
 
 // The scores of one set of metric values.
@@ -69,15 +78,25 @@ struct Scores {
   std::array<std::optional<double>, 3> exact{};  // by Group, unrounded; nullopt: nothing known
   std::array<std::optional<double>, 3> score{};  // the same rounded to one decimal (reported)
   std::array<double, 3> coverage{};  // by Group: share of the score's weight whose input was known
+  // By Group: the score rests on less than min_coverage of its weight (or on none).
+  std::array<bool, 3> low_confidence{};
+  // By Group: why the heaviest of its unknown inputs is unknown ("" when every input is known).
+  std::array<std::string, 3> missing;
   Verdict verdict = Verdict::dormant;
+  // With Verdict::insufficient_data: what it lacks, in a sentence ("ROR rests on 5% of its
+  // weight, 50% needed: the export holds no comments written by other people").
+  std::string insufficient;
 
   // The reported score of a group.
   std::optional<double> of(Group g) const { return score[static_cast<std::size_t>(g)]; }
   // The share of a group's weight that rests on known inputs.
   double coverage_of(Group g) const { return coverage[static_cast<std::size_t>(g)]; }
+  // Whether a group's score rests on too little to be used (see ScoreConfig::min_coverage).
+  bool low_confidence_of(Group g) const { return low_confidence[static_cast<std::size_t>(g)]; }
 };
 
-// Scores a set of metric values. An unknown score counts as below the verdict threshold.
+// Scores a set of metric values. The verdict is insufficient-data when ROI or ROR is
+// low-confidence.
 Scores compute_scores(const MetricValues& values, const ScoreConfig& config);
 
 }  // namespace ror

@@ -93,7 +93,8 @@ void read_reply_to(Value& v, ingest::PostRecord& out) {
         out.has_reply_to = !author->empty();
       }
     } else if (key == "id") {
-      f.optional_id();
+      // The post it answers: when that post is in the data, it decides (a self-thread).
+      out.reply_to_post = f.optional_id().value_or("");
     }
   });
 }

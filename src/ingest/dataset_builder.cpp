@@ -274,7 +274,7 @@ void DatasetBuilder::merge_details(const PostBatch& batch) {
   for (const PostTextRefs& p : batch.post_details) {
     d.posts.push_back({keep_detail(batch, p.text), keep_detail(batch, p.url),
                        keep_detail(batch, p.hashtags), keep_detail(batch, p.mentions),
-                       p.hashtags_listed, p.mentions_listed});
+                       p.hashtags_listed, p.mentions_listed, {}});
   }
   for (std::size_t i = 0; i < batch.comment_ids.size(); ++i) {
     d.comments.push_back(
@@ -371,7 +371,7 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
          reply_to.empty() ? std::string_view{} : key_of(info.platform, reply_to, loose_bytes_),
          conversation.empty() ? std::string_view{}
                               : key_of(info.platform, conversation, loose_bytes_),
-         t.collects_replies});
+         t.collects_replies, t.placed});
   }
   // Until the input's size is known, comments wait in chunks: growing one array without knowing
   // its final size would hold the old and the new copy at once.

@@ -87,6 +87,7 @@ class DatasetBuilder {
     std::string_view reply_to;      // the key of the status it answers, or ""
     std::string_view conversation;  // the key of its conversation's first status, or ""
     bool collects_replies = true;   // PostRecord::collects_replies
+    bool placed = true;             // a status (PostRecord::threaded), not only linked
   };
 
   // A post's key: its id in its platform's namespace, stored in `arena`.

@@ -115,9 +115,10 @@ void PostBatch::post(const PostRecord& record) {
   const auto index = static_cast<std::uint32_t>(posts.size());
   posts.push_back(post);
   post_ids.push_back(keep(record.id));
-  if (record.threaded) {
-    threads.push_back(
-        {index, keep(record.reply_to_post), keep(record.conversation), record.collects_replies});
+  // A status is placed; any other post that names the post it answers is linked to it only.
+  if (record.threaded || !record.reply_to_post.empty()) {
+    threads.push_back({index, keep(record.reply_to_post), keep(record.conversation),
+                       record.collects_replies, record.threaded});
   }
   if (keep_details) {
     post_details.push_back({keep(record.text), keep(record.url), keep_lines(record.hashtags),

@@ -51,6 +51,7 @@ struct ThreadRecord {
   TextRef reply_to_post;
   TextRef conversation;
   bool collects_replies = true;  // PostRecord::collects_replies
+  bool placed = true;            // PostRecord::threaded: placed as a post or a comment
 };
 
 class PostBatch final : public RecordSink {

@@ -40,8 +40,10 @@ void DatasetBuilder::link_statuses() {
     if (p == kNone) {
       continue;
     }
-    threaded_[p] = 1;
-    collects_[p] = static_cast<std::uint8_t>(collects_[p] | (t.collects_replies ? 1 : 0));
+    if (t.placed) {
+      threaded_[p] = 1;
+      collects_[p] = static_cast<std::uint8_t>(collects_[p] | (t.collects_replies ? 1 : 0));
+    }
     if (reply_to[p].empty()) {
       reply_to[p] = t.reply_to;
     }
@@ -251,15 +253,26 @@ void DatasetBuilder::classify_posts() {
         post.kind = PostKind::outreach;
       } else {
         post.kind = PostKind::original;
+        // Answering the account by name, its status not in the data: a part of its thread.
+        post.continues_thread = post.reply_to != kNone;
       }
       done[q] = 1;
       break;
     }
     const Post& top = data_.posts[q];
     for (const std::uint32_t s : path) {
-      data_.posts[s].kind = top.kind;
+      Post& part = data_.posts[s];
+      part.kind = top.kind;
+      if (data_.details) {
+        data_.details->posts[s].reply_to_id = data_.post_ids[parent(s)];  // (for convert)
+      }
       if (top.kind == PostKind::outreach) {
-        data_.posts[s].reply_to = top.reply_to;
+        part.reply_to = top.reply_to;
+      } else {
+        part.continues_thread = true;
+        if (part.reply_to == kNone) {
+          part.reply_to = part.author;  // (whom it answers: the account, for convert)
+        }
       }
       done[s] = 1;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "metrics/selection.hpp"
 #include "ror/metrics.hpp"
 
 namespace ror {
@@ -136,6 +137,51 @@ static_assert(catalog_in_order());
 
 }  // namespace
 
+std::uint8_t metric_needs(MetricId id) {
+  switch (id) {
+    case conversation_rate:
+    case audience:
+    case response_rate:
+    case response_time_median:
+    case response_time_p90:
+    case reciprocity_rate:
+    case substantive_comment_rate:
+    case low_effort_comment_rate:
+    case audience_concentration:
+      return needs::comments;
+    case repeat_audience_rate:
+      return needs::comments | needs::two_posts;
+    case retained_audience_rate:
+      return needs::comments | needs::two_months;
+    case outreach_retained_rate:
+      return needs::two_months;
+    default:
+      return 0;
+  }
+}
+
+void metrics::apply_needs(MetricValues& values) {
+  const MetricCounts& c = values.counts;
+  const bool comments = c.commented_posts > 0;
+  const bool two_posts = c.commented_posts >= 2;
+  const bool two_months = utc_month_index(c.first_post) != utc_month_index(c.last_post);
+  for (const MetricInfo& info : kCatalog) {
+    const std::uint8_t need = metric_needs(info.id);
+    if ((need & needs::comments) != 0 && !comments) {
+      values.set(info.id, std::nullopt, Unknown::no_comments);  // the first reason to give
+    } else if (!values[info.id]) {
+      continue;
+    } else if ((need & needs::two_posts) != 0 && !two_posts) {
+      values.set(info.id, std::nullopt, Unknown::one_post);
+    } else if ((need & needs::two_months) != 0 && !two_months) {
+      values.set(info.id, std::nullopt, Unknown::one_month);
+    }
+  }
+  if (!comments) {
+    values.top_audience.clear();
+  }
+}
+
 std::string unknown_reason(MetricId id, Unknown why) {
   switch (why) {
     case Unknown::known:
@@ -146,6 +192,10 @@ std::string unknown_reason(MetricId id, Unknown why) {
                  : "nothing in the export carries it";
     case Unknown::no_comments:
       return "the export holds no comments written by other people";
+    case Unknown::one_post:
+      return "comments are known on one post only: nobody could come back to another";
+    case Unknown::one_month:
+      return "the posts lie within one calendar month: nobody could come back a month later";
     case Unknown::no_cases:
       break;
   }

@@ -19,11 +19,13 @@ MetricValues compute_metrics(const Dataset& data, std::span<const std::uint32_t>
     });
     metrics::compute_ror(selection, values);
     others.join();
+    metrics::apply_needs(values);
     return values;
   }
   metrics::compute_roi(selection, values);
   metrics::compute_ror(selection, values);
   metrics::compute_hygiene(selection, values);
+  metrics::apply_needs(values);
   return values;
 }
 

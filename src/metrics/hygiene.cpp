@@ -18,7 +18,8 @@ struct Original {
   TimeMs time = 0;
   std::uint64_t hash = 0;
   std::string_view id;
-  bool habit = false;  // shows at least one habit
+  bool habit = false;      // shows at least one habit
+  bool continues = false;  // a later part of a self-thread (Post::continues_thread)
 };
 
 // Marks the posts whose non-empty normalised text repeats an earlier one (by time, then id, so
@@ -67,13 +68,16 @@ std::uint64_t shared(std::vector<std::uint64_t> hashes) {
   return count;
 }
 
-// Marks the posts that lie in some run of `size` or more posts spanning at most `window` ms;
-// returns how many.
+// Marks the posts that lie in some run of `size` or more pieces of writing spanning at most
+// `window` ms; returns how many. A self-thread is one piece, at the time of its first post: its
+// later parts are neither counted nor marked.
 std::uint64_t mark_bursts(std::vector<Original>& posts, std::uint32_t size, TimeMs window) {
   std::vector<std::pair<TimeMs, std::size_t>> order;  // time, index
   order.reserve(posts.size());
   for (std::size_t i = 0; i < posts.size(); ++i) {
-    order.emplace_back(posts[i].time, i);
+    if (!posts[i].continues) {
+      order.emplace_back(posts[i].time, i);
+    }
   }
   std::sort(order.begin(), order.end());
   std::uint64_t marked = 0;
@@ -116,8 +120,8 @@ void compute_hygiene(const Selection& s, MetricValues& out) {
     const bool blast = post.mentions >= o.mention_blast;
     counts.hashtag_abuse_posts += stuffed ? 1U : 0U;
     counts.mention_blast_posts += blast ? 1U : 0U;
-    originals.push_back(
-        {post.created_at, post.norm_hash, s.data.post_ids[index], stuffed || blast});
+    originals.push_back({post.created_at, post.norm_hash, s.data.post_ids[index], stuffed || blast,
+                         post.continues_thread});
   }
   counts.original_posts = originals.size();
   counts.duplicate_posts = mark_duplicates(originals);

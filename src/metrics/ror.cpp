@@ -353,29 +353,18 @@ void scan_posts(const Selection& s, Scan& out) {
 
 }  // namespace
 
-// The metrics that need the comments other people wrote.
-constexpr std::array<MetricId, 11> kNeedComments = {MetricId::conversation_rate,
-                                                    MetricId::audience,
-                                                    MetricId::response_rate,
-                                                    MetricId::response_time_median,
-                                                    MetricId::response_time_p90,
-                                                    MetricId::reciprocity_rate,
-                                                    MetricId::repeat_audience_rate,
-                                                    MetricId::retained_audience_rate,
-                                                    MetricId::substantive_comment_rate,
-                                                    MetricId::low_effort_comment_rate,
-                                                    MetricId::audience_concentration};
-
 void compute_ror(const Selection& s, MetricValues& out) {
   std::size_t comment_count = 0;
   std::size_t posts_with_comments = 0;  // posts whose export holds other people's comments
   for (const std::uint32_t index : s.posts) {
-    comment_count += s.data.posts[index].comment_count;
-    posts_with_comments += s.data.posts[index].comments_known ? 1U : 0U;
+    const Post& post = s.data.posts[index];
+    comment_count += post.comment_count;
+    posts_with_comments += post.comments_known ? 1U : 0U;
   }
   Scan scan(s.data.authors, comment_count);
   scan_posts(s, scan);
   MetricCounts& counts = out.counts;
+  counts.commented_posts = posts_with_comments;
   counts.account_comments = scan.account_comments;
   counts.awaiting = scan.awaiting;
   counts.answered = scan.answered;
@@ -396,12 +385,6 @@ void compute_ror(const Selection& s, MetricValues& out) {
           carries_actions(s.posts, s.data) ? Unknown::no_cases : Unknown::not_carried);
   set_audience(s, scan.members, out);
   set_outreach(s, out);
-  if (posts_with_comments == 0) {
-    for (const MetricId id : kNeedComments) {
-      out.set(id, std::nullopt, Unknown::no_comments);
-    }
-    out.top_audience.clear();
-  }
 }
 
 }  // namespace ror::metrics

@@ -27,6 +27,10 @@ inline std::optional<double> ratio(double numerator, double denominator) {
   return numerator / denominator;
 }
 
+// Makes unknown every metric the data cannot show (metric_needs), from the counts the
+// families gathered. Runs after them.
+void apply_needs(MetricValues& values);
+
 // The metric families, one file each.
 void compute_roi(const Selection& s, MetricValues& out);
 void compute_ror(const Selection& s, MetricValues& out);

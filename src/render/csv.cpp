@@ -85,6 +85,9 @@ void render_csv(const Report& report, const RenderOptions& /*options*/, std::ost
     row(out, group_name(g), "score", value_text(report.scores.of(g), Unit::ratio));
     row(out, group_name(g), "coverage",
         value_text(std::round(report.scores.coverage_of(g) * 1000.0) / 1000.0, Unit::ratio));
+    row(out, group_name(g), "low_confidence",
+        report.scores.low_confidence_of(g) ? "true" : "false");
+    row(out, group_name(g), "missing", report.scores.missing[static_cast<std::size_t>(g)]);
     for (const MetricInfo& info : metric_catalog()) {
       if (info.group == g) {
         row(out, group_name(g), info.name, value_text(report.metrics[info.id], info.unit));
@@ -102,6 +105,7 @@ void render_csv(const Report& report, const RenderOptions& /*options*/, std::ost
     row(out, "ror", prefix + "answers", std::to_string(m.answers));
   }
   row(out, "verdict", "verdict", verdict_name(report.scores.verdict));
+  row(out, "verdict", "reason", report.scores.insufficient);
   for (const CheckResult& c : report.checks) {
     row(out, "check", c.requirement.text, c.passed ? "passed" : "failed");
   }

@@ -57,8 +57,8 @@ std::string human_score(std::optional<double> score) {
   return score ? fmt::format("{:.1f}", *score) : "n/a";
 }
 
-std::string verdict_line(Verdict verdict) {
-  switch (verdict) {
+std::string verdict_line(const Scores& scores) {
+  switch (scores.verdict) {
     case Verdict::relationship_builder:
       return "relationship-builder: reach that people answer and return to";
     case Verdict::broadcaster:
@@ -67,8 +67,10 @@ std::string verdict_line(Verdict verdict) {
       return "niche-community: small reach, real relationships";
     case Verdict::dormant:
       return "dormant: little reach and little relationship";
+    case Verdict::insufficient_data:
+      return "insufficient-data: " + scores.insufficient;
   }
-  return std::string(verdict_name(verdict));
+  return std::string(verdict_name(scores.verdict));
 }
 
 namespace {

@@ -23,8 +23,9 @@ std::string human_value(std::optional<double> value, Unit unit);
 // A score as "62.4", or "n/a".
 std::string human_score(std::optional<double> score);
 
-// The verdict with a short gloss: "broadcaster: reach without relationship".
-std::string verdict_line(Verdict verdict);
+// The verdict with a short gloss: "broadcaster: reach without relationship", or what an
+// insufficient-data verdict lacks.
+std::string verdict_line(const Scores& scores);
 
 // One line of input accounting: files, posts, comments, skipped, warnings.
 std::string input_line(const Report& report);

@@ -114,9 +114,17 @@ Json group_json(Group group, const MetricValues& m, const Scores& s, bool all_me
       }
     }
   }
+  const std::string& missing = s.missing[static_cast<std::size_t>(group)];
   return Json{{"score", score(s.of(group))},
               {"coverage", std::round(s.coverage_of(group) * 1000.0) / 1000.0},
+              {"low_confidence", s.low_confidence_of(group)},
+              {"missing", missing.empty() ? Json(nullptr) : Json(missing)},
               {"metrics", metrics}};
+}
+
+// What an insufficient-data verdict lacks, else null.
+Json reason(const Scores& s) {
+  return s.insufficient.empty() ? Json(nullptr) : Json(s.insufficient);
 }
 
 Json checks_json(const Report& r) {
@@ -144,6 +152,7 @@ void render_json(const Report& report, const RenderOptions& /*options*/, std::os
         entry[std::string(group_name(g))] = group_json(g, row.metrics, row.scores, false);
       }
       entry["verdict"] = verdict_name(row.scores.verdict);
+      entry["verdict_reason"] = reason(row.scores);
       rows.push_back(std::move(entry));
     }
     doc["rows"] = std::move(rows);
@@ -152,6 +161,7 @@ void render_json(const Report& report, const RenderOptions& /*options*/, std::os
       doc[std::string(group_name(g))] = group_json(g, report.metrics, report.scores, true);
     }
     doc["verdict"] = verdict_name(report.scores.verdict);
+    doc["verdict_reason"] = reason(report.scores);
   }
   doc["checks"] = checks_json(report);
   out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';

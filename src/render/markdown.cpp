@@ -81,7 +81,7 @@ void breakdown(const Report& r, std::ostream& out) {
 void render_markdown(const Report& r, const RenderOptions& /*options*/, std::ostream& out) {
   out << "## ror: " << cell(render::account_label(r.account)) << "\n\n";
   out << fmt::format("**Verdict: {}** · ROI {} · ROR {} · Hygiene {}\n\n",
-                     cell(render::verdict_line(r.scores.verdict)),
+                     cell(render::verdict_line(r.scores)),
                      render::human_score(r.scores.of(Group::roi)),
                      render::human_score(r.scores.of(Group::ror)),
                      render::human_score(r.scores.of(Group::hygiene)));

@@ -42,13 +42,26 @@ Json account_json(const Account& a) {
   return out;
 }
 
-// A post's id as written: prefixed with its platform when the posts come from several, whose
-// ids may coincide ("x:5", "mastodon:5").
-std::string id_of(const Dataset& d, std::size_t i, bool mixed) {
+// The account's name as an author: the given one, else the name it goes by.
+std::string account_name(const Dataset& d, AuthorId given) {
+  if (given != kNone) {
+    return std::string(d.authors.name(given));
+  }
+  const Account& a = d.account;
+  return !a.handle.empty() ? a.handle : !a.names.empty() ? a.names.front() : a.id;
+}
+
+// An id of post i's platform as written: prefixed with the platform when the posts come from
+// several, whose ids may coincide ("x:5", "mastodon:5").
+std::string with_platform(const Dataset& d, std::size_t i, bool mixed, std::string_view id) {
   const std::string& platform =
       d.platforms.empty() ? std::string() : d.platforms[d.posts[i].platform];
-  return mixed && !platform.empty() ? platform + ":" + std::string(d.post_ids[i])
-                                    : std::string(d.post_ids[i]);
+  return mixed && !platform.empty() ? platform + ":" + std::string(id) : std::string(id);
+}
+
+// A post's id as written.
+std::string id_of(const Dataset& d, std::size_t i, bool mixed) {
+  return with_platform(d, i, mixed, d.post_ids[i]);
 }
 
 Json post_json(const Dataset& d, std::size_t i, bool mixed) {
@@ -68,10 +81,19 @@ Json post_json(const Dataset& d, std::size_t i, bool mixed) {
   if (details.mentions_listed) {
     out["mentions"] = split_list(details.mentions);
   }
-  // What the load decided (a self-reply is original, a reply to someone outreach) is written
-  // so that reading it back decides the same: only outreach answers somebody.
+  // What the load decided is written so that reading it back decides the same: outreach
+  // answers somebody else, a self-thread's part answers the account, other posts nobody.
   if (p.kind == PostKind::outreach && p.reply_to != kNone) {
     out["in_reply_to"] = Json{{"author", std::string(d.authors.name(p.reply_to))}};
+  } else if (p.continues_thread) {
+    Json reply = Json::object();
+    if (const std::string name = account_name(d, p.reply_to); !name.empty()) {
+      reply["author"] = name;
+    }
+    if (!details.reply_to_id.empty()) {
+      reply["id"] = with_platform(d, i, mixed, details.reply_to_id);
+    }
+    out["in_reply_to"] = std::move(reply);
   }
   Json metrics = Json::object();
   for (std::size_t m = 0; m < kPostMetricCount; ++m) {

@@ -87,7 +87,8 @@ class Painter {
 
 std::vector<std::string> side(const Report& r, Group g, const Painter& p, std::string_view title) {
   std::vector<std::string> lines;
-  const std::string score = render::human_score(r.scores.of(g)) + " / 100";
+  const std::string score = render::human_score(r.scores.of(g)) + " / 100" +
+                            (r.scores.low_confidence_of(g) ? " low confidence" : "");
   lines.push_back(p.bold(pad_right(title, kHalf - columns(score))) +
                   p.score(r.scores.of(g), 50).append(score.substr(score.find(' '))));
   for (const MetricInfo& m : metric_catalog()) {
@@ -110,7 +111,9 @@ void comparison(const Report& r, const Painter& p, std::ostream& out) {
 }
 
 void hygiene(const Report& r, const Painter& p, std::ostream& out) {
-  const std::string score = render::human_score(r.scores.of(Group::hygiene)) + " / 100";
+  const std::string score =
+      render::human_score(r.scores.of(Group::hygiene)) + " / 100" +
+      (r.scores.low_confidence_of(Group::hygiene) ? " low confidence" : "");
   const MetricCounts& c = r.metrics.counts;
   out << '\n'
       << p.bold(pad_right("HYGIENE", kHalf - columns(score)))
@@ -174,7 +177,11 @@ void breakdown(const Report& r, std::ostream& out, const Painter& p) {
 void render_table(const Report& r, const RenderOptions& options, std::ostream& out) {
   const Painter p(options.color);
   out << p.bold("ror") << " · " << fit(render::account_label(r.account), kWidth - 6) << '\n';
-  out << "Verdict: " << p.bold(render::verdict_line(r.scores.verdict)) << "\n\n";
+  // (wrapped as plain text, then the verdict's name made bold)
+  std::string verdict = wrap("Verdict: " + render::verdict_line(r.scores), 9);
+  const std::string name(verdict_name(r.scores.verdict));
+  verdict.replace(9, name.size(), p.bold(name));
+  out << verdict << "\n\n";
   if (r.by) {
     breakdown(r, out, p);
   } else {

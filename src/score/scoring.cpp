@@ -3,6 +3,8 @@
 #include <array>
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "ror/score.hpp"
 
 namespace ror {
@@ -89,30 +91,75 @@ std::string_view verdict_name(Verdict verdict) {
       return "niche-community";
     case Verdict::dormant:
       return "dormant";
+    case Verdict::insufficient_data:
+      break;
   }
-  return "dormant";
+  return "insufficient-data";
+}
+
+std::string input_unknown_reason(const MetricValues& values, Group group,
+                                 std::string_view input) {
+  if (const auto metric = find_metric(group, input)) {
+    const Unknown why = values.why_unknown(*metric);
+    if (why == Unknown::not_carried && *metric != MetricId::followers &&
+        *metric != MetricId::engagement_rate_followers) {
+      std::string name(input);
+      std::replace(name.begin(), name.end(), '_', ' ');
+      return "the export carries no " + name;  // (more telling than "nothing carries it")
+    }
+    return unknown_reason(*metric, why);
+  }
+  if (group == Group::hygiene) {
+    return "no original post";
+  }
+  return values.counts.commented_posts == 0
+             ? unknown_reason(MetricId::conversation_rate, Unknown::no_comments)
+             : "no comment awaits an answer";
 }
 
 Scores compute_scores(const MetricValues& values, const ScoreConfig& config) {
   Scores scores;
   for (const Group group : kGroups) {
+    const auto g = static_cast<std::size_t>(group);
     double weighted = 0;
     double weights = 0;
     double all_weights = 0;
-    for (const ScoreComponent& c : config.components[static_cast<std::size_t>(group)]) {
+    double heaviest_unknown = 0;
+    for (const ScoreComponent& c : config.components[g]) {
       const auto v = score_input(values, group, c.input, config);
       all_weights += c.weight;
       if (v && c.weight > 0) {
         weighted += c.weight * normalise(*v, c);
         weights += c.weight;
+      } else if (!v && c.weight > heaviest_unknown) {
+        heaviest_unknown = c.weight;
+        scores.missing[g] = input_unknown_reason(values, group, c.input);
       }
     }
-    scores.coverage[static_cast<std::size_t>(group)] = all_weights > 0 ? weights / all_weights : 0;
+    scores.coverage[g] = all_weights > 0 ? weights / all_weights : 0;
+    // (compared in the three decimals the reports print, so that what they show decides)
+    scores.low_confidence[g] =
+        weights == 0 || std::round(scores.coverage[g] * 1000.0) < std::round(config.min_coverage * 1000.0);
     if (weights > 0) {
       const double exact = 100.0 * weighted / weights;
-      scores.exact[static_cast<std::size_t>(group)] = exact;
-      scores.score[static_cast<std::size_t>(group)] = std::round(exact * 10.0) / 10.0;
+      scores.exact[g] = exact;
+      scores.score[g] = std::round(exact * 10.0) / 10.0;
     }
+  }
+  for (const Group group : {Group::roi, Group::ror}) {
+    if (!scores.low_confidence_of(group)) {
+      continue;
+    }
+    const auto g = static_cast<std::size_t>(group);
+    scores.insufficient += fmt::format(
+        "{}{} rests on {:.0f}% of its weight, {:.0f}% needed: {}",
+        scores.insufficient.empty() ? "" : "; ", group == Group::roi ? "ROI" : "ROR",
+        std::floor(scores.coverage[g] * 100.0), std::ceil(config.min_coverage * 100.0),
+        scores.missing[g]);
+  }
+  if (!scores.insufficient.empty()) {
+    scores.verdict = Verdict::insufficient_data;
+    return scores;
   }
   const auto high = [&](Group g) {
     const auto s = scores.of(g);

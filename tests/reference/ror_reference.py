@@ -239,9 +239,12 @@ def build_post(raw, where):
                 raise InputError("metric %s must be a non-negative integer at %s" % (key, where))
             metrics[key] = v
     reply_author = None
+    reply_id = None
     irt = raw.get("in_reply_to")
-    if isinstance(irt, dict) and isinstance(irt.get("author"), str):
+    if isinstance(irt, dict) and isinstance(irt.get("author"), str) and irt["author"] != "":
         reply_author = irt["author"]
+    if isinstance(irt, dict) and isinstance(irt.get("id"), (str, int)) and not isinstance(irt.get("id"), bool):
+        reply_id = id_text(irt["id"], where + "/in_reply_to/id")
     author = raw.get("author")
     text = raw.get("text")
     comments = []
@@ -255,6 +258,7 @@ def build_post(raw, where):
         "time": parse_time(raw["created_at"], where + "/created_at"),
         "text": text if isinstance(text, str) else "",
         "reply_author": reply_author,
+        "reply_id": reply_id,
         "metrics": metrics,
         "raw": raw,
         "comments": comments,
@@ -362,8 +366,34 @@ def compute(dataset, top_n=10):
         return name not in ANONYMOUS and norm_name(name) in names
 
     account_posts = [p for p in dataset["posts"] if p["author"] is None or is_account(p["author"])]
-    originals = [p for p in account_posts if p["reply_author"] is None or is_account(p["reply_author"])]
-    outreach = [p for p in account_posts if p["reply_author"] is not None and not is_account(p["reply_author"])]
+    # Whom each post answers (docs/format.md): the post its in_reply_to.id names decides when it
+    # is in the data (an account post: the same kind as that one, up the chain; anyone else's:
+    # outreach to its author); else in_reply_to.author (the account or nobody: original).
+    by_id = {p["id"]: p for p in dataset["posts"]}
+
+    def own(p):
+        return p["author"] is None or is_account(p["author"])
+
+    def kind_of(p, depth=0):
+        # ("original", whether it continues a self-thread) or ("outreach", the person answered)
+        parent = by_id.get(p["reply_id"]) if p["reply_id"] is not None else None
+        if parent is not None and own(parent):
+            if depth > len(by_id):
+                return ("original", False)  # a cycle of self-replies
+            kind, what = kind_of(parent, depth + 1)
+            return (kind, True) if kind == "original" else (kind, what)
+        if parent is not None and parent["author"] is not None:
+            return ("outreach", parent["author"])
+        if p["reply_author"] is not None and not is_account(p["reply_author"]):
+            return ("outreach", p["reply_author"])
+        return ("original", p["reply_author"] is not None)
+
+    for p in account_posts:
+        p["kind"], what = kind_of(p)
+        p["continues"] = p["kind"] == "original" and what
+        p["person"] = what if p["kind"] == "outreach" else None
+    originals = [p for p in account_posts if p["kind"] == "original"]
+    outreach = [p for p in account_posts if p["kind"] == "outreach"]
 
     # Every comment on an account post, tagged with its post.
     all_comments = []
@@ -477,6 +507,13 @@ def compute(dataset, top_n=10):
     ror["repeat_audience_rate"] = ratio(len(repeat), len(audience))
     retained = [a for a in audience if len(set(utc_month(c["time"]) for c in comments_of(a))) >= 2]
     ror["retained_audience_rate"] = ratio(len(retained), len(audience))
+    # What the window cannot show is unknown (docs/metrics.md, "When a metric is unknown"):
+    # coming back needs comments known on two posts; staying needs posts in two months.
+    two_months = len(set(utc_month(p["time"]) for p in account_posts)) >= 2
+    if len([p for p in account_posts if p["comments_known"]]) < 2:
+        ror["repeat_audience_rate"] = None
+    if not two_months:
+        ror["retained_audience_rate"] = None
 
     substantive = [c for c in audience_comments if len(split_words(c["text"])) >= 15]
     low_effort = [c for c in audience_comments if len(split_words(c["text"])) <= 3]
@@ -503,13 +540,13 @@ def compute(dataset, top_n=10):
         ror["audience_concentration"] = k
 
     ror["outreach_replies"] = len(outreach)
-    people = sorted(set(norm_name(p["reply_author"]) for p in outreach))
+    people = sorted(set(norm_name(p["person"]) for p in outreach))
     ror["outreach_people"] = len(people)
     retained_people = [
         person for person in people
-        if len(set(utc_month(p["time"]) for p in outreach if norm_name(p["reply_author"]) == person)) >= 2
+        if len(set(utc_month(p["time"]) for p in outreach if norm_name(p["person"]) == person)) >= 2
     ]
-    ror["outreach_retained_rate"] = ratio(len(retained_people), len(people))
+    ror["outreach_retained_rate"] = ratio(len(retained_people), len(people)) if two_months else None
 
     rows = []
     for a in audience:
@@ -547,16 +584,20 @@ def compute(dataset, top_n=10):
             duplicates += 1
     hyg["duplicate_post_rate"] = ratio(duplicates, n_orig)
 
+    # A self-thread is one piece of writing: its later parts (answering the account itself)
+    # neither make nor join a burst.
+    pieces = [p for p in originals if not p["continues"]]
+
     def in_burst(p):
-        # p is in a burst iff some window [q.time, q.time + 600 s] holds p and >= 3 originals.
-        for q in originals:
+        # p is in a burst iff some window [q.time, q.time + 600 s] holds p and >= 3 pieces.
+        for q in pieces:
             if q["time"] <= p["time"] <= q["time"] + 600000:
-                inside = [r for r in originals if q["time"] <= r["time"] <= q["time"] + 600000]
+                inside = [r for r in pieces if q["time"] <= r["time"] <= q["time"] + 600000]
                 if len(inside) >= 3:
                     return True
         return False
 
-    hyg["burst_post_rate"] = ratio(len([p for p in originals if in_burst(p)]), n_orig)
+    hyg["burst_post_rate"] = ratio(len([p for p in pieces if in_burst(p)]), n_orig)
 
     answer_texts = [normalised_text(c["text"]) for c in account_comments] + \
                    [normalised_text(p["text"]) for p in outreach]

@@ -99,14 +99,16 @@ EXPECTED_A = {
         "response_time_p90": 1800.0,       # ceil(0.9*2) = 2nd
         "reciprocity_rate": 0.5,           # alice replied to the answer (p1.c3), bob did not
         "repeat_audience_rate": 0.5,       # bob commented on p1 and p2
-        "retained_audience_rate": 0.0,     # bob's p2.c1 is 2026-01-31T23:30Z: January in UTC
+        # bob's p2.c1 is 2026-01-31T23:30Z: January in UTC, like everything of the account's, so
+        # staying a month cannot show: unknown, not 0 (and so for outreach)
+        "retained_audience_rate": None,
         "substantive_comment_rate": 0.25,  # p1.c4 has exactly 15 words
         "low_effort_comment_rate": 0.75,   # "great post", "you are welcome", "hi"
         "action_rate": 0.005,              # (5 + 0) / 1000 over p1
         "audience_concentration": 1,       # counts 2, 2 of 4
         "outreach_replies": 1,
         "outreach_people": 1,              # dave
-        "outreach_retained_rate": 0.0,
+        "outreach_retained_rate": None,
         "top_audience": [                  # tie on comments (2), bob has more posts
             {"author": "bob", "comments": 2, "posts": 2, "first_seen": "2026-01-02T00:00:00Z",
              "last_seen": "2026-01-31T23:30:00Z", "answers": 1},
@@ -258,7 +260,8 @@ EXPECTED_C = {
         "conversation_rate": 1 / 3, "audience": 1,
         "response_rate": 0.0,              # b awaits (its parent y is the account's), unanswered
         "response_time_median": None, "response_time_p90": None, "reciprocity_rate": None,
-        "repeat_audience_rate": 0.0, "retained_audience_rate": 0.0,
+        "repeat_audience_rate": 0.0,
+        "retained_audience_rate": None,    # all in one month: unknown, not 0
         "substantive_comment_rate": 0.0, "low_effort_comment_rate": 1.0,
         "action_rate": None, "audience_concentration": 1,
         "outreach_replies": 0, "outreach_people": 0, "outreach_retained_rate": None,
@@ -298,7 +301,8 @@ EXPECTED_E = {
         "response_time_median": 360.0,     # delays 60..660 s; 6th
         "response_time_p90": 600.0,        # ceil(0.9 * 11) = 10th
         "reciprocity_rate": 6 / 11,
-        "repeat_audience_rate": 0.0, "retained_audience_rate": 0.0,
+        # one post, one month: coming back and staying cannot show
+        "repeat_audience_rate": None, "retained_audience_rate": None,
         "substantive_comment_rate": 0.0, "low_effort_comment_rate": 11 / 17,
         "action_rate": None,
         "audience_concentration": 2,       # a 8, b 4, c 3, d 2 of 17: 8*2 < 17 <= 12*2
@@ -352,11 +356,13 @@ EXPECTED_D = {
         "conversation_rate": 2 / 3, "audience": 2,
         "response_rate": 0.0,              # awaiting m1 only (m2's parent is audience)
         "response_time_median": None, "response_time_p90": None, "reciprocity_rate": None,
-        "repeat_audience_rate": 0.0, "retained_audience_rate": 0.0,
+        "repeat_audience_rate": 0.0,
+        "retained_audience_rate": None,    # all in one month: unknown, not 0
         "substantive_comment_rate": 0.0, "low_effort_comment_rate": 1.0,
         "action_rate": None,               # no post carries clicks or conversions
         "audience_concentration": 1,
-        "outreach_replies": 1, "outreach_people": 1, "outreach_retained_rate": 0.0,  # s3 -> "acme"
+        "outreach_replies": 1, "outreach_people": 1,  # s3 -> "acme"
+        "outreach_retained_rate": None,    # June only
         "top_audience": [
             {"author": "acme", "comments": 1, "posts": 1, "first_seen": "2026-06-01T00:05:00Z",
              "last_seen": "2026-06-01T00:05:00Z", "answers": 0},

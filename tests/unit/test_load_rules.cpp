@@ -415,7 +415,8 @@ TEST_CASE("load: [deleted] and [removed] comments count, but as no audience memb
       {"id": "c", "author": "[removed]", "created_at": "2026-02-06T11:00:00Z", "text": "three"},
       {"id": "r", "author": "me", "parent_id": "a", "created_at": "2026-01-05T12:00:00Z"},
       {"id": "z", "author": "[deleted]", "parent_id": "r", "created_at": "2026-01-05T13:00:00Z"},
-      {"id": "d", "author": "ann", "created_at": "2026-01-06T11:00:00Z", "text": "four"}]}]})"}},
+      {"id": "d", "author": "ann", "created_at": "2026-01-06T11:00:00Z", "text": "four"}]},
+    {"id": "p2", "created_at": "2026-02-01T10:00:00Z", "comments": []}]})"}},
                                       {});
   CHECK(d.input.anonymous_comments == 4);
   const ror::MetricValues m = ror::compute_metrics(d, {});

@@ -175,6 +175,41 @@ TEST_CASE("hygiene: bursts of 3 original posts within 600 seconds", "[hygiene]")
     CHECK(m.counts.burst_posts == 4);
     CHECK(known(m, MetricId::burst_post_rate) == 0.8);
   }
+  SECTION("a self-thread is one piece of writing, not a burst") {
+    // Four posts in three minutes, each later one answering the account: one thread. 0 / 4.
+    const auto m = metrics_of(with_posts(R"(
+      {"id": "t1", "created_at": "2026-01-01T09:00:00Z", "text": "A thread on answering"},
+      {"id": "t2", "created_at": "2026-01-01T09:01:00Z", "in_reply_to": {"author": "@ACME"}},
+      {"id": "t3", "created_at": "2026-01-01T09:02:00Z", "in_reply_to": {"author": "acme"}},
+      {"id": "t4", "created_at": "2026-01-01T09:03:00Z", "in_reply_to": {"author": "acme"}})"));
+    CHECK(m.counts.original_posts == 4);
+    CHECK(m.counts.burst_posts == 0);
+    CHECK(known(m, MetricId::burst_post_rate) == 0);
+  }
+  SECTION("separate posts are still a burst, a thread among them counted once") {
+    // b1, b2, b3 within five minutes are a burst; t2 and t3 continue b1's thread and are not
+    // marked. 3 / 5.
+    const auto m = metrics_of(with_posts(R"(
+      {"id": "b1", "created_at": "2026-01-01T09:00:00Z"},
+      {"id": "t2", "created_at": "2026-01-01T09:00:30Z", "in_reply_to": {"author": "acme"}},
+      {"id": "t3", "created_at": "2026-01-01T09:01:00Z", "in_reply_to": {"author": "acme"}},
+      {"id": "b2", "created_at": "2026-01-01T09:03:00Z"},
+      {"id": "b3", "created_at": "2026-01-01T09:05:00Z"})"));
+    CHECK(m.counts.burst_posts == 3);
+    CHECK(known(m, MetricId::burst_post_rate) == Approx(0.6));
+  }
+  SECTION("three threads started within minutes are a burst of three") {
+    // Heads at 09:00, 09:02, 09:04, each with one continuation: 3 / 6.
+    const auto m = metrics_of(with_posts(R"(
+      {"id": "h1", "created_at": "2026-01-01T09:00:00Z"},
+      {"id": "c1", "created_at": "2026-01-01T09:00:10Z", "in_reply_to": {"author": "acme"}},
+      {"id": "h2", "created_at": "2026-01-01T09:02:00Z"},
+      {"id": "c2", "created_at": "2026-01-01T09:02:10Z", "in_reply_to": {"author": "acme"}},
+      {"id": "h3", "created_at": "2026-01-01T09:04:00Z"},
+      {"id": "c3", "created_at": "2026-01-01T09:04:10Z", "in_reply_to": {"author": "acme"}})"));
+    CHECK(m.counts.burst_posts == 3);
+    CHECK(known(m, MetricId::burst_post_rate) == Approx(0.5));
+  }
   SECTION("outreach and foreign posts do not make a burst") {
     // Only 2 original posts within the minute: 0 / 2.
     const auto m = metrics_of(with_posts(R"(

@@ -12,6 +12,7 @@
 
 using ror::MetricId;
 using ror::MetricValues;
+using ror::Unknown;
 using ror::test::known;
 using ror::test::metrics_of;
 using ror::test::unknown;
@@ -436,8 +437,9 @@ TEST_CASE("ror: comments on foreign posts are not audience", "[ror]") {
         {"id": "c2", "author": "bo", "created_at": "2026-02-01T02:00:00Z"}]}]})");
   CHECK(known(m, MetricId::audience) == 1);
   CHECK(known(m, MetricId::conversation_rate) == 1);  // 1 audience comment / 1 post
-  CHECK(known(m, MetricId::repeat_audience_rate) == 0);
-  CHECK(known(m, MetricId::retained_audience_rate) == 0);
+  // One post of the account, in one month: neither coming back nor staying can show.
+  CHECK(m.why_unknown(MetricId::repeat_audience_rate) == Unknown::one_post);
+  CHECK(m.why_unknown(MetricId::retained_audience_rate) == Unknown::one_month);
   CHECK(known(m, MetricId::response_rate) == 1);            // 1 / 1
   CHECK(known(m, MetricId::response_time_median) == 1800);  // 30 minutes
 }

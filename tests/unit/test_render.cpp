@@ -48,7 +48,7 @@ TEST_CASE("human number formats", "[render]") {
 TEST_CASE("every format renders the same figures", "[render]") {
   const Report r = small_report();
   const std::string json = rendered(r, "json");
-  CHECK(json.find("\"schema_version\": 2") != std::string::npos);
+  CHECK(json.find("\"schema_version\": 3") != std::string::npos);
   CHECK(json.find("\"response_time_median\": 5400.0") != std::string::npos);
   CHECK(json.find("\"hashtag_abuse_rate\": 1.0") != std::string::npos);
   CHECK(json.find("\"views\": null") != std::string::npos);

@@ -73,6 +73,9 @@ std::string json_without_input(const Report& report, const std::vector<std::stri
 
 // The verdict the 50/50 rule gives for reported scores (unknown counts as below).
 Verdict expected_verdict(const ror::Scores& s) {
+  if (s.low_confidence_of(Group::roi) || s.low_confidence_of(Group::ror)) {
+    return Verdict::insufficient_data;
+  }
   const auto high = [&](Group g) { return s.of(g) && *s.of(g) >= 50.0; };
   if (high(Group::roi)) {
     return high(Group::ror) ? Verdict::relationship_builder : Verdict::broadcaster;
@@ -329,9 +332,9 @@ TEST_CASE("the verdict follows the 50/50 rule on the reported scores", "[score]"
         {0.4996, 0.49949, Verdict::broadcaster},           // 49.949 reports as 49.9
         {0.49949, 0.9, Verdict::niche_community},
         {0.1, 0.2, Verdict::dormant},
-        {1.0, std::nullopt, Verdict::broadcaster},  // unknown counts as below
-        {std::nullopt, 1.0, Verdict::niche_community},
-        {std::nullopt, std::nullopt, Verdict::dormant},
+        {1.0, std::nullopt, Verdict::insufficient_data},  // a side on no data: no verdict
+        {std::nullopt, 1.0, Verdict::insufficient_data},
+        {std::nullopt, std::nullopt, Verdict::insufficient_data},
     };
     for (const Case& c : cases) {
       ror::MetricValues v;
@@ -346,6 +349,59 @@ TEST_CASE("the verdict follows the 50/50 rule on the reported scores", "[score]"
     CHECK(ror::verdict_name(Verdict::broadcaster) == "broadcaster");
     CHECK(ror::verdict_name(Verdict::niche_community) == "niche-community");
     CHECK(ror::verdict_name(Verdict::dormant) == "dormant");
+    CHECK(ror::verdict_name(Verdict::insufficient_data) == "insufficient-data");
+  }
+}
+
+TEST_CASE("a verdict needs min_coverage of each side's weight", "[score]") {
+  // ROI: posts_per_day (weight 1) and followers (weight 3); ROR: response_rate (1) and
+  // conversation_rate (1). Known weight decides, against min_coverage.
+  ScoreConfig config = ror::parse_score_config(
+      R"({"roi": [{"input": "posts_per_day", "weight": 1, "good": 1},
+                  {"input": "followers", "weight": 3, "good": 1000}],
+          "ror": [{"input": "response_rate", "weight": 1, "good": 1},
+                  {"input": "conversation_rate", "weight": 1, "good": 1}]})",
+      "coverage.json");
+  REQUIRE(config.min_coverage == 0.5);
+  ror::MetricValues v;
+  v.set(MetricId::posts_per_day, 1.0);
+  v.set(MetricId::followers, std::nullopt, ror::Unknown::not_carried);
+  v.set(MetricId::response_rate, 1.0);
+  v.set(MetricId::conversation_rate, 2.0);
+  SECTION("a quarter of ROI's weight is too little, whatever its value") {
+    const ror::Scores s = ror::compute_scores(v, config);
+    CHECK(s.coverage_of(Group::roi) == 0.25);
+    CHECK(s.of(Group::roi) == 100.0);  // the value is still reported
+    CHECK(s.low_confidence_of(Group::roi));
+    CHECK_FALSE(s.low_confidence_of(Group::ror));
+    CHECK(s.verdict == Verdict::insufficient_data);
+    CHECK(s.missing[kRoi] == "the export gives no follower count");
+    CHECK(s.insufficient ==
+          "ROI rests on 25% of its weight, 50% needed: the export gives no follower count");
+  }
+  SECTION("a lower min_coverage accepts it") {
+    config.min_coverage = 0.25;
+    const ror::Scores s = ror::compute_scores(v, config);
+    CHECK_FALSE(s.low_confidence_of(Group::roi));
+    CHECK(s.verdict == Verdict::relationship_builder);
+    CHECK(s.insufficient.empty());
+    CHECK(s.missing[kRoi] == "the export gives no follower count");  // still named
+  }
+  SECTION("exactly min_coverage is enough; both sides short are both named") {
+    v.set(MetricId::followers, 10.0);
+    v.set(MetricId::posts_per_day, std::nullopt);
+    config.min_coverage = 0.75;
+    ror::Scores s = ror::compute_scores(v, config);
+    CHECK(s.coverage_of(Group::roi) == 0.75);
+    CHECK_FALSE(s.low_confidence_of(Group::roi));
+    v.set(MetricId::response_rate, std::nullopt);
+    s = ror::compute_scores(v, config);
+    CHECK(s.low_confidence_of(Group::ror));
+    CHECK(s.insufficient == "ROR rests on 50% of its weight, 75% needed: no comment awaits an answer");
+    config.min_coverage = 0.8;
+    s = ror::compute_scores(v, config);
+    CHECK(s.insufficient.find("ROI rests on 75% of its weight, 80% needed: ") == 0);
+    CHECK(s.insufficient.find("; ROR rests on 50%") != std::string::npos);
   }
 }
 

@@ -250,6 +250,11 @@ struct InputStats {
   std::uint64_t foreign_comments = 0;
   std::uint64_t filtered_posts = 0;  // outside --since/--until
   std::uint64_t filtered_comments = 0;
+  std::optional<TimeMs> since;  // the window asked for (--since, --until), when one was
+  std::optional<TimeMs> until;
+  // The first and the last of the account's posts before the window cut (when one was asked).
+  TimeMs posts_first = 0;
+  TimeMs posts_last = 0;
   std::uint64_t posts_merged = 0;     // copies of a post seen in another input, merged into one
   std::uint64_t comments_merged = 0;  // copies of a comment seen again, merged into one
   std::uint64_t statuses_placed = 0;  // statuses that turned out to be comments (see Threads)

@@ -41,13 +41,19 @@ struct CheckResult {
 };
 
 // The granularity of a breakdown.
-enum class BreakdownBy : std::uint8_t { post, month, platform };
+enum class BreakdownBy : std::uint8_t { post, day, week, month, platform };
 
-// "post", "month", "platform": how --by and the machine outputs name a breakdown.
+// "post", "day", "week", "month", "platform": how --by and the machine outputs name a breakdown.
 std::string_view breakdown_name(BreakdownBy by);
 
-// One row of a breakdown: a post id, a "YYYY-MM" month or a platform (and, last, "all": the
-// whole), with its own metrics and scores.
+// The breakdown --by names, if any.
+std::optional<BreakdownBy> find_breakdown(std::string_view name);
+
+// Every breakdown's name, in enum order.
+std::span<const std::string_view> breakdown_names();
+
+// One row of a breakdown: a post id, a "YYYY-MM-DD" day, a "YYYY-Www" ISO week, a "YYYY-MM"
+// month or a platform (and, last, "all": the whole), with its own metrics and scores.
 struct BreakdownRow {
   std::string key;
   MetricValues metrics;

@@ -62,6 +62,23 @@ std::int64_t utc_month_index(TimeMs t) noexcept;
 // "YYYY-MM" of a month index from utc_month_index.
 std::string format_month(std::int64_t month_index);
 
+// A UTC day as days since 1970-01-01 (floor), for grouping.
+std::int64_t utc_day_index(TimeMs t) noexcept;
+
+// The Monday (a utc_day_index) that starts the ISO 8601 week of a UTC day.
+std::int64_t iso_week_start(std::int64_t day) noexcept;
+
+// "YYYY-MM-DD" of a day index.
+std::string format_day(std::int64_t day);
+
+// A --since/--until bound as a person reads it: "YYYY-MM-DD" when it is the first millisecond of
+// its day (or, with end_of_day, the last), else format_utc_ms.
+std::string format_time_bound(TimeMs t, bool end_of_day);
+
+// "YYYY-Www" of the ISO 8601 week that starts on Monday `monday` (iso_week_start): the year is
+// the one of the week's Thursday, so 2026-12-28 opens 2026-W53 and 2027-01-04 opens 2027-W01.
+std::string format_iso_week(std::int64_t monday);
+
 // "YYYY-MM-DDTHH:MM:SSZ" (seconds precision, fraction dropped).
 std::string format_utc(TimeMs t);
 

@@ -88,6 +88,10 @@ LoadOptions load_options(const InputArgs& args) {
   load.from = args.from;
   load.since = time_bound(args.since, "--since", false);
   load.until = time_bound(args.until, "--until", true);
+  if (load.since && load.until && *load.until < *load.since) {
+    throw usage_error(fmt::format("--until {} comes before --since {}: the window is empty",
+                                  args.until, args.since));
+  }
   const std::vector<FormatInfo> formats = input_formats();
   if (!load.from.empty() && std::none_of(formats.begin(), formats.end(),
                                          [&](const auto& f) { return f.name == load.from; })) {

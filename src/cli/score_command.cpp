@@ -47,8 +47,10 @@ class ScoreCommand final : public Command {
     app.add_option("-o,--output", a_.output, "Write the report to FILE instead of stdout");
     app.add_option("--top", a_.top, "Size of the top-audience list (default 10)")
         ->check(CLI::Range(0, 1000000));
-    app.add_option("--by", a_.by, "One row per post, month or platform instead of the report")
-        ->check(CLI::IsMember({"post", "month", "platform"}));
+    app.add_option("--by", a_.by,
+                   "One row per post, day, week (ISO), month or platform instead of the report")
+        ->check(CLI::IsMember(
+            std::vector<std::string>(breakdown_names().begin(), breakdown_names().end())));
     app.add_option("--color", a_.color, "Colour the table")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -72,12 +74,7 @@ class ScoreCommand final : public Command {
     }
     const LoadOptions load = load_options(a_.inputs);
     const Renderer* renderer = find_renderer(a_.format);
-    std::optional<BreakdownBy> by;
-    if (!a_.by.empty()) {
-      by = a_.by == "post"       ? BreakdownBy::post
-           : a_.by == "platform" ? BreakdownBy::platform
-                                 : BreakdownBy::month;
-    }
+    const std::optional<BreakdownBy> by = find_breakdown(a_.by);
 
     const Dataset data = load_inputs(a_.inputs, load, streams);
     if (a_.strict && data.input.warnings.total() > 0) {

@@ -20,6 +20,8 @@ constexpr std::uint32_t kLeftOut = kNone - 1;  // a post kept out of the dataset
 void DatasetBuilder::assemble(const LoadOptions& options) {
   InputStats& input = data_.input;
   const bool windowed = options.since || options.until;
+  input.since = options.since;
+  input.until = options.until;
   const bool any_foreign = std::any_of(data_.posts.begin(), data_.posts.end(),
                                        [](const Post& p) { return p.kind == PostKind::foreign; });
   if (dropped_count_ == 0 && !windowed && !any_foreign && loose_.empty()) {
@@ -34,6 +36,11 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
       continue;
     }
     target[i] = kLeftOut;
+    if (post.kind != PostKind::foreign) {
+      const bool first = kept == 0 && input.filtered_posts == 0;
+      input.posts_first = first ? post.created_at : std::min(input.posts_first, post.created_at);
+      input.posts_last = first ? post.created_at : std::max(input.posts_last, post.created_at);
+    }
     if (post.kind == PostKind::foreign) {
       ++input.foreign_posts;
       input.foreign_comments += post.comment_count;

@@ -500,6 +500,14 @@ Dataset finish(DatasetBuilder& builder, const LoadOptions& options, Timings& tim
   data.input.parse_ms = timings.parse_ms;
   data.input.merge_ms = timings.merge_ms + clock.lap();
   data.input.load_ms = timings.wall.lap();
+  const InputStats& in = data.input;
+  if (data.posts.empty() && in.filtered_posts > 0) {
+    throw input_error(fmt::format(
+        "no post in the window {} to {}: the account's posts run from {} to {}",
+        in.since ? format_time_bound(*in.since, false) : std::string("the start"),
+        in.until ? format_time_bound(*in.until, true) : std::string("the end"),
+        format_day(utc_day_index(in.posts_first)), format_day(utc_day_index(in.posts_last))));
+  }
   if (data.input.posts_read == 0) {
     std::string names;
     // The inputs read, or, when every one was passed over, the inputs named.

@@ -312,6 +312,34 @@ std::string format_month(std::int64_t month_index) {
   return fmt::format("{:04}-{:02}", year, month0 + 1);
 }
 
+std::int64_t utc_day_index(TimeMs t) noexcept {
+  return t / kMsPerDay - (t % kMsPerDay < 0 ? 1 : 0);
+}
+
+std::int64_t iso_week_start(std::int64_t day) noexcept {
+  // 1970-01-01 was a Thursday: day 0 is weekday 3 counting from Monday.
+  const std::int64_t weekday = ((day + 3) % 7 + 7) % 7;
+  return day - weekday;
+}
+
+std::string format_day(std::int64_t day) {
+  return format_utc(day * kMsPerDay).substr(0, 10);
+}
+
+std::string format_time_bound(TimeMs t, bool end_of_day) {
+  const TimeMs into_day = t - utc_day_index(t) * kMsPerDay;
+  return into_day == (end_of_day ? kMsPerDay - 1 : 0) ? format_day(utc_day_index(t))
+                                                      : format_utc_ms(t);
+}
+
+std::string format_iso_week(std::int64_t monday) {
+  const std::int64_t thursday = monday + 3;
+  const std::int64_t month_index = utc_month_index(thursday * kMsPerDay);
+  const std::int64_t year = month_index / 12 - (month_index % 12 < 0 ? 1 : 0);
+  const std::int64_t week = (thursday - days_from_civil(year, 1, 1)) / 7 + 1;
+  return fmt::format("{:04}-W{:02}", year, week);
+}
+
 std::string format_utc(TimeMs t) {
   std::int64_t seconds = t / 1000;
   if (t % 1000 < 0) {

@@ -71,6 +71,12 @@ void render_csv(const Report& report, const RenderOptions& /*options*/, std::ost
   row(out, "account", "platform", a.platform);
   row(out, "account", "followers", a.followers ? std::to_string(*a.followers) : "");
   const InputStats& in = report.input;
+  const bool any = report.metrics[MetricId::posts].value_or(0) > 0;
+  const auto time = [](std::optional<TimeMs> t) { return t ? format_utc_ms(*t) : std::string(); };
+  row(out, "period", "first_post", any ? time(report.metrics.counts.first_post) : "");
+  row(out, "period", "last_post", any ? time(report.metrics.counts.last_post) : "");
+  row(out, "period", "since", time(in.since));
+  row(out, "period", "until", time(in.until));
   for (const auto& [name, n] :
        {std::pair<std::string_view, std::uint64_t>{"files", in.files.size()},
         {"bytes", in.bytes},

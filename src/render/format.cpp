@@ -200,6 +200,22 @@ std::string account_label(const Account& account) {
   return label;
 }
 
+std::string period_line(const Report& report) {
+  const MetricCounts& c = report.metrics.counts;
+  const InputStats& in = report.input;
+  std::string out = report.metrics[MetricId::posts].value_or(0) > 0
+                        ? fmt::format("Period: {} to {}, first to last post",
+                                      format_day(utc_day_index(c.first_post)),
+                                      format_day(utc_day_index(c.last_post)))
+                        : std::string("Period: no post");
+  if (in.since || in.until) {
+    out += fmt::format("; window {} to {}",
+                       in.since ? format_time_bound(*in.since, false) : std::string("the start"),
+                       in.until ? format_time_bound(*in.until, true) : std::string("the end"));
+  }
+  return out;
+}
+
 std::string coverage_line(const Scores& scores) {
   std::string parts;
   bool partial = false;

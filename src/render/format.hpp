@@ -27,6 +27,9 @@ std::string human_score(std::optional<double> score);
 // insufficient-data verdict lacks.
 std::string verdict_line(const Scores& scores);
 
+// "Period: 2025-02-03 to 2025-04-30, first to last post; window 2025-03-01 to 2025-03-31".
+std::string period_line(const Report& report);
+
 // One line of input accounting: files, posts, comments, skipped, warnings.
 std::string input_line(const Report& report);
 

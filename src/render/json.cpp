@@ -82,6 +82,18 @@ Json input_json(const Report& r) {
               {"unknown_why", why}};
 }
 
+// The period the report covers: its first and last post, and the window asked for.
+Json period_json(const Report& r) {
+  const bool any = r.metrics[MetricId::posts].value_or(0) > 0;
+  const auto time = [](const std::optional<TimeMs>& t) {
+    return t ? Json(format_utc_ms(*t)) : Json(nullptr);
+  };
+  return Json{{"first_post", any ? time(r.metrics.counts.first_post) : Json(nullptr)},
+              {"last_post", any ? time(r.metrics.counts.last_post) : Json(nullptr)},
+              {"since", time(r.input.since)},
+              {"until", time(r.input.until)}};
+}
+
 Json top_audience_json(const MetricValues& m) {
   Json list = Json::array();
   for (const AudienceMember& a : m.top_audience) {
@@ -142,6 +154,7 @@ Json checks_json(const Report& r) {
 void render_json(const Report& report, const RenderOptions& /*options*/, std::ostream& out) {
   Json doc{{"schema_version", kOutputSchemaVersion},
            {"account", account_json(report.account)},
+           {"period", period_json(report)},
            {"input", input_json(report)}};
   if (report.by) {
     doc["by"] = breakdown_name(*report.by);

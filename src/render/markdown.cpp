@@ -51,11 +51,9 @@ void side_by_side(const Report& r, std::ostream& out) {
 }
 
 void breakdown(const Report& r, std::ostream& out) {
-  out << "| "
-      << (*r.by == BreakdownBy::post    ? "Post"
-          : *r.by == BreakdownBy::month ? "Month"
-                                        : "Platform")
-      << " | ROI | ROR | Hygiene |";
+  std::string title(breakdown_name(*r.by));
+  title[0] = static_cast<char>(title[0] - 'a' + 'A');  // "Post", "Week", ...
+  out << "| " << title << " | ROI | ROR | Hygiene |";
   for (const MetricId id : breakdown_metrics()) {
     out << ' ' << cell(metric_info(id).name) << " |";
   }
@@ -80,11 +78,11 @@ void breakdown(const Report& r, std::ostream& out) {
 
 void render_markdown(const Report& r, const RenderOptions& /*options*/, std::ostream& out) {
   out << "## ror: " << cell(render::account_label(r.account)) << "\n\n";
-  out << fmt::format("**Verdict: {}** · ROI {} · ROR {} · Hygiene {}\n\n",
-                     cell(render::verdict_line(r.scores)),
-                     render::human_score(r.scores.of(Group::roi)),
-                     render::human_score(r.scores.of(Group::ror)),
-                     render::human_score(r.scores.of(Group::hygiene)));
+  out << fmt::format(
+      "**Verdict: {}** · ROI {} · ROR {} · Hygiene {}\n\n", cell(render::verdict_line(r.scores)),
+      render::human_score(r.scores.of(Group::roi)), render::human_score(r.scores.of(Group::ror)),
+      render::human_score(r.scores.of(Group::hygiene)));
+  out << cell(render::period_line(r)) << "\n\n";
   if (r.by) {
     breakdown(r, out);
   } else {

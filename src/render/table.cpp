@@ -111,9 +111,8 @@ void comparison(const Report& r, const Painter& p, std::ostream& out) {
 }
 
 void hygiene(const Report& r, const Painter& p, std::ostream& out) {
-  const std::string score =
-      render::human_score(r.scores.of(Group::hygiene)) + " / 100" +
-      (r.scores.low_confidence_of(Group::hygiene) ? " low confidence" : "");
+  const std::string score = render::human_score(r.scores.of(Group::hygiene)) + " / 100" +
+                            (r.scores.low_confidence_of(Group::hygiene) ? " low confidence" : "");
   const MetricCounts& c = r.metrics.counts;
   out << '\n'
       << p.bold(pad_right("HYGIENE", kHalf - columns(score)))
@@ -181,7 +180,7 @@ void render_table(const Report& r, const RenderOptions& options, std::ostream& o
   std::string verdict = wrap("Verdict: " + render::verdict_line(r.scores), 9);
   const std::string name(verdict_name(r.scores.verdict));
   verdict.replace(9, name.size(), p.bold(name));
-  out << verdict << "\n\n";
+  out << verdict << '\n' << wrap(render::period_line(r), 8) << "\n\n";
   if (r.by) {
     breakdown(r, out, p);
   } else {

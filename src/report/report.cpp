@@ -26,8 +26,8 @@ bool holds(double value, CompareOp op, double threshold) {
   return false;
 }
 
-// Groups post indices by post (input order), by UTC month (ascending), or by platform (in the
-// order the inputs bring them, then "all": the whole, beside them).
+// Groups post indices by post (in time), by UTC day, ISO week or month (ascending), or by
+// platform (in the order the inputs bring them, then "all": the whole, beside them).
 std::vector<std::pair<std::string, std::vector<std::uint32_t>>> group_posts(const Dataset& data,
                                                                             BreakdownBy by) {
   std::vector<std::pair<std::string, std::vector<std::uint32_t>>> groups;
@@ -68,12 +68,21 @@ std::vector<std::pair<std::string, std::vector<std::uint32_t>>> group_posts(cons
     groups.emplace_back("all", std::move(all));
     return groups;
   }
-  std::map<std::int64_t, std::vector<std::uint32_t>> months;
+  // Periods (UTC), ascending: keyed by an index that sorts in time.
+  const auto index = [by](TimeMs t) {
+    return by == BreakdownBy::day    ? utc_day_index(t)
+           : by == BreakdownBy::week ? iso_week_start(utc_day_index(t))
+                                     : utc_month_index(t);
+  };
+  std::map<std::int64_t, std::vector<std::uint32_t>> periods;
   for (std::uint32_t i = 0; i < data.posts.size(); ++i) {
-    months[utc_month_index(data.posts[i].created_at)].push_back(i);
+    periods[index(data.posts[i].created_at)].push_back(i);
   }
-  for (auto& [month, posts] : months) {
-    groups.emplace_back(format_month(month), std::move(posts));
+  for (auto& [period, posts] : periods) {
+    groups.emplace_back(by == BreakdownBy::day    ? format_day(period)
+                        : by == BreakdownBy::week ? format_iso_week(period)
+                                                  : format_month(period),
+                        std::move(posts));
   }
   return groups;
 }
@@ -143,16 +152,26 @@ std::span<const MetricId> breakdown_metrics() {
   return kColumns;
 }
 
+namespace {
+constexpr std::array<std::string_view, 5> kBreakdownNames = {"post", "day", "week", "month",
+                                                             "platform"};
+}  // namespace
+
 std::string_view breakdown_name(BreakdownBy by) {
-  switch (by) {
-    case BreakdownBy::post:
-      return "post";
-    case BreakdownBy::platform:
-      return "platform";
-    case BreakdownBy::month:
-      break;
+  return kBreakdownNames[static_cast<std::size_t>(by)];
+}
+
+std::optional<BreakdownBy> find_breakdown(std::string_view name) {
+  for (std::size_t i = 0; i < kBreakdownNames.size(); ++i) {
+    if (kBreakdownNames[i] == name) {
+      return static_cast<BreakdownBy>(i);
+    }
   }
-  return "month";
+  return std::nullopt;
+}
+
+std::span<const std::string_view> breakdown_names() {
+  return kBreakdownNames;
 }
 
 bool Report::passed() const {

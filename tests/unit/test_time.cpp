@@ -177,3 +177,34 @@ TEST_CASE("epoch seconds given as a double", "[time]") {
   CHECK_FALSE(epoch_seconds_to_ms(-std::numeric_limits<double>::infinity()).has_value());
   CHECK_FALSE(epoch_seconds_to_ms(1e15).has_value());
 }
+
+TEST_CASE("time: UTC days and ISO weeks for --by day and --by week", "[time]") {
+  const auto day_of = [](const char* text) {
+    return ror::utc_day_index(*ror::parse_rfc3339(text));
+  };
+  CHECK(ror::format_day(day_of("2026-03-06T23:59:59.999Z")) == "2026-03-06");
+  CHECK(ror::format_day(day_of("2026-03-07T00:30:00+01:00")) == "2026-03-06");  // UTC decides
+  CHECK(ror::format_day(day_of("1969-12-31T23:59:59Z")) == "1969-12-31");       // floor
+  // ISO 8601: weeks start on Monday; the week's Thursday gives its year.
+  const auto week_of = [&](const char* text) {
+    return ror::format_iso_week(ror::iso_week_start(day_of(text)));
+  };
+  CHECK(week_of("2026-03-02T00:00:00Z") == "2026-W10");  // a Monday
+  CHECK(week_of("2026-03-08T23:59:59Z") == "2026-W10");  // its Sunday
+  CHECK(week_of("2026-03-09T00:00:00Z") == "2026-W11");
+  CHECK(week_of("2026-12-31T12:00:00Z") == "2026-W53");  // 2026 has 53 weeks
+  CHECK(week_of("2027-01-03T12:00:00Z") == "2026-W53");
+  CHECK(week_of("2027-01-04T12:00:00Z") == "2027-W01");
+  CHECK(week_of("2024-12-30T12:00:00Z") == "2025-W01");  // a Monday in the next ISO year
+  CHECK(week_of("1970-01-01T00:00:00Z") == "1970-W01");
+  CHECK(week_of("1969-12-29T00:00:00Z") == "1970-W01");
+}
+
+TEST_CASE("time: window bounds read as they were given", "[time]") {
+  CHECK(ror::format_time_bound(*ror::parse_time_bound("2026-03-01", false), false) == "2026-03-01");
+  CHECK(ror::format_time_bound(*ror::parse_time_bound("2026-03-31", true), true) == "2026-03-31");
+  CHECK(ror::format_time_bound(*ror::parse_time_bound("2026-03-31T10:00:00Z", true), true) ==
+        "2026-03-31T10:00:00Z");
+  CHECK(ror::format_time_bound(*ror::parse_time_bound("2026-03-01T00:00:00.5Z", false), false) ==
+        "2026-03-01T00:00:00.500Z");
+}

@@ -25,18 +25,19 @@ const std::string kSmall = std::string(ROR_SOURCE_DIR) + "/tests/cli/fixtures/sm
 }  // namespace
 
 TEST_CASE("usage errors exit 2 with one line on stderr and nothing on stdout", "[cli]") {
-  for (const auto& args :
-       std::vector<std::vector<std::string>>{{},
-                                             {"frobnicate"},
-                                             {"score", "--format", "yaml", kSmall},
-                                             {"score", "--top", "x", kSmall},
-                                             {"score", "--by", "week", kSmall},
-                                             {"score", "--color", "sometimes", kSmall},
-                                             {"score", "--since", "2026-02-30", kSmall},
-                                             {"score", "--require", "ror.score", kSmall},
-                                             {"score", "--require", "ror.nope>1", kSmall},
-                                             {"score", "--require", "ror.score>=sixty", kSmall},
-                                             {"explain", "nope"}}) {
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {},
+           {"frobnicate"},
+           {"score", "--format", "yaml", kSmall},
+           {"score", "--top", "x", kSmall},
+           {"score", "--by", "year", kSmall},
+           {"score", "--since", "2026-03-01", "--until", "2026-01-01", kSmall},
+           {"score", "--color", "sometimes", kSmall},
+           {"score", "--since", "2026-02-30", kSmall},
+           {"score", "--require", "ror.score", kSmall},
+           {"score", "--require", "ror.nope>1", kSmall},
+           {"score", "--require", "ror.score>=sixty", kSmall},
+           {"explain", "nope"}}) {
     const Run r = run(args);
     INFO(r.err);
     CHECK(r.code == 2);

@@ -38,7 +38,7 @@ void DatasetBuilder::add_source(const std::string& name, const std::string& orig
 }
 
 void DatasetBuilder::add_account(const AccountRecord& account, const std::string& source,
-                                 std::string_view platform) {
+                                 std::size_t source_index, std::string_view platform) {
   follower_entries_ += account.follower_entries;
   if (account.role == AccountRole::guess) {
     for (const std::string* name : {&account.id, &account.handle}) {
@@ -55,6 +55,101 @@ void DatasetBuilder::add_account(const AccountRecord& account, const std::string
     profiles_.add(account);
     return;
   }
+  owners_.push_back({account, source, std::string(platform), source_index});
+}
+
+namespace {
+
+// "@acme on x (export.json)": an owner record as an error names it.
+std::string owner_label(const AccountRecord& r, std::string_view platform,
+                        const std::string& source) {
+  const std::string& name = r.handle.empty() ? r.id : r.handle;
+  const std::string& shown = r.platform.empty() ? std::string(platform) : r.platform;
+  return fmt::format("{}{} ({})", name, shown.empty() ? "" : " on " + shown, source);
+}
+
+// Whether two handles name one account: equal once normalised, or equal in their local part
+// when one of them has no domain ("marrow" and "marrow@fjord.example" on Mastodon).
+bool same_handle(const std::string& a, const std::string& b) {
+  const std::string x = normalize_name(a);
+  const std::string y = normalize_name(b);
+  if (x == y) {
+    return true;
+  }
+  const std::size_t dx = x.find('@');
+  const std::size_t dy = y.find('@');
+  if ((dx == std::string::npos) == (dy == std::string::npos)) {
+    return false;  // both bare, or both with a domain: they differ
+  }
+  return x.substr(0, dx) == y.substr(0, dy);
+}
+
+// Whether two owner records name different accounts: by their handles when both give one, else
+// by their ids when both give only ids (importers of one platform may spell ids differently:
+// an actor URL and an API id).
+bool differ(const AccountRecord& a, const AccountRecord& b) {
+  if (!a.handle.empty() && !b.handle.empty()) {
+    return !same_handle(a.handle, b.handle);
+  }
+  return a.handle.empty() && b.handle.empty() && !a.id.empty() && !b.id.empty() &&
+         normalize_name(a.id) != normalize_name(b.id);
+}
+
+// Whether an owner record names one of the --account names.
+bool named_by(const AccountRecord& r, const std::vector<std::string>& accounts) {
+  for (const std::string& given : accounts) {
+    const std::string name = normalize_name(given);
+    for (const std::string* own : {&r.id, &r.handle}) {
+      if (!own->empty() && normalize_name(*own) == name) {
+        return true;
+      }
+    }
+    for (const std::string& alias : r.aliases) {
+      if (normalize_name(alias) == name) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void DatasetBuilder::choose_owners(const LoadOptions& options) {
+  // Records of one platform's inputs name one account; ror/v1 names hold on every platform, so
+  // two ror/v1 inputs name one account too.
+  const Owner* first = nullptr;
+  const Owner* second = nullptr;
+  for (std::size_t i = 0; i < owners_.size() && second == nullptr; ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (owners_[i].space == owners_[j].space && differ(owners_[i].record, owners_[j].record)) {
+        first = &owners_[j];
+        second = &owners_[i];
+        break;
+      }
+    }
+  }
+  if (second != nullptr && options.accounts.empty()) {
+    throw usage_error(fmt::format(
+        "the inputs name two accounts, {} and {}: score one with --account NAME, or each on its "
+        "own to compare them",
+        owner_label(first->record, first->space, first->source),
+        owner_label(second->record, second->space, second->source)));
+  }
+  for (const Owner& o : owners_) {
+    // With two accounts named, --account keeps the records that name it.
+    if (second == nullptr || named_by(o.record, options.accounts)) {
+      take_owner(o.record, o.source, o.space);
+    } else {
+      disowned_.resize(std::max(disowned_.size(), o.source_index + 1), 0);
+      disowned_[o.source_index] = 1;
+    }
+  }
+  owners_.clear();
+}
+
+void DatasetBuilder::take_owner(const AccountRecord& account, const std::string& source,
+                                std::string_view platform) {
   for (const std::string* name : {&account.id, &account.handle}) {
     if (!name->empty()) {
       alias_names_.push_back({std::string(platform), *name});
@@ -272,9 +367,13 @@ void DatasetBuilder::merge_details(const PostBatch& batch) {
   }
   DatasetDetails& d = *data_.details;
   for (const PostTextRefs& p : batch.post_details) {
-    d.posts.push_back({keep_detail(batch, p.text), keep_detail(batch, p.url),
-                       keep_detail(batch, p.hashtags), keep_detail(batch, p.mentions),
-                       p.hashtags_listed, p.mentions_listed, {}});
+    d.posts.push_back({keep_detail(batch, p.text),
+                       keep_detail(batch, p.url),
+                       keep_detail(batch, p.hashtags),
+                       keep_detail(batch, p.mentions),
+                       p.hashtags_listed,
+                       p.mentions_listed,
+                       {}});
   }
   for (std::size_t i = 0; i < batch.comment_ids.size(); ++i) {
     d.comments.push_back(
@@ -355,7 +454,7 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
     source_expected_ = batch.expected;
   }
   for (const AccountRecord& account : batch.accounts) {
-    add_account(account, batch.source, info.platform);
+    add_account(account, batch.source, source, info.platform);
   }
   profiles_.merge(batch.profiles);
   data_.authors.intern_all(batch.authors, author_map_, info.platform);
@@ -409,6 +508,7 @@ void DatasetBuilder::end_source(std::size_t source, const std::string& name) {
 }
 
 void DatasetBuilder::resolve_account(const LoadOptions& options) {
+  choose_owners(options);
   Account& account = data_.account;
   // The identities the inputs name, the first one foremost; their follower counts add up (one
   // person's audiences on two platforms are two audiences).

@@ -95,7 +95,13 @@ class DatasetBuilder {
                                  StringArena& arena);
   std::uint8_t platform_index(std::string_view platform);
   void add_account(const AccountRecord& account, const std::string& source,
-                   std::string_view platform);
+                   std::size_t source_index, std::string_view platform);
+  // Takes an owner record's names and identity (what the record says of the account).
+  void take_owner(const AccountRecord& account, const std::string& source,
+                  std::string_view platform);
+  // The owner records that name the account: all of them, unless two name different accounts
+  // (then --account must say which, else a usage error names both).
+  void choose_owners(const LoadOptions& options);
   // The most frequent author of the posts of a platform (normalised), or "".
   std::string most_frequent_author(std::uint8_t platform) const;
   void apply_profiles();
@@ -132,6 +138,16 @@ class DatasetBuilder {
     std::string handle;
     std::optional<std::int64_t> followers;
   };
+  struct Owner {
+    AccountRecord record;
+    std::string source;
+    std::string space;  // the platform of its input ("" for ror/v1)
+    std::size_t source_index = 0;
+  };
+  // Per input: its owner record named another account than the one scored, so its posts
+  // without an author are that account's, not this one's (foreign).
+  std::vector<std::uint8_t> disowned_;
+  std::vector<Owner> owners_;  // owner records in input order, until choose_owners
   std::vector<Identity> identities_;
   std::vector<SpacedName> alias_names_;
   std::vector<SpacedName> weak_names_;  // names only guessed (a thread's first author)

@@ -223,6 +223,12 @@ void DatasetBuilder::classify_posts() {
   };
   const AuthorTable& authors = data_.authors;
   const auto own = [&](AuthorId a) { return a == kNone || authors.is_account(a); };
+  // A post without an author is its input's account's: not this one's when that input named
+  // another account (choose_owners).
+  const auto disowned = [&](std::uint32_t p) {
+    const std::uint32_t s = post_source_[p];
+    return s < disowned_.size() && disowned_[s] != 0;
+  };
   std::vector<std::uint8_t> done(n, 0);
   std::vector<std::uint32_t> path;
   for (std::uint32_t p = 0; p < n; ++p) {
@@ -236,7 +242,7 @@ void DatasetBuilder::classify_posts() {
         break;
       }
       const std::uint32_t up = parent(q);
-      if (!own(post.author)) {
+      if (!own(post.author) || (post.author == kNone && disowned(q))) {
         post.kind = PostKind::foreign;
       } else if (up != kNone && own(data_.posts[up].author)) {
         // Answering its own status (in the data, whatever the reply's addressee says).

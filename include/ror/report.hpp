@@ -20,13 +20,15 @@ enum class CompareOp : std::uint8_t { lt, le, gt, ge, eq };
 // "<", "<=", ">", ">=" or "==".
 std::string_view op_symbol(CompareOp op);
 
-// One --require condition: <group>.<metric|score> <op> <number>.
+// One --require condition: <group>.<metric|score|coverage> <op> <number>. A rate or coverage
+// also takes a percentage ("10%"), a time a duration ("90m", "1h", "2d").
 struct Requirement {
   std::string text;  // as given, whitespace removed
   Group group = Group::ror;
-  std::optional<MetricId> metric;  // nullopt: the group's score
+  std::optional<MetricId> metric;  // nullopt: the group's score, or its coverage
+  bool coverage = false;           // the share of the group's score weight on known inputs
   CompareOp op = CompareOp::ge;
-  double threshold = 0;
+  double threshold = 0;  // in the metric's own unit: a fraction, seconds, a count, 0-100
 };
 
 // Parses a --require expression. Throws ror::Error (usage) on a malformed expression or an

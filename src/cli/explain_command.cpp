@@ -46,6 +46,15 @@ void explain_metric(const MetricInfo& m, const ScoreConfig& config, std::ostream
   out << "  Score: " << (role.empty() ? "reported only, not scored" : role) << '\n';
 }
 
+// What `<group>.coverage` reads.
+void explain_coverage(const ScoreConfig& config, std::ostream& out) {
+  out << fmt::format(
+      "  roi.coverage, ror.coverage, hygiene.coverage: the share (0 to 1, or a percentage in\n"
+      "  --require) of the score's weight whose inputs are known. Below min_coverage ({:g}) the\n"
+      "  score is low confidence, and for ROI or ROR the verdict is insufficient-data.\n",
+      config.min_coverage);
+}
+
 void explain_scores(const ScoreConfig& config, std::ostream& out) {
   out << "How the scores are made\n"
          "  Each score is 100 x the weighted mean of its inputs, each normalised to [0, 1]\n"
@@ -67,9 +76,10 @@ void explain_scores(const ScoreConfig& config, std::ostream& out) {
       config.credit_good_seconds, config.credit_floor, config.credit_bad_seconds);
   out << fmt::format(
       "  Verdict (threshold {:g}): relationship-builder (ROI and ROR high), broadcaster (ROI\n"
-      "  high, ROR low), niche-community (ROI low, ROR high), dormant (both low). An unknown\n"
-      "  score counts as low.\n",
-      config.verdict_threshold);
+      "  high, ROR low), niche-community (ROI low, ROR high), dormant (both low);\n"
+      "  insufficient-data when ROI or ROR rests on less than {:g}% of its weight.\n",
+      config.verdict_threshold, config.min_coverage * 100.0);
+  explain_coverage(config, out);
 }
 
 class ExplainCommand final : public Command {
@@ -92,8 +102,12 @@ class ExplainCommand final : public Command {
       explain_scores(config, out);
       return ExitCode::ok;
     }
-    if (metric_ == "scores" || metric_ == "score") {
+    if (metric_ == "scores" || metric_ == "score" || metric_.ends_with(".score")) {
       explain_scores(config, out);
+      return ExitCode::ok;
+    }
+    if (metric_ == "coverage" || metric_.ends_with(".coverage")) {
+      explain_coverage(config, out);
       return ExitCode::ok;
     }
     bool found = false;

@@ -1,6 +1,7 @@
 // --require expressions: parsing and evaluation.
 #include <array>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -21,6 +22,61 @@ constexpr std::array<OpSpelling, 5> kOps = {{{"<=", CompareOp::le},
                                              {"==", CompareOp::eq},
                                              {"<", CompareOp::lt},
                                              {">", CompareOp::gt}}};
+
+// A decimal number as JSON writes one (optional sign, digits, fraction, exponent), finite; no
+// "nan", "inf" or hexadecimal forms.
+std::optional<double> plain_number(const std::string& text) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+      ++i;
+    }
+    return i > start;
+  };
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
+    ++i;
+  }
+  const bool whole = digits();
+  bool fraction = false;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    fraction = digits();
+  }
+  if (!whole && !fraction) {
+    return std::nullopt;
+  }
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
+      ++i;
+    }
+    if (!digits()) {
+      return std::nullopt;
+    }
+  }
+  if (i != text.size()) {
+    return std::nullopt;
+  }
+  errno = 0;
+  const double value = std::strtod(text.c_str(), nullptr);
+  if (errno == ERANGE || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+// Seconds in a duration unit: s, m (minutes), h, d, w.
+std::optional<double> duration_unit(std::string_view unit) {
+  constexpr std::array<std::pair<std::string_view, double>, 5> kUnits = {
+      {{"s", 1}, {"m", 60}, {"h", 3600}, {"d", 86400}, {"w", 604800}}};
+  for (const auto& [name, seconds] : kUnits) {
+    if (unit == name) {
+      return seconds;
+    }
+  }
+  return std::nullopt;
+}
 
 std::string without_spaces(std::string_view text) {
   std::string out;
@@ -84,23 +140,58 @@ Requirement parse_requirement(std::string_view given) {
   if (name == "top_audience") {
     throw bad("ror.top_audience is a list; compare a number such as ror.audience");
   }
-  if (name != "score") {
+  r.coverage = name == "coverage";
+  if (name != "score" && !r.coverage) {
     r.metric = find_metric(r.group, name);
     if (!r.metric) {
       throw bad(fmt::format("unknown metric \"{}\" (see `ror explain`)", path));
     }
   }
-  char* end = nullptr;
-  errno = 0;
-  r.threshold = std::strtod(number.c_str(), &end);
-  if (number.empty() || end != number.c_str() + number.size() || errno == ERANGE) {
+  // What the threshold is measured in: a fraction (rates, coverage), seconds, or a plain number.
+  const Unit unit = r.coverage ? Unit::rate : r.metric ? metric_info(*r.metric).unit : Unit::ratio;
+  const std::string_view what = r.metric ? metric_info(*r.metric).name : std::string_view(name);
+  // The number, then an optional suffix: "%" or a duration unit.
+  std::size_t digits = 0;
+  while (digits < number.size() &&
+         std::string_view("+-.0123456789eE").find(number[digits]) != std::string_view::npos) {
+    ++digits;
+  }
+  // (an exponent's sign aside, a letter after the digits is a suffix: "1e3" is a number, "2d" not)
+  const std::string suffix = number.substr(digits);
+  const auto value = plain_number(number.substr(0, digits));
+  if (!value) {
     throw bad(fmt::format("\"{}\" is not a number", number));
+  }
+  r.threshold = *value;
+  if (suffix == "%") {
+    if (unit != Unit::rate) {
+      throw bad(fmt::format("{} is {}, not a rate: a percentage does not apply", what,
+                            unit == Unit::seconds ? "a time" : "a number"));
+    }
+    r.threshold /= 100.0;
+  } else if (!suffix.empty()) {
+    const auto seconds = duration_unit(suffix);
+    if (!seconds) {
+      throw bad(fmt::format("\"{}\" is not a number", number));
+    }
+    if (unit != Unit::seconds) {
+      throw bad(fmt::format("{} is not a time: a duration does not apply", what));
+    }
+    r.threshold *= *seconds;
+  } else if (unit == Unit::rate && (r.threshold < 0 || r.threshold > 1)) {
+    throw bad(fmt::format("{} is a fraction from 0 to 1; write {}% or {}", what, number,
+                          r.threshold / 100.0));
+  } else if (!r.metric && !r.coverage && (r.threshold < 0 || r.threshold > 100)) {
+    throw bad("scores run from 0 to 100");
   }
   return r;
 }
 
 std::optional<double> requirement_value(const Requirement& r, const MetricValues& values,
                                         const Scores& scores) {
+  if (r.coverage) {
+    return std::round(scores.coverage_of(r.group) * 1000.0) / 1000.0;  // as the reports print it
+  }
   return r.metric ? values[*r.metric] : scores.of(r.group);
 }
 

@@ -112,6 +112,12 @@ class ConfigReader {
     if (j.contains("verdict_threshold")) {
       config.verdict_threshold = number(j.at("verdict_threshold"), "verdict_threshold");
     }
+    if (j.contains("min_coverage")) {
+      config.min_coverage = number(j.at("min_coverage"), "min_coverage");
+      if (config.min_coverage < 0 || config.min_coverage > 1) {
+        fail("min_coverage must be from 0 to 1");
+      }
+    }
     for (const Group group : kGroups) {
       const auto key = std::string(group_name(group));
       if (!j.contains(key)) {

@@ -397,7 +397,8 @@ TEST_CASE("a verdict needs min_coverage of each side's weight", "[score]") {
     v.set(MetricId::response_rate, std::nullopt);
     s = ror::compute_scores(v, config);
     CHECK(s.low_confidence_of(Group::ror));
-    CHECK(s.insufficient == "ROR rests on 50% of its weight, 75% needed: no comment awaits an answer");
+    CHECK(s.insufficient ==
+          "ROR rests on 50% of its weight, 75% needed: no comment awaits an answer");
     config.min_coverage = 0.8;
     s = ror::compute_scores(v, config);
     CHECK(s.insufficient.find("ROI rests on 75% of its weight, 80% needed: ") == 0);
@@ -665,4 +666,38 @@ TEST_CASE("a burst never raises ror, even when its posts draw clicks", "[score]"
   REQUIRE(after.scores.exact[kRor]);
   CAPTURE(*before.scores.score[kRor], *after.scores.score[kRor]);
   CHECK(*after.scores.exact[kRor] <= *before.scores.exact[kRor]);
+}
+
+TEST_CASE("--require reads thresholds in the metric's own unit", "[score][require]") {
+  const auto threshold = [](const char* text) { return ror::parse_requirement(text).threshold; };
+  CHECK(threshold("hygiene.hashtag_abuse_rate<=10%") == Approx(0.10));
+  CHECK(threshold("hygiene.hashtag_abuse_rate<=0.1") == Approx(0.10));
+  CHECK(threshold("ror.response_time_median<=90m") == 5400);
+  CHECK(threshold("ror.response_time_median<=1.5h") == 5400);
+  CHECK(threshold("ror.response_time_p90<=2d") == 172800);
+  CHECK(threshold("ror.response_time_p90<=1w") == 604800);
+  CHECK(threshold("ror.response_time_p90<=30s") == 30);
+  CHECK(threshold("ror.response_time_p90<=3600") == 3600);  // bare: seconds
+  CHECK(threshold("roi.posts>=1e2") == 100);
+  CHECK(threshold("ror.score>=60") == 60);
+  const ror::Requirement c = ror::parse_requirement("ror.coverage >= 50%");
+  CHECK(c.coverage);
+  CHECK_FALSE(c.metric);
+  CHECK(c.threshold == 0.5);
+  ror::MetricValues v;
+  ror::Scores s;
+  s.coverage[static_cast<std::size_t>(Group::ror)] = 0.6839;
+  CHECK(ror::requirement_value(c, v, s) == Approx(0.684));  // as the reports print it
+  for (const char* wrong :
+       {"hygiene.hashtag_abuse_rate<=10", "hygiene.hashtag_abuse_rate>=-0.1", "ror.score>=nan",
+        "ror.score>=inf", "ror.score>=-inf", "ror.score>=infinity", "ror.score>=0x10",
+        "ror.score>=1e", "ror.score>=.", "ror.score>=", "ror.score>=160", "ror.score>=50%",
+        "roi.posts>=10%", "roi.posts<=2d", "ror.response_rate<=1h", "ror.response_time_median<=1y",
+        "ror.coverage>=2", "ror.response_time_median<=5%"}) {
+    CAPTURE(wrong);
+    CHECK_THROWS_AS(ror::parse_requirement(wrong), ror::Error);
+  }
+  CHECK_THROWS_WITH(ror::parse_requirement("hygiene.hashtag_abuse_rate<=10"),
+                    "--require 'hygiene.hashtag_abuse_rate<=10': hashtag_abuse_rate is a fraction "
+                    "from 0 to 1; write 10% or 0.1");
 }

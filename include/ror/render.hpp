@@ -13,6 +13,7 @@ namespace ror {
 // How a renderer may decorate its output.
 struct RenderOptions {
   bool color = false;  // ANSI colour (only the table uses it)
+  bool wide = false;   // CSV: one row per report or per group, with every figure (--wide)
 };
 
 // An output format: its --format name and its function.

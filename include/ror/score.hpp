@@ -73,6 +73,14 @@ enum class Verdict : std::uint8_t {
 // "relationship-builder", "broadcaster", "niche-community", "dormant" or "insufficient-data".
 std::string_view verdict_name(Verdict verdict);
 
+// One input of a score as the score used it: enough to recompute the score from the report.
+struct ScoredInput {
+  std::string name;  // a metric of the group, or a derived input
+  double weight = 0;
+  std::optional<double> value;       // nullopt: unknown, so left out
+  std::optional<double> normalised;  // in [0, 1], when the value is known
+};
+
 // The scores of one set of metric values.
 struct Scores {
   std::array<std::optional<double>, 3> exact{};  // by Group, unrounded; nullopt: nothing known
@@ -86,6 +94,9 @@ struct Scores {
   // With Verdict::insufficient_data: what it lacks, in a sentence ("ROR rests on 5% of its
   // weight, 50% needed: the export holds no comments written by other people").
   std::string insufficient;
+  // By Group: each input with its value (filled by compute_scores with `inputs` set: the
+  // report's totals, not every breakdown row).
+  std::array<std::vector<ScoredInput>, 3> inputs;
 
   // The reported score of a group.
   std::optional<double> of(Group g) const { return score[static_cast<std::size_t>(g)]; }
@@ -97,6 +108,6 @@ struct Scores {
 
 // Scores a set of metric values. The verdict is insufficient-data when ROI or ROR is
 // low-confidence.
-Scores compute_scores(const MetricValues& values, const ScoreConfig& config);
+Scores compute_scores(const MetricValues& values, const ScoreConfig& config, bool inputs = false);
 
 }  // namespace ror

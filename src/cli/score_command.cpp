@@ -25,6 +25,7 @@ struct ScoreArgs {
   std::vector<std::string> requires_;
   std::string config;
   bool strict = false;
+  bool wide = false;
 };
 
 double elapsed_ms(std::chrono::steady_clock::time_point start) {
@@ -59,6 +60,9 @@ class ScoreCommand final : public Command {
         ->allow_extra_args(false);
     app.add_option("--config", a_.config, "Score configuration (see data/score.json)");
     app.add_flag("--strict", a_.strict, "Treat every data warning as bad input (exit 3)");
+    app.add_flag("--wide", a_.wide,
+                 "With --format csv: one row for the report (or per --by group), every figure a "
+                 "column");
   }
 
   ExitCode run(const Streams& streams) override {
@@ -74,6 +78,9 @@ class ScoreCommand final : public Command {
     }
     const LoadOptions load = load_options(a_.inputs);
     const Renderer* renderer = find_renderer(a_.format);
+    if (a_.wide && a_.format != "csv") {
+      throw usage_error("--wide shapes CSV only: add --format csv");
+    }
     const std::optional<BreakdownBy> by = find_breakdown(a_.by);
 
     const Dataset data = load_inputs(a_.inputs, load, streams);
@@ -88,7 +95,7 @@ class ScoreCommand final : public Command {
 
     start = std::chrono::steady_clock::now();
     write_output(a_.output, streams, [&](std::ostream& out, bool to_terminal) {
-      renderer->render(report, RenderOptions{use_color(a_.color, to_terminal)}, out);
+      renderer->render(report, RenderOptions{use_color(a_.color, to_terminal), a_.wide}, out);
     });
     spdlog::debug("rendered {} in {:.1f} ms", a_.format, elapsed_ms(start));
     for (const CheckResult& c : report.checks) {

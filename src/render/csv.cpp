@@ -1,6 +1,10 @@
-// --format csv (RFC 4180). The report is long: one `section,name,value` row per figure. A
-// breakdown is wide: one row per post or month, one column per figure.
+// --format csv (RFC 4180 quoting, "\n" line ends). The report is long by default: one
+// `section,name,value` row per figure. A breakdown (--by) is wide: one row per post, day, week,
+// month or platform, one column per figure. --wide makes the report itself one wide row, and a
+// breakdown's rows carry every metric.
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -9,15 +13,23 @@
 namespace ror {
 namespace {
 
-std::string field(std::string_view text) {
+// One figure: its section ("roi", "check", ...), its name within it, and its text.
+struct Field {
+  std::string section;
+  std::string name;
+  std::string value;
+};
+using Fields = std::vector<Field>;
+
+std::string quoted(std::string_view text) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
     return std::string(text);
   }
-  std::string quoted = "\"";
+  std::string out = "\"";
   for (const char c : text) {
-    quoted += c == '"' ? "\"\"" : std::string(1, c);
+    out += c == '"' ? "\"\"" : std::string(1, c);
   }
-  return quoted + "\"";
+  return out + "\"";
 }
 
 std::string value_text(std::optional<double> value, Unit unit) {
@@ -30,53 +42,84 @@ std::string value_text(std::optional<double> value, Unit unit) {
   return fmt::format("{}", *value);  // shortest round-trip form
 }
 
-void row(std::ostream& out, std::string_view section, std::string_view name,
-         std::string_view value) {
-  out << field(section) << ',' << field(name) << ',' << field(value) << "\r\n";
+std::string time_text(std::optional<TimeMs> t) {
+  return t ? format_utc_ms(*t) : std::string();
 }
 
-void render_breakdown(const Report& report, std::ostream& out) {
-  out << breakdown_name(*report.by);
+// A group's score, coverage, confidence and metrics (every one, or a breakdown's main ones).
+void add_group(Fields& out, Group g, const MetricValues& m, const Scores& s, bool all_metrics) {
+  const std::string section(group_name(g));
+  out.push_back({section, "score", value_text(s.of(g), Unit::ratio)});
+  out.push_back({section, "coverage",
+                 value_text(std::round(s.coverage_of(g) * 1000.0) / 1000.0, Unit::ratio)});
+  out.push_back({section, "low_confidence", s.low_confidence_of(g) ? "true" : "false"});
+  out.push_back({section, "missing", s.missing[static_cast<std::size_t>(g)]});
+  for (const MetricInfo& info : metric_catalog()) {
+    if (info.group != g) {
+      continue;
+    }
+    const auto shown = breakdown_metrics();
+    if (all_metrics || std::find(shown.begin(), shown.end(), info.id) != shown.end()) {
+      out.push_back({section, std::string(info.name), value_text(m[info.id], info.unit)});
+    }
+  }
+}
+
+// The counts behind the rates and each score's inputs (the totals only).
+void add_counts_and_inputs(Fields& out, const Report& r) {
+  const MetricCounts& c = r.metrics.counts;
+  for (const auto& [section, name, n] :
+       {std::tuple<std::string_view, std::string_view, std::uint64_t>{"roi", "original_posts",
+                                                                      c.original_posts},
+        {"roi", "outreach_posts", c.outreach_posts},
+        {"roi", "commented_posts", c.commented_posts},
+        {"ror", "account_comments", c.account_comments},
+        {"ror", "awaiting", c.awaiting},
+        {"ror", "answered", c.answered},
+        {"ror", "reciprocated", c.reciprocated},
+        {"hygiene", "clean_posts", c.clean_posts},
+        {"hygiene", "hashtag_abuse_posts", c.hashtag_abuse_posts},
+        {"hygiene", "duplicate_posts", c.duplicate_posts},
+        {"hygiene", "burst_posts", c.burst_posts},
+        {"hygiene", "mention_blast_posts", c.mention_blast_posts},
+        {"hygiene", "account_answers", c.account_answers},
+        {"hygiene", "canned_replies", c.canned_replies}}) {
+    out.push_back({std::string(section), fmt::format("counts.{}", name), std::to_string(n)});
+  }
   for (const Group g : kGroups) {
-    out << ',' << group_name(g) << ".score";
-  }
-  for (const MetricId id : breakdown_metrics()) {
-    out << ',' << group_name(metric_info(id).group) << '.' << metric_info(id).name;
-  }
-  out << ",verdict\r\n";
-  for (const BreakdownRow& r : report.rows) {
-    out << field(r.key);
-    for (const Group g : kGroups) {
-      out << ',' << value_text(r.scores.of(g), Unit::ratio);
+    for (const ScoredInput& i : r.scores.inputs[static_cast<std::size_t>(g)]) {
+      const std::string name = "input." + i.name;
+      out.push_back({std::string(group_name(g)), name, value_text(i.value, Unit::ratio)});
+      out.push_back({std::string(group_name(g)), name + ".weight", fmt::format("{}", i.weight)});
+      out.push_back({std::string(group_name(g)), name + ".normalised",
+                     value_text(i.normalised, Unit::ratio)});
     }
-    for (const MetricId id : breakdown_metrics()) {
-      out << ',' << value_text(r.metrics[id], metric_info(id).unit);
-    }
-    out << ',' << verdict_name(r.scores.verdict) << "\r\n";
   }
 }
 
-}  // namespace
-
-void render_csv(const Report& report, const RenderOptions& /*options*/, std::ostream& out) {
-  if (report.by) {
-    render_breakdown(report, out);
-    return;
+// Each --require condition: whether it passed, and the value it measured.
+void add_checks(Fields& out, const Report& r) {
+  for (const CheckResult& c : r.checks) {
+    out.push_back({"check", c.requirement.text, c.passed ? "passed" : "failed"});
+    out.push_back({"check.value", c.requirement.text, value_text(c.value, Unit::ratio)});
   }
-  out << "section,name,value\r\n";
-  row(out, "meta", "schema_version", std::to_string(kOutputSchemaVersion));
+}
+
+// Every figure of the report's totals, in the long form's order.
+Fields totals(const Report& report) {
+  Fields out;
+  out.push_back({"meta", "schema_version", std::to_string(kOutputSchemaVersion)});
   const Account& a = report.account;
-  row(out, "account", "id", a.id);
-  row(out, "account", "handle", a.handle);
-  row(out, "account", "platform", a.platform);
-  row(out, "account", "followers", a.followers ? std::to_string(*a.followers) : "");
+  out.push_back({"account", "id", a.id});
+  out.push_back({"account", "handle", a.handle});
+  out.push_back({"account", "platform", a.platform});
+  out.push_back({"account", "followers", a.followers ? std::to_string(*a.followers) : ""});
   const InputStats& in = report.input;
   const bool any = report.metrics[MetricId::posts].value_or(0) > 0;
-  const auto time = [](std::optional<TimeMs> t) { return t ? format_utc_ms(*t) : std::string(); };
-  row(out, "period", "first_post", any ? time(report.metrics.counts.first_post) : "");
-  row(out, "period", "last_post", any ? time(report.metrics.counts.last_post) : "");
-  row(out, "period", "since", time(in.since));
-  row(out, "period", "until", time(in.until));
+  out.push_back({"period", "first_post", any ? time_text(report.metrics.counts.first_post) : ""});
+  out.push_back({"period", "last_post", any ? time_text(report.metrics.counts.last_post) : ""});
+  out.push_back({"period", "since", time_text(in.since)});
+  out.push_back({"period", "until", time_text(in.until)});
   for (const auto& [name, n] :
        {std::pair<std::string_view, std::uint64_t>{"files", in.files.size()},
         {"bytes", in.bytes},
@@ -85,35 +128,97 @@ void render_csv(const Report& report, const RenderOptions& /*options*/, std::ost
         {"foreign_posts", in.foreign_posts},
         {"filtered_posts", in.filtered_posts},
         {"warnings", in.warnings.total()}}) {
-    row(out, "input", name, std::to_string(n));
+    out.push_back({"input", std::string(name), std::to_string(n)});
   }
   for (const Group g : kGroups) {
-    row(out, group_name(g), "score", value_text(report.scores.of(g), Unit::ratio));
-    row(out, group_name(g), "coverage",
-        value_text(std::round(report.scores.coverage_of(g) * 1000.0) / 1000.0, Unit::ratio));
-    row(out, group_name(g), "low_confidence",
-        report.scores.low_confidence_of(g) ? "true" : "false");
-    row(out, group_name(g), "missing", report.scores.missing[static_cast<std::size_t>(g)]);
-    for (const MetricInfo& info : metric_catalog()) {
-      if (info.group == g) {
-        row(out, group_name(g), info.name, value_text(report.metrics[info.id], info.unit));
-      }
-    }
+    add_group(out, g, report.metrics, report.scores, true);
   }
+  add_counts_and_inputs(out, report);
   std::size_t rank = 0;
   for (const AudienceMember& m : report.metrics.top_audience) {
     const std::string prefix = fmt::format("top_audience.{}.", ++rank);
-    row(out, "ror", prefix + "author", m.author);
-    row(out, "ror", prefix + "comments", std::to_string(m.comments));
-    row(out, "ror", prefix + "posts", std::to_string(m.posts));
-    row(out, "ror", prefix + "first_seen", format_utc(m.first_seen));
-    row(out, "ror", prefix + "last_seen", format_utc(m.last_seen));
-    row(out, "ror", prefix + "answers", std::to_string(m.answers));
+    out.push_back({"ror", prefix + "author", m.author});
+    out.push_back({"ror", prefix + "comments", std::to_string(m.comments)});
+    out.push_back({"ror", prefix + "posts", std::to_string(m.posts)});
+    out.push_back({"ror", prefix + "first_seen", format_utc(m.first_seen)});
+    out.push_back({"ror", prefix + "last_seen", format_utc(m.last_seen)});
+    out.push_back({"ror", prefix + "answers", std::to_string(m.answers)});
   }
-  row(out, "verdict", "verdict", verdict_name(report.scores.verdict));
-  row(out, "verdict", "reason", report.scores.insufficient);
-  for (const CheckResult& c : report.checks) {
-    row(out, "check", c.requirement.text, c.passed ? "passed" : "failed");
+  out.push_back({"verdict", "verdict", std::string(verdict_name(report.scores.verdict))});
+  out.push_back({"verdict", "reason", report.scores.insufficient});
+  return out;
+}
+
+// One breakdown row's figures.
+Fields row_fields(const BreakdownRow& row, bool all_metrics) {
+  Fields out;
+  for (const Group g : kGroups) {
+    add_group(out, g, row.metrics, row.scores, all_metrics);
+  }
+  out.push_back({"verdict", "verdict", std::string(verdict_name(row.scores.verdict))});
+  out.push_back({"verdict", "reason", row.scores.insufficient});
+  return out;
+}
+
+void write_line(std::ostream& out, const std::vector<std::string>& cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    out << (i == 0 ? "" : ",") << quoted(cells[i]);
+  }
+  out << '\n';
+}
+
+// A wide table: a header of "section.name" columns, then one line per record.
+void write_wide(std::ostream& out, const std::string& key, const std::vector<Fields>& records,
+                const std::vector<std::string>& keys) {
+  std::vector<std::string> cells;
+  if (!key.empty()) {
+    cells.push_back(key);
+  }
+  for (const Field& f : records.front()) {
+    cells.push_back(f.section + "." + f.name);
+  }
+  write_line(out, cells);
+  for (std::size_t r = 0; r < records.size(); ++r) {
+    cells.clear();
+    if (!key.empty()) {
+      cells.push_back(keys[r]);
+    }
+    for (const Field& f : records[r]) {
+      cells.push_back(f.value);
+    }
+    write_line(out, cells);
+  }
+}
+
+}  // namespace
+
+void render_csv(const Report& report, const RenderOptions& options, std::ostream& out) {
+  Fields checks;
+  add_checks(checks, report);
+  if (report.by) {
+    // (the checks judge the whole report: every row repeats them, so none is lost)
+    std::vector<Fields> records;
+    std::vector<std::string> keys;
+    for (const BreakdownRow& row : report.rows) {
+      Fields f = row_fields(row, options.wide);
+      f.insert(f.end(), checks.begin(), checks.end());
+      records.push_back(std::move(f));
+      keys.push_back(row.key);
+    }
+    if (!records.empty()) {
+      write_wide(out, std::string(breakdown_name(*report.by)), records, keys);
+    }
+    return;
+  }
+  Fields all = totals(report);
+  all.insert(all.end(), checks.begin(), checks.end());
+  if (options.wide) {
+    write_wide(out, "", {all}, {});
+    return;
+  }
+  out << "section,name,value\n";
+  for (const Field& f : all) {
+    write_line(out, {f.section, f.name, f.value});
   }
 }
 

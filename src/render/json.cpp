@@ -107,6 +107,41 @@ Json top_audience_json(const MetricValues& m) {
   return list;
 }
 
+// The counts behind a group's rates (the totals only).
+Json counts_json(Group group, const MetricCounts& c) {
+  if (group == Group::roi) {
+    return Json{{"original_posts", c.original_posts},
+                {"outreach_posts", c.outreach_posts},
+                {"commented_posts", c.commented_posts}};
+  }
+  if (group == Group::ror) {
+    return Json{{"account_comments", c.account_comments},
+                {"awaiting", c.awaiting},
+                {"answered", c.answered},
+                {"reciprocated", c.reciprocated}};
+  }
+  return Json{{"original_posts", c.original_posts},
+              {"clean_posts", c.clean_posts},
+              {"hashtag_abuse_posts", c.hashtag_abuse_posts},
+              {"duplicate_posts", c.duplicate_posts},
+              {"burst_posts", c.burst_posts},
+              {"mention_blast_posts", c.mention_blast_posts},
+              {"account_answers", c.account_answers},
+              {"canned_replies", c.canned_replies}};
+}
+
+// A score's inputs as it used them: name, weight, value and normalised value.
+Json inputs_json(const std::vector<ScoredInput>& inputs) {
+  Json list = Json::array();
+  for (const ScoredInput& i : inputs) {
+    list.push_back(Json{{"input", i.name},
+                        {"weight", i.weight},
+                        {"value", i.value ? Json(*i.value) : Json(nullptr)},
+                        {"normalised", i.normalised ? Json(*i.normalised) : Json(nullptr)}});
+  }
+  return list;
+}
+
 Json group_json(Group group, const MetricValues& m, const Scores& s, bool all_metrics) {
   Json metrics = Json::object();
   if (all_metrics) {
@@ -127,11 +162,16 @@ Json group_json(Group group, const MetricValues& m, const Scores& s, bool all_me
     }
   }
   const std::string& missing = s.missing[static_cast<std::size_t>(group)];
-  return Json{{"score", score(s.of(group))},
-              {"coverage", std::round(s.coverage_of(group) * 1000.0) / 1000.0},
-              {"low_confidence", s.low_confidence_of(group)},
-              {"missing", missing.empty() ? Json(nullptr) : Json(missing)},
-              {"metrics", metrics}};
+  Json out{{"score", score(s.of(group))},
+           {"coverage", std::round(s.coverage_of(group) * 1000.0) / 1000.0},
+           {"low_confidence", s.low_confidence_of(group)},
+           {"missing", missing.empty() ? Json(nullptr) : Json(missing)},
+           {"metrics", metrics}};
+  if (all_metrics) {
+    out["counts"] = counts_json(group, m.counts);
+    out["inputs"] = inputs_json(s.inputs[static_cast<std::size_t>(group)]);
+  }
+  return out;
 }
 
 // What an insufficient-data verdict lacks, else null.

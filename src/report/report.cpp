@@ -185,7 +185,7 @@ Report build_report(const Dataset& data, const ScoreConfig& config,
   report.input = data.input;
   report.options = config.metrics;
   report.metrics = compute_metrics(data, config.metrics);
-  report.scores = compute_scores(report.metrics, config);
+  report.scores = compute_scores(report.metrics, config, true);
   for (const MetricInfo& info : metric_catalog()) {
     if (!report.metrics[info.id]) {
       report.unknown.push_back(info.id);

@@ -97,8 +97,7 @@ std::string_view verdict_name(Verdict verdict) {
   return "insufficient-data";
 }
 
-std::string input_unknown_reason(const MetricValues& values, Group group,
-                                 std::string_view input) {
+std::string input_unknown_reason(const MetricValues& values, Group group, std::string_view input) {
   if (const auto metric = find_metric(group, input)) {
     const Unknown why = values.why_unknown(*metric);
     if (why == Unknown::not_carried && *metric != MetricId::followers &&
@@ -117,7 +116,7 @@ std::string input_unknown_reason(const MetricValues& values, Group group,
              : "no comment awaits an answer";
 }
 
-Scores compute_scores(const MetricValues& values, const ScoreConfig& config) {
+Scores compute_scores(const MetricValues& values, const ScoreConfig& config, bool inputs) {
   Scores scores;
   for (const Group group : kGroups) {
     const auto g = static_cast<std::size_t>(group);
@@ -128,6 +127,10 @@ Scores compute_scores(const MetricValues& values, const ScoreConfig& config) {
     for (const ScoreComponent& c : config.components[g]) {
       const auto v = score_input(values, group, c.input, config);
       all_weights += c.weight;
+      if (inputs) {
+        scores.inputs[g].push_back(
+            {c.input, c.weight, v, v ? std::optional<double>(normalise(*v, c)) : std::nullopt});
+      }
       if (v && c.weight > 0) {
         weighted += c.weight * normalise(*v, c);
         weights += c.weight;
@@ -138,8 +141,8 @@ Scores compute_scores(const MetricValues& values, const ScoreConfig& config) {
     }
     scores.coverage[g] = all_weights > 0 ? weights / all_weights : 0;
     // (compared in the three decimals the reports print, so that what they show decides)
-    scores.low_confidence[g] =
-        weights == 0 || std::round(scores.coverage[g] * 1000.0) < std::round(config.min_coverage * 1000.0);
+    scores.low_confidence[g] = weights == 0 || std::round(scores.coverage[g] * 1000.0) <
+                                                   std::round(config.min_coverage * 1000.0);
     if (weights > 0) {
       const double exact = 100.0 * weighted / weights;
       scores.exact[g] = exact;
@@ -151,11 +154,11 @@ Scores compute_scores(const MetricValues& values, const ScoreConfig& config) {
       continue;
     }
     const auto g = static_cast<std::size_t>(group);
-    scores.insufficient += fmt::format(
-        "{}{} rests on {:.0f}% of its weight, {:.0f}% needed: {}",
-        scores.insufficient.empty() ? "" : "; ", group == Group::roi ? "ROI" : "ROR",
-        std::floor(scores.coverage[g] * 100.0), std::ceil(config.min_coverage * 100.0),
-        scores.missing[g]);
+    scores.insufficient +=
+        fmt::format("{}{} rests on {:.0f}% of its weight, {:.0f}% needed: {}",
+                    scores.insufficient.empty() ? "" : "; ", group == Group::roi ? "ROI" : "ROR",
+                    std::floor(scores.coverage[g] * 100.0), std::ceil(config.min_coverage * 100.0),
+                    scores.missing[g]);
   }
   if (!scores.insufficient.empty()) {
     scores.verdict = Verdict::insufficient_data;

@@ -53,10 +53,28 @@ TEST_CASE("every format renders the same figures", "[render]") {
   CHECK(json.find("\"hashtag_abuse_rate\": 1.0") != std::string::npos);
   CHECK(json.find("\"views\": null") != std::string::npos);
   const std::string csv = rendered(r, "csv");
-  CHECK(csv.rfind("section,name,value\r\n", 0) == 0);
-  CHECK(csv.find("ror,response_time_median,5400\r\n") != std::string::npos);
-  CHECK(csv.find("ror,top_audience.1.author,\"ann, \"\"the\"\" reader\"\r\n") != std::string::npos);
-  CHECK(csv.find("roi,views,\r\n") != std::string::npos);
+  CHECK(csv.rfind("section,name,value\n", 0) == 0);
+  CHECK(csv.find('\r') == std::string::npos);  // "\n" line ends
+  CHECK(csv.find("ror,response_time_median,5400\n") != std::string::npos);
+  CHECK(csv.find("ror,top_audience.1.author,\"ann, \"\"the\"\" reader\"\n") != std::string::npos);
+  CHECK(csv.find("roi,views,\n") != std::string::npos);
+  CHECK(csv.find("check,ror.score>=50,") != std::string::npos);
+  CHECK(csv.find("check.value,ror.score>=50,") != std::string::npos);  // the measured value
+  CHECK(csv.find("hygiene,counts.clean_posts,") != std::string::npos);
+  CHECK(csv.find("ror,input.timely_response.weight,10\n") != std::string::npos);
+  // --wide: one header line and one line of the same figures.
+  std::ostringstream wide;
+  ror::render_csv(r, ror::RenderOptions{false, true}, wide);
+  std::istringstream wide_lines(wide.str());
+  std::string header;
+  std::string values;
+  std::getline(wide_lines, header);
+  std::getline(wide_lines, values);
+  CHECK(header.rfind("meta.schema_version,account.id,", 0) == 0);
+  CHECK(header.find(",ror.response_time_median,") != std::string::npos);
+  CHECK(header.find(",check.ror.score>=50,check.value.ror.score>=50") != std::string::npos);
+  CHECK(std::count(header.begin(), header.end(), ',') ==
+        std::count(csv.begin(), csv.end(), '\n') - 1 - 1);  // a column per long row, less one
   const std::string md = rendered(r, "markdown");
   CHECK(md.find("| response\\_time\\_median | 1h 30m |") != std::string::npos);
   const std::string table = rendered(r, "table");
@@ -86,6 +104,7 @@ TEST_CASE("a breakdown has one row per month", "[render]") {
   REQUIRE(r.rows.size() == 1);
   CHECK(r.rows[0].key == "2026-01");
   const std::string csv = rendered(r, "csv");
-  CHECK(csv.rfind("month,roi.score,ror.score,hygiene.score,roi.posts", 0) == 0);
-  CHECK(csv.find("\r\n2026-01,") != std::string::npos);
+  CHECK(csv.rfind("month,roi.score,roi.coverage,roi.low_confidence,roi.missing,roi.posts", 0) == 0);
+  CHECK(csv.find("\n2026-01,") != std::string::npos);
+  CHECK(csv.find(",check.ror.score>=50,check.value.ror.score>=50\n") != std::string::npos);
 }

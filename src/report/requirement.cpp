@@ -169,6 +169,9 @@ Requirement parse_requirement(std::string_view given) {
                             unit == Unit::seconds ? "a time" : "a number"));
     }
     r.threshold /= 100.0;
+    if (r.threshold < 0 || r.threshold > 1) {
+      throw bad(fmt::format("{} is a fraction: a percentage lies in 0% to 100%", what));
+    }
   } else if (!suffix.empty()) {
     const auto seconds = duration_unit(suffix);
     if (!seconds) {
@@ -178,11 +181,17 @@ Requirement parse_requirement(std::string_view given) {
       throw bad(fmt::format("{} is not a time: a duration does not apply", what));
     }
     r.threshold *= *seconds;
+    if (!std::isfinite(r.threshold)) {
+      throw bad(fmt::format("\"{}\" is out of range", number));
+    }
   } else if (unit == Unit::rate && (r.threshold < 0 || r.threshold > 1)) {
     throw bad(fmt::format("{} is a fraction from 0 to 1; write {}% or {}", what, number,
                           r.threshold / 100.0));
   } else if (!r.metric && !r.coverage && (r.threshold < 0 || r.threshold > 100)) {
     throw bad("scores run from 0 to 100");
+  }
+  if (r.threshold < 0) {
+    throw bad(fmt::format("{} is never negative", what));  // (counts, ratios and times)
   }
   return r;
 }

@@ -1,8 +1,13 @@
 // Reading data/score.json and --config files into a ScoreConfig.
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <limits>
+#include <numeric>
+#include <span>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -17,12 +22,64 @@ namespace {
 
 using nlohmann::json;
 
+// The keys each object of a configuration may hold.
+constexpr std::array<std::string_view, 8> kTopKeys = {
+    "schema", "thresholds", "response_credit", "verdict_threshold", "min_coverage",
+    "roi",    "ror",        "hygiene"};
+constexpr std::array<std::string_view, 7> kThresholdKeys = {
+    "hashtag_limit",     "mention_blast",    "burst_posts", "burst_window_seconds",
+    "substantive_words", "low_effort_words", "top"};
+constexpr std::array<std::string_view, 3> kCreditKeys = {"good_seconds", "bad_seconds", "floor"};
+constexpr std::array<std::string_view, 5> kComponentKeys = {"input", "weight", "scale", "good",
+                                                            "bad"};
+
+// The known key closest to `key` by edit distance (insertions, deletions, substitutions), if it
+// is within two edits.
+std::optional<std::string_view> nearest_key(std::string_view key,
+                                            std::span<const std::string_view> known) {
+  std::optional<std::string_view> best;
+  std::size_t best_distance = 3;
+  std::vector<std::size_t> row;
+  for (const std::string_view candidate : known) {
+    row.resize(candidate.size() + 1);
+    std::iota(row.begin(), row.end(), std::size_t{0});
+    for (std::size_t i = 1; i <= key.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= candidate.size(); ++j) {
+        const std::size_t above = row[j];
+        const std::size_t change = key[i - 1] == candidate[j - 1] ? 0 : 1;
+        row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + change});
+        diagonal = above;
+      }
+    }
+    if (row.back() < best_distance) {
+      best_distance = row.back();
+      best = candidate;
+    }
+  }
+  return best;
+}
+
 class ConfigReader {
  public:
   explicit ConfigReader(std::string_view name) : name_(name) {}
 
   [[noreturn]] void fail(const std::string& what) const {
     throw usage_error(fmt::format("invalid score configuration: {} ({})", what, name_));
+  }
+
+  // Fails on the first key of `object` that is not in `known`; `prefix` leads to the object.
+  void only(const json& object, std::span<const std::string_view> known,
+            const std::string& prefix) const {
+    for (const auto& item : object.items()) {
+      if (std::find(known.begin(), known.end(), item.key()) != known.end()) {
+        continue;
+      }
+      const std::optional<std::string_view> near = nearest_key(item.key(), known);
+      fail(fmt::format("unknown key {}{}", json(prefix + item.key()).dump(),
+                       near ? fmt::format(" (did you mean \"{}\"?)", *near) : ""));
+    }
   }
 
   double number(const json& j, const std::string& where) const {
@@ -32,14 +89,24 @@ class ConfigReader {
     return j.get<double>();
   }
 
+  // A number from `min` to `max`.
+  double number_in(const json& j, const std::string& where, double min, double max) const {
+    const double x = number(j, where);
+    if (x < min || x > max) {
+      fail(fmt::format("{} must be a number from {:g} to {:g}", where, min, max));
+    }
+    return x;
+  }
+
   template <typename T>
-  void whole(const json& object, const char* key, T& out, T min) const {
+  void whole(const json& object, const char* key, T& out, std::int64_t min,
+             std::int64_t max) const {
     if (!object.contains(key)) {
       return;
     }
     const json& j = object.at(key);
-    if (!j.is_number_integer() || j.get<std::int64_t>() < static_cast<std::int64_t>(min)) {
-      fail(fmt::format("thresholds.{} must be an integer >= {}", key, min));
+    if (!j.is_number_integer() || j.get<std::int64_t>() < min || j.get<std::int64_t>() > max) {
+      fail(fmt::format("thresholds.{} must be an integer from {} to {}", key, min, max));
     }
     out = static_cast<T>(j.get<std::int64_t>());
   }
@@ -48,17 +115,41 @@ class ConfigReader {
     if (!j.is_object()) {
       fail("thresholds must be an object");
     }
-    whole(j, "hashtag_limit", o.hashtag_limit, 0U);
-    whole(j, "mention_blast", o.mention_blast, 1U);
-    whole(j, "burst_posts", o.burst_posts, 2U);
-    whole(j, "burst_window_seconds", o.burst_window_seconds, std::int64_t{0});
-    whole(j, "substantive_words", o.substantive_words, 0U);
-    whole(j, "low_effort_words", o.low_effort_words, 0U);
-    whole(j, "top", o.top, std::size_t{0});
+    only(j, kThresholdKeys, "thresholds.");
+    constexpr std::int64_t kU32 = std::numeric_limits<std::uint32_t>::max();
+    constexpr std::int64_t kMost = std::numeric_limits<std::int64_t>::max();
+    whole(j, "hashtag_limit", o.hashtag_limit, 0, kU32);
+    whole(j, "mention_blast", o.mention_blast, 1, kU32);
+    whole(j, "burst_posts", o.burst_posts, 2, kU32);
+    whole(j, "burst_window_seconds", o.burst_window_seconds, 0, kMost / 1000);  // ms must fit
+    whole(j, "substantive_words", o.substantive_words, 0, kU32);
+    whole(j, "low_effort_words", o.low_effort_words, 0, kU32);
+    whole(j, "top", o.top, 0, kMost);
+  }
+
+  void response_credit(const json& r, ScoreConfig& config) const {
+    if (!r.is_object()) {
+      fail("response_credit must be an object");
+    }
+    only(r, kCreditKeys, "response_credit.");
+    config.credit_good_seconds = number(r.value("good_seconds", json(config.credit_good_seconds)),
+                                        "response_credit.good_seconds");
+    config.credit_bad_seconds = number(r.value("bad_seconds", json(config.credit_bad_seconds)),
+                                       "response_credit.bad_seconds");
+    config.credit_floor =
+        number(r.value("floor", json(config.credit_floor)), "response_credit.floor");
+    if (config.credit_good_seconds <= 0 ||
+        config.credit_bad_seconds <= config.credit_good_seconds || config.credit_floor <= 0 ||
+        config.credit_floor > 1) {
+      fail("response_credit needs 0 < good_seconds < bad_seconds and 0 < floor <= 1");
+    }
   }
 
   ScoreComponent component(const json& j, Group group, std::size_t index) const {
     const std::string where = fmt::format("{}[{}]", group_name(group), index);
+    if (j.is_object()) {
+      only(j, kComponentKeys, where + ".");
+    }
     if (!j.is_object() || !j.contains("input") || !j.at("input").is_string()) {
       fail(fmt::format("{} must be an object with a string \"input\"", where));
     }
@@ -75,7 +166,8 @@ class ConfigReader {
     c.weight = number(j.value("weight", json(1.0)), where + ".weight");
     c.good = number(j.value("good", json(1.0)), where + ".good");
     c.bad = number(j.value("bad", json(0.0)), where + ".bad");
-    const std::string scale = j.value("scale", std::string("linear"));
+    const json scale_json = j.value("scale", json("linear"));
+    const std::string scale = scale_json.is_string() ? scale_json.get<std::string>() : "";
     if (scale != "linear" && scale != "log") {
       fail(fmt::format("{}.scale must be \"linear\" or \"log\"", where));
     }
@@ -90,6 +182,7 @@ class ConfigReader {
     if (!j.is_object()) {
       fail("the configuration must be a JSON object");
     }
+    only(j, kTopKeys, "");
     if (j.contains("schema") && j.at("schema") != "ror-score/v1") {
       fail("schema must be \"ror-score/v1\"");
     }
@@ -97,26 +190,13 @@ class ConfigReader {
       thresholds(j.at("thresholds"), config.metrics);
     }
     if (j.contains("response_credit")) {
-      const json& r = j.at("response_credit");
-      config.credit_good_seconds =
-          number(r.value("good_seconds", json(config.credit_good_seconds)), "good_seconds");
-      config.credit_bad_seconds =
-          number(r.value("bad_seconds", json(config.credit_bad_seconds)), "bad_seconds");
-      config.credit_floor = number(r.value("floor", json(config.credit_floor)), "floor");
-      if (config.credit_good_seconds <= 0 ||
-          config.credit_bad_seconds <= config.credit_good_seconds || config.credit_floor <= 0 ||
-          config.credit_floor > 1) {
-        fail("response_credit needs 0 < good_seconds < bad_seconds and 0 < floor <= 1");
-      }
+      response_credit(j.at("response_credit"), config);
     }
     if (j.contains("verdict_threshold")) {
-      config.verdict_threshold = number(j.at("verdict_threshold"), "verdict_threshold");
+      config.verdict_threshold = number_in(j.at("verdict_threshold"), "verdict_threshold", 0, 100);
     }
     if (j.contains("min_coverage")) {
-      config.min_coverage = number(j.at("min_coverage"), "min_coverage");
-      if (config.min_coverage < 0 || config.min_coverage > 1) {
-        fail("min_coverage must be from 0 to 1");
-      }
+      config.min_coverage = number_in(j.at("min_coverage"), "min_coverage", 0, 1);
     }
     for (const Group group : kGroups) {
       const auto key = std::string(group_name(group));

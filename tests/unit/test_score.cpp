@@ -418,6 +418,16 @@ ror::ExitCode config_failure(const std::string& text) {
   return ror::ExitCode::ok;
 }
 
+// The message of the usage error parse_score_config fails with, or "" (also on another error).
+std::string config_message(const std::string& text) {
+  try {
+    ror::parse_score_config(text, "test-config.json");
+  } catch (const ror::Error& e) {
+    return e.code() == ror::ExitCode::usage ? e.what() : "";
+  }
+  return "";
+}
+
 bool same_components(const ScoreConfig& a, const ScoreConfig& b, Group g) {
   const auto& x = a.components[static_cast<std::size_t>(g)];
   const auto& y = b.components[static_cast<std::size_t>(g)];
@@ -503,6 +513,7 @@ TEST_CASE("a partial configuration replaces only the keys it has", "[score]") {
   CHECK(config.credit_bad_seconds == d.credit_bad_seconds);
   CHECK(config.credit_floor == d.credit_floor);
   CHECK(config.verdict_threshold == d.verdict_threshold);
+  CHECK(config.min_coverage == d.min_coverage);
   for (const Group g : ror::kGroups) {
     CAPTURE(ror::group_name(g));
     CHECK(same_components(config, d, g));
@@ -688,16 +699,98 @@ TEST_CASE("--require reads thresholds in the metric's own unit", "[score][requir
   ror::Scores s;
   s.coverage[static_cast<std::size_t>(Group::ror)] = 0.6839;
   CHECK(ror::requirement_value(c, v, s) == Approx(0.684));  // as the reports print it
-  for (const char* wrong :
-       {"hygiene.hashtag_abuse_rate<=10", "hygiene.hashtag_abuse_rate>=-0.1", "ror.score>=nan",
-        "ror.score>=inf", "ror.score>=-inf", "ror.score>=infinity", "ror.score>=0x10",
-        "ror.score>=1e", "ror.score>=.", "ror.score>=", "ror.score>=160", "ror.score>=50%",
-        "roi.posts>=10%", "roi.posts<=2d", "ror.response_rate<=1h", "ror.response_time_median<=1y",
-        "ror.coverage>=2", "ror.response_time_median<=5%"}) {
+  for (const char* wrong : {"hygiene.hashtag_abuse_rate<=10",
+                            "hygiene.hashtag_abuse_rate>=-0.1",
+                            "ror.score>=nan",
+                            "ror.score>=inf",
+                            "ror.score>=-inf",
+                            "ror.score>=infinity",
+                            "ror.score>=0x10",
+                            "ror.score>=1e",
+                            "ror.score>=.",
+                            "ror.score>=",
+                            "ror.score>=160",
+                            "ror.score>=50%",
+                            "roi.posts>=10%",
+                            "roi.posts<=2d",
+                            "ror.response_rate<=1h",
+                            "ror.response_time_median<=1y",
+                            "ror.coverage>=2",
+                            "ror.response_time_median<=5%",
+                            "ror.response_rate>=150%",
+                            "roi.posts>=-1",
+                            "ror.response_time_median<=-1h",
+                            "ror.response_time_median<=1e305w"}) {
     CAPTURE(wrong);
     CHECK_THROWS_AS(ror::parse_requirement(wrong), ror::Error);
   }
   CHECK_THROWS_WITH(ror::parse_requirement("hygiene.hashtag_abuse_rate<=10"),
                     "--require 'hygiene.hashtag_abuse_rate<=10': hashtag_abuse_rate is a fraction "
                     "from 0 to 1; write 10% or 0.1");
+}
+
+TEST_CASE("a configuration names its unknown keys, wrong types and values out of range",
+          "[score]") {
+  SECTION("unknown keys at every level, with the nearest known name") {
+    CHECK(config_message(R"({"thresholds": {"hashtag_limt": 3}})") ==
+          "invalid score configuration: unknown key \"thresholds.hashtag_limt\" (did you mean "
+          "\"hashtag_limit\"?) (test-config.json)");
+    CHECK(config_message(R"({"verdict_treshold": 40})") ==
+          "invalid score configuration: unknown key \"verdict_treshold\" (did you mean "
+          "\"verdict_threshold\"?) (test-config.json)");
+    CHECK(config_message(R"({"response_credit": {"flor": 0.5}})") ==
+          "invalid score configuration: unknown key \"response_credit.flor\" (did you mean "
+          "\"floor\"?) (test-config.json)");
+    CHECK(config_message(R"({"ror": [{"input": "response_rate"}, {"input": "response_rate",
+                                       "wieght": 1}]})") ==
+          "invalid score configuration: unknown key \"ror[1].wieght\" (did you mean "
+          "\"weight\"?) (test-config.json)");
+    CHECK(config_message(R"({"colour": "blue"})") ==
+          "invalid score configuration: unknown key \"colour\" (test-config.json)");
+    // A key that would break the one-line message is escaped.
+    CHECK(config_message("{\"a\\nb\": 1}") ==
+          "invalid score configuration: unknown key \"a\\nb\" (test-config.json)");
+  }
+  SECTION("wrong types") {
+    CHECK(config_message(R"({"roi": [{"input": "reach", "scale": 1}]})") ==
+          "invalid score configuration: roi[0].scale must be \"linear\" or \"log\" "
+          "(test-config.json)");
+    CHECK(config_message(R"({"response_credit": 3600})") ==
+          "invalid score configuration: response_credit must be an object (test-config.json)");
+    CHECK(config_message(R"({"response_credit": {"floor": "0.5"}})") ==
+          "invalid score configuration: response_credit.floor must be a number "
+          "(test-config.json)");
+    CHECK(config_message(R"({"verdict_threshold": "50"})") ==
+          "invalid score configuration: verdict_threshold must be a number (test-config.json)");
+    CHECK(config_message(R"({"min_coverage": "half"})") ==
+          "invalid score configuration: min_coverage must be a number (test-config.json)");
+    CHECK(config_message(R"({"thresholds": {"top": 2.0}})") ==
+          "invalid score configuration: thresholds.top must be an integer from 0 to "
+          "9223372036854775807 (test-config.json)");
+    CHECK(config_failure(R"({"roi": [{"input": "reach", "good": "1"}]})") == ror::ExitCode::usage);
+  }
+  SECTION("values out of range") {
+    CHECK(config_message(R"({"min_coverage": 1.5})") ==
+          "invalid score configuration: min_coverage must be a number from 0 to 1 "
+          "(test-config.json)");
+    CHECK(config_failure(R"({"min_coverage": -0.1})") == ror::ExitCode::usage);
+    CHECK(config_message(R"({"verdict_threshold": 101})") ==
+          "invalid score configuration: verdict_threshold must be a number from 0 to 100 "
+          "(test-config.json)");
+    CHECK(config_failure(R"({"verdict_threshold": -1})") == ror::ExitCode::usage);
+    CHECK(config_message(R"({"thresholds": {"hashtag_limit": 5000000000}})") ==
+          "invalid score configuration: thresholds.hashtag_limit must be an integer from 0 to "
+          "4294967295 (test-config.json)");
+    // Its milliseconds must fit in 64 bits.
+    CHECK(config_failure(R"({"thresholds": {"burst_window_seconds": 9223372036854775}})") ==
+          ror::ExitCode::ok);
+    CHECK(config_failure(R"({"thresholds": {"burst_window_seconds": 9223372036854776}})") ==
+          ror::ExitCode::usage);
+  }
+  SECTION("min_coverage: 0.5 by default, any number from 0 to 1") {
+    CHECK(defaults().min_coverage == 0.5);
+    CHECK(ror::parse_score_config(R"({"min_coverage": 0.8})", "m.json").min_coverage == 0.8);
+    CHECK(ror::parse_score_config(R"({"min_coverage": 0})", "m.json").min_coverage == 0.0);
+    CHECK(ror::parse_score_config(R"({"min_coverage": 1})", "m.json").min_coverage == 1.0);
+  }
 }

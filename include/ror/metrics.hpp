@@ -95,6 +95,10 @@ struct MetricInfo {
 // Every metric in report order.
 std::span<const MetricInfo> metric_catalog();
 
+// How the table names a metric for a person, with its unit where it has one: "comments per
+// post", "comments answered". `ror explain` knows these labels too.
+std::string_view metric_label(MetricId id);
+
 // The catalog entry of a metric.
 const MetricInfo& metric_info(MetricId id);
 
@@ -140,6 +144,8 @@ struct MetricCounts {
   TimeMs first_post = 0;
   TimeMs last_post = 0;
   std::uint64_t commented_posts = 0;  // posts whose export holds other people's comments
+  std::uint64_t unanswered = 0;       // comments awaiting an answer that got none
+  TimeMs oldest_unanswered = 0;       // the earliest of them (when there is one)
 };
 
 // Why a metric has no value.

@@ -12,8 +12,9 @@ namespace ror {
 
 // How a renderer may decorate its output.
 struct RenderOptions {
-  bool color = false;  // ANSI colour (only the table uses it)
-  bool wide = false;   // CSV: one row per report or per group, with every figure (--wide)
+  bool color = false;      // ANSI colour (only the table uses it)
+  bool wide = false;       // CSV: one row per report or per group, with every figure (--wide)
+  std::size_t width = 80;  // the table's width in columns (80 or more)
 };
 
 // An output format: its --format name and its function.

@@ -41,4 +41,8 @@ void configure_logging(std::ostream& err, bool quiet, bool verbose);
 // a terminal.
 bool use_color(const std::string& mode, bool to_terminal);
 
+// The table's width: 80 columns, or the terminal's when it is wider (at most 160); always 80
+// when the output is not a terminal, so that files and pipes get the same bytes.
+std::size_t output_width(bool to_terminal);
+
 }  // namespace ror::cli

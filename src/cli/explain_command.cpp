@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
+#include "render/format.hpp"
 #include "ror/metrics.hpp"
 #include "ror/score.hpp"
 
@@ -40,8 +41,8 @@ std::string score_role(Group group, std::string_view input, const ScoreConfig& c
 }
 
 void explain_metric(const MetricInfo& m, const ScoreConfig& config, std::ostream& out) {
-  out << fmt::format("{}.{} ({})\n  {}\n  Source: {}\n", group_name(m.group), m.name,
-                     unit_name(m.unit), m.definition, m.source);
+  out << fmt::format("{}.{} ({}), in the table \"{}\"\n  {}\n  Source: {}\n", group_name(m.group),
+                     m.name, unit_name(m.unit), metric_label(m.id), m.definition, m.source);
   const std::string role = score_role(m.group, m.name, config);
   out << "  Score: " << (role.empty() ? "reported only, not scored" : role) << '\n';
 }
@@ -102,6 +103,12 @@ class ExplainCommand final : public Command {
       explain_scores(config, out);
       return ExitCode::ok;
     }
+    // A column header of the table's breakdown stands for what it shows.
+    for (const render::ColumnName& c : render::kBreakdownColumns) {
+      if (metric_ == c.header) {
+        metric_ = std::string(c.explains);
+      }
+    }
     if (metric_ == "scores" || metric_ == "score" || metric_.ends_with(".score")) {
       explain_scores(config, out);
       return ExitCode::ok;
@@ -113,7 +120,7 @@ class ExplainCommand final : public Command {
     bool found = false;
     for (const MetricInfo& m : metric_catalog()) {
       const std::string qualified = fmt::format("{}.{}", group_name(m.group), m.name);
-      if (metric_ == m.name || metric_ == qualified) {
+      if (metric_ == m.name || metric_ == qualified || metric_ == metric_label(m.id)) {
         explain_metric(m, config, out);
         found = true;
       }

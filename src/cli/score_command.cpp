@@ -95,7 +95,9 @@ class ScoreCommand final : public Command {
 
     start = std::chrono::steady_clock::now();
     write_output(a_.output, streams, [&](std::ostream& out, bool to_terminal) {
-      renderer->render(report, RenderOptions{use_color(a_.color, to_terminal), a_.wide}, out);
+      renderer->render(
+          report,
+          RenderOptions{use_color(a_.color, to_terminal), a_.wide, output_width(to_terminal)}, out);
     });
     spdlog::debug("rendered {} in {:.1f} ms", a_.format, elapsed_ms(start));
     for (const CheckResult& c : report.checks) {

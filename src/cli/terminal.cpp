@@ -1,4 +1,8 @@
 // Terminal manners: colour only where wanted, and the "ror" logger on stderr.
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdlib>
 #include <string_view>
 
@@ -32,6 +36,22 @@ bool use_color(const std::string& mode, bool to_terminal) {
     return false;
   }
   return to_terminal;
+}
+
+std::size_t output_width(bool to_terminal) {
+  constexpr std::size_t kNarrowest = 80;
+  constexpr std::size_t kWidest = 160;  // (wider lines are harder to read, not easier)
+  if (!to_terminal) {
+    return kNarrowest;  // a file or a pipe: the same bytes whatever the terminal
+  }
+  std::size_t width = 0;
+  winsize size{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+    width = size.ws_col;
+  } else if (const char* env = std::getenv("COLUMNS"); env != nullptr) {
+    width = static_cast<std::size_t>(std::strtoul(env, nullptr, 10));
+  }
+  return std::clamp(width, kNarrowest, kWidest);
 }
 
 void configure_logging(std::ostream& err, bool quiet, bool verbose) {

@@ -137,6 +137,69 @@ static_assert(catalog_in_order());
 
 }  // namespace
 
+std::string_view metric_label(MetricId id) {
+  switch (id) {
+    case replies:
+      return "replies the platform counts";
+    case audience_comments:
+      return "comments by others";
+    case engagement_rate_impressions:
+      return "engagements per impression";
+    case engagement_rate_followers:
+      return "engagements per follower";
+    case applause_rate:
+      return "likes per post";
+    case amplification_rate:
+      return "shares per post";
+    case posts_per_day:
+      return "posts per day";
+    case conversation_rate:
+      return "comments per post";
+    case audience:
+      return "people who commented";
+    case response_rate:
+      return "comments answered";
+    case response_time_median:
+      return "median time to answer";
+    case response_time_p90:
+      return "9 in 10 answered within";
+    case reciprocity_rate:
+      return "answers replied to";
+    case repeat_audience_rate:
+      return "people back on another post";
+    case retained_audience_rate:
+      return "people back another month";
+    case substantive_comment_rate:
+      return "substantive comments";
+    case low_effort_comment_rate:
+      return "low-effort comments";
+    case action_rate:
+      return "actions per impression";
+    case audience_concentration:
+      return "people writing half of it";
+    case outreach_replies:
+      return "replies to others";
+    case outreach_people:
+      return "people replied to";
+    case outreach_retained_rate:
+      return "replied to in 2+ months";
+    case hashtag_abuse_rate:
+      return "posts stuffed with hashtags";
+    case duplicate_post_rate:
+      return "posts repeating a text";
+    case burst_post_rate:
+      return "posts in bursts";
+    case canned_reply_rate:
+      return "canned answers";
+    case mention_blast_rate:
+      return "posts blasting mentions";
+    case broadcast_ratio:
+      return "broadcast share";
+    default:
+      return kCatalog[static_cast<std::size_t>(id)].name;  // the counts read as they are named
+  }
+}
+
 std::uint8_t metric_needs(MetricId id) {
   switch (id) {
     case conversation_rate:

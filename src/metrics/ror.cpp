@@ -103,6 +103,8 @@ struct Scan {
   std::uint64_t answered = 0;
   std::uint64_t reciprocated = 0;
   std::vector<std::uint64_t> delays;  // milliseconds, one per answered comment
+  std::uint64_t unanswered = 0;
+  TimeMs oldest_unanswered = kNever;
 };
 
 void add_audience_comment(const Comment& c, std::uint32_t post, const MetricOptions& options,
@@ -170,6 +172,8 @@ void scan_post(const Selection& s, std::uint32_t post_index, Scan& out,
     }
     ++out.awaiting;
     if (earliest[k] == kNever) {
+      ++out.unanswered;
+      out.oldest_unanswered = std::min(out.oldest_unanswered, cs[k].created_at);
       continue;
     }
     ++out.answered;
@@ -365,6 +369,8 @@ void compute_ror(const Selection& s, MetricValues& out) {
   scan_posts(s, scan);
   MetricCounts& counts = out.counts;
   counts.commented_posts = posts_with_comments;
+  counts.unanswered = scan.unanswered;
+  counts.oldest_unanswered = scan.unanswered > 0 ? scan.oldest_unanswered : 0;
   counts.account_comments = scan.account_comments;
   counts.awaiting = scan.awaiting;
   counts.answered = scan.answered;

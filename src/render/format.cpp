@@ -36,6 +36,166 @@ std::string duration(double seconds) {
   return fmt::format("{}s", s);
 }
 
+std::size_t columns(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }));
+}
+
+namespace {
+
+// The byte offset where column `n` of a UTF-8 string starts (its size when shorter).
+std::size_t byte_of_column(std::string_view s, std::size_t n) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xc0) != 0x80 && seen++ == n) {
+      return i;
+    }
+  }
+  return s.size();
+}
+
+}  // namespace
+
+std::string fit(std::string_view s, std::size_t width) {
+  if (columns(s) <= width) {
+    return std::string(s);
+  }
+  return std::string(s.substr(0, byte_of_column(s, width == 0 ? 0 : width - 1))) + "~";
+}
+
+std::string shorten_middle(std::string_view s, std::size_t width) {
+  const std::size_t n = columns(s);
+  if (n <= width || width < 3) {
+    return fit(s, width);
+  }
+  // Keep a domain ("@host", after the name) whole when it leaves room for the name's start.
+  std::size_t tail = (width - 1) / 2;
+  if (const std::size_t at = s.rfind('@'); at != std::string_view::npos && at > 0) {
+    const std::size_t domain = columns(s.substr(at));
+    if (domain + 4 <= width) {
+      tail = domain;
+    }
+  }
+  const std::size_t head = width - 1 - tail;
+  return std::string(s.substr(0, byte_of_column(s, head))) + "\u2026" +
+         std::string(s.substr(byte_of_column(s, n - tail)));
+}
+
+std::string pad_right(std::string_view s, std::size_t width) {
+  const std::size_t c = columns(s);
+  return std::string(s) + std::string(c < width ? width - c : 0, ' ');
+}
+
+std::string wrap(std::string_view text, std::size_t width, std::size_t indent) {
+  std::string out;
+  std::size_t line = 0;
+  std::size_t pos = 0;
+  // (leading spaces are kept: they indent the first line)
+  while (pos < text.size() && text[pos] == ' ') {
+    out += ' ';
+    ++line;
+    ++pos;
+  }
+  const std::size_t lead = line;
+  while (pos < text.size()) {
+    if (text[pos] == ' ') {  // spaces between words are kept as written while the line has room
+      if (line < width) {
+        out += ' ';
+        ++line;
+      }
+      ++pos;
+      continue;
+    }
+    std::size_t end = text.find(' ', pos);
+    end = end == std::string_view::npos ? text.size() : end;
+    const std::string_view word = text.substr(pos, end - pos);
+    if (line > std::max(indent, lead) && line + columns(word) > width) {
+      while (!out.empty() && out.back() == ' ') {
+        out.pop_back();
+      }
+      out.push_back('\n');
+      out.append(indent, ' ');
+      line = indent;
+    }
+    out += fit(word, width - indent);
+    line += columns(word);
+    pos = end;
+  }
+  return out;
+}
+
+std::string metric_detail(MetricId id, const MetricValues& v, const MetricOptions& o) {
+  const MetricCounts& c = v.counts;
+  const auto n = [&](MetricId m) { return std::llround(v[m].value_or(0)); };
+  const auto part = [&](MetricId of_what) {
+    return std::llround(*v[id] * static_cast<double>(n(of_what)));
+  };
+  // "1 person", "3 people", "1 post", ...
+  const auto of = [](long long k, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", k, k == 1 ? one : many);
+  };
+  const auto count = [](std::uint64_t k) { return static_cast<long long>(k); };
+  switch (id) {
+    case MetricId::posts:
+      return fmt::format("{} original, {} replies to others", c.original_posts, c.outreach_posts);
+    case MetricId::audience_comments:
+      return fmt::format("on {} whose comments are known",
+                         of(count(c.commented_posts), "post", "posts"));
+    case MetricId::applause_rate:
+      return v[MetricId::likes] ? fmt::format("{} likes", thousands(*v[MetricId::likes])) : "";
+    case MetricId::amplification_rate:
+      return v[MetricId::shares] ? fmt::format("{} shares", thousands(*v[MetricId::shares])) : "";
+    case MetricId::conversation_rate:
+      return fmt::format("{} by others on {}",
+                         of(n(MetricId::audience_comments), "comment", "comments"),
+                         of(count(c.commented_posts), "post", "posts"));
+    case MetricId::response_rate:
+      return fmt::format("answered {} of {} awaiting an answer", c.answered,
+                         of(count(c.awaiting), "comment", "comments"));
+    case MetricId::response_time_median:
+      return "over " + of(count(c.answered), "answer", "answers");
+    case MetricId::reciprocity_rate:
+      return fmt::format("{} of {} answered wrote back", c.reciprocated,
+                         of(count(c.answered), "person", "people"));
+    case MetricId::repeat_audience_rate:
+    case MetricId::retained_audience_rate:
+      return fmt::format("{} of {}", part(MetricId::audience),
+                         of(n(MetricId::audience), "person", "people"));
+    case MetricId::substantive_comment_rate:
+      return fmt::format("{} of {}+ words",
+                         of(part(MetricId::audience_comments), "comment", "comments"),
+                         o.substantive_words);
+    case MetricId::low_effort_comment_rate:
+      return fmt::format("{} of {} words or fewer",
+                         of(part(MetricId::audience_comments), "comment", "comments"),
+                         o.low_effort_words);
+    case MetricId::audience_concentration:
+      return "of " + of(n(MetricId::audience), "person", "people");
+    case MetricId::outreach_retained_rate:
+      return "of " + of(n(MetricId::outreach_people), "person", "people");
+    case MetricId::hashtag_abuse_rate:
+      return fmt::format("{} of {} original {}", c.hashtag_abuse_posts, c.original_posts,
+                         c.original_posts == 1 ? "post" : "posts");
+    case MetricId::duplicate_post_rate:
+      return fmt::format("{} of {} original {}", c.duplicate_posts, c.original_posts,
+                         c.original_posts == 1 ? "post" : "posts");
+    case MetricId::burst_post_rate:
+      return fmt::format("{} of {} original {}", c.burst_posts, c.original_posts,
+                         c.original_posts == 1 ? "post" : "posts");
+    case MetricId::mention_blast_rate:
+      return fmt::format("{} of {} original {}", c.mention_blast_posts, c.original_posts,
+                         c.original_posts == 1 ? "post" : "posts");
+    case MetricId::canned_reply_rate:
+      return fmt::format("{} of {}", c.canned_replies,
+                         of(count(c.account_answers), "answer", "answers"));
+    case MetricId::broadcast_ratio:
+      return fmt::format("{} original, {}", of(count(c.original_posts), "post", "posts"),
+                         of(count(c.account_answers), "answer", "answers"));
+    default:
+      return "";
+  }
+}
+
 std::string human_value(std::optional<double> value, Unit unit) {
   if (!value) {
     return "n/a";

@@ -1,6 +1,8 @@
 // Number and text formatting shared by the human-readable renderers (table, Markdown).
 #pragma once
 
+#include <array>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +28,43 @@ std::string human_score(std::optional<double> score);
 // The verdict with a short gloss: "broadcaster: reach without relationship", or what an
 // insufficient-data verdict lacks.
 std::string verdict_line(const Scores& scores);
+
+// A column header of the table's breakdown and what `ror explain` says for it: a metric's name,
+// or "scores".
+struct ColumnName {
+  std::string_view header;
+  std::string_view explains;
+};
+inline constexpr std::array<ColumnName, 9> kBreakdownColumns = {
+    {{"ROI", "scores"},
+     {"ROR", "scores"},
+     {"hygiene", "scores"},
+     {"posts", "posts"},
+     {"impressions", "impressions"},
+     {"engagements", "engagements"},
+     {"cmts/post", "conversation_rate"},
+     {"answered", "response_rate"},
+     {"median", "response_time_median"}}};
+
+// Display columns of a UTF-8 string (one per code point; wide glyphs are not measured).
+std::size_t columns(std::string_view s);
+
+// A UTF-8 string cut to at most `width` columns, the cut marked with "~".
+std::string fit(std::string_view s, std::size_t width);
+
+// A UTF-8 string cut in the middle to at most `width` columns ("alexandra…@mastodon.social"),
+// so that a name keeps its start and its domain.
+std::string shorten_middle(std::string_view s, std::size_t width);
+
+// s padded with spaces to `width` columns.
+std::string pad_right(std::string_view s, std::size_t width);
+
+// Text word-wrapped to `width` columns, continuation lines indented by `indent`.
+std::string wrap(std::string_view text, std::size_t width, std::size_t indent);
+
+// The counts behind a known metric, in words: "answered 12 of 81 comments awaiting an answer";
+// "" when there is nothing to add.
+std::string metric_detail(MetricId id, const MetricValues& values, const MetricOptions& options);
 
 // "Period: 2025-02-03 to 2025-04-30, first to last post; window 2025-03-01 to 2025-03-31".
 std::string period_line(const Report& report);

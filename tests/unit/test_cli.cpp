@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include "render/format.hpp"
+#include "ror/metrics.hpp"
+
 #include <sstream>
 
 #include "ror/cli.hpp"
@@ -81,4 +84,21 @@ TEST_CASE("help and version go to stdout and exit 0", "[cli]") {
   CHECK(score_help.code == 0);
   CHECK(score_help.out.find("--require") != std::string::npos);
   CHECK(run({"--version"}).out.rfind("ror 0.2.0\nimporters: ror/v1, ", 0) == 0);
+}
+
+TEST_CASE("every table label and column header is known to ror explain", "[cli]") {
+  std::vector<std::string_view> labels;
+  for (const ror::MetricInfo& m : ror::metric_catalog()) {
+    const std::string_view label = ror::metric_label(m.id);
+    CAPTURE(label);
+    CHECK(std::count(labels.begin(), labels.end(), label) == 0);  // one metric per label
+    labels.push_back(label);
+    const Run r = run({"explain", std::string(label)});
+    CHECK(r.code == 0);
+    CHECK(r.out.find(std::string(m.name)) != std::string::npos);
+  }
+  for (const ror::render::ColumnName& c : ror::render::kBreakdownColumns) {
+    CAPTURE(c.header);
+    CHECK(run({"explain", std::string(c.header)}).code == 0);
+  }
 }

@@ -78,25 +78,46 @@ TEST_CASE("every format renders the same figures", "[render]") {
   const std::string md = rendered(r, "markdown");
   CHECK(md.find("| response\\_time\\_median | 1h 30m |") != std::string::npos);
   const std::string table = rendered(r, "table");
-  CHECK(table.find("response_time_median") != std::string::npos);
+  CHECK(table.find("median time to answer") != std::string::npos);
   CHECK(table.find("1h 30m") != std::string::npos);
   CHECK(table.find("\x1b[") == std::string::npos);
   CHECK(rendered(r, "table", true).find("\x1b[") != std::string::npos);
   CHECK(json.find("\x1b[") == std::string::npos);
 }
 
-TEST_CASE("the table fits in 100 columns", "[render]") {
-  for (const auto by : {std::optional<BreakdownBy>{}, std::optional(BreakdownBy::month),
-                        std::optional(BreakdownBy::post)}) {
-    std::istringstream lines(rendered(small_report(by), "table"));
-    for (std::string line; std::getline(lines, line);) {
-      const auto columns = std::count_if(line.begin(), line.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xc0) != 0x80;
-      });
-      INFO(line);
-      CHECK(columns <= 100);
+TEST_CASE("the table fits in 80 columns and uses a wider terminal", "[render]") {
+  for (const std::size_t width : {std::size_t{80}, std::size_t{120}}) {
+    for (const auto by : {std::optional<BreakdownBy>{}, std::optional(BreakdownBy::month),
+                          std::optional(BreakdownBy::post)}) {
+      std::ostringstream text;
+      ror::render_table(small_report(by), ror::RenderOptions{false, false, width}, text);
+      std::istringstream lines(text.str());
+      long widest = 0;
+      for (std::string line; std::getline(lines, line);) {
+        const auto columns = std::count_if(line.begin(), line.end(), [](char c) {
+          return (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+        });
+        INFO(line);
+        CHECK(columns <= static_cast<long>(width));
+        widest = std::max<long>(widest, columns);
+      }
+      CAPTURE(width);
+      if (by && width > 80) {
+        CHECK(widest > 80);  // the breakdown adds the reach columns
+        CHECK(text.str().find("impressions") != std::string::npos);
+      }
     }
   }
+}
+
+TEST_CASE("names are cut in the middle, keeping their domain", "[render]") {
+  using ror::render::shorten_middle;
+  CHECK(shorten_middle("alexandra.vasquez@mastodon.social", 26) ==
+        "alexandra\u2026@mastodon.social");
+  CHECK(shorten_middle("short@host", 26) == "short@host");
+  CHECK(shorten_middle("averyveryveryverylongnamewithoutdomain", 11) == "avery\u2026omain");
+  CHECK(ror::render::columns(shorten_middle(
+            "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9@x.example", 12)) == 12);
 }
 
 TEST_CASE("a breakdown has one row per month", "[render]") {

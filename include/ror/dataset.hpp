@@ -293,6 +293,13 @@ struct DatasetDetails {
   StringArena bytes;
 };
 
+// A post's first words and its link, kept when asked (LoadOptions::keep_excerpts).
+struct PostExcerpt {
+  std::string text;  // at most kExcerptBytes of the text, whole UTF-8 characters
+  std::string url;
+};
+inline constexpr std::size_t kExcerptBytes = 120;
+
 // Everything the metrics read. Posts keep input order; comments are grouped by post.
 struct Dataset {
   Account account;
@@ -304,6 +311,18 @@ struct Dataset {
   AuthorTable authors;
   InputStats input;
   std::unique_ptr<DatasetDetails> details;  // null unless the load kept them
+  // By post key (platform "\x1f" id), unless empty: see excerpt().
+  std::unordered_map<std::string, PostExcerpt> excerpts;
+
+  // Post i's first words and link, when the load kept them and the post had any.
+  const PostExcerpt* excerpt(std::size_t i) const {
+    if (excerpts.empty()) {
+      return nullptr;
+    }
+    const std::string& platform = platforms.empty() ? std::string() : platforms[posts[i].platform];
+    const auto it = excerpts.find(platform + kQualifierSeparator + std::string(post_ids[i]));
+    return it == excerpts.end() ? nullptr : &it->second;
+  }
 
   // Bytes the dataset holds, for -v and the benchmark notes.
   std::size_t memory_bytes() const {

@@ -16,6 +16,7 @@ struct LoadOptions {
   std::vector<std::string> accounts;  // extra names of the account (--account)
   std::string from;                   // the importer to read every input with (--from), or ""
   bool keep_details = false;          // keep texts and ids in Dataset::details (ror convert)
+  bool keep_excerpts = false;         // keep each post's first words and link (--by post)
   std::optional<TimeMs> since;        // keep posts created at or after this time
   std::optional<TimeMs> until;        // keep posts created at or before this time
   std::size_t threads = 0;            // parsing threads; 0: one per hardware thread

@@ -60,6 +60,10 @@ struct BreakdownRow {
   std::string key;
   MetricValues metrics;
   Scores scores;
+  // With --by post: the post's first words (whitespace made single spaces) and its link, when
+  // the load kept them (LoadOptions::keep_excerpts).
+  std::string excerpt;
+  std::string url;
 };
 
 // A hygiene habit seen in the data, spelled out for the report.

@@ -76,12 +76,13 @@ class ScoreCommand final : public Command {
     for (const std::string& text : a_.requires_) {
       requirements.push_back(parse_requirement(text));
     }
-    const LoadOptions load = load_options(a_.inputs);
+    LoadOptions load = load_options(a_.inputs);
     const Renderer* renderer = find_renderer(a_.format);
     if (a_.wide && a_.format != "csv") {
       throw usage_error("--wide shapes CSV only: add --format csv");
     }
     const std::optional<BreakdownBy> by = find_breakdown(a_.by);
+    load.keep_excerpts = by == BreakdownBy::post;
 
     const Dataset data = load_inputs(a_.inputs, load, streams);
     if (a_.strict && data.input.warnings.total() > 0) {

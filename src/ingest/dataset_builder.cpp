@@ -461,6 +461,18 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
   reserve_for(batch);
   const std::size_t first_post = data_.posts.size();
   merge_details(batch);  // first, so that merge_posts can merge the details of a post seen twice
+  for (std::size_t i = 0; i < batch.excerpts.size(); ++i) {
+    // The copy with words wins, else the later one (as a post seen twice keeps its text).
+    const auto& [text, url] = batch.excerpts[i];
+    PostExcerpt& e = data_.excerpts[std::string(info.platform) + kQualifierSeparator +
+                                    std::string(batch.text(batch.post_ids[i]))];
+    if (text.size > 0 || e.text.empty()) {
+      e.text = batch.text(text);
+    }
+    if (url.size > 0) {
+      e.url = batch.text(url);
+    }
+  }
   merge_posts(batch, source, info);
   for (const ThreadRecord& t : batch.threads) {
     const std::string_view reply_to = batch.text(t.reply_to_post);

@@ -137,7 +137,8 @@ class Stages {
       if (!next(segment)) {
         break;
       }
-      segment.batch.emplace(std::string(segment.block.text.name), options_.keep_details);
+      segment.batch.emplace(std::string(segment.block.text.name), options_.keep_details,
+                            options_.keep_excerpts);
       ++piece.count;
       bytes += segment.end ? 0 : segment.block.text.size;
     }
@@ -184,7 +185,8 @@ class Stages {
       block.text.first_column = in.position.column;
       if (batch.error) {
         // Read it again, for an error that names the right line.
-        ingest::PostBatch again{std::string(block.text.name), options_.keep_details};
+        ingest::PostBatch again{std::string(block.text.name), options_.keep_details,
+                                options_.keep_excerpts};
         parse_block(in, block, again);
         std::rethrow_exception(again.error != nullptr ? again.error : batch.error);
       }

@@ -120,6 +120,15 @@ void PostBatch::post(const PostRecord& record) {
     threads.push_back({index, keep(record.reply_to_post), keep(record.conversation),
                        record.collects_replies, record.threaded});
   }
+  if (keep_excerpts) {
+    // Whole characters only: the cut steps back over continuation bytes.
+    std::size_t cut = std::min(record.text.size(), kExcerptBytes);
+    while (cut > 0 && cut < record.text.size() &&
+           (static_cast<unsigned char>(record.text[cut]) & 0xc0) == 0x80) {
+      --cut;
+    }
+    excerpts.emplace_back(keep(record.text.substr(0, cut)), keep(record.url));
+  }
   if (keep_details) {
     post_details.push_back({keep(record.text), keep(record.url), keep_lines(record.hashtags),
                             keep_lines(record.mentions), record.hashtags_listed,

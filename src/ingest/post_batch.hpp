@@ -58,8 +58,8 @@ class PostBatch final : public RecordSink {
  public:
   // A batch of the input named `source` (for warning messages); with `details`, it keeps the
   // texts and ids too (LoadOptions::keep_details).
-  explicit PostBatch(std::string name, bool details = false)
-      : source(std::move(name)), keep_details(details) {}
+  explicit PostBatch(std::string name, bool details = false, bool excerpts = false)
+      : source(std::move(name)), keep_details(details), keep_excerpts(excerpts) {}
 
   void account(AccountRecord account) override;
   void post(const PostRecord& record) override;
@@ -76,6 +76,7 @@ class PostBatch final : public RecordSink {
 
   std::string source;
   bool keep_details = false;
+  bool keep_excerpts = false;  // LoadOptions::keep_excerpts
   std::vector<AccountRecord> accounts;  // what the input says of the account
   ProfileTable profiles;                // people's profiles, one per handle
   std::vector<Post> posts;        // author and reply_to index `authors`; first_comment is local
@@ -86,6 +87,8 @@ class PostBatch final : public RecordSink {
   std::vector<PostTextRefs> post_details;  // parallel to posts, with details only
   std::vector<TextRef> comment_ids;        // parallel to comments, with details only
   std::vector<TextRef> comment_texts;      // parallel to comments, with details only
+  // {first words, link} of each post, parallel to posts, with excerpts only.
+  std::vector<std::pair<TextRef, TextRef>> excerpts;
   std::string strings;                     // the text of every TextRef
   AuthorTable authors;                     // this batch's names
   Warnings warnings;

@@ -150,8 +150,13 @@ Fields totals(const Report& report) {
 }
 
 // One breakdown row's figures.
-Fields row_fields(const BreakdownRow& row, bool all_metrics) {
+Fields row_fields(const BreakdownRow& row, bool all_metrics, bool post) {
   Fields out;
+  if (post) {
+    out.push_back({"post", "time", time_text(row.metrics.counts.first_post)});
+    out.push_back({"post", "excerpt", row.excerpt});
+    out.push_back({"post", "url", row.url});
+  }
   for (const Group g : kGroups) {
     add_group(out, g, row.metrics, row.scores, all_metrics);
   }
@@ -200,7 +205,7 @@ void render_csv(const Report& report, const RenderOptions& options, std::ostream
     std::vector<Fields> records;
     std::vector<std::string> keys;
     for (const BreakdownRow& row : report.rows) {
-      Fields f = row_fields(row, options.wide);
+      Fields f = row_fields(row, options.wide, *report.by == BreakdownBy::post);
       f.insert(f.end(), checks.begin(), checks.end());
       records.push_back(std::move(f));
       keys.push_back(row.key);

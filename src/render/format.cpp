@@ -36,25 +36,70 @@ std::string duration(double seconds) {
   return fmt::format("{}s", s);
 }
 
-std::size_t columns(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }));
-}
-
 namespace {
 
-// The byte offset where column `n` of a UTF-8 string starts (its size when shorter).
+// The code point at s[i] (U+FFFD for a malformed sequence) and how many bytes it takes.
+std::pair<char32_t, std::size_t> decode(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b = byte(i);
+  const std::size_t n = b < 0x80         ? 1
+                        : (b >> 5) == 6  ? 2
+                        : (b >> 4) == 14 ? 3
+                        : (b >> 3) == 30 ? 4
+                                         : 0;
+  if (n == 0 || i + n > s.size()) {
+    return {U'\uFFFD', 1};
+  }
+  char32_t cp = n == 1 ? b : b & (0x7f >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xc0) != 0x80) {
+      return {U'\uFFFD', 1};
+    }
+    cp = (cp << 6) | (byte(i + k) & 0x3f);
+  }
+  return {cp, n};
+}
+
+// Columns a code point takes on a terminal: 0 for combining marks, zero-width characters and
+// variation selectors, 2 for East Asian wide and fullwidth characters and emoji, else 1.
+std::size_t width_of(char32_t c) {
+  if ((c >= 0x0300 && c <= 0x036f) || (c >= 0x200b && c <= 0x200f) || c == 0xfe0f || c == 0xfe0e ||
+      (c >= 0x20d0 && c <= 0x20ff)) {
+    return 0;
+  }
+  const bool wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) ||
+                    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+                    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+                    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1faff) ||
+                    (c >= 0x20000 && c <= 0x3fffd);
+  return wide ? 2 : 1;
+}
+
+// The byte offset where the first `n` columns of a UTF-8 string end, whole characters only.
 std::size_t byte_of_column(std::string_view s, std::size_t n) {
-  std::size_t seen = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xc0) != 0x80 && seen++ == n) {
+  std::size_t used = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto [cp, size] = decode(s, i);
+    used += width_of(cp);
+    if (used > n) {
       return i;
     }
+    i += size;
   }
   return s.size();
 }
 
 }  // namespace
+
+std::size_t columns(std::string_view s) {
+  std::size_t used = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto [cp, size] = decode(s, i);
+    used += width_of(cp);
+    i += size;
+  }
+  return used;
+}
 
 std::string fit(std::string_view s, std::size_t width) {
   if (columns(s) <= width) {
@@ -77,8 +122,12 @@ std::string shorten_middle(std::string_view s, std::size_t width) {
     }
   }
   const std::size_t head = width - 1 - tail;
-  return std::string(s.substr(0, byte_of_column(s, head))) + "\u2026" +
-         std::string(s.substr(byte_of_column(s, n - tail)));
+  // The tail: the shortest end of s that takes `tail` columns or fewer.
+  std::size_t from = byte_of_column(s, n - tail);
+  while (from < s.size() && columns(s.substr(from)) > tail) {
+    from += decode(s, from).second;
+  }
+  return std::string(s.substr(0, byte_of_column(s, head))) + "\u2026" + std::string(s.substr(from));
 }
 
 std::string pad_right(std::string_view s, std::size_t width) {

@@ -201,6 +201,11 @@ void render_json(const Report& report, const RenderOptions& /*options*/, std::os
     Json rows = Json::array();
     for (const BreakdownRow& row : report.rows) {
       Json entry{{"key", row.key}};
+      if (*report.by == BreakdownBy::post) {
+        entry["time"] = format_utc_ms(row.metrics.counts.first_post);
+        entry["excerpt"] = row.excerpt.empty() ? Json(nullptr) : Json(row.excerpt);
+        entry["url"] = row.url.empty() ? Json(nullptr) : Json(row.url);
+      }
       for (const Group g : kGroups) {
         entry[std::string(group_name(g))] = group_json(g, row.metrics, row.scores, false);
       }

@@ -63,7 +63,14 @@ void breakdown(const Report& r, std::ostream& out) {
   }
   out << '\n';
   for (const BreakdownRow& row : r.rows) {
-    out << "| " << cell(row.key);
+    if (*r.by == BreakdownBy::post) {
+      // The date, the first words as a link to the post (when it has one), and the id.
+      const std::string words = row.excerpt.empty() ? row.key : row.excerpt;
+      out << "| " << format_utc(row.metrics.counts.first_post).substr(0, 10) << ' '
+          << (row.url.empty() ? cell(words) : fmt::format("[{}]({})", cell(words), row.url));
+    } else {
+      out << "| " << cell(row.key);
+    }
     for (const Group g : kGroups) {
       out << " | " << render::human_score(row.scores.of(g));
     }

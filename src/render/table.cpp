@@ -183,11 +183,13 @@ void breakdown(const Report& r, const Page& p, std::ostream& out) {
   out << p.bold(header) << '\n';
   for (const BreakdownRow& row : r.rows) {
     const MetricValues& m = row.metrics;
+    // A post: its date and first words on the row, its link (or its id) on the next line.
     const std::string name =
-        posts ? fmt::format("{}  {}", format_utc(m.counts.first_post).substr(0, 10), row.key)
+        posts ? fmt::format("{}  {}", format_utc(m.counts.first_post).substr(0, 10),
+                            row.excerpt.empty() ? row.key : row.excerpt)
               : row.key;
     std::string line =
-        pad_right(shorten_middle(name, key - 1), key) +
+        pad_right(posts ? fit(name, key - 1) : shorten_middle(name, key - 1), key) +
         fmt::format("{:>6}{:>6}{:>8}{:>6}", render::human_score(row.scores.of(Group::roi)),
                     render::human_score(row.scores.of(Group::ror)),
                     render::human_score(row.scores.of(Group::hygiene)),
@@ -202,6 +204,10 @@ void breakdown(const Report& r, const Page& p, std::ostream& out) {
                         render::human_value(m[MetricId::response_rate], Unit::rate),
                         render::human_value(m[MetricId::response_time_median], Unit::seconds));
     out << line << '\n';
+    if (posts && !row.excerpt.empty()) {
+      const std::string where = row.url.empty() ? "id " + row.key : row.url;
+      out << p.dim("            " + shorten_middle(where, p.width() - 13)) << '\n';
+    }
   }
 }
 

@@ -200,8 +200,19 @@ Report build_report(const Dataset& data, const ScoreConfig& config,
   report.by = by;
   if (by) {
     for (auto& [key, posts] : group_posts(data, *by)) {
-      BreakdownRow row{key, compute_metrics(data, posts, config.metrics), {}};
+      BreakdownRow row{key, compute_metrics(data, posts, config.metrics), {}, {}, {}};
       row.scores = compute_scores(row.metrics, config);
+      if (const PostExcerpt* e = *by == BreakdownBy::post ? data.excerpt(posts.front()) : nullptr) {
+        row.url = e->url;
+        for (const char c : e->text) {  // (one line whatever the text holds)
+          const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+          if (!space) {
+            row.excerpt += c;
+          } else if (!row.excerpt.empty() && row.excerpt.back() != ' ') {
+            row.excerpt += ' ';
+          }
+        }
+      }
       report.rows.push_back(std::move(row));
     }
   }

@@ -110,6 +110,18 @@ TEST_CASE("the table fits in 80 columns and uses a wider terminal", "[render]") 
   }
 }
 
+TEST_CASE("columns count what a terminal shows", "[render]") {
+  using ror::render::columns;
+  CHECK(columns("abc") == 3);
+  CHECK(columns("caf\u00e9") == 4);
+  CHECK(columns("e\u0301") == 1);       // a combining accent takes no column
+  CHECK(columns("\U0001F389a") == 3);   // an emoji takes two
+  CHECK(columns("\u65e5\u672c") == 4);  // so do CJK characters
+  CHECK(columns(ror::render::fit("\u65e5\u672c\u8a9e\u65e5\u672c", 6)) <= 6);
+  CHECK(ror::render::fit("\u65e5\u672c\u8a9e\u65e5\u672c", 6) == "\u65e5\u672c~");
+  CHECK(columns("\xff\xfe") == 2);  // malformed bytes: one column each
+}
+
 TEST_CASE("names are cut in the middle, keeping their domain", "[render]") {
   using ror::render::shorten_middle;
   CHECK(shorten_middle("alexandra.vasquez@mastodon.social", 26) ==

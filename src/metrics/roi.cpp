@@ -100,7 +100,8 @@ void compute_roi(const Selection& s, MetricValues& out) {
   out.set(MetricId::applause_rate, per_carrier(PostMetric::likes), Unknown::not_carried);
   out.set(MetricId::amplification_rate, per_carrier(PostMetric::shares), Unknown::not_carried);
   const double days = static_cast<double>(last - first) / 86'400'000.0;
-  out.set(MetricId::posts_per_day, n / std::max(1.0, days));
+  out.set(MetricId::posts_per_day,
+          n > 0 ? std::optional<double>(n / std::max(1.0, days)) : std::nullopt);  // (no post)
   out.counts.first_post = first;
   out.counts.last_post = last;
 }

@@ -449,7 +449,7 @@ def compute(dataset, top_n=10):
         carriers = [p for p in account_posts if key in p["metrics"]]
         roi[metric] = ratio(sum(p["metrics"][key] for p in carriers), len(carriers))
     if n_posts == 0:
-        roi["posts_per_day"] = 0.0
+        roi["posts_per_day"] = None  # no post: nothing to measure
     else:
         times = [p["time"] for p in account_posts]
         span_days = (max(times) - min(times)) / 1000 / 86400

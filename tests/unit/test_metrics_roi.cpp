@@ -165,6 +165,12 @@ TEST_CASE("roi: posts_per_day over spans under one day and over several days", "
       "posts": [{"id": "p1", "created_at": "2026-01-01T00:00:00Z"}]})");
     CHECK(known(m, MetricId::posts_per_day) == 1);
   }
+  SECTION("no post of the account: unknown, not 0") {
+    const auto m = metrics_of(R"({"schema": "ror/v1", "account": {"handle": "acme"},
+      "posts": [{"id": "p1", "author": "zed", "created_at": "2026-01-01T00:00:00Z"}]})");
+    CHECK(known(m, MetricId::posts) == 0);
+    CHECK(unknown(m, MetricId::posts_per_day));
+  }
   SECTION("span of 36 hours") {
     // 3 posts / 1.5 days.
     const auto m = metrics_of(R"({"schema": "ror/v1", "account": {"handle": "acme"},

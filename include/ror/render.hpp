@@ -15,6 +15,7 @@ struct RenderOptions {
   bool color = false;      // ANSI colour (only the table uses it)
   bool wide = false;       // CSV: one row per report or per group, with every figure (--wide)
   std::size_t width = 80;  // the table's width in columns (80 or more)
+  bool csv_raw = false;    // CSV: cells as the inputs wrote them, formulas not neutralised
 };
 
 // An output format: its --format name and its function.

@@ -58,6 +58,15 @@ std::uint32_t count_text_tags(std::string_view text, char sigil);
 // How many distinct names there are, compared without ASCII case (sorts `names`).
 std::uint32_t count_distinct(std::vector<std::string_view>& names);
 
+// Text from an input made safe for a terminal and one line: control characters (C0, DEL, C1),
+// escape sequences, bidirectional overrides and isolates, line separators and bytes that are no
+// UTF-8 are written visibly (`\x1b`, `\n`, `\u202e`, `\xff`); everything else is kept.
+std::string visible_text(std::string_view text);
+
+// A CSV cell a spreadsheet cannot run (OWASP, CSV injection): one that begins with `=`, `+`,
+// `-`, `@`, a tab or a carriage return gets a leading `'`, unless it is a number ("-5").
+std::string spreadsheet_safe(std::string_view cell);
+
 // ASCII-lowercases a name after removing one leading '@': how account names are compared.
 std::string normalize_name(std::string_view name);
 

@@ -12,6 +12,7 @@
 #include "cli/command.hpp"
 #include "ror/cli.hpp"
 #include "ror/ingest.hpp"
+#include "ror/text.hpp"
 #include "ror/version.hpp"
 
 namespace ror {
@@ -35,7 +36,7 @@ constexpr std::array<CommandEntry, 4> kCommands = {{
 }};
 
 int fail(std::ostream& err, ExitCode code, std::string_view message) {
-  err << "ror: error: " << message << '\n';
+  err << "ror: error: " << visible_text(message) << '\n';  // (messages quote inputs)
   return static_cast<int>(code);
 }
 

@@ -26,6 +26,7 @@ struct ScoreArgs {
   std::string config;
   bool strict = false;
   bool wide = false;
+  bool csv_raw = false;
 };
 
 double elapsed_ms(std::chrono::steady_clock::time_point start) {
@@ -63,6 +64,8 @@ class ScoreCommand final : public Command {
     app.add_flag("--wide", a_.wide,
                  "With --format csv: one row for the report (or per --by group), every figure a "
                  "column");
+    app.add_flag("--csv-raw", a_.csv_raw,
+                 "With --format csv: write cells as the inputs wrote them (no formula guard)");
   }
 
   ExitCode run(const Streams& streams) override {
@@ -78,8 +81,9 @@ class ScoreCommand final : public Command {
     }
     LoadOptions load = load_options(a_.inputs);
     const Renderer* renderer = find_renderer(a_.format);
-    if (a_.wide && a_.format != "csv") {
-      throw usage_error("--wide shapes CSV only: add --format csv");
+    if ((a_.wide || a_.csv_raw) && a_.format != "csv") {
+      throw usage_error(
+          fmt::format("{} shapes CSV only: add --format csv", a_.wide ? "--wide" : "--csv-raw"));
     }
     const std::optional<BreakdownBy> by = find_breakdown(a_.by);
     load.keep_excerpts = by == BreakdownBy::post;
@@ -96,9 +100,10 @@ class ScoreCommand final : public Command {
 
     start = std::chrono::steady_clock::now();
     write_output(a_.output, streams, [&](std::ostream& out, bool to_terminal) {
-      renderer->render(
-          report,
-          RenderOptions{use_color(a_.color, to_terminal), a_.wide, output_width(to_terminal)}, out);
+      renderer->render(report,
+                       RenderOptions{use_color(a_.color, to_terminal), a_.wide,
+                                     output_width(to_terminal), a_.csv_raw},
+                       out);
     });
     spdlog::debug("rendered {} in {:.1f} ms", a_.format, elapsed_ms(start));
     for (const CheckResult& c : report.checks) {

@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <mutex>
 #include <string_view>
 
-#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
 #include "cli/command.hpp"
+#include "ror/text.hpp"
 
 namespace ror::cli {
 namespace {
@@ -54,8 +56,26 @@ std::size_t output_width(bool to_terminal) {
   return std::clamp(width, kNarrowest, kWidest);
 }
 
+// The logger's sink: "ror: <level>: <message>", the message made visible text first (warnings
+// quote names and ids from the inputs).
+class VisibleSink final : public spdlog::sinks::base_sink<std::mutex> {
+ public:
+  explicit VisibleSink(std::ostream& out) : out_(out) {}
+
+ private:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    const spdlog::string_view_t level = spdlog::level::to_string_view(msg.level);
+    out_ << "ror: " << std::string_view(level.data(), level.size()) << ": "
+         << visible_text(std::string_view(msg.payload.data(), msg.payload.size())) << '\n';
+    out_.flush();
+  }
+  void flush_() override { out_.flush(); }
+
+  std::ostream& out_;
+};
+
 void configure_logging(std::ostream& err, bool quiet, bool verbose) {
-  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(err, true);
+  auto sink = std::make_shared<VisibleSink>(err);
   auto logger = std::make_shared<spdlog::logger>("ror", sink);
   logger->set_pattern("%n: %l: %v");
   logger->set_level(quiet ? spdlog::level::err

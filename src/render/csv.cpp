@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "ror/render.hpp"
+#include "ror/text.hpp"
 
 namespace ror {
 namespace {
@@ -165,16 +166,18 @@ Fields row_fields(const BreakdownRow& row, bool all_metrics, bool post) {
   return out;
 }
 
-void write_line(std::ostream& out, const std::vector<std::string>& cells) {
+// The one place cells are written: quoted where RFC 4180 needs it, and made unable to run as a
+// spreadsheet formula unless --csv-raw asked for the bytes.
+void write_line(std::ostream& out, const std::vector<std::string>& cells, bool raw) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    out << (i == 0 ? "" : ",") << quoted(cells[i]);
+    out << (i == 0 ? "" : ",") << quoted(raw ? cells[i] : spreadsheet_safe(cells[i]));
   }
   out << '\n';
 }
 
 // A wide table: a header of "section.name" columns, then one line per record.
 void write_wide(std::ostream& out, const std::string& key, const std::vector<Fields>& records,
-                const std::vector<std::string>& keys) {
+                const std::vector<std::string>& keys, bool raw) {
   std::vector<std::string> cells;
   if (!key.empty()) {
     cells.push_back(key);
@@ -182,7 +185,7 @@ void write_wide(std::ostream& out, const std::string& key, const std::vector<Fie
   for (const Field& f : records.front()) {
     cells.push_back(f.section + "." + f.name);
   }
-  write_line(out, cells);
+  write_line(out, cells, raw);
   for (std::size_t r = 0; r < records.size(); ++r) {
     cells.clear();
     if (!key.empty()) {
@@ -191,7 +194,7 @@ void write_wide(std::ostream& out, const std::string& key, const std::vector<Fie
     for (const Field& f : records[r]) {
       cells.push_back(f.value);
     }
-    write_line(out, cells);
+    write_line(out, cells, raw);
   }
 }
 
@@ -211,19 +214,19 @@ void render_csv(const Report& report, const RenderOptions& options, std::ostream
       keys.push_back(row.key);
     }
     if (!records.empty()) {
-      write_wide(out, std::string(breakdown_name(*report.by)), records, keys);
+      write_wide(out, std::string(breakdown_name(*report.by)), records, keys, options.csv_raw);
     }
     return;
   }
   Fields all = totals(report);
   all.insert(all.end(), checks.begin(), checks.end());
   if (options.wide) {
-    write_wide(out, "", {all}, {});
+    write_wide(out, "", {all}, {}, options.csv_raw);
     return;
   }
   out << "section,name,value\n";
   for (const Field& f : all) {
-    write_line(out, {f.section, f.name, f.value});
+    write_line(out, {f.section, f.name, f.value}, options.csv_raw);
   }
 }
 

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "ror/text.hpp"
+
 namespace ror::render {
 
 std::string thousands(double value) {
@@ -380,7 +382,7 @@ std::string input_line(const Report& report) {
   }
   const Warnings& w = in.warnings;
   if (w.total() == 0) {
-    return line + "; no warnings";
+    return visible_text(line + "; no warnings");  // (file names come from anyone)
   }
   std::string parts;
   for (const Warnings::Kind& kind : Warnings::kinds()) {
@@ -388,7 +390,8 @@ std::string input_line(const Report& report) {
       parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", n, kind.label);
     }
   }
-  return line + fmt::format("; {} warning{} ({})", w.total(), w.total() == 1 ? "" : "s", parts);
+  return visible_text(
+      line + fmt::format("; {} warning{} ({})", w.total(), w.total() == 1 ? "" : "s", parts));
 }
 
 std::string account_label(const Account& account) {
@@ -406,7 +409,7 @@ std::string account_label(const Account& account) {
                                    std::pair{platform, handle}) != account.guessed.end();
     label += fmt::format(", {}{} on {}", handle, guessed ? " (inferred)" : "", platform);
   }
-  return label;
+  return visible_text(label);
 }
 
 std::string period_line(const Report& report) {

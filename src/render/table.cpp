@@ -7,6 +7,7 @@
 
 #include "render/format.hpp"
 #include "ror/render.hpp"
+#include "ror/text.hpp"
 
 namespace ror {
 namespace {
@@ -128,8 +129,8 @@ void top_audience(const Report& r, const Page& p, std::ostream& out) {
   std::size_t rank = 0;
   for (const AudienceMember& m : r.metrics.top_audience) {
     out << fmt::format("{:>3}  {}{:>9}{:>6}  {:<11}{:<11}{:>8}\n", ++rank,
-                       pad_right(shorten_middle(m.author, author - 1), author), m.comments, m.posts,
-                       format_utc(m.first_seen).substr(0, 10),
+                       pad_right(shorten_middle(visible_text(m.author), author - 1), author),
+                       m.comments, m.posts, format_utc(m.first_seen).substr(0, 10),
                        format_utc(m.last_seen).substr(0, 10), m.answers);
   }
 }
@@ -185,9 +186,9 @@ void breakdown(const Report& r, const Page& p, std::ostream& out) {
     const MetricValues& m = row.metrics;
     // A post: its date and first words on the row, its link (or its id) on the next line.
     const std::string name =
-        posts ? fmt::format("{}  {}", format_utc(m.counts.first_post).substr(0, 10),
-                            row.excerpt.empty() ? row.key : row.excerpt)
-              : row.key;
+        visible_text(posts ? fmt::format("{}  {}", format_utc(m.counts.first_post).substr(0, 10),
+                                         row.excerpt.empty() ? row.key : row.excerpt)
+                           : row.key);
     std::string line =
         pad_right(posts ? fit(name, key - 1) : shorten_middle(name, key - 1), key) +
         fmt::format("{:>6}{:>6}{:>8}{:>6}", render::human_score(row.scores.of(Group::roi)),
@@ -205,7 +206,7 @@ void breakdown(const Report& r, const Page& p, std::ostream& out) {
                         render::human_value(m[MetricId::response_time_median], Unit::seconds));
     out << line << '\n';
     if (posts && !row.excerpt.empty()) {
-      const std::string where = row.url.empty() ? "id " + row.key : row.url;
+      const std::string where = visible_text(row.url.empty() ? "id " + row.key : row.url);
       out << p.dim("            " + shorten_middle(where, p.width() - 13)) << '\n';
     }
   }

@@ -140,3 +140,30 @@ TEST_CASE("the fast tokenizer agrees with the slow one on every boundary", "[tex
     CHECK((analyze_text(text).norm_hash == 0) == normalize_text(text).empty());
   }
 }
+
+TEST_CASE("text from inputs is shown visibly and cannot run in a spreadsheet", "[text][safe]") {
+  using ror::visible_text;
+  CHECK(visible_text("plain caf\u00e9 \U0001F389") == "plain caf\u00e9 \U0001F389");
+  CHECK(visible_text("\x1b]0;title\x07x\x1b[2J") == "\\x1b]0;title\\x07x\\x1b[2J");
+  CHECK(visible_text("two\nlines\tand\rmore") == "two\\nlines\\tand\\rmore");
+  CHECK(visible_text("\u202eevil\u202c") == "\\u202eevil\\u202c");  // bidi override
+  CHECK(visible_text("\u2066x\u2069") == "\\u2066x\\u2069");        // bidi isolates
+  CHECK(visible_text("\u0085\u009b") == "\\u0085\\u009b");          // C1, CSI included
+  CHECK(visible_text("\x7f") == "\\x7f");
+  CHECK(visible_text("bad \xff byte") == "bad \\xff byte");
+  CHECK(visible_text(std::string("nul\0x", 5)) == "nul\\x00x");
+  using ror::spreadsheet_safe;
+  CHECK(spreadsheet_safe("=HYPERLINK(\"http://example.invalid\")") ==
+        "'=HYPERLINK(\"http://example.invalid\")");
+  CHECK(spreadsheet_safe("+1+1") == "'+1+1");
+  CHECK(spreadsheet_safe("-2+3") == "'-2+3");
+  CHECK(spreadsheet_safe("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(spreadsheet_safe("\tx") == "'\tx");
+  CHECK(spreadsheet_safe("\rx") == "'\rx");
+  CHECK(spreadsheet_safe("-5") == "-5");  // numbers stay numbers
+  CHECK(spreadsheet_safe("+1.5e3") == "+1.5e3");
+  CHECK(spreadsheet_safe("-.5") == "-.5");
+  CHECK(spreadsheet_safe("-") == "'-");
+  CHECK(spreadsheet_safe("alice") == "alice");
+  CHECK(spreadsheet_safe("") == "");
+}

@@ -8,19 +8,21 @@ namespace ror::metrics {
 namespace {
 
 // Sums of every post metric over the posts that carry it, and how many carry it.
+// (128-bit: a post's counts reach 2^63 - 1 each, and their sums must not overflow)
+__extension__ typedef __int128 Wide;
 struct PostMetricSums {
-  std::array<std::int64_t, kPostMetricCount> sum{};
+  std::array<Wide, kPostMetricCount> sum{};
   std::array<std::uint64_t, kPostMetricCount> carriers{};
 };
 
 // The audience comments a post counts for: those present, or, when the platform reports more
 // replies than the export holds, its reply count less the account's own comments present.
-std::int64_t audience_replies(const Post& post, std::int64_t audience_present) {
+Wide audience_replies(const Post& post, std::int64_t audience_present) {
   if (!post.has(PostMetric::replies)) {
     return audience_present;
   }
-  const std::int64_t own = static_cast<std::int64_t>(post.comment_count) - audience_present;
-  return std::max(audience_present, post.get(PostMetric::replies) - own);
+  const Wide own = static_cast<Wide>(post.comment_count) - audience_present;
+  return std::max<Wide>(audience_present, post.get(PostMetric::replies) - own);
 }
 
 }  // namespace
@@ -29,9 +31,9 @@ void compute_roi(const Selection& s, MetricValues& out) {
   PostMetricSums sums;
   std::int64_t comments = 0;
   std::int64_t audience_comments = 0;
-  std::int64_t engagements = 0;
-  std::int64_t engaged_with_impressions = 0;  // engagements of posts with impressions > 0
-  std::int64_t impressions_positive = 0;
+  Wide engagements = 0;
+  Wide engaged_with_impressions = 0;  // engagements of posts with impressions > 0
+  Wide impressions_positive = 0;
   TimeMs first = 0;
   TimeMs last = 0;
   bool any = false;
@@ -51,10 +53,10 @@ void compute_roi(const Selection& s, MetricValues& out) {
     }
     comments += post.comment_count;
     audience_comments += audience;
-    const std::int64_t engaged = post.get(PostMetric::likes) + post.get(PostMetric::shares) +
-                                 post.get(PostMetric::quotes) + post.get(PostMetric::saves) +
-                                 post.get(PostMetric::bookmarks) + post.get(PostMetric::clicks) +
-                                 audience_replies(post, audience);
+    const Wide engaged = Wide{post.get(PostMetric::likes)} + post.get(PostMetric::shares) +
+                         post.get(PostMetric::quotes) + post.get(PostMetric::saves) +
+                         post.get(PostMetric::bookmarks) + post.get(PostMetric::clicks) +
+                         audience_replies(post, audience);
     engagements += engaged;
     if (post.has(PostMetric::impressions) && post.get(PostMetric::impressions) > 0) {
       engaged_with_impressions += engaged;

@@ -329,12 +329,14 @@ std::optional<double> action_rate(std::span<const std::uint32_t> posts, const Da
   if (!carries_actions(posts, data)) {
     return std::nullopt;
   }
-  std::int64_t actions = 0;
-  std::int64_t impressions = 0;
+  // (128-bit, so that counts near 2^63 cannot overflow the sums)
+  __extension__ __int128 actions = 0;
+  __extension__ __int128 impressions = 0;
   for (const std::uint32_t index : posts) {
     const Post& post = data.posts[index];
     if (post.has(PostMetric::impressions) && post.get(PostMetric::impressions) > 0) {
-      actions += post.get(PostMetric::clicks) + post.get(PostMetric::conversions);
+      actions +=
+          static_cast<__int128>(post.get(PostMetric::clicks)) + post.get(PostMetric::conversions);
       impressions += post.get(PostMetric::impressions);
     }
   }

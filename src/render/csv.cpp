@@ -37,9 +37,9 @@ std::string value_text(std::optional<double> value, Unit unit) {
   if (!value) {
     return "";
   }
-  if (unit == Unit::count) {
+  if (unit == Unit::count && std::abs(*value) < 9.2e18) {
     return fmt::format("{}", std::llround(*value));
-  }
+  }                                  // (a sum past 2^63 keeps its exponent, never wrapped)
   return fmt::format("{}", *value);  // shortest round-trip form
 }
 

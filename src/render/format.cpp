@@ -12,8 +12,9 @@
 namespace ror::render {
 
 std::string thousands(double value) {
-  const auto n = static_cast<long long>(std::llround(value));
-  std::string digits = std::to_string(n < 0 ? -n : n);
+  // (digits of the rounded value, however large: a sum may pass 2^63)
+  std::string digits = fmt::format("{:.0f}", std::abs(std::round(value)));
+  const bool negative = std::round(value) < 0;
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) {
@@ -21,7 +22,7 @@ std::string thousands(double value) {
     }
     out.push_back(digits[i]);
   }
-  return n < 0 ? "-" + out : out;
+  return negative ? "-" + out : out;
 }
 
 std::string duration(double seconds) {

@@ -14,9 +14,9 @@ Json number(std::optional<double> value, Unit unit) {
   if (!value) {
     return nullptr;
   }
-  if (unit == Unit::count) {
+  if (unit == Unit::count && std::abs(*value) < 9.2e18) {
     return static_cast<std::int64_t>(std::llround(*value));
-  }
+  }  // (a sum past 2^63 is written as a number with an exponent, never wrapped)
   return *value;
 }
 

@@ -276,3 +276,16 @@ TEST_CASE("roi: without account names the most frequent post author is the accou
   CHECK(known(m, MetricId::posts) == 3);
   CHECK(known(m, MetricId::likes) == 13);  // 1 + 4 + 8
 }
+
+TEST_CASE("roi: sums of counts near 2^63 never wrap", "[roi]") {
+  // Two posts of 5e18 likes each: 1e19, past the largest signed 64-bit integer.
+  const auto m = metrics_of(R"({"schema": "ror/v1", "account": {"handle": "acme"}, "posts": [
+    {"id": "p1", "created_at": "2026-01-01T00:00:00Z",
+     "metrics": {"likes": 5000000000000000000, "shares": 9223372036854775807}},
+    {"id": "p2", "created_at": "2026-01-02T00:00:00Z",
+     "metrics": {"likes": 5000000000000000000, "shares": 9223372036854775807}}]})");
+  CHECK(known(m, MetricId::likes) == Approx(1e19));
+  CHECK(known(m, MetricId::shares) == Approx(2 * 9.223372036854775807e18));
+  CHECK(known(m, MetricId::engagements) > 1e19);
+  CHECK(known(m, MetricId::applause_rate) == Approx(5e18));
+}

@@ -23,11 +23,11 @@ class ConvertCommand final : public Command {
     configure_logging(streams.err, inputs_.quiet, inputs_.verbose);
     LoadOptions load = load_options(inputs_);
     load.keep_details = true;
+    Output output(output_, inputs_.files, streams);  // (a bad -o fails before the load)
     const Dataset data = load_inputs(inputs_, load, streams);
     report_load(data);
-    write_output(output_, streams, [&](std::ostream& out, bool /*to_terminal*/) {
-      write_ror_v1(data, ndjson_, out);
-    });
+    output.write(
+        [&](std::ostream& out, bool /*to_terminal*/) { write_ror_v1(data, ndjson_, out); });
     return ExitCode::ok;
   }
 

@@ -2,7 +2,16 @@
 // progress line and -v timings, what the load passed over, and writing a result to -o or stdout.
 #include "cli/inputs.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <thread>
 
@@ -152,26 +161,111 @@ void report_load(const Dataset& data) {
   }
 }
 
-void write_output(const std::string& path, const Streams& streams,
-                  const std::function<void(std::ostream&, bool to_terminal)>& write) {
-  if (path.empty() || path == "-") {
-    write(streams.out, streams.out_is_terminal);
-    streams.out.flush();
-    if (!streams.out) {
-      throw Error(ExitCode::output_failed, "cannot write to standard output");
+namespace {
+
+// The temporary file being written, for the Ctrl-C handler (one at a time per process).
+char g_temporary[4096] = "";
+
+extern "C" void remove_temporary_and_exit(int /*signal*/) {
+  if (g_temporary[0] != '\0') {
+    ::unlink(g_temporary);  // (async-signal-safe, as is _exit)
+  }
+  ::_exit(130);
+}
+
+// Whether two paths name one file (both exist and are the same inode), or the same path.
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  if (std::filesystem::equivalent(a, b, ec) && !ec) {
+    return true;
+  }
+  return std::filesystem::weakly_canonical(a, ec) == std::filesystem::weakly_canonical(b, ec);
+}
+
+std::string reason() {
+  return errno != 0 ? std::strerror(errno) : "write failed";
+}
+
+}  // namespace
+
+Output::Output(const std::string& path, const std::vector<std::string>& inputs,
+               const Streams& streams)
+    : path_(path == "-" ? std::string() : path), streams_(streams) {
+  if (path_.empty()) {
+    return;
+  }
+  for (const std::string& input : inputs) {
+    if (input != "-" && same_file(path_, input)) {
+      throw usage_error(
+          fmt::format("-o {} names an input: refusing to write the report over it", path_));
+    }
+  }
+  std::error_code ec;
+  if (std::filesystem::exists(path_, ec) && !std::filesystem::is_regular_file(path_, ec)) {
+    return;  // a device or a pipe (/dev/null, a FIFO): written in place, never replaced
+  }
+  std::string pattern = path_ + ".ror-XXXXXX";
+  errno = 0;
+  const int fd = ::mkstemp(pattern.data());
+  if (fd < 0) {
+    throw Error(ExitCode::output_failed, fmt::format("cannot write {}: {}", path_, reason()));
+  }
+  ::close(fd);
+  temporary_ = pattern;
+  if (temporary_.size() < sizeof g_temporary) {
+    std::copy(temporary_.begin(), temporary_.end(), g_temporary);
+    g_temporary[temporary_.size()] = '\0';
+    std::signal(SIGINT, remove_temporary_and_exit);
+    std::signal(SIGTERM, remove_temporary_and_exit);
+  }
+}
+
+Output::~Output() {
+  if (!temporary_.empty()) {
+    g_temporary[0] = '\0';
+    ::unlink(temporary_.c_str());
+  }
+}
+
+void Output::write(const std::function<void(std::ostream&, bool to_terminal)>& write) {
+  if (path_.empty()) {
+    errno = 0;
+    write(streams_.out, streams_.out_is_terminal);
+    streams_.out.flush();
+    if (!streams_.out) {
+      throw Error(ExitCode::output_failed,
+                  fmt::format("cannot write to standard output: {}", reason()));
     }
     return;
   }
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  if (!file) {
-    throw Error(ExitCode::output_failed,
-                fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  {
+    std::ofstream file(temporary_.empty() ? path_ : temporary_, std::ios::binary | std::ios::trunc);
+    errno = 0;
+    if (file) {
+      write(file, false);
+      file.flush();
+    }
+    if (!file) {
+      throw Error(ExitCode::output_failed, fmt::format("cannot write {}: {}", path_, reason()));
+    }
+    file.close();
+    if (!file) {
+      throw Error(ExitCode::output_failed, fmt::format("cannot write {}: {}", path_, reason()));
+    }
   }
-  write(file, false);
-  file.close();
-  if (!file) {
-    throw Error(ExitCode::output_failed, fmt::format("cannot write {}", path));
+  if (temporary_.empty()) {
+    return;  // (written in place)
   }
+  // (mkstemp makes the file 0600: give it what a new file would have)
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::chmod(temporary_.c_str(), 0666 & ~mask);
+  errno = 0;
+  if (std::rename(temporary_.c_str(), path_.c_str()) != 0) {
+    throw Error(ExitCode::output_failed, fmt::format("cannot write {}: {}", path_, reason()));
+  }
+  g_temporary[0] = '\0';
+  temporary_.clear();
 }
 
 }  // namespace ror::cli

@@ -37,9 +37,26 @@ Dataset load_inputs(InputArgs& args, LoadOptions options, const Streams& streams
 // Logs the warnings and notes of a load: data warnings, an inferred account, foreign posts.
 void report_load(const Dataset& data);
 
-// Writes through `write` to `path` ("" or "-": standard output). Throws ror::Error
-// (output_failed) when it cannot be written.
-void write_output(const std::string& path, const Streams& streams,
-                  const std::function<void(std::ostream&, bool to_terminal)>& write);
+// Where a result goes (-o FILE, or standard output for "" and "-"), opened before the load so
+// that a bad path fails at once. A file is written as a temporary file beside it and renamed
+// into place when complete, so a failure or Ctrl-C never leaves it partial or emptied.
+class Output {
+ public:
+  // Opens the target. Throws ror::Error: usage when `path` names one of `inputs` (it would be
+  // overwritten), output_failed when the temporary file cannot be made (with the reason).
+  Output(const std::string& path, const std::vector<std::string>& inputs, const Streams& streams);
+  ~Output();
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+
+  // Writes the result through `write` and puts it in place. Throws ror::Error (output_failed)
+  // naming the reason when a write fails ("No space left on device").
+  void write(const std::function<void(std::ostream&, bool to_terminal)>& write);
+
+ private:
+  std::string path_;  // "" for standard output
+  std::string temporary_;
+  const Streams& streams_;
+};
 
 }  // namespace ror::cli

@@ -88,6 +88,7 @@ class ScoreCommand final : public Command {
     const std::optional<BreakdownBy> by = find_breakdown(a_.by);
     load.keep_excerpts = by == BreakdownBy::post;
 
+    Output output(a_.output, a_.inputs.files, streams);  // (a bad -o fails before the load)
     const Dataset data = load_inputs(a_.inputs, load, streams);
     if (a_.strict && data.input.warnings.total() > 0) {
       throw input_error(fmt::format("--strict: {}", data.input.warnings.first));
@@ -99,7 +100,7 @@ class ScoreCommand final : public Command {
     spdlog::debug("metrics and scores in {:.1f} ms", elapsed_ms(start));
 
     start = std::chrono::steady_clock::now();
-    write_output(a_.output, streams, [&](std::ostream& out, bool to_terminal) {
+    output.write([&](std::ostream& out, bool to_terminal) {
       renderer->render(report,
                        RenderOptions{use_color(a_.color, to_terminal), a_.wide,
                                      output_width(to_terminal), a_.csv_raw},

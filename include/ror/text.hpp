@@ -4,6 +4,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +68,11 @@ std::string visible_text(std::string_view text);
 // A CSV cell a spreadsheet cannot run (OWASP, CSV injection): one that begins with `=`, `+`,
 // `-`, `@`, a tab or a carriage return gets a leading `'`, unless it is a number ("-5").
 std::string spreadsheet_safe(std::string_view cell);
+
+// The name of `known` closest to `name` by edit distance (insertions, deletions,
+// substitutions), when it is within two edits: what "did you mean" suggests.
+std::optional<std::string_view> nearest_name(std::string_view name,
+                                             std::span<const std::string_view> known);
 
 // ASCII-lowercases a name after removing one leading '@': how account names are compared.
 std::string normalize_name(std::string_view name);

@@ -2,10 +2,12 @@
 // where every error becomes "ror: error: ..." plus an exit code.
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <iostream>
 #include <new>
 
+#include <fmt/format.h>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
@@ -40,16 +42,63 @@ int fail(std::ostream& err, ExitCode code, std::string_view message) {
   return static_cast<int>(code);
 }
 
-int run(const std::vector<std::string>& args, const cli::Streams& streams) {
+constexpr std::string_view kFooter =
+    "Exit codes:\n"
+    "  0 scored, and every --require held      1 a --require condition failed\n"
+    "  2 usage error                           3 bad input\n"
+    "  4 the output could not be written       130 interrupted (Ctrl-C)\n"
+    "Environment:\n"
+    "  NO_COLOR        no colour                 CLICOLOR_FORCE  colour even when piped\n"
+    "  TERM=dumb       no colour                 COLUMNS         the table's width\n"
+    "Examples:\n"
+    "  ror score twitter-2026-03-06.zip\n"
+    "  ror score --format json --require 'ror.score>=60' export.json\n"
+    "More: ror help COMMAND, ror explain METRIC, and the docs/ folder of the source.";
+
+// The command names, for suggestions.
+std::vector<std::string_view> command_names() {
+  std::vector<std::string_view> names;
+  for (const CommandEntry& entry : kCommands) {
+    names.emplace_back(entry.name);
+  }
+  return names;
+}
+
+// "unknown command 'scroe'; did you mean 'score'?"
+std::string unknown_command(std::string_view name) {
+  const std::vector<std::string_view> names = command_names();
+  const auto near = nearest_name(name, names);
+  return fmt::format(
+      "unknown command '{}'{}; the commands are score, convert, formats, explain "
+      "(see ror --help)",
+      name, near ? fmt::format(" (did you mean '{}'?)", *near) : "");
+}
+
+int run(std::vector<std::string> args, const cli::Streams& streams) {
   CLI::App app{"ror: Return on Relationship scorer for social-media exports", "ror"};
-  app.set_version_flag("--version", std::string(kVersion));
+  app.set_version_flag("-V,--version", std::string(kVersion));
   app.require_subcommand(1);
+  app.footer(std::string(kFooter));
   std::vector<std::unique_ptr<cli::Command>> commands;
   std::vector<CLI::App*> subs;
   for (const CommandEntry& entry : kCommands) {
     commands.push_back(entry.make());
     subs.push_back(app.add_subcommand(entry.name, entry.description));
+    subs.back()->set_version_flag("-V,--version", std::string(kVersion));
+    subs.back()->footer(std::string(kFooter));
     commands.back()->setup(*subs.back());
+  }
+  // `ror help [COMMAND]` is `ror [COMMAND] --help`; a first word that names no command (nor an
+  // option) is refused with the nearest name.
+  if (args.size() > 1 && args[1] == "help") {
+    args.erase(args.begin() + 1);
+    args.emplace_back("--help");
+  }
+  if (args.size() > 1 && !args[1].empty() && args[1][0] != '-') {
+    const std::vector<std::string_view> names = command_names();
+    if (std::find(names.begin(), names.end(), args[1]) == names.end()) {
+      return fail(streams.err, ExitCode::usage, unknown_command(args[1]));
+    }
   }
   std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);
   try {
@@ -58,7 +107,13 @@ int run(const std::vector<std::string>& args, const cli::Streams& streams) {
     // Help for the subcommand it was asked of, else for ror itself.
     for (CLI::App* sub : subs) {
       if (sub->parsed()) {
-        streams.out << sub->help();
+        // (CLI11 names a subcommand alone in its usage line: "Usage: score"; people type "ror")
+        std::string help = sub->help();
+        const std::string usage = "Usage: " + sub->get_name();
+        if (const std::size_t at = help.find(usage); at != std::string::npos) {
+          help.replace(at, usage.size(), "Usage: ror " + sub->get_name());
+        }
+        streams.out << help;
         return 0;
       }
     }

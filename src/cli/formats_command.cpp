@@ -14,7 +14,7 @@ class FormatsCommand final : public Command {
  public:
   void setup(CLI::App& app) override {
     app.add_option("-f,--format", format_, "Output format")
-        ->check(CLI::IsMember({"table", "json"}))
+        ->transform(CLI::IsMember({"table", "json"}, CLI::ignore_case))
         ->capture_default_str();
   }
 

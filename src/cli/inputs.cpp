@@ -116,6 +116,10 @@ LoadOptions load_options(const InputArgs& args) {
 Dataset load_inputs(InputArgs& args, LoadOptions options, const Streams& streams) {
   if (args.files.empty()) {
     args.files.push_back("-");
+    if (::isatty(STDIN_FILENO) == 1 && !args.quiet) {
+      // (otherwise it would wait silently for a paste)
+      spdlog::info("reading an export from standard input; end it with Ctrl-D, or name a file");
+    }
   }
   Progress progress(streams.err, !args.quiet && streams.err_is_terminal);
   options.progress = [&progress](std::uint64_t done, std::uint64_t total) {

@@ -44,17 +44,18 @@ class ScoreCommand final : public Command {
       names.emplace_back(r.name);
     }
     app.add_option("-f,--format", a_.format, "Output format")
-        ->check(CLI::IsMember(names))
+        ->transform(CLI::IsMember(names, CLI::ignore_case))
         ->capture_default_str();
     app.add_option("-o,--output", a_.output, "Write the report to FILE instead of stdout");
     app.add_option("--top", a_.top, "Size of the top-audience list (default 10)")
         ->check(CLI::Range(0, 1000000));
     app.add_option("--by", a_.by,
                    "One row per post, day, week (ISO), month or platform instead of the report")
-        ->check(CLI::IsMember(
-            std::vector<std::string>(breakdown_names().begin(), breakdown_names().end())));
+        ->transform(CLI::IsMember(
+            std::vector<std::string>(breakdown_names().begin(), breakdown_names().end()),
+            CLI::ignore_case));
     app.add_option("--color", a_.color, "Colour the table")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->transform(CLI::IsMember({"auto", "always", "never"}, CLI::ignore_case))
         ->capture_default_str();
     app.add_option("--require", a_.requires_,
                    "Condition like 'ror.score>=60'; exit 1 when one fails (repeatable)")

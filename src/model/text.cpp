@@ -5,6 +5,9 @@
 #endif
 
 #include <algorithm>
+#include <numeric>
+#include <optional>
+#include <span>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -379,6 +382,32 @@ std::string normalize_name(std::string_view name) {
   std::string out(name);
   std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
   return out;
+}
+
+std::optional<std::string_view> nearest_name(std::string_view key,
+                                             std::span<const std::string_view> known) {
+  std::optional<std::string_view> best;
+  std::size_t best_distance = 3;
+  std::vector<std::size_t> row;
+  for (const std::string_view candidate : known) {
+    row.resize(candidate.size() + 1);
+    std::iota(row.begin(), row.end(), std::size_t{0});
+    for (std::size_t i = 1; i <= key.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= candidate.size(); ++j) {
+        const std::size_t above = row[j];
+        const std::size_t change = key[i - 1] == candidate[j - 1] ? 0 : 1;
+        row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + change});
+        diagonal = above;
+      }
+    }
+    if (row.back() < best_distance) {
+      best_distance = row.back();
+      best = candidate;
+    }
+  }
+  return best;
 }
 
 }  // namespace ror

@@ -15,6 +15,7 @@
 
 #include "ror/error.hpp"
 #include "ror/score.hpp"
+#include "ror/text.hpp"
 #include "score_defaults.hpp"  // generated from data/score.json
 
 namespace ror {
@@ -33,34 +34,6 @@ constexpr std::array<std::string_view, 3> kCreditKeys = {"good_seconds", "bad_se
 constexpr std::array<std::string_view, 5> kComponentKeys = {"input", "weight", "scale", "good",
                                                             "bad"};
 
-// The known key closest to `key` by edit distance (insertions, deletions, substitutions), if it
-// is within two edits.
-std::optional<std::string_view> nearest_key(std::string_view key,
-                                            std::span<const std::string_view> known) {
-  std::optional<std::string_view> best;
-  std::size_t best_distance = 3;
-  std::vector<std::size_t> row;
-  for (const std::string_view candidate : known) {
-    row.resize(candidate.size() + 1);
-    std::iota(row.begin(), row.end(), std::size_t{0});
-    for (std::size_t i = 1; i <= key.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= candidate.size(); ++j) {
-        const std::size_t above = row[j];
-        const std::size_t change = key[i - 1] == candidate[j - 1] ? 0 : 1;
-        row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + change});
-        diagonal = above;
-      }
-    }
-    if (row.back() < best_distance) {
-      best_distance = row.back();
-      best = candidate;
-    }
-  }
-  return best;
-}
-
 class ConfigReader {
  public:
   explicit ConfigReader(std::string_view name) : name_(name) {}
@@ -76,7 +49,7 @@ class ConfigReader {
       if (std::find(known.begin(), known.end(), item.key()) != known.end()) {
         continue;
       }
-      const std::optional<std::string_view> near = nearest_key(item.key(), known);
+      const std::optional<std::string_view> near = nearest_name(item.key(), known);
       fail(fmt::format("unknown key {}{}", json(prefix + item.key()).dump(),
                        near ? fmt::format(" (did you mean \"{}\"?)", *near) : ""));
     }

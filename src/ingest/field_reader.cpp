@@ -113,6 +113,9 @@ std::string_view Value::id() {
     if (id.find_first_not_of("-0123456789") != std::string_view::npos) {
       fail(fmt::format("\"{}\" must be a string or an integer, not {}", at_.field(), id));
     }
+    if (id == "-0") {
+      id = "0";  // (the same number as 0, so the same id)
+    }
   } else {
     fail_type("a string or an integer");
   }
@@ -127,6 +130,21 @@ std::optional<std::string_view> Value::optional_id() {
     return std::nullopt;
   }
   return id();
+}
+
+void Value::fail_number() {
+  std::string_view raw = value_.raw_json_token();
+  while (!raw.empty() &&
+         (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t' ||
+          raw.back() == ',' || raw.back() == '}' || raw.back() == ']')) {
+    raw.remove_suffix(1);
+  }
+  const std::string_view digits = raw.substr(!raw.empty() && raw.front() == '-' ? 1 : 0);
+  if (digits.size() > 1 && digits[0] == '0' && digits[1] >= '0' && digits[1] <= '9') {
+    fail(fmt::format("\"{}\" is not a JSON number: {} has a leading zero", at_.field(), raw));
+  }
+  fail(fmt::format("\"{}\" is out of range: {} (at most 9223372036854775807)", at_.field(),
+                   raw.substr(0, 40)));
 }
 
 std::optional<std::int64_t> Value::count_slow(CountText text) {
@@ -153,10 +171,14 @@ std::optional<std::int64_t> Value::count_slow(CountText text) {
   read_ = true;
   od::number n;
   if (value_.get_number().get(n) != simdjson::SUCCESS) {
-    fail(fmt::format("\"{}\" is out of range", at_.field()));
+    fail_number();
   }
   if (n.is_int64() && n.get_int64() >= 0) {
     return n.get_int64();
+  }
+  if (n.is_uint64()) {
+    fail(fmt::format("\"{}\" is out of range: {} (at most 9223372036854775807)", at_.field(),
+                     n.get_uint64()));
   }
   const double d = n.get_double();
   if (n.is_double() && d >= 0 && d < 9.2e18 && std::floor(d) == d) {
@@ -175,10 +197,14 @@ std::optional<std::int64_t> Value::optional_integer() {
   read_ = true;
   od::number n;
   if (value_.get_number().get(n) != simdjson::SUCCESS) {
-    fail(fmt::format("\"{}\" is out of range", at_.field()));
+    fail_number();
   }
   if (n.is_int64()) {
     return n.get_int64();
+  }
+  if (n.is_uint64()) {
+    fail(fmt::format("\"{}\" is out of range: {} (at most 9223372036854775807)", at_.field(),
+                     n.get_uint64()));
   }
   const double d = n.get_double();
   if (n.is_double() && d > -9.2e18 && d < 9.2e18 && std::floor(d) == d) {

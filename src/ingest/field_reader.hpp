@@ -84,6 +84,8 @@ class Value {
   [[noreturn]] void fail(std::string what) const;
   // Throws `"field" must be <expected>, not <its type>`.
   [[noreturn]] void fail_type(std::string_view expected);
+  // Fails for a number simdjson cannot read: a leading zero ("01"), or too large.
+  [[noreturn]] void fail_number();
 
   // A string.
   [[gnu::always_inline]] std::string_view string() {

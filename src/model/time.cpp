@@ -54,7 +54,8 @@ std::optional<std::int64_t> parse_date(std::string_view s) noexcept {
 }
 
 // Parses "HH:MM:SS" at pos (then, when `fraction`, an optional ".d+" kept to milliseconds,
-// truncated) into milliseconds since midnight; pos is left after it. Second 60 is let through.
+// truncated) into milliseconds since midnight; pos is left after it. A leap second (second 60)
+// stays in its minute: it reads as that minute's last millisecond.
 [[gnu::always_inline]] inline std::optional<std::int64_t> parse_clock(std::string_view s,
                                                                       std::size_t& pos,
                                                                       bool fraction) noexcept {
@@ -83,6 +84,9 @@ std::optional<std::int64_t> parse_date(std::string_view s) noexcept {
     if (pos == start) {
       return std::nullopt;
     }
+  }
+  if (second == 60) {
+    return (hour * 3600 + minute * 60 + 59) * std::int64_t{1000} + 999;
   }
   return (hour * 3600 + minute * 60 + second) * std::int64_t{1000} + millis;
 }

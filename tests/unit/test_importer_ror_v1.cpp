@@ -136,3 +136,36 @@ TEST_CASE("ror/v1: malformed new fields are one-line errors", "[importer][ror/v1
         "\"replies\" must be a non-negative integer, not a string at /metrics/replies "
         "(in.ndjson:2)");
 }
+
+TEST_CASE("ror/v1: numbers out of range and leading zeros get exact messages",
+          "[importer][ror-v1]") {
+  const auto error_of = [](const std::string& likes) {
+    try {
+      ror::load_buffers({ror::NamedInput{"n.json", R"({"account": {"handle": "a"}, "posts": [
+        {"id": "p", "created_at": "2026-01-01T00:00:00Z", "metrics": {"likes": )" +
+                                                       likes + "}}]}"}},
+                        {});
+    } catch (const ror::Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(error_of("9223372036854775808")
+            .find("\"likes\" is out of range: 9223372036854775808 (at most 9223372036854775807)") ==
+        0);
+  CHECK(error_of("18446744073709551615").find("\"likes\" is out of range: 18446744073709551615") ==
+        0);
+  CHECK(error_of("01").find("\"likes\" is not a JSON number: 01 has a leading zero") == 0);
+  CHECK(error_of("9223372036854775807") == "no error");
+}
+
+TEST_CASE("ror/v1: -0 and 0 are one id; a leap second stays in its minute", "[importer][ror-v1]") {
+  const ror::Dataset d =
+      ror::load_buffers({ror::NamedInput{"z.json", R"({"account": {"handle": "a"}, "posts": [
+        {"id": -0, "created_at": "2026-01-31T23:59:60Z"},
+        {"id": 0, "created_at": "2026-01-31T23:59:60Z"}]})"}},
+                        {});
+  CHECK(d.posts.size() == 1);
+  CHECK(d.input.warnings.duplicate_post_ids == 1);
+  CHECK(ror::format_utc_ms(d.posts[0].created_at) == "2026-01-31T23:59:59.999Z");  // January
+}

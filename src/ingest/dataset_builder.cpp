@@ -118,15 +118,24 @@ bool named_by(const AccountRecord& r, const std::vector<std::string>& accounts) 
 void DatasetBuilder::choose_owners(const LoadOptions& options) {
   // Records of one platform's inputs name one account; ror/v1 names hold on every platform, so
   // two ror/v1 inputs name one account too.
+  // Each record is held against the first of its platform that gives a handle and the first
+  // that gives only an id (a folder of 10,000 API pages has as many records: linear, not
+  // quadratic).
   const Owner* first = nullptr;
   const Owner* second = nullptr;
-  for (std::size_t i = 0; i < owners_.size() && second == nullptr; ++i) {
-    for (std::size_t j = 0; j < i; ++j) {
-      if (owners_[i].space == owners_[j].space && differ(owners_[i].record, owners_[j].record)) {
-        first = &owners_[j];
-        second = &owners_[i];
-        break;
+  std::map<std::string_view, std::pair<const Owner*, const Owner*>> seen;  // with handle, id only
+  for (const Owner& o : owners_) {
+    auto& [by_handle, by_id] = seen[o.space];
+    for (const Owner* earlier : {by_handle, by_id}) {
+      if (earlier != nullptr && second == nullptr && differ(earlier->record, o.record)) {
+        first = earlier;
+        second = &o;
       }
+    }
+    if (!o.record.handle.empty() && by_handle == nullptr) {
+      by_handle = &o;
+    } else if (o.record.handle.empty() && !o.record.id.empty() && by_id == nullptr) {
+      by_id = &o;
     }
   }
   if (second != nullptr && options.accounts.empty()) {

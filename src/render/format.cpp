@@ -207,8 +207,8 @@ std::string metric_detail(MetricId id, const MetricValues& v, const MetricOption
     case MetricId::response_time_median:
       return "over " + of(count(c.answered), "answer", "answers");
     case MetricId::reciprocity_rate:
-      return fmt::format("{} of {} answered wrote back", c.reciprocated,
-                         of(count(c.answered), "person", "people"));
+      return fmt::format("{} of {} answered {} wrote back", c.reciprocated, c.answered,
+                         c.answered == 1 ? "person" : "people");
     case MetricId::repeat_audience_rate:
     case MetricId::retained_audience_rate:
       return fmt::format("{} of {}", part(MetricId::audience),
@@ -241,7 +241,8 @@ std::string metric_detail(MetricId id, const MetricValues& v, const MetricOption
       return fmt::format("{} of {}", c.canned_replies,
                          of(count(c.account_answers), "answer", "answers"));
     case MetricId::broadcast_ratio:
-      return fmt::format("{} original, {}", of(count(c.original_posts), "post", "posts"),
+      return fmt::format("{} original {}, {}", c.original_posts,
+                         c.original_posts == 1 ? "post" : "posts",
                          of(count(c.account_answers), "answer", "answers"));
     default:
       return "";

@@ -1,22 +1,21 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds build/ror, and scores the bundled samples: a broadcaster, a
-# relationship builder, a blog post with its comments, and a small X archive.
+# Installs what is missing, builds build/ror (the binary only), and scores the bundled samples: a
+# broadcaster, a relationship builder, a blog post with its comments, and a small X archive.
+# Each command is printed exactly as it is run, from the repository's root.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-"$ROOT/scripts/setup.sh"
+ROR_TARGETS=ror "$ROOT/scripts/setup.sh"
+cd "$ROOT"
 
-ROR="$ROOT/build/ror"
+# Prints a command line, then runs it as printed.
+run() {
+  printf '\n$ %s\n' "$1"
+  bash -c "$1" || true
+}
+
 for sample in broadcaster relationship-builder seed-blog; do
-  echo
-  echo "\$ build/ror score data/samples/$sample.json"
-  "$ROR" score "$ROOT/data/samples/$sample.json"
+  run "build/ror score data/samples/$sample.json"
 done
-echo
-echo "\$ build/ror score tests/fixtures/importers/x-archive.zip   # an X archive, as X hands it out"
-"$ROR" score "$ROOT/tests/fixtures/importers/x-archive.zip"
-echo
-echo "\$ build/ror score --require 'ror.score>=60' data/samples/broadcaster.json   # a CI gate"
-set +e
-"$ROR" score -q --format csv --require 'ror.score>=60' "$ROOT/data/samples/broadcaster.json" | grep '^check'
-echo "exit code: ${PIPESTATUS[0]} (1 = a condition failed)"
+run "build/ror score tests/fixtures/importers/x-archive.zip"
+run "build/ror score -q --format csv --require 'ror.score>=60' data/samples/broadcaster.json | grep '^check'; echo \"exit code \${PIPESTATUS[0]}: 1 means a condition failed\""

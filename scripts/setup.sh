@@ -29,4 +29,6 @@ CXX="${CXX:-clang++}"
 cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DROR_WERROR=ON \
   -DCMAKE_CXX_COMPILER="$(command -v "$CXX")" \
   -DPython3_EXECUTABLE=/usr/bin/python3 >&2
-cmake --build "$BUILD_DIR" --parallel "$(nproc)" >&2
+# ROR_TARGETS (e.g. "ror") builds only those targets: the demo needs the binary alone.
+# shellcheck disable=SC2086
+cmake --build "$BUILD_DIR" --parallel "$(nproc)" ${ROR_TARGETS:+--target $ROR_TARGETS} >&2

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ror {
@@ -59,6 +60,14 @@ std::uint32_t count_text_tags(std::string_view text, char sigil);
 
 // How many distinct names there are, compared without ASCII case (sorts `names`).
 std::uint32_t count_distinct(std::vector<std::string_view>& names);
+
+// The code point at text[i] and the bytes it takes; a byte that starts no valid UTF-8 sequence
+// reads as U+FFFD taking 1 byte (a real U+FFFD takes 3).
+std::pair<char32_t, std::size_t> decode_utf8(std::string_view text, std::size_t i) noexcept;
+
+// Whether text is a plain decimal number as JSON writes one: an optional sign (`+` too), digits,
+// an optional fraction, an optional exponent; never "nan", "inf" or hexadecimal.
+bool is_plain_number(std::string_view text) noexcept;
 
 // Text from an input made safe for a terminal and one line: control characters (C0, DEL, C1),
 // escape sequences, bidirectional overrides and isolates, line separators and bytes that are no

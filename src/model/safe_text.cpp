@@ -17,25 +17,67 @@ bool unsafe(char32_t c) {
 
 }  // namespace
 
+std::pair<char32_t, std::size_t> decode_utf8(std::string_view text, std::size_t i) noexcept {
+  const auto b = static_cast<unsigned char>(text[i]);
+  const std::size_t n = b < 0x80         ? 1
+                        : (b >> 5) == 6  ? 2
+                        : (b >> 4) == 14 ? 3
+                        : (b >> 3) == 30 ? 4
+                                         : 0;
+  if (n == 0 || i + n > text.size()) {
+    return {U'\uFFFD', 1};
+  }
+  char32_t c = n == 1 ? b : (b & (0x7f >> n));
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto next = static_cast<unsigned char>(text[i + k]);
+    if ((next & 0xc0) != 0x80) {
+      return {U'\uFFFD', 1};
+    }
+    c = (c << 6) | (next & 0x3f);
+  }
+  return {c, n};
+}
+
+bool is_plain_number(std::string_view text) noexcept {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+      ++i;
+    }
+    return i > start;
+  };
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
+    ++i;
+  }
+  const bool whole = digits();
+  bool fraction = false;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    fraction = digits();
+  }
+  if (!whole && !fraction) {
+    return false;
+  }
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
+      ++i;
+    }
+    if (!digits()) {
+      return false;
+    }
+  }
+  return i == text.size();
+}
+
 std::string visible_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    const std::size_t n = b < 0x80         ? 1
-                          : (b >> 5) == 6  ? 2
-                          : (b >> 4) == 14 ? 3
-                          : (b >> 3) == 30 ? 4
-                                           : 0;
-    bool valid = n != 0 && i + n <= text.size();
-    char32_t c = n == 1 ? b : (b & (0x7f >> n));
-    for (std::size_t k = 1; valid && k < n; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      valid = (next & 0xc0) == 0x80;
-      c = (c << 6) | (next & 0x3f);
-    }
-    if (!valid) {
-      out += fmt::format("\\x{:02x}", b);  // a byte that is no UTF-8
+    const auto [c, n] = decode_utf8(text, i);
+    if (c == U'\uFFFD' && n == 1) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i]));  // no UTF-8
       ++i;
       continue;
     }
@@ -66,31 +108,8 @@ std::string spreadsheet_safe(std::string_view cell) {
       first != '\r') {
     return std::string(cell);
   }
-  // A plain number ("-5", "+1.5e3") is data, not a formula; "-2+3" is a formula.
-  std::size_t i = 1;
-  const auto digits = [&] {
-    const std::size_t start = i;
-    while (i < cell.size() && cell[i] >= '0' && cell[i] <= '9') {
-      ++i;
-    }
-    return i > start;
-  };
-  if (first == '-' || first == '+') {
-    bool number = digits();
-    if (i < cell.size() && cell[i] == '.') {
-      ++i;
-      number = digits() || number;
-    }
-    if (number && i < cell.size() && (cell[i] == 'e' || cell[i] == 'E')) {
-      ++i;
-      if (i < cell.size() && (cell[i] == '-' || cell[i] == '+')) {
-        ++i;
-      }
-      number = digits();
-    }
-    if (number && i == cell.size()) {
-      return std::string(cell);
-    }
+  if ((first == '-' || first == '+') && is_plain_number(cell)) {
+    return std::string(cell);  // a plain number ("-5", "+1.5e3") is data; "-2+3" is a formula
   }
   return "'" + std::string(cell);  // OWASP: a leading apostrophe makes the cell text
 }

@@ -41,28 +41,6 @@ std::string duration(double seconds) {
 
 namespace {
 
-// The code point at s[i] (U+FFFD for a malformed sequence) and how many bytes it takes.
-std::pair<char32_t, std::size_t> decode(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b = byte(i);
-  const std::size_t n = b < 0x80         ? 1
-                        : (b >> 5) == 6  ? 2
-                        : (b >> 4) == 14 ? 3
-                        : (b >> 3) == 30 ? 4
-                                         : 0;
-  if (n == 0 || i + n > s.size()) {
-    return {U'\uFFFD', 1};
-  }
-  char32_t cp = n == 1 ? b : b & (0x7f >> n);
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xc0) != 0x80) {
-      return {U'\uFFFD', 1};
-    }
-    cp = (cp << 6) | (byte(i + k) & 0x3f);
-  }
-  return {cp, n};
-}
-
 // Columns a code point takes on a terminal: 0 for combining marks, zero-width characters and
 // variation selectors, 2 for East Asian wide and fullwidth characters and emoji, else 1.
 std::size_t width_of(char32_t c) {
@@ -82,7 +60,7 @@ std::size_t width_of(char32_t c) {
 std::size_t byte_of_column(std::string_view s, std::size_t n) {
   std::size_t used = 0;
   for (std::size_t i = 0; i < s.size();) {
-    const auto [cp, size] = decode(s, i);
+    const auto [cp, size] = decode_utf8(s, i);
     used += width_of(cp);
     if (used > n) {
       return i;
@@ -97,7 +75,7 @@ std::size_t byte_of_column(std::string_view s, std::size_t n) {
 std::size_t columns(std::string_view s) {
   std::size_t used = 0;
   for (std::size_t i = 0; i < s.size();) {
-    const auto [cp, size] = decode(s, i);
+    const auto [cp, size] = decode_utf8(s, i);
     used += width_of(cp);
     i += size;
   }
@@ -128,7 +106,7 @@ std::string shorten_middle(std::string_view s, std::size_t width) {
   // The tail: the shortest end of s that takes `tail` columns or fewer.
   std::size_t from = byte_of_column(s, n - tail);
   while (from < s.size() && columns(s.substr(from)) > tail) {
-    from += decode(s, from).second;
+    from += decode_utf8(s, from).second;
   }
   return std::string(s.substr(0, byte_of_column(s, head))) + "\u2026" + std::string(s.substr(from));
 }
@@ -187,6 +165,11 @@ std::string metric_detail(MetricId id, const MetricValues& v, const MetricOption
     return fmt::format("{} {}", k, k == 1 ? one : many);
   };
   const auto count = [](std::uint64_t k) { return static_cast<long long>(k); };
+  const std::string_view originals = c.original_posts == 1 ? "post" : "posts";
+  // "3 of 89 original posts": a habit's posts among the originals.
+  const auto of_originals = [&](std::uint64_t k) {
+    return fmt::format("{} of {} original {}", k, c.original_posts, originals);
+  };
   switch (id) {
     case MetricId::posts:
       return fmt::format("{} original, {} replies to others", c.original_posts, c.outreach_posts);
@@ -226,23 +209,18 @@ std::string metric_detail(MetricId id, const MetricValues& v, const MetricOption
     case MetricId::outreach_retained_rate:
       return "of " + of(n(MetricId::outreach_people), "person", "people");
     case MetricId::hashtag_abuse_rate:
-      return fmt::format("{} of {} original {}", c.hashtag_abuse_posts, c.original_posts,
-                         c.original_posts == 1 ? "post" : "posts");
+      return of_originals(c.hashtag_abuse_posts);
     case MetricId::duplicate_post_rate:
-      return fmt::format("{} of {} original {}", c.duplicate_posts, c.original_posts,
-                         c.original_posts == 1 ? "post" : "posts");
+      return of_originals(c.duplicate_posts);
     case MetricId::burst_post_rate:
-      return fmt::format("{} of {} original {}", c.burst_posts, c.original_posts,
-                         c.original_posts == 1 ? "post" : "posts");
+      return of_originals(c.burst_posts);
     case MetricId::mention_blast_rate:
-      return fmt::format("{} of {} original {}", c.mention_blast_posts, c.original_posts,
-                         c.original_posts == 1 ? "post" : "posts");
+      return of_originals(c.mention_blast_posts);
     case MetricId::canned_reply_rate:
       return fmt::format("{} of {}", c.canned_replies,
                          of(count(c.account_answers), "answer", "answers"));
     case MetricId::broadcast_ratio:
-      return fmt::format("{} original {}, {}", c.original_posts,
-                         c.original_posts == 1 ? "post" : "posts",
+      return fmt::format("{} original {}, {}", c.original_posts, originals,
                          of(count(c.account_answers), "answer", "answers"));
     default:
       return "";

@@ -8,6 +8,7 @@
 
 #include "ror/error.hpp"
 #include "ror/report.hpp"
+#include "ror/text.hpp"
 
 namespace ror {
 namespace {
@@ -23,39 +24,9 @@ constexpr std::array<OpSpelling, 5> kOps = {{{"<=", CompareOp::le},
                                              {"<", CompareOp::lt},
                                              {">", CompareOp::gt}}};
 
-// A decimal number as JSON writes one (optional sign, digits, fraction, exponent), finite; no
-// "nan", "inf" or hexadecimal forms.
+// A plain decimal number (is_plain_number), finite; no "nan", "inf" or hexadecimal forms.
 std::optional<double> plain_number(const std::string& text) {
-  std::size_t i = 0;
-  const auto digits = [&] {
-    const std::size_t start = i;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
-      ++i;
-    }
-    return i > start;
-  };
-  if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
-    ++i;
-  }
-  const bool whole = digits();
-  bool fraction = false;
-  if (i < text.size() && text[i] == '.') {
-    ++i;
-    fraction = digits();
-  }
-  if (!whole && !fraction) {
-    return std::nullopt;
-  }
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    ++i;
-    if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
-      ++i;
-    }
-    if (!digits()) {
-      return std::nullopt;
-    }
-  }
-  if (i != text.size()) {
+  if (!is_plain_number(text)) {
     return std::nullopt;
   }
   errno = 0;

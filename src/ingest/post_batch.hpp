@@ -76,7 +76,7 @@ class PostBatch final : public RecordSink {
 
   std::string source;
   bool keep_details = false;
-  bool keep_excerpts = false;  // LoadOptions::keep_excerpts
+  bool keep_excerpts = false;           // LoadOptions::keep_excerpts
   std::vector<AccountRecord> accounts;  // what the input says of the account
   ProfileTable profiles;                // people's profiles, one per handle
   std::vector<Post> posts;        // author and reply_to index `authors`; first_comment is local
@@ -89,8 +89,8 @@ class PostBatch final : public RecordSink {
   std::vector<TextRef> comment_texts;      // parallel to comments, with details only
   // {first words, link} of each post, parallel to posts, with excerpts only.
   std::vector<std::pair<TextRef, TextRef>> excerpts;
-  std::string strings;                     // the text of every TextRef
-  AuthorTable authors;                     // this batch's names
+  std::string strings;  // the text of every TextRef
+  AuthorTable authors;  // this batch's names
   Warnings warnings;
   Skips skipped;
   std::optional<std::pair<std::uint64_t, std::string>> expected;  // items the input says it has

@@ -5,12 +5,12 @@
 #endif
 
 #include <algorithm>
-#include <numeric>
-#include <optional>
-#include <span>
 #include <array>
 #include <bit>
 #include <cstring>
+#include <numeric>
+#include <optional>
+#include <span>
 
 namespace ror {
 namespace {

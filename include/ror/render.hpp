@@ -2,9 +2,11 @@
 // per format in renderers().
 #pragma once
 
+#include <algorithm>
 #include <ostream>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "ror/report.hpp"
 
@@ -18,16 +20,42 @@ struct RenderOptions {
   bool csv_raw = false;    // CSV: cells as the inputs wrote them, formulas not neutralised
 };
 
-// An output format: its --format name and its function.
-struct Renderer {
+// An output format of one kind of result T (a Report, a Comparison, an Audience): its --format
+// name and its function. Each kind has its own table of them.
+template <typename T>
+struct RendererOf {
   std::string_view name;
-  void (*render)(const Report& report, const RenderOptions& options, std::ostream& out);
+  void (*render)(const T& result, const RenderOptions& options, std::ostream& out);
 };
+using Renderer = RendererOf<Report>;
 
-// Every output format; the first is the default.
+// The renderer of `table` called name (compared without ASCII case), or nullptr.
+template <typename T>
+const RendererOf<T>* find_renderer(std::span<const RendererOf<T>> table, std::string_view name) {
+  for (const RendererOf<T>& r : table) {
+    if (r.name.size() == name.size() &&
+        std::equal(r.name.begin(), r.name.end(), name.begin(),
+                   [](char a, char b) { return (a | 0x20) == (b | 0x20); })) {
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+// The names of a table's formats, in order.
+template <typename T>
+std::vector<std::string> renderer_names(std::span<const RendererOf<T>> table) {
+  std::vector<std::string> names;
+  for (const RendererOf<T>& r : table) {
+    names.emplace_back(r.name);
+  }
+  return names;
+}
+
+// Every output format of the score report; the first is the default.
 std::span<const Renderer> renderers();
 
-// The renderer called name, or nullptr.
+// The score report's renderer called name, or nullptr.
 const Renderer* find_renderer(std::string_view name);
 
 // The JSON schema version of `--format json` and the CSV "schema_version" row.
@@ -37,5 +65,8 @@ void render_table(const Report& report, const RenderOptions& options, std::ostre
 void render_json(const Report& report, const RenderOptions& options, std::ostream& out);
 void render_csv(const Report& report, const RenderOptions& options, std::ostream& out);
 void render_markdown(const Report& report, const RenderOptions& options, std::ostream& out);
+
+// The --require checks as JUnit XML: one test case per condition (--junit FILE).
+void render_junit(const std::vector<CheckResult>& checks, std::ostream& out);
 
 }  // namespace ror

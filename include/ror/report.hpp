@@ -20,10 +20,21 @@ enum class CompareOp : std::uint8_t { lt, le, gt, ge, eq };
 // "<", "<=", ">", ">=" or "==".
 std::string_view op_symbol(CompareOp op);
 
-// One --require condition: <group>.<metric|score|coverage> <op> <number>. A rate or coverage
-// also takes a percentage ("10%"), a time a duration ("90m", "1h", "2d").
+// Where a --require condition may look: a report's own figures, or (ror compare) either side
+// of a comparison and the change between them.
+enum class RequirementScope : std::uint8_t { report, comparison };
+
+// Which figures a condition reads: the report's (report scope), or in a comparison the first
+// input's, the second's, or the change from the first to the second.
+enum class Side : std::uint8_t { own, a, b, delta };
+
+// One --require condition: [a.|b.|delta.]<group>.<metric|score|coverage> <op> <number>. A rate
+// or coverage also takes a percentage ("10%"), a time a duration ("90m", "1h", "2d"). The side
+// prefixes are for comparisons: a bare path there reads the second input (b), and a change may
+// be negative.
 struct Requirement {
   std::string text;  // as given, whitespace removed
+  Side side = Side::own;
   Group group = Group::ror;
   std::optional<MetricId> metric;  // nullopt: the group's score, or its coverage
   bool coverage = false;           // the share of the group's score weight on known inputs
@@ -32,8 +43,9 @@ struct Requirement {
 };
 
 // Parses a --require expression. Throws ror::Error (usage) on a malformed expression or an
-// unknown path.
-Requirement parse_requirement(std::string_view text);
+// unknown path (a side prefix outside the comparison scope among them).
+Requirement parse_requirement(std::string_view text,
+                              RequirementScope scope = RequirementScope::report);
 
 // A condition with its measured value; an unknown value fails.
 struct CheckResult {

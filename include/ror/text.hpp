@@ -74,6 +74,10 @@ bool is_plain_number(std::string_view text) noexcept;
 // UTF-8 are written visibly (`\x1b`, `\n`, `\u202e`, `\xff`); everything else is kept.
 std::string visible_text(std::string_view text);
 
+// Text from an input made safe for HTML and XML, as text or in a quoted attribute: visible_text,
+// then `&`, `<`, `>`, `"` and `'` as character references. A `<script>` in a comment stays text.
+std::string markup_text(std::string_view text);
+
 // A CSV cell a spreadsheet cannot run (OWASP, CSV injection): one that begins with `=`, `+`,
 // `-`, `@`, a tab or a carriage return gets a leading `'`, unless it is a number ("-5").
 std::string spreadsheet_safe(std::string_view cell);

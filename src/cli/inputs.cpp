@@ -89,6 +89,18 @@ void add_input_options(CLI::App& app, InputArgs& args, const std::string& files_
   app.add_flag("-v,--verbose", args.verbose, "Log each phase and its time");
 }
 
+void add_output_options(CLI::App& app, OutputArgs& args, const std::vector<std::string>& formats,
+                        const std::string& what) {
+  args.format = formats.front();
+  app.add_option("-f,--format", args.format, "Output format")
+      ->transform(CLI::IsMember(formats, CLI::ignore_case))
+      ->capture_default_str();
+  app.add_option("-o,--output", args.path, fmt::format("Write {} to FILE instead of stdout", what));
+  app.add_option("--color", args.color, "Colour the table")
+      ->transform(CLI::IsMember({"auto", "always", "never"}, CLI::ignore_case))
+      ->capture_default_str();
+}
+
 LoadOptions load_options(const InputArgs& args) {
   LoadOptions load;
   load.threads =
@@ -167,14 +179,29 @@ void report_load(const Dataset& data) {
 
 namespace {
 
-// The temporary file being written, for the Ctrl-C handler (one at a time per process).
-char g_temporary[4096] = "";
+// The temporary files being written, for the Ctrl-C handler: the report and the --junit file.
+constexpr std::size_t kSlots = 2;
+char g_temporary[kSlots][4096] = {};
 
 extern "C" void remove_temporary_and_exit(int /*signal*/) {
-  if (g_temporary[0] != '\0') {
-    ::unlink(g_temporary);  // (async-signal-safe, as is _exit)
+  for (const char* path : g_temporary) {
+    if (path[0] != '\0') {
+      ::unlink(path);  // (async-signal-safe, as is _exit)
+    }
   }
   ::_exit(130);
+}
+
+// The handler's slot for a temporary file, when one is free and the path fits.
+char* claim_slot(const std::string& path) {
+  for (char* slot : g_temporary) {
+    if (slot[0] == '\0' && path.size() < sizeof g_temporary[0]) {
+      std::copy(path.begin(), path.end(), slot);
+      slot[path.size()] = '\0';
+      return slot;
+    }
+  }
+  return nullptr;
 }
 
 // Whether two paths name one file (both exist and are the same inode), or the same path.
@@ -216,9 +243,8 @@ Output::Output(const std::string& path, const std::vector<std::string>& inputs,
   }
   ::close(fd);
   temporary_ = pattern;
-  if (temporary_.size() < sizeof g_temporary) {
-    std::copy(temporary_.begin(), temporary_.end(), g_temporary);
-    g_temporary[temporary_.size()] = '\0';
+  slot_ = claim_slot(temporary_);
+  if (slot_ != nullptr) {
     std::signal(SIGINT, remove_temporary_and_exit);
     std::signal(SIGTERM, remove_temporary_and_exit);
   }
@@ -226,7 +252,7 @@ Output::Output(const std::string& path, const std::vector<std::string>& inputs,
 
 Output::~Output() {
   if (!temporary_.empty()) {
-    g_temporary[0] = '\0';
+    release();
     ::unlink(temporary_.c_str());
   }
 }
@@ -268,8 +294,15 @@ void Output::write(const std::function<void(std::ostream&, bool to_terminal)>& w
   if (std::rename(temporary_.c_str(), path_.c_str()) != 0) {
     throw Error(ExitCode::output_failed, fmt::format("cannot write {}: {}", path_, reason()));
   }
-  g_temporary[0] = '\0';
+  release();
   temporary_.clear();
+}
+
+void Output::release() {
+  if (slot_ != nullptr) {
+    slot_[0] = '\0';
+    slot_ = nullptr;
+  }
 }
 
 }  // namespace ror::cli

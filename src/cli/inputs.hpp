@@ -37,6 +37,17 @@ Dataset load_inputs(InputArgs& args, LoadOptions options, const Streams& streams
 // Logs the warnings and notes of a load: data warnings, an inferred account, foreign posts.
 void report_load(const Dataset& data);
 
+// What the command line says about the output: its format, -o FILE and colour.
+struct OutputArgs {
+  std::string format;  // the first of the command's formats unless given
+  std::string path;
+  std::string color = "auto";
+};
+
+// Declares --format (one of `formats`, any case; the first is the default), -o and --color.
+void add_output_options(CLI::App& app, OutputArgs& args, const std::vector<std::string>& formats,
+                        const std::string& what);
+
 // Where a result goes (-o FILE, or standard output for "" and "-"), opened before the load so
 // that a bad path fails at once. A file is written as a temporary file beside it and renamed
 // into place when complete, so a failure or Ctrl-C never leaves it partial or emptied.
@@ -54,8 +65,12 @@ class Output {
   void write(const std::function<void(std::ostream&, bool to_terminal)>& write);
 
  private:
+  // Gives the Ctrl-C handler's slot back (the temporary file is gone or in place).
+  void release();
+
   std::string path_;  // "" for standard output
   std::string temporary_;
+  char* slot_ = nullptr;  // the Ctrl-C handler's copy of temporary_
   const Streams& streams_;
 };
 

@@ -99,6 +99,34 @@ std::string visible_text(std::string_view text) {
   return out;
 }
 
+std::string markup_text(std::string_view text) {
+  const std::string visible = visible_text(text);
+  std::string out;
+  out.reserve(visible.size());
+  for (const char c : visible) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
 std::string spreadsheet_safe(std::string_view cell) {
   if (cell.empty()) {
     return std::string(cell);

@@ -1,4 +1,5 @@
-// The table of output formats: adding one means a file in this folder and a row here.
+// The tables of output formats, one per kind of result: adding a format means a file in this
+// folder and a row here.
 #include <array>
 
 #include "ror/render.hpp"
@@ -16,12 +17,7 @@ std::span<const Renderer> renderers() {
 }
 
 const Renderer* find_renderer(std::string_view name) {
-  for (const Renderer& r : renderers()) {
-    if (r.name == name) {
-      return &r;
-    }
-  }
-  return nullptr;
+  return find_renderer(renderers(), name);
 }
 
 }  // namespace ror

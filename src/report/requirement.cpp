@@ -70,13 +70,30 @@ std::string_view op_symbol(CompareOp op) {
   return "?";
 }
 
-Requirement parse_requirement(std::string_view given) {
+Requirement parse_requirement(std::string_view given, RequirementScope scope) {
   Requirement r;
   r.text = without_spaces(given);
-  const std::string& text = r.text;
+  std::string_view text = r.text;
   const auto bad = [&](std::string_view why) {
     return usage_error(fmt::format("--require '{}': {}", given, why));
   };
+  // A side prefix: "a.", "b." or "delta." (comparisons only).
+  constexpr std::array<std::pair<std::string_view, Side>, 3> kSides = {
+      {{"a.", Side::a}, {"b.", Side::b}, {"delta.", Side::delta}}};
+  for (const auto& [prefix, side] : kSides) {
+    if (text.starts_with(prefix)) {
+      if (scope != RequirementScope::comparison) {
+        throw bad(fmt::format("\"{}\" names a side of a comparison: it applies to ror compare only",
+                              prefix.substr(0, prefix.size() - 1)));
+      }
+      r.side = side;
+      text.remove_prefix(prefix.size());
+    }
+  }
+  if (scope == RequirementScope::comparison && r.side == Side::own) {
+    r.side = Side::b;
+  }
+  const bool change = r.side == Side::delta;  // (a change may be negative)
   std::size_t at = std::string::npos;
   const OpSpelling* found = nullptr;
   for (const OpSpelling& s : kOps) {
@@ -90,8 +107,8 @@ Requirement parse_requirement(std::string_view given) {
     throw bad("expected <group>.<metric> followed by <, <=, >, >= or == and a number");
   }
   r.op = found->op;
-  const std::string path = text.substr(0, at);
-  const std::string number = text.substr(at + found->symbol.size());
+  const std::string path(text.substr(0, at));
+  const std::string number(text.substr(at + found->symbol.size()));
   const std::size_t dot = path.find('.');
   if (dot == std::string::npos) {
     throw bad(fmt::format("unknown path \"{}\"; paths look like ror.score or roi.posts", path));
@@ -140,7 +157,7 @@ Requirement parse_requirement(std::string_view given) {
                             unit == Unit::seconds ? "a time" : "a number"));
     }
     r.threshold /= 100.0;
-    if (r.threshold < 0 || r.threshold > 1) {
+    if (r.threshold < (change ? -1 : 0) || r.threshold > 1) {
       throw bad(fmt::format("{} is a fraction: a percentage lies in 0% to 100%", what));
     }
   } else if (!suffix.empty()) {
@@ -155,13 +172,13 @@ Requirement parse_requirement(std::string_view given) {
     if (!std::isfinite(r.threshold)) {
       throw bad(fmt::format("\"{}\" is out of range", number));
     }
-  } else if (unit == Unit::rate && (r.threshold < 0 || r.threshold > 1)) {
+  } else if (unit == Unit::rate && (r.threshold < (change ? -1 : 0) || r.threshold > 1)) {
     throw bad(fmt::format("{} is a fraction from 0 to 1; write {}% or {}", what, number,
                           r.threshold / 100.0));
-  } else if (!r.metric && !r.coverage && (r.threshold < 0 || r.threshold > 100)) {
-    throw bad("scores run from 0 to 100");
+  } else if (!r.metric && !r.coverage && (r.threshold < (change ? -100 : 0) || r.threshold > 100)) {
+    throw bad(change ? "a score changes by -100 to 100" : "scores run from 0 to 100");
   }
-  if (r.threshold < 0) {
+  if (r.threshold < 0 && !change) {
     throw bad(fmt::format("{} is never negative", what));  // (counts, ratios and times)
   }
   return r;

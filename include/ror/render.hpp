@@ -66,6 +66,18 @@ void render_json(const Report& report, const RenderOptions& options, std::ostrea
 void render_csv(const Report& report, const RenderOptions& options, std::ostream& out);
 void render_markdown(const Report& report, const RenderOptions& options, std::ostream& out);
 
+// What `ror audience` prints: the account, the input line and its audience.
+struct AudienceReport {
+  Account account;
+  InputStats input;
+  AudienceOptions options;
+  Audience audience;
+  std::size_t shown = 0;  // rows to print (--top), at most audience.members.size()
+};
+
+// Every output format of the audience table; the first is the default.
+std::span<const RendererOf<AudienceReport>> audience_renderers();
+
 // The --require checks as JUnit XML: one test case per condition (--junit FILE).
 void render_junit(const std::vector<CheckResult>& checks, std::ostream& out);
 

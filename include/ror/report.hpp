@@ -2,12 +2,14 @@
 // the --require conditions. Renderers only format it.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "ror/audience.hpp"
 #include "ror/dataset.hpp"
 #include "ror/metrics.hpp"
 #include "ror/score.hpp"
@@ -97,6 +99,9 @@ struct Report {
   Scores scores;
   std::vector<MetricId> unknown;   // metrics whose value is unknown
   std::vector<HygieneFlag> flags;  // hygiene metrics worse than their score's "good" value
+  // How many audience members stand at each level (see ror audience), when the export holds
+  // comments written by other people; unknown otherwise.
+  std::optional<std::array<std::uint64_t, kLevelCount>> levels;
   std::vector<CheckResult> checks;
   std::optional<BreakdownBy> by;  // set when rows hold a breakdown
   std::vector<BreakdownRow> rows;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ror/audience.hpp"
 #include "ror/metrics.hpp"
 
 namespace ror {
@@ -36,6 +37,7 @@ struct ScoreConfig {
   // The least share of a score's weight that must rest on known inputs for the verdict to use
   // that score; below it the score is low-confidence and the verdict insufficient-data.
   double min_coverage = 0.5;
+  AudienceOptions audience;  // the audience levels' thresholds
 };
 
 // The built-in configuration (data/score.json).

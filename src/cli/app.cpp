@@ -26,9 +26,11 @@ struct CommandEntry {
   std::unique_ptr<cli::Command> (*make)();
 };
 
-constexpr std::array<CommandEntry, 4> kCommands = {{
+constexpr std::array<CommandEntry, 5> kCommands = {{
     {"score", "Score exports: ROI reach against Return on Relationship, plus hygiene",
      cli::make_score_command},
+    {"audience", "Know the audience: one row per commenter, with level and RFM code",
+     cli::make_audience_command},
     {"convert", "Write what the importers read as ror/v1 (a document, or NDJSON)",
      cli::make_convert_command},
     {"formats", "List the input formats ror reads, and what each cannot know",
@@ -64,14 +66,22 @@ std::vector<std::string_view> command_names() {
   return names;
 }
 
+// "score, audience, convert, formats or explain".
+std::string command_list() {
+  std::string list;
+  for (std::size_t i = 0; i < kCommands.size(); ++i) {
+    list += i == 0 ? "" : i + 1 == kCommands.size() ? " or " : ", ";
+    list += kCommands[i].name;
+  }
+  return list;
+}
+
 // "unknown command 'scroe'; did you mean 'score'?"
 std::string unknown_command(std::string_view name) {
   const std::vector<std::string_view> names = command_names();
   const auto near = nearest_name(name, names);
-  return fmt::format(
-      "unknown command '{}'{}; the commands are score, convert, formats, explain "
-      "(see ror --help)",
-      name, near ? fmt::format(" (did you mean '{}'?)", *near) : "");
+  return fmt::format("unknown command '{}'{}; the commands are {} (see ror --help)", name,
+                     near ? fmt::format(" (did you mean '{}'?)", *near) : "", command_list());
 }
 
 int run(std::vector<std::string> args, const cli::Streams& streams) {
@@ -138,7 +148,7 @@ int run(std::vector<std::string> args, const cli::Streams& streams) {
     }
     std::string message = e.what();
     if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && app.get_subcommands().empty()) {
-      message = "a subcommand is required: score, convert, formats or explain (see ror --help)";
+      message = fmt::format("a subcommand is required: {} (see ror --help)", command_list());
     }
     return fail(streams.err, ExitCode::usage, message);
   }

@@ -32,6 +32,8 @@ std::unique_ptr<Command> make_score_command();
 std::unique_ptr<Command> make_explain_command();
 std::unique_ptr<Command> make_formats_command();
 std::unique_ptr<Command> make_convert_command();
+std::unique_ptr<Command> make_audience_command();
+std::unique_ptr<Command> make_report_command();
 
 // Sets up the "ror" logger on err: warnings by default, errors only with quiet, debug with
 // verbose.

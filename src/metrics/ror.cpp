@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "metrics/answers.hpp"
 #include "metrics/radix_sort.hpp"
 #include "metrics/selection.hpp"
 #include "ror/text.hpp"
@@ -11,8 +12,6 @@
 namespace ror::metrics {
 
 namespace {
-
-constexpr TimeMs kNever = std::numeric_limits<TimeMs>::max();
 
 // One audience member's tally: 32 bytes, one to a cache line's quarter, as there may be
 // millions of them, read in no order.
@@ -122,64 +121,37 @@ void add_audience_comment(const Comment& c, std::uint32_t post, const MetricOpti
 }
 
 // Walks one post's comments: audience tallies, answers, delays and reciprocity.
-void scan_post(const Selection& s, std::uint32_t post_index, Scan& out,
-               std::vector<TimeMs>& earliest, std::vector<std::uint8_t>& back) {
+void scan_post(const Selection& s, std::uint32_t post_index, Scan& out, AnswerMarks& marks) {
   Members& members = out.members;
   const Dataset& d = s.data;
   const Post& post = d.posts[post_index];
   const auto cs = s.comments_of(post);
   const std::uint32_t base = post.first_comment;
-  earliest.assign(cs.size(), kNever);
-  back.assign(cs.size(), 0);
-  const auto awaiting = [&](const Comment& c) {
-    return !d.by_account(c) && (c.parent == kNone || d.by_account(cs[c.parent - base]));
-  };
   for (const Comment& c : cs) {
     if (!d.by_account(c)) {
       add_audience_comment(c, post_index, s.options, members.of(c.author), out.tally);
       continue;
     }
     ++out.account_comments;
-    if (c.parent == kNone) {
-      continue;
-    }
-    const Comment& parent = cs[c.parent - base];
-    if (d.by_account(parent)) {
-      continue;
-    }
-    ++members.of(parent.author).answers;
-    if (awaiting(parent)) {
-      earliest[c.parent - base] = std::min(earliest[c.parent - base], c.created_at);
+    if (c.parent != kNone && !d.by_account(cs[c.parent - base])) {
+      ++members.of(cs[c.parent - base].author).answers;
     }
   }
-  // A reply r to an account answer a to comment q is reciprocity when r and q share an author.
-  for (const Comment& r : cs) {
-    if (r.parent == kNone || d.by_account(r)) {
-      continue;
-    }
-    const Comment& answer = cs[r.parent - base];
-    if (!d.by_account(answer) || answer.parent == kNone) {
-      continue;
-    }
-    const Comment& asked = cs[answer.parent - base];
-    if (asked.author == r.author && !d.authors.is_anonymous(r.author) && awaiting(asked)) {
-      back[answer.parent - base] = 1;
-    }
-  }
+  mark_answers(d, cs, base, marks);
   for (std::size_t k = 0; k < cs.size(); ++k) {
-    if (!awaiting(cs[k])) {
+    if (!awaits_answer(d, cs, base, cs[k])) {
       continue;
     }
     ++out.awaiting;
-    if (earliest[k] == kNever) {
+    if (marks.earliest[k] == kNever) {
       ++out.unanswered;
       out.oldest_unanswered = std::min(out.oldest_unanswered, cs[k].created_at);
       continue;
     }
     ++out.answered;
-    out.reciprocated += back[k];
+    out.reciprocated += marks.back[k];
     out.delays.push_back(
-        static_cast<std::uint64_t>(std::max<TimeMs>(0, earliest[k] - cs[k].created_at)));
+        static_cast<std::uint64_t>(std::max<TimeMs>(0, marks.earliest[k] - cs[k].created_at)));
   }
 }
 
@@ -345,19 +317,48 @@ std::optional<double> action_rate(std::span<const std::uint32_t> posts, const Da
 
 // Scans every post of the selection, each post's members fetched while the one before is read.
 void scan_posts(const Selection& s, Scan& out) {
-  std::vector<TimeMs> earliest;
-  std::vector<std::uint8_t> back;
+  AnswerMarks marks;
   for (std::size_t i = 0; i < s.posts.size(); ++i) {
     if (i + 1 < s.posts.size()) {
       for (const Comment& c : s.comments_of(s.data.posts[s.posts[i + 1]])) {
         out.members.prefetch(c.author);
       }
     }
-    scan_post(s, s.posts[i], out, earliest, back);
+    scan_post(s, s.posts[i], out, marks);
   }
 }
 
 }  // namespace
+
+void mark_answers(const Dataset& d, std::span<const Comment> cs, std::uint32_t base,
+                  AnswerMarks& marks) {
+  marks.earliest.assign(cs.size(), kNever);
+  marks.back.assign(cs.size(), 0);
+  for (const Comment& c : cs) {
+    if (!d.by_account(c) || c.parent == kNone) {
+      continue;
+    }
+    const std::uint32_t asked = c.parent - base;
+    if (awaits_answer(d, cs, base, cs[asked])) {
+      marks.earliest[asked] = std::min(marks.earliest[asked], c.created_at);
+    }
+  }
+  // A reply r to an account answer a to comment q is reciprocity when r and q share an author.
+  for (const Comment& r : cs) {
+    if (r.parent == kNone || d.by_account(r)) {
+      continue;
+    }
+    const Comment& answer = cs[r.parent - base];
+    if (!d.by_account(answer) || answer.parent == kNone) {
+      continue;
+    }
+    const Comment& asked = cs[answer.parent - base];
+    if (asked.author == r.author && !d.authors.is_anonymous(r.author) &&
+        awaits_answer(d, cs, base, asked)) {
+      marks.back[answer.parent - base] = 1;
+    }
+  }
+}
 
 void compute_ror(const Selection& s, MetricValues& out) {
   std::size_t comment_count = 0;

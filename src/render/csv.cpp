@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "render/format.hpp"
 #include "ror/render.hpp"
 #include "ror/text.hpp"
 
@@ -21,17 +22,6 @@ struct Field {
   std::string value;
 };
 using Fields = std::vector<Field>;
-
-std::string quoted(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-    return std::string(text);
-  }
-  std::string out = "\"";
-  for (const char c : text) {
-    out += c == '"' ? "\"\"" : std::string(1, c);
-  }
-  return out + "\"";
-}
 
 std::string value_text(std::optional<double> value, Unit unit) {
   if (!value) {
@@ -145,6 +135,10 @@ Fields totals(const Report& report) {
     out.push_back({"ror", prefix + "last_seen", format_utc(m.last_seen)});
     out.push_back({"ror", prefix + "answers", std::to_string(m.answers)});
   }
+  for (std::size_t l = 0; report.levels && l < kLevelCount; ++l) {
+    out.push_back({"ror", fmt::format("audience_levels.{}", level_name(static_cast<Level>(l))),
+                   std::to_string((*report.levels)[l])});
+  }
   out.push_back({"verdict", "verdict", std::string(verdict_name(report.scores.verdict))});
   out.push_back({"verdict", "reason", report.scores.insufficient});
   return out;
@@ -170,7 +164,7 @@ Fields row_fields(const BreakdownRow& row, bool all_metrics, bool post) {
 // spreadsheet formula unless --csv-raw asked for the bytes.
 void write_line(std::ostream& out, const std::vector<std::string>& cells, bool raw) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    out << (i == 0 ? "" : ",") << quoted(raw ? cells[i] : spreadsheet_safe(cells[i]));
+    out << (i == 0 ? "" : ",") << render::csv_cell(cells[i], raw);
   }
   out << '\n';
 }

@@ -447,4 +447,36 @@ std::string check_line(const CheckResult& check) {
   return fmt::format("{}: measured {} ({})", r.text, measured, check.passed ? "passed" : "failed");
 }
 
+std::string csv_cell(std::string_view text, bool raw) {
+  const std::string cell = raw ? std::string(text) : spreadsheet_safe(text);
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) {
+    return cell;
+  }
+  std::string out = "\"";
+  for (const char c : cell) {
+    out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  }
+  return out + "\"";
+}
+
+std::string markdown_cell(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '|' || c == '*' || c == '_' || c == '`' || c == '\\' || c == '<' || c == '[') {
+      out.push_back('\\');
+    }
+    out.push_back(c == '\n' || c == '\r' ? ' ' : c);
+  }
+  return out;
+}
+
+std::string levels_line(const std::array<std::uint64_t, kLevelCount>& levels) {
+  std::string line;
+  for (std::size_t l = 0; l < kLevelCount; ++l) {
+    line += fmt::format("{}{} {}{}", l == 0 ? "" : ", ", levels[l],
+                        level_name(static_cast<Level>(l)), levels[l] == 1 ? "" : "s");
+  }
+  return line;
+}
+
 }  // namespace ror::render

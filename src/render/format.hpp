@@ -86,4 +86,15 @@ std::string unknown_list(const Report& report);
 // "ror.score >= 60: 61.2 (passed)".
 std::string check_line(const CheckResult& check);
 
+// A CSV cell: quoted where RFC 4180 needs it and, unless raw (--csv-raw), unable to run as a
+// spreadsheet formula (spreadsheet_safe).
+std::string csv_cell(std::string_view text, bool raw);
+
+// Text for a Markdown table cell: the characters that would break the cell or start markup
+// escaped, line breaks made spaces.
+std::string markdown_cell(std::string_view text);
+
+// "2 advocates, 5 contributors, 11 participants, 30 explorers": the audience by level.
+std::string levels_line(const std::array<std::uint64_t, kLevelCount>& levels);
+
 }  // namespace ror::render

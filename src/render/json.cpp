@@ -218,6 +218,14 @@ void render_json(const Report& report, const RenderOptions& /*options*/, std::os
     for (const Group g : kGroups) {
       doc[std::string(group_name(g))] = group_json(g, report.metrics, report.scores, true);
     }
+    Json levels(nullptr);
+    if (report.levels) {
+      levels = Json::object();
+      for (std::size_t l = 0; l < kLevelCount; ++l) {
+        levels[std::string(level_name(static_cast<Level>(l)))] = (*report.levels)[l];
+      }
+    }
+    doc["ror"]["audience_levels"] = levels;
     doc["verdict"] = verdict_name(report.scores.verdict);
     doc["verdict_reason"] = reason(report.scores);
   }

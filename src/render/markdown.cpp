@@ -9,17 +9,8 @@
 namespace ror {
 namespace {
 
-// Escapes the characters that would break a table cell or start markup.
-std::string cell(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|' || c == '*' || c == '_' || c == '`' || c == '\\' || c == '<' || c == '[') {
-      out.push_back('\\');
-    }
-    out.push_back(c == '\n' || c == '\r' ? ' ' : c);
-  }
-  return out;
-}
+using render::markdown_cell;
+const auto cell = [](std::string_view text) { return markdown_cell(text); };
 
 std::vector<const MetricInfo*> group_metrics(Group g) {
   std::vector<const MetricInfo*> list;
@@ -105,7 +96,11 @@ void render_markdown(const Report& r, const RenderOptions& /*options*/, std::ost
     }
     out << (r.flags.empty() ? "" : "\n");
     if (!r.metrics.top_audience.empty()) {
-      out << "\n### Top audience\n\n| # | Author | Comments | Posts | First seen | Last seen | "
+      out << "\n### Top audience\n\n";
+      if (r.levels) {
+        out << "By level: " << render::levels_line(*r.levels) << ".\n\n";
+      }
+      out << "| # | Author | Comments | Posts | First seen | Last seen | "
              "Answers |\n|--:|---|--:|--:|---|---|--:|\n";
       std::size_t rank = 0;
       for (const AudienceMember& m : r.metrics.top_audience) {

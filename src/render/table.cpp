@@ -124,6 +124,9 @@ void top_audience(const Report& r, const Page& p, std::ostream& out) {
       << p.bold("TOP AUDIENCE") << '\n'
       << p.dim(p.wrap("  who wrote the most comments, and how often the account answered them", 2))
       << '\n';
+  if (r.levels) {
+    out << p.wrap("  by level: " + render::levels_line(*r.levels), 4) << '\n';
+  }
   out << fmt::format("{:>3}  {}{:>9}{:>6}  {:<11}{:<11}{:>8}\n", "#", pad_right("author", author),
                      "comments", "posts", "first seen", "last seen", "answers");
   std::size_t rank = 0;

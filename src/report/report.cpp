@@ -192,6 +192,9 @@ Report build_report(const Dataset& data, const ScoreConfig& config,
     }
   }
   report.flags = hygiene_flags(report.metrics, config);
+  if (const Audience audience = compute_audience(data, config.audience); audience.comments_known) {
+    report.levels = audience.per_level;
+  }
   for (const Requirement& r : requirements) {
     CheckResult check{r, requirement_value(r, report.metrics, report.scores), false};
     check.passed = check.value && holds(*check.value, r.op, r.threshold);

@@ -24,9 +24,12 @@ namespace {
 using nlohmann::json;
 
 // The keys each object of a configuration may hold.
-constexpr std::array<std::string_view, 8> kTopKeys = {
+constexpr std::array<std::string_view, 9> kTopKeys = {
     "schema", "thresholds", "response_credit", "verdict_threshold", "min_coverage",
-    "roi",    "ror",        "hygiene"};
+    "roi",    "ror",        "hygiene",         "audience"};
+constexpr std::array<std::string_view, 4> kAudienceKeys = {"recent_days", "advocate", "contributor",
+                                                           "participant"};
+constexpr std::array<std::string_view, 2> kLevelKeys = {"posts", "months"};
 constexpr std::array<std::string_view, 7> kThresholdKeys = {
     "hashtag_limit",     "mention_blast",    "burst_posts", "burst_window_seconds",
     "substantive_words", "low_effort_words", "top"};
@@ -72,14 +75,14 @@ class ConfigReader {
   }
 
   template <typename T>
-  void whole(const json& object, const char* key, T& out, std::int64_t min,
-             std::int64_t max) const {
+  void whole(const json& object, const char* key, T& out, std::int64_t min, std::int64_t max,
+             std::string_view prefix = "thresholds.") const {
     if (!object.contains(key)) {
       return;
     }
     const json& j = object.at(key);
     if (!j.is_number_integer() || j.get<std::int64_t>() < min || j.get<std::int64_t>() > max) {
-      fail(fmt::format("thresholds.{} must be an integer from {} to {}", key, min, max));
+      fail(fmt::format("{}{} must be an integer from {} to {}", prefix, key, min, max));
     }
     out = static_cast<T>(j.get<std::int64_t>());
   }
@@ -98,6 +101,36 @@ class ConfigReader {
     whole(j, "substantive_words", o.substantive_words, 0, kU32);
     whole(j, "low_effort_words", o.low_effort_words, 0, kU32);
     whole(j, "top", o.top, 0, kMost);
+  }
+
+  // The audience levels: each level's rule asks at least as much as the one below it.
+  void audience(const json& j, AudienceOptions& o) const {
+    if (!j.is_object()) {
+      fail("audience must be an object");
+    }
+    only(j, kAudienceKeys, "audience.");
+    constexpr std::int64_t kU32 = std::numeric_limits<std::uint32_t>::max();
+    whole(j, "recent_days", o.recent_days, 0, 36500, "audience.");
+    for (std::size_t l = 0; l < o.rules.size(); ++l) {
+      const char* name = kAudienceKeys[l + 1].data();
+      if (!j.contains(name)) {
+        continue;
+      }
+      const json& rule = j.at(name);
+      const std::string prefix = fmt::format("audience.{}.", name);
+      if (!rule.is_object()) {
+        fail(fmt::format("audience.{} must be an object", name));
+      }
+      only(rule, kLevelKeys, prefix);
+      whole(rule, "posts", o.rules[l].posts, 1, kU32, prefix);
+      whole(rule, "months", o.rules[l].months, 1, kU32, prefix);
+    }
+    for (std::size_t l = 0; l + 1 < o.rules.size(); ++l) {
+      if (o.rules[l].posts < o.rules[l + 1].posts || o.rules[l].months < o.rules[l + 1].months) {
+        fail(fmt::format("audience.{} must ask at least as much as audience.{}",
+                         kAudienceKeys[l + 1], kAudienceKeys[l + 2]));
+      }
+    }
   }
 
   void response_credit(const json& r, ScoreConfig& config) const {
@@ -170,6 +203,9 @@ class ConfigReader {
     }
     if (j.contains("min_coverage")) {
       config.min_coverage = number_in(j.at("min_coverage"), "min_coverage", 0, 1);
+    }
+    if (j.contains("audience")) {
+      audience(j.at("audience"), config.audience);
     }
     for (const Group group : kGroups) {
       const auto key = std::string(group_name(group));

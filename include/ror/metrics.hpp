@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ror/dataset.hpp"
@@ -166,6 +167,14 @@ inline constexpr std::uint8_t two_posts = 2;   // those comments known on two po
 inline constexpr std::uint8_t two_months = 4;  // posts in two UTC calendar months or more
 }  // namespace needs
 
+// The habits a post can show (bits of MetricValues::habit_posts).
+namespace habits {
+inline constexpr std::uint8_t hashtags = 1;   // more than hashtag_limit hashtags
+inline constexpr std::uint8_t duplicate = 2;  // repeats an earlier post's text
+inline constexpr std::uint8_t burst = 4;      // one of a burst
+inline constexpr std::uint8_t mentions = 8;   // mentions mention_blast people or more
+}  // namespace habits
+
 // What metric id needs (needs:: bits, 0 for nothing): the one rule that makes a metric unknown
 // when the data cannot show it, applied by compute_metrics.
 std::uint8_t metric_needs(MetricId id);
@@ -180,6 +189,8 @@ struct MetricValues {
   std::array<Unknown, kMetricCount> why{};  // for each unknown value, why
   std::vector<AudienceMember> top_audience;
   std::vector<double> response_delays;  // seconds, one per answered comment, ascending
+  // The original posts showing a habit: (index in Dataset::posts, habits:: bits), in input order.
+  std::vector<std::pair<std::uint32_t, std::uint8_t>> habit_posts;
   MetricCounts counts;
 
   // The value of metric id.

@@ -78,6 +78,9 @@ struct AudienceReport {
 // Every output format of the audience table; the first is the default.
 std::span<const RendererOf<AudienceReport>> audience_renderers();
 
+// The visual report's formats (`ror report`): html.
+std::span<const RendererOf<VisualReport>> visual_renderers();
+
 // The --require checks as JUnit XML: one test case per condition (--junit FILE).
 void render_junit(const std::vector<CheckResult>& checks, std::ostream& out);
 

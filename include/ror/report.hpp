@@ -115,6 +115,37 @@ Report build_report(const Dataset& data, const ScoreConfig& config,
                     const std::vector<Requirement>& requirements,
                     std::optional<BreakdownBy> by = std::nullopt);
 
+// The rows of a breakdown (what build_report puts in Report::rows).
+std::vector<BreakdownRow> build_breakdown(const Dataset& data, const ScoreConfig& config,
+                                          BreakdownBy by);
+
+// A post's first words on one line (whitespace made single spaces), when the load kept them
+// (LoadOptions::keep_excerpts); "" otherwise.
+std::string excerpt_line(const Dataset& data, std::uint32_t post);
+
+// An original post that shows a hygiene habit, as the HTML report lists it.
+struct HabitPost {
+  std::uint8_t habits = 0;  // habits:: bits
+  TimeMs time = 0;
+  std::string id;
+  std::string excerpt;  // first words, when the load kept them
+  std::string url;
+};
+
+// Everything `ror report` draws: the report, its posts and months, the audience and the posts
+// behind each hygiene habit. Strings are copies: it outlives nothing.
+struct VisualReport {
+  Report report;
+  std::vector<BreakdownRow> posts;   // one row per post, in time
+  std::vector<BreakdownRow> months;  // one row per UTC month
+  Audience audience;                 // its rows view the dataset's names
+  std::vector<HabitPost> habit_posts;
+};
+
+// Builds the visual report (the dataset should be loaded with keep_excerpts).
+VisualReport build_visual_report(const Dataset& data, const ScoreConfig& config,
+                                 const std::vector<Requirement>& requirements);
+
 // The value a requirement reads from a report's totals.
 std::optional<double> requirement_value(const Requirement& r, const MetricValues& values,
                                         const Scores& scores);

@@ -18,8 +18,10 @@ struct Original {
   TimeMs time = 0;
   std::uint64_t hash = 0;
   std::string_view id;
-  bool habit = false;      // shows at least one habit
-  bool continues = false;  // a later part of a self-thread (Post::continues_thread)
+  bool habit = false;       // shows at least one habit
+  bool continues = false;   // a later part of a self-thread (Post::continues_thread)
+  std::uint32_t post = 0;   // index in Dataset::posts
+  std::uint8_t habits = 0;  // habits:: bits
 };
 
 // Marks the posts whose non-empty normalised text repeats an earlier one (by time, then id, so
@@ -45,6 +47,7 @@ std::uint64_t mark_duplicates(std::vector<Original>& posts) {
   for (std::size_t i = 1; i < order.size(); ++i) {
     if (order[i].hash == order[i - 1].hash) {
       posts[order[i].index].habit = true;
+      posts[order[i].index].habits |= habits::duplicate;
       ++count;
     }
   }
@@ -90,6 +93,7 @@ std::uint64_t mark_bursts(std::vector<Original>& posts, std::uint32_t size, Time
     if (k - j + 1 >= size) {
       for (std::size_t i = std::max(j, next_unmarked); i <= k; ++i) {
         posts[order[i].second].habit = true;
+        posts[order[i].second].habits |= habits::burst;
         ++marked;
       }
       next_unmarked = k + 1;
@@ -120,14 +124,21 @@ void compute_hygiene(const Selection& s, MetricValues& out) {
     const bool blast = post.mentions >= o.mention_blast;
     counts.hashtag_abuse_posts += stuffed ? 1U : 0U;
     counts.mention_blast_posts += blast ? 1U : 0U;
+    const auto bits = static_cast<std::uint8_t>((stuffed ? habits::hashtags : 0) |
+                                                (blast ? habits::mentions : 0));
     originals.push_back({post.created_at, post.norm_hash, s.data.post_ids[index], stuffed || blast,
-                         post.continues_thread});
+                         post.continues_thread, index, bits});
   }
   counts.original_posts = originals.size();
   counts.duplicate_posts = mark_duplicates(originals);
   counts.burst_posts = mark_bursts(originals, o.burst_posts, o.burst_window_seconds * 1000);
   counts.clean_posts = static_cast<std::uint64_t>(std::count_if(
       originals.begin(), originals.end(), [](const Original& p) { return !p.habit; }));
+  for (const Original& p : originals) {
+    if (p.habits != 0) {
+      out.habit_posts.emplace_back(p.post, p.habits);
+    }
+  }
   counts.account_answers = answer_texts.size();
   counts.canned_replies = shared(std::move(answer_texts));
 

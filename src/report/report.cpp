@@ -174,6 +174,56 @@ std::span<const std::string_view> breakdown_names() {
   return kBreakdownNames;
 }
 
+std::string excerpt_line(const Dataset& data, std::uint32_t post) {
+  std::string line;
+  if (const PostExcerpt* e = data.excerpt(post)) {
+    for (const char c : e->text) {  // (one line whatever the text holds)
+      const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+      if (!space) {
+        line += c;
+      } else if (!line.empty() && line.back() != ' ') {
+        line += ' ';
+      }
+    }
+  }
+  return line;
+}
+
+std::vector<BreakdownRow> build_breakdown(const Dataset& data, const ScoreConfig& config,
+                                          BreakdownBy by) {
+  std::vector<BreakdownRow> rows;
+  for (auto& [key, posts] : group_posts(data, by)) {
+    BreakdownRow row{key, compute_metrics(data, posts, config.metrics), {}, {}, {}};
+    row.scores = compute_scores(row.metrics, config);
+    if (by == BreakdownBy::post) {
+      row.excerpt = excerpt_line(data, posts.front());
+      if (const PostExcerpt* e = data.excerpt(posts.front())) {
+        row.url = e->url;
+      }
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+VisualReport build_visual_report(const Dataset& data, const ScoreConfig& config,
+                                 const std::vector<Requirement>& requirements) {
+  VisualReport v;
+  v.report = build_report(data, config, requirements);
+  v.posts = build_breakdown(data, config, BreakdownBy::post);
+  v.months = build_breakdown(data, config, BreakdownBy::month);
+  v.audience = compute_audience(data, config.audience);
+  for (const auto& [post, bits] : v.report.metrics.habit_posts) {
+    const PostExcerpt* e = data.excerpt(post);
+    v.habit_posts.push_back({bits, data.posts[post].created_at, std::string(data.post_ids[post]),
+                             excerpt_line(data, post), e != nullptr ? e->url : std::string()});
+  }
+  std::sort(v.habit_posts.begin(), v.habit_posts.end(), [](const HabitPost& a, const HabitPost& b) {
+    return a.time != b.time ? a.time < b.time : a.id < b.id;
+  });
+  return v;
+}
+
 bool Report::passed() const {
   return std::all_of(checks.begin(), checks.end(), [](const CheckResult& c) { return c.passed; });
 }
@@ -202,22 +252,7 @@ Report build_report(const Dataset& data, const ScoreConfig& config,
   }
   report.by = by;
   if (by) {
-    for (auto& [key, posts] : group_posts(data, *by)) {
-      BreakdownRow row{key, compute_metrics(data, posts, config.metrics), {}, {}, {}};
-      row.scores = compute_scores(row.metrics, config);
-      if (const PostExcerpt* e = *by == BreakdownBy::post ? data.excerpt(posts.front()) : nullptr) {
-        row.url = e->url;
-        for (const char c : e->text) {  // (one line whatever the text holds)
-          const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-          if (!space) {
-            row.excerpt += c;
-          } else if (!row.excerpt.empty() && row.excerpt.back() != ' ') {
-            row.excerpt += ' ';
-          }
-        }
-      }
-      report.rows.push_back(std::move(row));
-    }
+    report.rows = build_breakdown(data, config, *by);
   }
   return report;
 }

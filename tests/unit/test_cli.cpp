@@ -51,9 +51,9 @@ TEST_CASE("usage errors exit 2 with one line on stderr and nothing on stdout", "
 }
 
 TEST_CASE("exact messages of the command line", "[cli]") {
-  CHECK(run({}).err ==
-        "ror: error: a subcommand is required: score, convert, formats or explain (see ror "
-        "--help)\n");
+  // (the list of commands grows: it is made from the command table)
+  CHECK_THAT(run({}).err, Catch::StartsWith("ror: error: a subcommand is required: score, ") &&
+                              Catch::EndsWith(" or explain (see ror --help)\n"));
   CHECK(run({"score", "--require", "roi.posts=3", kSmall}).err ==
         "ror: error: --require 'roi.posts=3': expected <group>.<metric> followed by <, <=, >, >= "
         "or == and a number\n");

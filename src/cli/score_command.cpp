@@ -46,7 +46,8 @@ class ScoreCommand final : public Command {
     app.add_option("-f,--format", a_.format, "Output format")
         ->transform(CLI::IsMember(names, CLI::ignore_case))
         ->capture_default_str();
-    app.add_option("-o,--output", a_.output, "Write the report to FILE instead of stdout");
+    app.add_option("-o,--output", a_.output, "Write the report to FILE instead of stdout")
+        ->type_name("FILE");
     app.add_option("--top", a_.top, "Size of the top-audience list (default 10)")
         ->check(CLI::Range(0, 1000000));
     app.add_option("--by", a_.by,
@@ -60,7 +61,8 @@ class ScoreCommand final : public Command {
     app.add_option("--require", a_.requires_,
                    "Condition like 'ror.score>=60'; exit 1 when one fails (repeatable)")
         ->allow_extra_args(false);
-    app.add_option("--config", a_.config, "Score configuration (see data/score.json)");
+    app.add_option("--config", a_.config, "Score configuration (see data/score.json)")
+        ->type_name("FILE");
     app.add_flag("--strict", a_.strict, "Treat every data warning as bad input (exit 3)");
     app.add_flag("--wide", a_.wide,
                  "With --format csv: one row for the report (or per --by group), every figure a "

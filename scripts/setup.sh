@@ -9,7 +9,7 @@ BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
 
 PACKAGES=(clang g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev libspdlog-dev catch2
           libsimdjson-dev libarchive-dev libxml2-dev libcsv-dev libzstd-dev zstd python3
-          python3-jsonschema)
+          python3-jsonschema lintian dpkg-dev file man-db bash-completion zsh fish)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

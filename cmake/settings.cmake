@@ -19,9 +19,11 @@ if(ROR_CLANG_TIDY)
   set(CMAKE_CXX_CLANG_TIDY ${CLANG_TIDY_EXE})
 endif()
 
-# simdjson's On-Demand API is compiled into our code, so it uses the SIMD instructions this build
-# targets: build for the machine at hand unless a portable binary is wanted.
-option(ROR_NATIVE "Optimise for the build machine's CPU (-march=native)" ON)
+# simdjson's On-Demand API and our text scans are compiled into our code, so they use the SIMD
+# instructions this build targets. Off by default, so that an install or a package runs on any
+# x86-64; scripts/setup.sh (the dev, test and benchmark build) turns it on. docs/performance.md
+# gives the difference.
+option(ROR_NATIVE "Optimise for the build machine's CPU (-march=native)" OFF)
 if(ROR_NATIVE)
   target_compile_options(ror_settings INTERFACE -march=native)
 endif()

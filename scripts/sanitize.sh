@@ -7,8 +7,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${ASAN_BUILD_DIR:-$ROOT/build-asan}"
 
+# Tuned for this CPU as build/ is, so that the sanitizers run the same SIMD code paths.
 cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DROR_WERROR=ON \
-  -DROR_SANITIZE=ON -DCMAKE_CXX_COMPILER="$(command -v clang++)" \
+  -DROR_SANITIZE=ON -DROR_NATIVE=ON -DCMAKE_CXX_COMPILER="$(command -v clang++)" \
   -DPython3_EXECUTABLE=/usr/bin/python3 >&2
 cmake --build "$BUILD_DIR" --parallel "$(nproc)" --target ror ror_tests ror_fuzz_replay \
   ror_fuzz_html_replay >&2

@@ -1,4 +1,5 @@
-// The entry point of the command line: the table of subcommands, parsing, and the single place
+// The entry point of the command line: the table of subcommands, the CLI11 app made from it
+// (make_app, which the man page and completion generator shares), parsing, and the single place
 // where every error becomes "ror: error: ..." plus an exit code.
 #include <unistd.h>
 
@@ -11,7 +12,9 @@
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
+#include "cli/app.hpp"
 #include "cli/command.hpp"
+#include "cli/manual.hpp"
 #include "ror/cli.hpp"
 #include "ror/ingest.hpp"
 #include "ror/text.hpp"
@@ -46,19 +49,6 @@ int fail(std::ostream& err, ExitCode code, std::string_view message) {
   return static_cast<int>(code);
 }
 
-constexpr std::string_view kFooter =
-    "Exit codes:\n"
-    "  0 scored, and every --require held      1 a --require condition failed\n"
-    "  2 usage error                           3 bad input\n"
-    "  4 the output could not be written       130 interrupted (Ctrl-C)\n"
-    "Environment:\n"
-    "  NO_COLOR        no colour                 CLICOLOR_FORCE  colour even when piped\n"
-    "  TERM=dumb       no colour                 COLUMNS         the table's width\n"
-    "Examples:\n"
-    "  ror score twitter-2026-03-06.zip\n"
-    "  ror score --format json --require 'ror.score>=60' export.json\n"
-    "More: ror help COMMAND, ror explain METRIC, and the docs/ folder of the source.";
-
 // The command names, for suggestions.
 std::vector<std::string_view> command_names() {
   std::vector<std::string_view> names;
@@ -87,22 +77,13 @@ std::string unknown_command(std::string_view name) {
 }
 
 int run(std::vector<std::string> args, const cli::Streams& streams) {
-  CLI::App app{"ror: Return on Relationship scorer for social-media exports", "ror"};
-  app.set_version_flag("-V,--version", std::string(kVersion));
-  app.require_subcommand(1);
-  app.footer(std::string(kFooter));
-  std::vector<std::unique_ptr<cli::Command>> commands;
-  std::vector<CLI::App*> subs;
-  for (const CommandEntry& entry : kCommands) {
-    commands.push_back(entry.make());
-    subs.push_back(app.add_subcommand(entry.name, entry.description));
-    subs.back()->set_version_flag("-V,--version", std::string(kVersion));
-    subs.back()->footer(std::string(kFooter));
-    commands.back()->setup(*subs.back());
-  }
+  cli::CliApp cli = cli::make_app();
+  CLI::App& app = *cli.app;
+  const std::vector<std::unique_ptr<cli::Command>>& commands = cli.commands;
+  const std::vector<CLI::App*>& subs = cli.subcommands;
   // `ror help [COMMAND]` is `ror [COMMAND] --help`; a first word that names no command (nor an
   // option) is refused with the nearest name.
-  if (args.size() > 1 && args[1] == "help") {
+  if (args.size() > 1 && args[1] == cli::kHelpCommand) {
     args.erase(args.begin() + 1);
     args.emplace_back("--help");
   }
@@ -163,6 +144,38 @@ int run(std::vector<std::string> args, const cli::Streams& streams) {
 }
 
 }  // namespace
+
+namespace cli {
+
+CliApp make_app() {
+  CliApp cli;
+  const std::string footer = help_footer(manual());
+  cli.app = std::make_unique<CLI::App>(fmt::format("ror: {}", manual().summary), "ror");
+  cli.app->set_version_flag("-V,--version", std::string(kVersion));
+  cli.app->require_subcommand(1);
+  cli.app->footer(footer);
+  for (const CommandEntry& entry : kCommands) {
+    cli.commands.push_back(entry.make());
+    cli.subcommands.push_back(cli.app->add_subcommand(entry.name, entry.description));
+    cli.subcommands.back()->set_version_flag("-V,--version", std::string(kVersion));
+    cli.subcommands.back()->footer(footer);
+    cli.commands.back()->setup(*cli.subcommands.back());
+  }
+  return cli;
+}
+
+CLI::Validator completion_values(const std::vector<std::string>& values) {
+  std::string set = "{";
+  for (const std::string& v : values) {
+    set += (set.size() > 1 ? "," : "") + v;
+  }
+  set += '}';
+  CLI::Validator hint([](std::string&) { return std::string(); }, set,
+                      std::string(kCompletionValues));
+  return hint.active(false);
+}
+
+}  // namespace cli
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   try {

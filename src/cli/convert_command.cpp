@@ -15,7 +15,7 @@ class ConvertCommand final : public Command {
   void setup(CLI::App& app) override {
     add_input_options(app, inputs_,
                       "Exports in any format ror reads (see ror formats); '-' or none reads stdin");
-    app.add_option("-o,--output", output_, "Write to FILE instead of stdout");
+    app.add_option("-o,--output", output_, "Write to FILE instead of stdout")->type_name("FILE");
     app.add_flag("--ndjson", ndjson_, "Write NDJSON (an account line, then a post per line)");
   }
 

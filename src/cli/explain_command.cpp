@@ -1,6 +1,7 @@
 // `ror explain [METRIC]`: each metric's definition and source, and how the scores are made.
 #include <fmt/format.h>
 
+#include "cli/app.hpp"
 #include "cli/command.hpp"
 #include "render/format.hpp"
 #include "ror/metrics.hpp"
@@ -86,8 +87,17 @@ void explain_scores(const ScoreConfig& config, std::ostream& out) {
 class ExplainCommand final : public Command {
  public:
   void setup(CLI::App& app) override {
-    app.add_option("metric", metric_, "A metric (response_rate or ror.response_rate) or 'scores'");
-    app.add_option("--config", config_, "Score configuration to explain instead of the default");
+    std::vector<std::string> names{"scores", "coverage"};
+    for (const MetricInfo& m : metric_catalog()) {
+      names.emplace_back(m.name);
+    }
+    for (const DerivedInput& d : derived_inputs()) {
+      names.emplace_back(d.name);
+    }
+    app.add_option("metric", metric_, "A metric (response_rate or ror.response_rate) or 'scores'")
+        ->check(completion_values(names));
+    app.add_option("--config", config_, "Score configuration to explain instead of the default")
+        ->type_name("FILE");
   }
 
   ExitCode run(const Streams& streams) override {

@@ -18,6 +18,8 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "cli/app.hpp"
+
 namespace ror::cli {
 namespace {
 
@@ -75,11 +77,17 @@ class Progress {
 }  // namespace
 
 void add_input_options(CLI::App& app, InputArgs& args, const std::string& files_help) {
-  app.add_option("files", args.files, files_help);
+  // FILE, not CLI11's TEXT: the generated completions offer file names for FILE values only.
+  app.add_option("files", args.files, files_help)->type_name("FILE");
   // Repeatable options take one value per occurrence, so that a file after them stays a file.
   app.add_option("--account", args.accounts, "A name of the account (repeatable)")
       ->allow_extra_args(false);
-  app.add_option("--from", args.from, "Read every input with this importer (see ror formats)");
+  std::vector<std::string> importers;
+  for (const FormatInfo& f : input_formats()) {
+    importers.push_back(f.name);
+  }
+  app.add_option("--from", args.from, "Read every input with this importer (see ror formats)")
+      ->check(completion_values(importers));  // (load_options checks it, naming the nearest)
   app.add_option("--since", args.since, "Keep posts created at or after (YYYY-MM-DD or RFC 3339)");
   app.add_option("--until", args.until,
                  "Keep posts created at or before (a date includes its day)");
@@ -95,7 +103,8 @@ void add_output_options(CLI::App& app, OutputArgs& args, const std::vector<std::
   app.add_option("-f,--format", args.format, "Output format")
       ->transform(CLI::IsMember(formats, CLI::ignore_case))
       ->capture_default_str();
-  app.add_option("-o,--output", args.path, fmt::format("Write {} to FILE instead of stdout", what));
+  app.add_option("-o,--output", args.path, fmt::format("Write {} to FILE instead of stdout", what))
+      ->type_name("FILE");
   app.add_option("--color", args.color, "Colour the table")
       ->transform(CLI::IsMember({"auto", "always", "never"}, CLI::ignore_case))
       ->capture_default_str();

@@ -19,9 +19,11 @@ void add_scoring_options(CLI::App& app, ScoringArgs& args, ScoringFlags flags) {
                    "Condition like 'ror.score>=60'; exit 1 when one fails (repeatable)")
         ->allow_extra_args(false);
     app.add_option("--junit", args.junit,
-                   "Also write the --require conditions to FILE as JUnit XML test cases");
+                   "Also write the --require conditions to FILE as JUnit XML test cases")
+        ->type_name("FILE");
   }
-  app.add_option("--config", args.config, "Score configuration (see data/score.json)");
+  app.add_option("--config", args.config, "Score configuration (see data/score.json)")
+      ->type_name("FILE");
   app.add_flag("--strict", args.strict, "Treat every data warning as bad input (exit 3)");
 }
 

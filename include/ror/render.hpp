@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ror/comparison.hpp"
 #include "ror/report.hpp"
 
 namespace ror {
@@ -65,6 +66,21 @@ void render_table(const Report& report, const RenderOptions& options, std::ostre
 void render_json(const Report& report, const RenderOptions& options, std::ostream& out);
 void render_csv(const Report& report, const RenderOptions& options, std::ostream& out);
 void render_markdown(const Report& report, const RenderOptions& options, std::ostream& out);
+
+// Every output format of a comparison (ror compare); the first is the default.
+std::span<const RendererOf<Comparison>> comparison_renderers();
+
+// The JSON "kind" of a comparison document (a score report has none), beside schema_version.
+inline constexpr std::string_view kComparisonKind = "comparison";
+
+void render_comparison_table(const Comparison& comparison, const RenderOptions& options,
+                             std::ostream& out);
+void render_comparison_json(const Comparison& comparison, const RenderOptions& options,
+                            std::ostream& out);
+void render_comparison_csv(const Comparison& comparison, const RenderOptions& options,
+                           std::ostream& out);
+void render_comparison_markdown(const Comparison& comparison, const RenderOptions& options,
+                                std::ostream& out);
 
 // The --require checks as JUnit XML: one test case per condition (--junit FILE).
 void render_junit(const std::vector<CheckResult>& checks, std::ostream& out);

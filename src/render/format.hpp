@@ -1,4 +1,5 @@
-// Number and text formatting shared by the human-readable renderers (table, Markdown).
+// Number and text formatting shared by the human-readable renderers (table, Markdown), for
+// reports and comparisons.
 #pragma once
 
 #include <array>
@@ -7,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "ror/comparison.hpp"
 #include "ror/metrics.hpp"
 #include "ror/report.hpp"
 
@@ -85,5 +87,29 @@ std::string unknown_list(const Report& report);
 
 // "ror.score >= 60: 61.2 (passed)".
 std::string check_line(const CheckResult& check);
+
+// Text made safe in a Markdown table cell: the characters that would end the cell or start markup
+// are escaped, line breaks become spaces.
+std::string markdown_cell(std::string_view text);
+
+// s in an ANSI colour or style ("1" bold, "2" dim, "31" red, "32" green, "33" yellow) when
+// `color`, else as it is.
+std::string paint(bool color, std::string_view code, std::string_view s);
+
+// A change in a metric's unit, signed: "+1,234 (+25%)" for counts and "+0.52 (+37%)" for ratios
+// (a growth past ten times reads "x12"), "+12.3 pts" for rates, "-1h 05m" for times; "n/a" when
+// unknown; no sign for no change.
+std::string human_change(const Change& change, Unit unit);
+
+// A score's change: "+53.2", "-0.4", "0.0", or "n/a".
+std::string human_score_change(const Change& change);
+
+// What a side of a comparison is called: with a split, "before 2025-03-15" or "from 2025-03-15
+// on"; else its account ("@acme on mastodon"), visibly escaped.
+std::string side_name(const Comparison& comparison, Side side);
+
+// "B against A: 18 metrics better, 9 worse, 6 the same, 4 unknown on one side" (volumes, which
+// are not judged, and metrics unknown on both sides are left out).
+std::string judgement_summary(const Comparison& comparison);
 
 }  // namespace ror::render

@@ -26,9 +26,11 @@ struct CommandEntry {
   std::unique_ptr<cli::Command> (*make)();
 };
 
-constexpr std::array<CommandEntry, 4> kCommands = {{
+constexpr std::array<CommandEntry, 5> kCommands = {{
     {"score", "Score exports: ROI reach against Return on Relationship, plus hygiene",
      cli::make_score_command},
+    {"compare", "Compare two exports, or one before and after a date: every figure's change",
+     cli::make_compare_command},
     {"convert", "Write what the importers read as ror/v1 (a document, or NDJSON)",
      cli::make_convert_command},
     {"formats", "List the input formats ror reads, and what each cannot know",
@@ -69,7 +71,7 @@ std::string unknown_command(std::string_view name) {
   const std::vector<std::string_view> names = command_names();
   const auto near = nearest_name(name, names);
   return fmt::format(
-      "unknown command '{}'{}; the commands are score, convert, formats, explain "
+      "unknown command '{}'{}; the commands are score, compare, convert, formats, explain "
       "(see ror --help)",
       name, near ? fmt::format(" (did you mean '{}'?)", *near) : "");
 }
@@ -138,7 +140,8 @@ int run(std::vector<std::string> args, const cli::Streams& streams) {
     }
     std::string message = e.what();
     if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && app.get_subcommands().empty()) {
-      message = "a subcommand is required: score, convert, formats or explain (see ror --help)";
+      message =
+          "a subcommand is required: score, compare, convert, formats or explain (see ror --help)";
     }
     return fail(streams.err, ExitCode::usage, message);
   }

@@ -103,8 +103,9 @@ void scores(const Comparison& c, const Page& p, std::ostream& out) {
     const double b = c.b.scores.coverage_of(g);
     if (a < 1.0 || b < 1.0) {
       const Change coverage{a, b, b - a, std::nullopt, Judgement::same};
-      out << p.dim(row(std::string(score_label(g)) + " weight known",
-                       render::human_value(a, Unit::rate), render::human_value(b, Unit::rate),
+      const std::string_view side = g == Group::roi ? "ROI" : g == Group::ror ? "ROR" : "hygiene";
+      out << p.dim(row(std::string(side) + " weight known", render::human_value(a, Unit::rate),
+                       render::human_value(b, Unit::rate),
                        render::human_change(coverage, Unit::rate)))
           << '\n';
     }

@@ -47,10 +47,18 @@ class Page {
   bool color_;
 };
 
-// Right-aligns s in `width` columns (measured as a terminal shows them).
+// Right-aligns s in `width` columns (measured as a terminal shows them), always after a space,
+// so that a value too wide for its column still stands apart from the one before.
 std::string pad_left(std::string_view s, std::size_t width) {
   const std::size_t c = columns(s);
-  return std::string(c < width ? width - c : 0, ' ') + std::string(s);
+  return std::string(c < width ? width - c : 1, ' ') + std::string(s);
+}
+
+// A metric's value in its column: large counts compact ("633.3M"), so that two sides and the
+// change fit in 80 columns.
+std::string value_text(std::optional<double> value, Unit unit) {
+  return unit == Unit::count && value ? render::compact_count(*value)
+                                      : render::human_value(value, unit);
 }
 
 std::string row(std::string_view label, std::string_view a, std::string_view b,
@@ -133,9 +141,8 @@ void metrics(const Comparison& c, Group g, const Page& p, std::ostream& out) {
       continue;
     }
     volume = volume || m.better == Better::neither;
-    const std::string line =
-        row(metric_label(m.id), render::human_value(ch.a, m.unit),
-            render::human_value(ch.b, m.unit), render::human_change(ch, m.unit));
+    const std::string line = row(metric_label(m.id), value_text(ch.a, m.unit),
+                                 value_text(ch.b, m.unit), render::human_change(ch, m.unit, true));
     const std::string judgement = p.judgement(ch.judgement);
     out << (ch.judgement == Judgement::unknown ? p.dim(line) : line)
         << (judgement.empty() ? "" : "  " + judgement) << '\n';

@@ -2,6 +2,7 @@
 #include "render/format.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <utility>
 #include <vector>
@@ -477,9 +478,31 @@ std::string relative_text(double relative) {
   return fine ? fmt::format("{:+.1f}%", percent) : fmt::format("{:+.0f}%", percent);
 }
 
+// A positive amount with `decimals` decimals, or, when that would read as zero, with as many as
+// its first digit needs (up to six), so that a change judged better or worse never shows as none.
+std::string small_or(double amount, int decimals) {
+  if (amount > 0 && amount < 0.5 * std::pow(10.0, -decimals)) {
+    decimals = std::min(6, static_cast<int>(std::ceil(-std::log10(amount))));
+  }
+  return fmt::format("{:.{}f}", amount, decimals);
+}
+
 }  // namespace
 
-std::string human_change(const Change& change, Unit unit) {
+std::string compact_count(double value) {
+  constexpr std::array<std::pair<double, std::string_view>, 3> kScales = {
+      {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}}};
+  if (std::abs(value) >= 1e7) {
+    for (const auto& [scale, suffix] : kScales) {
+      if (std::abs(value) >= scale) {
+        return fmt::format("{:.1f}{}", value / scale, suffix);
+      }
+    }
+  }
+  return thousands(value);
+}
+
+std::string human_change(const Change& change, Unit unit, bool compact) {
   if (!change.delta) {
     return "n/a";
   }
@@ -488,16 +511,16 @@ std::string human_change(const Change& change, Unit unit) {
   std::string text;
   switch (unit) {
     case Unit::count:
-      text = sign + thousands(std::abs(d));
+      text = sign + (compact ? compact_count(std::abs(d)) : thousands(std::abs(d)));
       break;
     case Unit::rate:
-      text = sign + fmt::format("{:.1f} pts", std::abs(d) * 100.0);
+      text = sign + small_or(std::abs(d) * 100.0, 1) + " pts";
       break;
     case Unit::seconds:
       text = sign + duration(std::abs(d));
       break;
     case Unit::ratio:
-      text = sign + fmt::format("{:.2f}", std::abs(d));
+      text = sign + small_or(std::abs(d), 2);
       break;
   }
   if (change.relative && d != 0) {

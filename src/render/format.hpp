@@ -96,10 +96,14 @@ std::string markdown_cell(std::string_view text);
 // `color`, else as it is.
 std::string paint(bool color, std::string_view code, std::string_view s);
 
+// A count in at most 7 columns or so: "1,234,567" below ten million, then "633.3M", "12.4B",
+// "1.2T" (for the comparison table's narrow columns).
+std::string compact_count(double value);
+
 // A change in a metric's unit, signed: "+1,234 (+25%)" for counts and "+0.52 (+37%)" for ratios
 // (a growth past ten times reads "x12"), "+12.3 pts" for rates, "-1h 05m" for times; "n/a" when
-// unknown; no sign for no change.
-std::string human_change(const Change& change, Unit unit);
+// unknown; no sign for no change. `compact` writes counts as compact_count does.
+std::string human_change(const Change& change, Unit unit, bool compact = false);
 
 // A score's change: "+53.2", "-0.4", "0.0", or "n/a".
 std::string human_score_change(const Change& change);

@@ -217,4 +217,15 @@ TEST_CASE("changes read in their metric's unit", "[render][comparison]") {
   CHECK(human_change({std::nullopt, 3, std::nullopt, std::nullopt, Judgement::unknown},
                      Unit::count) == "n/a");
   CHECK(render::human_score_change({27.1, 86.5, 59.4, std::nullopt, Judgement::better}) == "+59.4");
+  // A change too small for the usual decimals still shows (it was judged better or worse).
+  CHECK(human_change({0.0391, 0.03905, -0.00005, std::nullopt, Judgement::worse}, Unit::rate) ==
+        "-0.005 pts");
+  CHECK(human_change({1.0, 1.004, 0.004, 0.004, Judgement::better}, Unit::ratio) ==
+        "+0.004 (+0.4%)");
+  // The comparison table's narrow columns write large counts compact.
+  CHECK(render::compact_count(9999999) == "9,999,999");
+  CHECK(render::compact_count(633315212) == "633.3M");
+  CHECK(render::compact_count(12.4e9) == "12.4B");
+  CHECK(human_change({6e8, 6.188e8, 18.8e6, 18.8e6 / 6e8, Judgement::better}, Unit::count, true) ==
+        "+18.8M (+3.1%)");
 }

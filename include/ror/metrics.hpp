@@ -83,12 +83,20 @@ constexpr MetricId sum_metric(PostMetric m) {
 }
 static_assert(sum_metric(PostMetric::replies) == MetricId::replies);
 
+// Which way a metric moves for the better, for comparisons: up, down, or neither (a volume such
+// as posts, which is no aim in itself). docs/metrics.md gives each metric's and why.
+enum class Better : std::uint8_t { higher, lower, neither };
+
+// "higher", "lower" or "neither".
+std::string_view better_name(Better better);
+
 // What the catalog says of a metric.
 struct MetricInfo {
   MetricId id;
   Group group;
   std::string_view name;
   Unit unit;
+  Better better;                // which way is better (ror compare judges changes by it)
   std::string_view definition;  // one or two sentences
   std::string_view source;      // where the idea comes from
 };

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ror/comparison.hpp"
 #include "ror/report.hpp"
 
 namespace ror {
@@ -80,6 +81,21 @@ std::span<const RendererOf<AudienceReport>> audience_renderers();
 
 // The visual report's formats (`ror report`): html.
 std::span<const RendererOf<VisualReport>> visual_renderers();
+
+// Every output format of a comparison (ror compare); the first is the default.
+std::span<const RendererOf<Comparison>> comparison_renderers();
+
+// The JSON "kind" of a comparison document (a score report has none), beside schema_version.
+inline constexpr std::string_view kComparisonKind = "comparison";
+
+void render_comparison_table(const Comparison& comparison, const RenderOptions& options,
+                             std::ostream& out);
+void render_comparison_json(const Comparison& comparison, const RenderOptions& options,
+                            std::ostream& out);
+void render_comparison_csv(const Comparison& comparison, const RenderOptions& options,
+                           std::ostream& out);
+void render_comparison_markdown(const Comparison& comparison, const RenderOptions& options,
+                                std::ostream& out);
 
 // The --require checks as JUnit XML: one test case per condition (--junit FILE).
 void render_junit(const std::vector<CheckResult>& checks, std::ostream& out);

@@ -56,6 +56,9 @@ struct CheckResult {
   bool passed = false;
 };
 
+// Judges a condition on its measured value (unknown fails).
+CheckResult check_requirement(const Requirement& requirement, std::optional<double> value);
+
 // The granularity of a breakdown.
 enum class BreakdownBy : std::uint8_t { post, day, week, month, platform };
 
@@ -145,6 +148,12 @@ struct VisualReport {
 // Builds the visual report (the dataset should be loaded with keep_excerpts).
 VisualReport build_visual_report(const Dataset& data, const ScoreConfig& config,
                                  const std::vector<Requirement>& requirements);
+
+// The same report (no breakdown) over some of the posts only (indices into data.posts): what
+// the data's period would give had its window held those posts. The input accounting stays the
+// whole load's.
+Report build_report(const Dataset& data, std::span<const std::uint32_t> posts,
+                    const ScoreConfig& config, const std::vector<Requirement>& requirements);
 
 // The value a requirement reads from a report's totals.
 std::optional<double> requirement_value(const Requirement& r, const MetricValues& values,

@@ -29,13 +29,15 @@ struct CommandEntry {
   std::unique_ptr<cli::Command> (*make)();
 };
 
-constexpr std::array<CommandEntry, 6> kCommands = {{
+constexpr std::array<CommandEntry, 7> kCommands = {{
     {"score", "Score exports: ROI reach against Return on Relationship, plus hygiene",
      cli::make_score_command},
     {"report", "Draw the report as one self-contained HTML page with charts (-o report.html)",
      cli::make_report_command},
     {"audience", "Know the audience: one row per commenter, with level and RFM code",
      cli::make_audience_command},
+    {"compare", "Compare two exports, or one before and after a date: every figure's change",
+     cli::make_compare_command},
     {"convert", "Write what the importers read as ror/v1 (a document, or NDJSON)",
      cli::make_convert_command},
     {"formats", "List the input formats ror reads, and what each cannot know",

@@ -29,6 +29,7 @@ class Command {
 };
 
 std::unique_ptr<Command> make_score_command();
+std::unique_ptr<Command> make_compare_command();
 std::unique_ptr<Command> make_explain_command();
 std::unique_ptr<Command> make_formats_command();
 std::unique_ptr<Command> make_convert_command();

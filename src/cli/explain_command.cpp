@@ -24,6 +24,19 @@ std::string_view unit_name(Unit unit) {
   return "";
 }
 
+// Which way the metric improves, as `ror compare` judges it.
+std::string_view better_text(Better better) {
+  switch (better) {
+    case Better::higher:
+      return "higher (ror compare calls a rise better)";
+    case Better::lower:
+      return "lower (ror compare calls a fall better)";
+    case Better::neither:
+      return "neither (a volume: ror compare shows its change without judging it)";
+  }
+  return "";
+}
+
 // Where a score input sits in its group's score, or "" when it has no weight there.
 std::string score_role(Group group, std::string_view input, const ScoreConfig& config) {
   const auto& components = config.components[static_cast<std::size_t>(group)];
@@ -46,6 +59,7 @@ void explain_metric(const MetricInfo& m, const ScoreConfig& config, std::ostream
                      m.name, unit_name(m.unit), metric_label(m.id), m.definition, m.source);
   const std::string role = score_role(m.group, m.name, config);
   out << "  Score: " << (role.empty() ? "reported only, not scored" : role) << '\n';
+  out << "  Better: " << better_text(m.better) << '\n';
 }
 
 // What `<group>.coverage` reads.
@@ -82,6 +96,7 @@ void explain_scores(const ScoreConfig& config, std::ostream& out) {
       "  insufficient-data when ROI or ROR rests on less than {:g}% of its weight.\n",
       config.verdict_threshold, config.min_coverage * 100.0);
   explain_coverage(config, out);
+  out << "  Better: higher, for every score (ror compare judges their changes so).\n";
 }
 
 class ExplainCommand final : public Command {

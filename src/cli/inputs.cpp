@@ -28,18 +28,6 @@ double elapsed_ms(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
-std::optional<TimeMs> time_bound(const std::string& text, const char* flag, bool end_of_day) {
-  if (text.empty()) {
-    return std::nullopt;
-  }
-  const auto t = parse_time_bound(text, end_of_day);
-  if (!t) {
-    throw usage_error(
-        fmt::format("{} '{}': expected YYYY-MM-DD or an RFC 3339 date-time", flag, text));
-  }
-  return t;
-}
-
 // A progress line on stderr for large inputs: bytes read, speed and time left. Only on a
 // terminal, and rewritten in place.
 class Progress {
@@ -75,6 +63,18 @@ class Progress {
 };
 
 }  // namespace
+
+std::optional<TimeMs> time_bound(const std::string& text, const char* flag, bool end_of_day) {
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  const auto t = parse_time_bound(text, end_of_day);
+  if (!t) {
+    throw usage_error(
+        fmt::format("{} '{}': expected YYYY-MM-DD or an RFC 3339 date-time", flag, text));
+  }
+  return t;
+}
 
 void add_input_options(CLI::App& app, InputArgs& args, const std::string& files_help) {
   // FILE, not CLI11's TEXT: the generated completions offer file names for FILE values only.

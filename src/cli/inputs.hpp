@@ -1,5 +1,5 @@
-// The input side shared by the subcommands that read exports (score, convert): their options,
-// the load, and writing a result to -o FILE or standard output.
+// The input side shared by the subcommands that read exports (score, compare, convert): their
+// options, the load, and writing a result to -o FILE or standard output.
 #pragma once
 
 #include <functional>
@@ -26,6 +26,11 @@ struct InputArgs {
 
 // Declares the options that choose and read inputs, and the positional files.
 void add_input_options(CLI::App& app, InputArgs& args, const std::string& files_help);
+
+// A time the command line gives (YYYY-MM-DD or RFC 3339; a bare date is its day's first
+// millisecond, or with end_of_day its last), nullopt for "". Throws ror::Error (usage) naming
+// `flag` when it is neither.
+std::optional<TimeMs> time_bound(const std::string& text, const char* flag, bool end_of_day);
 
 // The load options they give. Throws ror::Error (usage) for a bad time or an unknown --from.
 LoadOptions load_options(const InputArgs& args);

@@ -25,96 +25,102 @@ constexpr std::string_view kHabits =
 using enum MetricId;
 using enum Group;
 using enum Unit;
+using enum Better;
 
 constexpr std::array<MetricInfo, kMetricCount> kCatalog = {{
-    {posts, roi, "posts", count, "Posts by the account: originals plus outreach replies.", kReach},
-    {followers, roi, "followers", count, "The account's follower count as exported.", kReach},
-    {impressions, roi, "impressions", count,
+    {posts, roi, "posts", count, neither, "Posts by the account: originals plus outreach replies.",
+     kReach},
+    {followers, roi, "followers", count, higher, "The account's follower count as exported.",
+     kReach},
+    {impressions, roi, "impressions", count, higher,
      "Sum of impressions over the posts that carry the figure.", kReach},
-    {reach, roi, "reach", count, "Sum of reach over the posts that carry it.", kReach},
-    {views, roi, "views", count, "Sum of views over the posts that carry it.", kReach},
-    {likes, roi, "likes", count, "Sum of likes over the posts that carry it.", kReach},
-    {shares, roi, "shares", count, "Sum of shares over the posts that carry it.", kReach},
-    {saves, roi, "saves", count, "Sum of saves over the posts that carry it.", kReach},
-    {clicks, roi, "clicks", count, "Sum of clicks over the posts that carry it.", kReach},
-    {conversions, roi, "conversions", count, "Sum of conversions over the posts that carry it.",
-     kReach},
-    {quotes, roi, "quotes", count,
+    {reach, roi, "reach", count, higher, "Sum of reach over the posts that carry it.", kReach},
+    {views, roi, "views", count, higher, "Sum of views over the posts that carry it.", kReach},
+    {likes, roi, "likes", count, higher, "Sum of likes over the posts that carry it.", kReach},
+    {shares, roi, "shares", count, higher, "Sum of shares over the posts that carry it.", kReach},
+    {saves, roi, "saves", count, higher, "Sum of saves over the posts that carry it.", kReach},
+    {clicks, roi, "clicks", count, higher, "Sum of clicks over the posts that carry it.", kReach},
+    {conversions, roi, "conversions", count, higher,
+     "Sum of conversions over the posts that carry it.", kReach},
+    {quotes, roi, "quotes", count, higher,
      "Sum of quotes (shares with a comment of one's own) over the posts that carry them.", kReach},
-    {bookmarks, roi, "bookmarks", count, "Sum of bookmarks over the posts that carry them.",
+    {bookmarks, roi, "bookmarks", count, higher, "Sum of bookmarks over the posts that carry them.",
      kReach},
-    {replies, roi, "replies", count,
+    {replies, roi, "replies", count, higher,
      "Sum of the platform's own reply counts over the posts that carry one: the comments that "
      "exist, whether or not the export holds them.",
      kReach},
-    {comments, roi, "comments", count, "All comments on the account's posts, its own included.",
-     kReach},
-    {audience_comments, roi, "audience_comments", count,
+    {comments, roi, "comments", count, higher,
+     "All comments on the account's posts, its own included.", kReach},
+    {audience_comments, roi, "audience_comments", count, higher,
      "Comments on the account's posts written by anyone but the account.", kReach},
-    {engagements, roi, "engagements", count,
+    {engagements, roi, "engagements", count, higher,
      "Per post likes + shares + quotes + saves + bookmarks + clicks (unknown counts as 0) + its "
      "audience comments (the platform's reply count less the account's comments, when that is "
      "more than the comments present), summed.",
      kEngagement},
-    {engagement_rate_impressions, roi, "engagement_rate_impressions", rate,
+    {engagement_rate_impressions, roi, "engagement_rate_impressions", rate, higher,
      "Engagements / impressions, both over the posts whose impressions are known and above 0.",
      kEngagement},
-    {engagement_rate_followers, roi, "engagement_rate_followers", rate,
+    {engagement_rate_followers, roi, "engagement_rate_followers", rate, higher,
      "Engagements / (posts x followers).", kEngagement},
-    {applause_rate, roi, "applause_rate", ratio, "Likes per post that carries likes.", kKaushik},
-    {amplification_rate, roi, "amplification_rate", ratio, "Shares per post that carries shares.",
+    {applause_rate, roi, "applause_rate", ratio, higher, "Likes per post that carries likes.",
      kKaushik},
-    {posts_per_day, roi, "posts_per_day", ratio,
+    {amplification_rate, roi, "amplification_rate", ratio, higher,
+     "Shares per post that carries shares.", kKaushik},
+    {posts_per_day, roi, "posts_per_day", ratio, neither,
      "Posts / max(1, days between the first and the last post).", kReach},
 
-    {conversation_rate, ror, "conversation_rate", ratio, "Audience comments per post.", kKaushik},
-    {audience, ror, "audience", count, "Distinct people who commented (not the account).", kRubin},
-    {response_rate, ror, "response_rate", rate,
+    {conversation_rate, ror, "conversation_rate", ratio, higher, "Audience comments per post.",
+     kKaushik},
+    {audience, ror, "audience", count, higher, "Distinct people who commented (not the account).",
+     kRubin},
+    {response_rate, ror, "response_rate", rate, higher,
      "Share of comments awaiting an answer (top-level, or replying to the account) that the "
      "account answered.",
      kRubin},
-    {response_time_median, ror, "response_time_median", seconds,
+    {response_time_median, ror, "response_time_median", seconds, lower,
      "Median delay from an answered comment to the account's first answer.", kRubin},
-    {response_time_p90, ror, "response_time_p90", seconds,
+    {response_time_p90, ror, "response_time_p90", seconds, lower,
      "90th percentile (nearest rank) of the same delays.", kRubin},
-    {reciprocity_rate, ror, "reciprocity_rate", rate,
+    {reciprocity_rate, ror, "reciprocity_rate", rate, higher,
      "Share of answered comments whose author replied to the account's answer.", kRubin},
-    {repeat_audience_rate, ror, "repeat_audience_rate", rate,
+    {repeat_audience_rate, ror, "repeat_audience_rate", rate, higher,
      "Share of the audience who commented on two or more distinct posts.", kRubin},
-    {retained_audience_rate, ror, "retained_audience_rate", rate,
+    {retained_audience_rate, ror, "retained_audience_rate", rate, higher,
      "Share of the audience who commented in two or more distinct UTC calendar months.", kRubin},
-    {substantive_comment_rate, ror, "substantive_comment_rate", rate,
+    {substantive_comment_rate, ror, "substantive_comment_rate", rate, higher,
      "Share of audience comments with 15 words or more.", kSeed},
-    {low_effort_comment_rate, ror, "low_effort_comment_rate", rate,
+    {low_effort_comment_rate, ror, "low_effort_comment_rate", rate, lower,
      "Share of audience comments with 3 words or fewer.", kSeed},
-    {action_rate, ror, "action_rate", rate,
+    {action_rate, ror, "action_rate", rate, higher,
      "(Clicks + conversions) / impressions over the posts whose impressions are known and above "
      "0.",
      kSeed},
-    {audience_concentration, ror, "audience_concentration", count,
+    {audience_concentration, ror, "audience_concentration", count, higher,
      "The fewest audience members who together wrote at least half of the audience comments.",
      kRubin},
-    {outreach_replies, ror, "outreach_replies", count,
+    {outreach_replies, ror, "outreach_replies", count, higher,
      "Posts in which the account answers somebody else's post.", kRubin},
-    {outreach_people, ror, "outreach_people", count,
+    {outreach_people, ror, "outreach_people", count, higher,
      "Distinct people the outreach replies answered.", kRubin},
-    {outreach_retained_rate, ror, "outreach_retained_rate", rate,
+    {outreach_retained_rate, ror, "outreach_retained_rate", rate, higher,
      "Share of those people answered in two or more distinct UTC months.", kRubin},
 
-    {hashtag_abuse_rate, hygiene, "hashtag_abuse_rate", rate,
+    {hashtag_abuse_rate, hygiene, "hashtag_abuse_rate", rate, lower,
      "Share of original posts with more than 2 distinct hashtags.", kHabits},
-    {duplicate_post_rate, hygiene, "duplicate_post_rate", rate,
+    {duplicate_post_rate, hygiene, "duplicate_post_rate", rate, lower,
      "Share of original posts whose normalised text repeats an earlier original post.", kHabits},
-    {burst_post_rate, hygiene, "burst_post_rate", rate,
+    {burst_post_rate, hygiene, "burst_post_rate", rate, lower,
      "Share of original posts inside a burst: 3 or more original posts within 10 minutes.",
      kHabits},
-    {canned_reply_rate, hygiene, "canned_reply_rate", rate,
+    {canned_reply_rate, hygiene, "canned_reply_rate", rate, lower,
      "Share of the account's answers (comments and outreach posts) whose normalised text equals "
      "another answer's.",
      kHabits},
-    {mention_blast_rate, hygiene, "mention_blast_rate", rate,
+    {mention_blast_rate, hygiene, "mention_blast_rate", rate, lower,
      "Share of original posts with 3 or more distinct mentions.", kHabits},
-    {broadcast_ratio, hygiene, "broadcast_ratio", rate,
+    {broadcast_ratio, hygiene, "broadcast_ratio", rate, lower,
      "Original posts / (original posts + account comments + outreach posts).", kHabits},
 }};
 
@@ -291,6 +297,18 @@ std::string unknown_reason(MetricId id, Unknown why) {
     default:
       return "nothing to measure it on";
   }
+}
+
+std::string_view better_name(Better better) {
+  switch (better) {
+    case Better::higher:
+      return "higher";
+    case Better::lower:
+      return "lower";
+    case Better::neither:
+      return "neither";
+  }
+  return "?";
 }
 
 std::string_view group_name(Group group) {

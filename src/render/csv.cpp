@@ -8,22 +8,15 @@
 
 #include <fmt/format.h>
 
+#include "render/csv_parts.hpp"
 #include "render/format.hpp"
 #include "ror/render.hpp"
 #include "ror/text.hpp"
 
 namespace ror {
-namespace {
+namespace render {
 
-// One figure: its section ("roi", "check", ...), its name within it, and its text.
-struct Field {
-  std::string section;
-  std::string name;
-  std::string value;
-};
-using Fields = std::vector<Field>;
-
-std::string value_text(std::optional<double> value, Unit unit) {
+std::string csv_value(std::optional<double> value, Unit unit) {
   if (!value) {
     return "";
   }
@@ -33,16 +26,41 @@ std::string value_text(std::optional<double> value, Unit unit) {
   return fmt::format("{}", *value);  // shortest round-trip form
 }
 
-std::string time_text(std::optional<TimeMs> t) {
+std::string csv_time(std::optional<TimeMs> t) {
   return t ? format_utc_ms(*t) : std::string();
 }
+
+// The one place cells are written: quoted where RFC 4180 needs it, and made unable to run as a
+// spreadsheet formula unless --csv-raw asked for the bytes.
+void write_csv_line(std::ostream& out, const std::vector<std::string>& cells, bool raw) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    out << (i == 0 ? "" : ",") << csv_cell(cells[i], raw);
+  }
+  out << '\n';
+}
+
+}  // namespace render
+
+namespace {
+
+using render::csv_time;
+using render::csv_value;
+using render::write_csv_line;
+
+// One figure: its section ("roi", "check", ...), its name within it, and its text.
+struct Field {
+  std::string section;
+  std::string name;
+  std::string value;
+};
+using Fields = std::vector<Field>;
 
 // A group's score, coverage, confidence and metrics (every one, or a breakdown's main ones).
 void add_group(Fields& out, Group g, const MetricValues& m, const Scores& s, bool all_metrics) {
   const std::string section(group_name(g));
-  out.push_back({section, "score", value_text(s.of(g), Unit::ratio)});
+  out.push_back({section, "score", csv_value(s.of(g), Unit::ratio)});
   out.push_back({section, "coverage",
-                 value_text(std::round(s.coverage_of(g) * 1000.0) / 1000.0, Unit::ratio)});
+                 csv_value(std::round(s.coverage_of(g) * 1000.0) / 1000.0, Unit::ratio)});
   out.push_back({section, "low_confidence", s.low_confidence_of(g) ? "true" : "false"});
   out.push_back({section, "missing", s.missing[static_cast<std::size_t>(g)]});
   for (const MetricInfo& info : metric_catalog()) {
@@ -51,7 +69,7 @@ void add_group(Fields& out, Group g, const MetricValues& m, const Scores& s, boo
     }
     const auto shown = breakdown_metrics();
     if (all_metrics || std::find(shown.begin(), shown.end(), info.id) != shown.end()) {
-      out.push_back({section, std::string(info.name), value_text(m[info.id], info.unit)});
+      out.push_back({section, std::string(info.name), csv_value(m[info.id], info.unit)});
     }
   }
 }
@@ -80,10 +98,10 @@ void add_counts_and_inputs(Fields& out, const Report& r) {
   for (const Group g : kGroups) {
     for (const ScoredInput& i : r.scores.inputs[static_cast<std::size_t>(g)]) {
       const std::string name = "input." + i.name;
-      out.push_back({std::string(group_name(g)), name, value_text(i.value, Unit::ratio)});
+      out.push_back({std::string(group_name(g)), name, csv_value(i.value, Unit::ratio)});
       out.push_back({std::string(group_name(g)), name + ".weight", fmt::format("{}", i.weight)});
-      out.push_back({std::string(group_name(g)), name + ".normalised",
-                     value_text(i.normalised, Unit::ratio)});
+      out.push_back(
+          {std::string(group_name(g)), name + ".normalised", csv_value(i.normalised, Unit::ratio)});
     }
   }
 }
@@ -92,7 +110,7 @@ void add_counts_and_inputs(Fields& out, const Report& r) {
 void add_checks(Fields& out, const Report& r) {
   for (const CheckResult& c : r.checks) {
     out.push_back({"check", c.requirement.text, c.passed ? "passed" : "failed"});
-    out.push_back({"check.value", c.requirement.text, value_text(c.value, Unit::ratio)});
+    out.push_back({"check.value", c.requirement.text, csv_value(c.value, Unit::ratio)});
   }
 }
 
@@ -107,10 +125,10 @@ Fields totals(const Report& report) {
   out.push_back({"account", "followers", a.followers ? std::to_string(*a.followers) : ""});
   const InputStats& in = report.input;
   const bool any = report.metrics[MetricId::posts].value_or(0) > 0;
-  out.push_back({"period", "first_post", any ? time_text(report.metrics.counts.first_post) : ""});
-  out.push_back({"period", "last_post", any ? time_text(report.metrics.counts.last_post) : ""});
-  out.push_back({"period", "since", time_text(in.since)});
-  out.push_back({"period", "until", time_text(in.until)});
+  out.push_back({"period", "first_post", any ? csv_time(report.metrics.counts.first_post) : ""});
+  out.push_back({"period", "last_post", any ? csv_time(report.metrics.counts.last_post) : ""});
+  out.push_back({"period", "since", csv_time(in.since)});
+  out.push_back({"period", "until", csv_time(in.until)});
   for (const auto& [name, n] :
        {std::pair<std::string_view, std::uint64_t>{"files", in.files.size()},
         {"bytes", in.bytes},
@@ -148,7 +166,7 @@ Fields totals(const Report& report) {
 Fields row_fields(const BreakdownRow& row, bool all_metrics, bool post) {
   Fields out;
   if (post) {
-    out.push_back({"post", "time", time_text(row.metrics.counts.first_post)});
+    out.push_back({"post", "time", csv_time(row.metrics.counts.first_post)});
     out.push_back({"post", "excerpt", row.excerpt});
     out.push_back({"post", "url", row.url});
   }
@@ -158,15 +176,6 @@ Fields row_fields(const BreakdownRow& row, bool all_metrics, bool post) {
   out.push_back({"verdict", "verdict", std::string(verdict_name(row.scores.verdict))});
   out.push_back({"verdict", "reason", row.scores.insufficient});
   return out;
-}
-
-// The one place cells are written: quoted where RFC 4180 needs it, and made unable to run as a
-// spreadsheet formula unless --csv-raw asked for the bytes.
-void write_line(std::ostream& out, const std::vector<std::string>& cells, bool raw) {
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    out << (i == 0 ? "" : ",") << render::csv_cell(cells[i], raw);
-  }
-  out << '\n';
 }
 
 // A wide table: a header of "section.name" columns, then one line per record.
@@ -179,7 +188,7 @@ void write_wide(std::ostream& out, const std::string& key, const std::vector<Fie
   for (const Field& f : records.front()) {
     cells.push_back(f.section + "." + f.name);
   }
-  write_line(out, cells, raw);
+  write_csv_line(out, cells, raw);
   for (std::size_t r = 0; r < records.size(); ++r) {
     cells.clear();
     if (!key.empty()) {
@@ -188,7 +197,7 @@ void write_wide(std::ostream& out, const std::string& key, const std::vector<Fie
     for (const Field& f : records[r]) {
       cells.push_back(f.value);
     }
-    write_line(out, cells, raw);
+    write_csv_line(out, cells, raw);
   }
 }
 
@@ -220,7 +229,7 @@ void render_csv(const Report& report, const RenderOptions& options, std::ostream
   }
   out << "section,name,value\n";
   for (const Field& f : all) {
-    write_line(out, {f.section, f.name, f.value}, options.csv_raw);
+    write_csv_line(out, {f.section, f.name, f.value}, options.csv_raw);
   }
 }
 

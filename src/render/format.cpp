@@ -1,6 +1,8 @@
+// The human formatting shared by the table and Markdown renderers (see format.hpp).
 #include "render/format.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <utility>
 #include <vector>
@@ -477,6 +479,112 @@ std::string levels_line(const std::array<std::uint64_t, kLevelCount>& levels) {
                         level_name(static_cast<Level>(l)), levels[l] == 1 ? "" : "s");
   }
   return line;
+}
+
+std::string paint(bool color, std::string_view code, std::string_view s) {
+  return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
+}
+
+namespace {
+
+// "+37%", "-4.2%", or "x12" for a growth past ten times, where a percentage stops reading.
+std::string relative_text(double relative) {
+  if (relative >= 9.5) {
+    return fmt::format("x{:.0f}", relative + 1.0);
+  }
+  const double percent = relative * 100.0;
+  // (one decimal where a whole percent would mislead: below 10%, and a fall to nearly nothing
+  // that would read -100%, as if B had none)
+  const bool fine = std::abs(percent) < 9.95 || (percent <= -99.5 && percent > -100.0);
+  return fine ? fmt::format("{:+.1f}%", percent) : fmt::format("{:+.0f}%", percent);
+}
+
+// A positive amount with `decimals` decimals, or, when that would read as zero, with as many as
+// its first digit needs (up to six), so that a change judged better or worse never shows as none.
+std::string small_or(double amount, int decimals) {
+  if (amount > 0 && amount < 0.5 * std::pow(10.0, -decimals)) {
+    decimals = std::min(6, static_cast<int>(std::ceil(-std::log10(amount))));
+  }
+  return fmt::format("{:.{}f}", amount, decimals);
+}
+
+}  // namespace
+
+std::string compact_count(double value) {
+  constexpr std::array<std::pair<double, std::string_view>, 3> kScales = {
+      {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}}};
+  if (std::abs(value) >= 1e7) {
+    for (const auto& [scale, suffix] : kScales) {
+      if (std::abs(value) >= scale) {
+        return fmt::format("{:.1f}{}", value / scale, suffix);
+      }
+    }
+  }
+  return thousands(value);
+}
+
+std::string human_change(const Change& change, Unit unit, bool compact) {
+  if (!change.delta) {
+    return "n/a";
+  }
+  const double d = *change.delta;
+  const std::string sign = d > 0 ? "+" : d < 0 ? "-" : "";
+  std::string text;
+  switch (unit) {
+    case Unit::count:
+      text = sign + (compact ? compact_count(std::abs(d)) : thousands(std::abs(d)));
+      break;
+    case Unit::rate:
+      text = sign + small_or(std::abs(d) * 100.0, 1) + " pts";
+      break;
+    case Unit::seconds:
+      text = sign + duration(std::abs(d));
+      break;
+    case Unit::ratio:
+      text = sign + small_or(std::abs(d), 2);
+      break;
+  }
+  if (change.relative && d != 0) {
+    text += " (" + relative_text(*change.relative) + ")";
+  }
+  return text;
+}
+
+std::string human_score_change(const Change& change) {
+  if (!change.delta) {
+    return "n/a";
+  }
+  return *change.delta == 0 ? std::string("0.0") : fmt::format("{:+.1f}", *change.delta);
+}
+
+std::string side_name(const Comparison& c, Side side) {
+  if (c.split) {
+    const std::string when = format_time_bound(*c.split, false);
+    return side == Side::a ? "before " + when : "from " + when + " on";
+  }
+  return account_label(side == Side::a ? c.a.account : c.b.account);
+}
+
+std::string judgement_summary(const Comparison& c) {
+  std::size_t better = 0;
+  std::size_t worse = 0;
+  std::size_t same = 0;
+  std::size_t unknown = 0;
+  for (const Change& m : c.metrics) {
+    better += m.judgement == Judgement::better ? 1 : 0;
+    worse += m.judgement == Judgement::worse ? 1 : 0;
+    same += m.judgement == Judgement::same ? 1 : 0;
+    unknown += m.judgement == Judgement::unknown && (m.a || m.b) ? 1 : 0;
+  }
+  std::string out = fmt::format("B against A: {} metric{} better, {} worse", better,
+                                better == 1 ? "" : "s", worse);
+  if (same > 0) {
+    out += fmt::format(", {} the same", same);
+  }
+  if (unknown > 0) {
+    out += fmt::format(", {} unknown on one side", unknown);
+  }
+  return out;
 }
 
 }  // namespace ror::render

@@ -1,4 +1,5 @@
-// Number and text formatting shared by the human-readable renderers (table, Markdown).
+// Number and text formatting shared by the human-readable renderers (table, Markdown), for
+// reports and comparisons.
 #pragma once
 
 #include <array>
@@ -7,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "ror/comparison.hpp"
 #include "ror/metrics.hpp"
 #include "ror/report.hpp"
 
@@ -96,5 +98,29 @@ std::string markdown_cell(std::string_view text);
 
 // "2 advocates, 5 contributors, 11 participants, 30 explorers": the audience by level.
 std::string levels_line(const std::array<std::uint64_t, kLevelCount>& levels);
+
+// s in an ANSI colour or style ("1" bold, "2" dim, "31" red, "32" green, "33" yellow) when
+// `color`, else as it is.
+std::string paint(bool color, std::string_view code, std::string_view s);
+
+// A count in at most 7 columns or so: "1,234,567" below ten million, then "633.3M", "12.4B",
+// "1.2T" (for the comparison table's narrow columns).
+std::string compact_count(double value);
+
+// A change in a metric's unit, signed: "+1,234 (+25%)" for counts and "+0.52 (+37%)" for ratios
+// (a growth past ten times reads "x12"), "+12.3 pts" for rates, "-1h 05m" for times; "n/a" when
+// unknown; no sign for no change. `compact` writes counts as compact_count does.
+std::string human_change(const Change& change, Unit unit, bool compact = false);
+
+// A score's change: "+53.2", "-0.4", "0.0", or "n/a".
+std::string human_score_change(const Change& change);
+
+// What a side of a comparison is called: with a split, "before 2025-03-15" or "from 2025-03-15
+// on"; else its account ("@acme on mastodon"), visibly escaped.
+std::string side_name(const Comparison& comparison, Side side);
+
+// "B against A: 18 metrics better, 9 worse, 6 the same, 4 unknown on one side" (volumes, which
+// are not judged, and metrics unknown on both sides are left out).
+std::string judgement_summary(const Comparison& comparison);
 
 }  // namespace ror::render

@@ -3,14 +3,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/json_parts.hpp"
 #include "ror/render.hpp"
 
 namespace ror {
-namespace {
+namespace render {
 
-using Json = nlohmann::ordered_json;
-
-Json number(std::optional<double> value, Unit unit) {
+Json json_number(std::optional<double> value, Unit unit) {
   if (!value) {
     return nullptr;
   }
@@ -18,10 +17,6 @@ Json number(std::optional<double> value, Unit unit) {
     return static_cast<std::int64_t>(std::llround(*value));
   }  // (a sum past 2^63 is written as a number with an exponent, never wrapped)
   return *value;
-}
-
-Json score(std::optional<double> value) {
-  return value ? Json(*value) : Json(nullptr);
 }
 
 Json account_json(const Account& a) {
@@ -65,7 +60,7 @@ Json input_json(const Report& r) {
               {"bytes", in.bytes},
               {"posts_read", in.posts_read},
               {"comments_read", in.comments_read},
-              {"posts_scored", number(r.metrics[MetricId::posts], Unit::count)},
+              {"posts_scored", json_number(r.metrics[MetricId::posts], Unit::count)},
               {"original_posts", r.metrics.counts.original_posts},
               {"outreach_posts", r.metrics.counts.outreach_posts},
               {"foreign_posts", in.foreign_posts},
@@ -92,6 +87,20 @@ Json period_json(const Report& r) {
               {"last_post", any ? time(r.metrics.counts.last_post) : Json(nullptr)},
               {"since", time(r.input.since)},
               {"until", time(r.input.until)}};
+}
+
+}  // namespace render
+
+namespace {
+
+using render::account_json;
+using render::input_json;
+using render::Json;
+using render::json_number;
+using render::period_json;
+
+Json score(std::optional<double> value) {
+  return value ? Json(*value) : Json(nullptr);
 }
 
 Json top_audience_json(const MetricValues& m) {
@@ -147,7 +156,7 @@ Json group_json(Group group, const MetricValues& m, const Scores& s, bool all_me
   if (all_metrics) {
     for (const MetricInfo& info : metric_catalog()) {
       if (info.group == group) {
-        metrics[std::string(info.name)] = number(m[info.id], info.unit);
+        metrics[std::string(info.name)] = json_number(m[info.id], info.unit);
       }
     }
     if (group == Group::ror) {
@@ -157,7 +166,7 @@ Json group_json(Group group, const MetricValues& m, const Scores& s, bool all_me
     for (const MetricId id : breakdown_metrics()) {
       const MetricInfo& info = metric_info(id);
       if (info.group == group) {
-        metrics[std::string(info.name)] = number(m[id], info.unit);
+        metrics[std::string(info.name)] = json_number(m[id], info.unit);
       }
     }
   }

@@ -10,7 +10,6 @@ namespace ror {
 namespace {
 
 using render::markdown_cell;
-const auto cell = [](std::string_view text) { return markdown_cell(text); };
 
 std::vector<const MetricInfo*> group_metrics(Group g) {
   std::vector<const MetricInfo*> list;
@@ -35,7 +34,8 @@ void side_by_side(const Report& r, std::ostream& out) {
         return std::string("| | ");
       }
       const MetricInfo& m = *list[i];
-      return fmt::format("| {} | {} ", cell(m.name), render::human_value(r.metrics[m.id], m.unit));
+      return fmt::format("| {} | {} ", markdown_cell(m.name),
+                         render::human_value(r.metrics[m.id], m.unit));
     };
     out << show(roi) << show(ror) << "|\n";
   }
@@ -46,7 +46,7 @@ void breakdown(const Report& r, std::ostream& out) {
   title[0] = static_cast<char>(title[0] - 'a' + 'A');  // "Post", "Week", ...
   out << "| " << title << " | ROI | ROR | Hygiene |";
   for (const MetricId id : breakdown_metrics()) {
-    out << ' ' << cell(metric_info(id).name) << " |";
+    out << ' ' << markdown_cell(metric_info(id).name) << " |";
   }
   out << "\n|---|--:|--:|--:|";
   for (std::size_t i = 0; i < breakdown_metrics().size(); ++i) {
@@ -58,9 +58,10 @@ void breakdown(const Report& r, std::ostream& out) {
       // The date, the first words as a link to the post (when it has one), and the id.
       const std::string words = row.excerpt.empty() ? row.key : row.excerpt;
       out << "| " << format_utc(row.metrics.counts.first_post).substr(0, 10) << ' '
-          << (row.url.empty() ? cell(words) : fmt::format("[{}]({})", cell(words), row.url));
+          << (row.url.empty() ? markdown_cell(words)
+                              : fmt::format("[{}]({})", markdown_cell(words), row.url));
     } else {
-      out << "| " << cell(row.key);
+      out << "| " << markdown_cell(row.key);
     }
     for (const Group g : kGroups) {
       out << " | " << render::human_score(row.scores.of(g));
@@ -75,12 +76,13 @@ void breakdown(const Report& r, std::ostream& out) {
 }  // namespace
 
 void render_markdown(const Report& r, const RenderOptions& /*options*/, std::ostream& out) {
-  out << "## ror: " << cell(render::account_label(r.account)) << "\n\n";
-  out << fmt::format(
-      "**Verdict: {}** · ROI {} · ROR {} · Hygiene {}\n\n", cell(render::verdict_line(r.scores)),
-      render::human_score(r.scores.of(Group::roi)), render::human_score(r.scores.of(Group::ror)),
-      render::human_score(r.scores.of(Group::hygiene)));
-  out << cell(render::period_line(r)) << "\n\n";
+  out << "## ror: " << markdown_cell(render::account_label(r.account)) << "\n\n";
+  out << fmt::format("**Verdict: {}** · ROI {} · ROR {} · Hygiene {}\n\n",
+                     markdown_cell(render::verdict_line(r.scores)),
+                     render::human_score(r.scores.of(Group::roi)),
+                     render::human_score(r.scores.of(Group::ror)),
+                     render::human_score(r.scores.of(Group::hygiene)));
+  out << markdown_cell(render::period_line(r)) << "\n\n";
   if (r.by) {
     breakdown(r, out);
   } else {
@@ -88,11 +90,12 @@ void render_markdown(const Report& r, const RenderOptions& /*options*/, std::ost
     out << fmt::format("\n### Hygiene {}\n\n| Metric | Value |\n|---|--:|\n",
                        render::human_score(r.scores.of(Group::hygiene)));
     for (const MetricInfo* m : group_metrics(Group::hygiene)) {
-      out << fmt::format("| {} | {} |\n", cell(m->name),
+      out << fmt::format("| {} | {} |\n", markdown_cell(m->name),
                          render::human_value(r.metrics[m->id], m->unit));
     }
     for (const HygieneFlag& f : r.flags) {
-      out << fmt::format("\n- ⚠️ {}: {}", cell(metric_info(f.metric).name), cell(f.text));
+      out << fmt::format("\n- ⚠️ {}: {}", markdown_cell(metric_info(f.metric).name),
+                         markdown_cell(f.text));
     }
     out << (r.flags.empty() ? "" : "\n");
     if (!r.metrics.top_audience.empty()) {
@@ -104,24 +107,24 @@ void render_markdown(const Report& r, const RenderOptions& /*options*/, std::ost
              "Answers |\n|--:|---|--:|--:|---|---|--:|\n";
       std::size_t rank = 0;
       for (const AudienceMember& m : r.metrics.top_audience) {
-        out << fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", ++rank, cell(m.author),
-                           m.comments, m.posts, format_utc(m.first_seen), format_utc(m.last_seen),
-                           m.answers);
+        out << fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", ++rank,
+                           markdown_cell(m.author), m.comments, m.posts, format_utc(m.first_seen),
+                           format_utc(m.last_seen), m.answers);
       }
     }
   }
   if (!r.checks.empty()) {
     out << "\n### Checks\n\n";
     for (const CheckResult& c : r.checks) {
-      out << (c.passed ? "- ✅ " : "- ❌ ") << cell(render::check_line(c)) << '\n';
+      out << (c.passed ? "- ✅ " : "- ❌ ") << markdown_cell(render::check_line(c)) << '\n';
     }
   }
   if (const std::string coverage = render::coverage_line(r.scores); !coverage.empty()) {
-    out << "\n_" << cell(coverage) << "_\n";
+    out << "\n_" << markdown_cell(coverage) << "_\n";
   }
-  out << "\n_Input: " << cell(render::input_line(r)) << "_\n";
+  out << "\n_Input: " << markdown_cell(render::input_line(r)) << "_\n";
   if (!r.unknown.empty()) {
-    out << "\n_Unknown metrics: " << cell(render::unknown_list(r)) << "_\n";
+    out << "\n_Unknown metrics: " << markdown_cell(render::unknown_list(r)) << "_\n";
   }
 }
 

@@ -20,4 +20,14 @@ const Renderer* find_renderer(std::string_view name) {
   return find_renderer(renderers(), name);
 }
 
+std::span<const RendererOf<Comparison>> comparison_renderers() {
+  static constexpr std::array<RendererOf<Comparison>, 4> kRenderers = {{
+      {"table", render_comparison_table},
+      {"json", render_comparison_json},
+      {"csv", render_comparison_csv},
+      {"markdown", render_comparison_markdown},
+  }};
+  return kRenderers;
+}
+
 }  // namespace ror

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <numeric>
 
 #include <fmt/format.h>
 
@@ -9,22 +10,6 @@
 
 namespace ror {
 namespace {
-
-bool holds(double value, CompareOp op, double threshold) {
-  switch (op) {
-    case CompareOp::lt:
-      return value < threshold;
-    case CompareOp::le:
-      return value <= threshold;
-    case CompareOp::gt:
-      return value > threshold;
-    case CompareOp::ge:
-      return value >= threshold;
-    case CompareOp::eq:
-      return value == threshold;
-  }
-  return false;
-}
 
 // Groups post indices by post (in time), by UTC day, ISO week or month (ascending), or by
 // platform (in the order the inputs bring them, then "all": the whole, beside them).
@@ -228,13 +213,13 @@ bool Report::passed() const {
   return std::all_of(checks.begin(), checks.end(), [](const CheckResult& c) { return c.passed; });
 }
 
-Report build_report(const Dataset& data, const ScoreConfig& config,
-                    const std::vector<Requirement>& requirements, std::optional<BreakdownBy> by) {
+Report build_report(const Dataset& data, std::span<const std::uint32_t> posts,
+                    const ScoreConfig& config, const std::vector<Requirement>& requirements) {
   Report report;
   report.account = data.account;
   report.input = data.input;
   report.options = config.metrics;
-  report.metrics = compute_metrics(data, config.metrics);
+  report.metrics = compute_metrics(data, posts, config.metrics);
   report.scores = compute_scores(report.metrics, config, true);
   for (const MetricInfo& info : metric_catalog()) {
     if (!report.metrics[info.id]) {
@@ -246,10 +231,17 @@ Report build_report(const Dataset& data, const ScoreConfig& config,
     report.levels = audience.per_level;
   }
   for (const Requirement& r : requirements) {
-    CheckResult check{r, requirement_value(r, report.metrics, report.scores), false};
-    check.passed = check.value && holds(*check.value, r.op, r.threshold);
-    report.checks.push_back(std::move(check));
+    report.checks.push_back(
+        check_requirement(r, requirement_value(r, report.metrics, report.scores)));
   }
+  return report;
+}
+
+Report build_report(const Dataset& data, const ScoreConfig& config,
+                    const std::vector<Requirement>& requirements, std::optional<BreakdownBy> by) {
+  std::vector<std::uint32_t> all(data.posts.size());
+  std::iota(all.begin(), all.end(), 0U);
+  Report report = build_report(data, all, config, requirements);
   report.by = by;
   if (by) {
     report.rows = build_breakdown(data, config, *by);

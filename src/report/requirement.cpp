@@ -49,6 +49,22 @@ std::optional<double> duration_unit(std::string_view unit) {
   return std::nullopt;
 }
 
+bool holds(double value, CompareOp op, double threshold) {
+  switch (op) {
+    case CompareOp::lt:
+      return value < threshold;
+    case CompareOp::le:
+      return value <= threshold;
+    case CompareOp::gt:
+      return value > threshold;
+    case CompareOp::ge:
+      return value >= threshold;
+    case CompareOp::eq:
+      return value == threshold;
+  }
+  return false;
+}
+
 std::string without_spaces(std::string_view text) {
   std::string out;
   for (const char c : text) {
@@ -190,6 +206,10 @@ std::optional<double> requirement_value(const Requirement& r, const MetricValues
     return std::round(scores.coverage_of(r.group) * 1000.0) / 1000.0;  // as the reports print it
   }
   return r.metric ? values[*r.metric] : scores.of(r.group);
+}
+
+CheckResult check_requirement(const Requirement& requirement, std::optional<double> value) {
+  return {requirement, value, value && holds(*value, requirement.op, requirement.threshold)};
 }
 
 }  // namespace ror

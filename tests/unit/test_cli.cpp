@@ -40,7 +40,17 @@ TEST_CASE("usage errors exit 2 with one line on stderr and nothing on stdout", "
            {"score", "--require", "ror.score", kSmall},
            {"score", "--require", "ror.nope>1", kSmall},
            {"score", "--require", "ror.score>=sixty", kSmall},
-           {"explain", "nope"}}) {
+           {"explain", "nope"},
+           {"compare", kSmall},
+           {"compare", kSmall, kSmall, kSmall},
+           {"compare", "-", "-"},
+           {"compare", "--split", "soon", kSmall},
+           {"compare", "--split", "2026-02-01", "--account-a", "acme", kSmall},
+           {"compare", "--require", "c.ror.score>=1", kSmall, kSmall},
+           {"compare", "--require", "delta.ror.score>=101", kSmall, kSmall},
+           {"compare", "--csv-raw", kSmall, kSmall},
+           {"compare", "--top", "3", kSmall, kSmall},
+           {"compare", "--junit", "/tmp/ror-never-written.xml", kSmall, kSmall}}) {
     const Run r = run(args);
     INFO(r.err);
     CHECK(r.code == 2);

@@ -141,3 +141,91 @@ TEST_CASE("a breakdown has one row per month", "[render]") {
   CHECK(csv.find("\n2026-01,") != std::string::npos);
   CHECK(csv.find(",check.ror.score>=50,check.value.ror.score>=50\n") != std::string::npos);
 }
+
+namespace {
+
+// Two sides to compare: the sample broadcaster against the sample relationship builder, with a
+// check on the change.
+Comparison sample_comparison() {
+  const auto load = [](const char* name) {
+    return load_files({std::string(ROR_SOURCE_DIR) + "/data/samples/" + name}, {});
+  };
+  return build_comparison(load("broadcaster.json"), load("relationship-builder.json"),
+                          default_score_config(),
+                          {parse_requirement("delta.ror.score>=0", RequirementScope::comparison)});
+}
+
+std::string rendered(const Comparison& c, std::string_view format, bool color = false) {
+  std::ostringstream out;
+  find_renderer(comparison_renderers(), format)->render(c, RenderOptions{color}, out);
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("a comparison renders in every format", "[render][comparison]") {
+  const Comparison c = sample_comparison();
+  CHECK(renderer_names(comparison_renderers()) ==
+        std::vector<std::string>{"table", "json", "csv", "markdown"});
+  const std::string table = rendered(c, "table");
+  std::istringstream lines(table);
+  for (std::string line; std::getline(lines, line);) {
+    CAPTURE(line);
+    CHECK(render::columns(line) <= 80);
+    CHECK(line.find('\x1b') == std::string::npos);  // no colour unless asked
+    CHECK((line.empty() || line.back() != ' '));
+  }
+  CHECK(table.find("  relationship (ROR)                 27.1       86.5             +59.4  "
+                   "better\n") != std::string::npos);
+  CHECK(table.find("  low-effort comments               49.6%       6.9%         -42.7 pts  "
+                   "better\n") != std::string::npos);
+  CHECK(table.find("PASS delta.ror.score>=0: measured 59.4 (passed)") != std::string::npos);
+  // Colour adds to the words, never replaces them.
+  const std::string colored = rendered(c, "table", true);
+  CHECK(colored.find("\x1b[32mbetter\x1b[0m") != std::string::npos);
+  CHECK(colored.find("\x1b[31mworse\x1b[0m") != std::string::npos);
+
+  const std::string json = rendered(c, "json");
+  CHECK(json.find("\"schema_version\": 3,\n  \"kind\": \"comparison\",") != std::string::npos);
+  CHECK(json.find("\"change\": 59.4,") != std::string::npos);
+
+  const std::string csv = rendered(c, "csv");
+  CHECK(csv.rfind("section,name,a,b,change,relative,judgement\n", 0) == 0);
+  CHECK(csv.find("\nror,score,27.1,86.5,59.4,,better\n") != std::string::npos);
+  CHECK(csv.find("\nroi,posts,92,65,-27,") != std::string::npos);
+  CHECK(csv.find("\ncheck,delta.ror.score>=0,,,59.4,,passed\n") != std::string::npos);
+
+  const std::string md = rendered(c, "markdown");
+  CHECK(md.find("| ror.score | 27.1 | 86.5 | +59.4 | 🟢 better |") != std::string::npos);
+  CHECK(md.find("| low\\_effort\\_comment\\_rate | 49.6% | 6.9% | -42.7 pts | 🟢 better |") !=
+        std::string::npos);
+}
+
+TEST_CASE("changes read in their metric's unit", "[render][comparison]") {
+  using render::human_change;
+  CHECK(human_change({1000, 1250, 250, 0.25, Judgement::better}, Unit::count) == "+250 (+25%)");
+  CHECK(human_change({100, 104, 4, 0.04, Judgement::better}, Unit::count) == "+4 (+4.0%)");
+  CHECK(human_change({486300, 2140, -484160, -484160.0 / 486300, Judgement::worse},
+                     Unit::count) == "-484,160 (-99.6%)");  // not -100%: B has some
+  CHECK(human_change({2, 0, -2, -1.0, Judgement::worse}, Unit::count) == "-2 (-100%)");
+  CHECK(human_change({10, 300, 290, 29.0, Judgement::better}, Unit::count) == "+290 (x30)");
+  CHECK(human_change({0.147, 0.755, 0.608, std::nullopt, Judgement::better}, Unit::rate) ==
+        "+60.8 pts");
+  CHECK(human_change({7200, 3600, -3600, std::nullopt, Judgement::better}, Unit::seconds) ==
+        "-1h 00m");
+  CHECK(human_change({3, 3, 0, 0.0, Judgement::same}, Unit::count) == "0");
+  CHECK(human_change({std::nullopt, 3, std::nullopt, std::nullopt, Judgement::unknown},
+                     Unit::count) == "n/a");
+  CHECK(render::human_score_change({27.1, 86.5, 59.4, std::nullopt, Judgement::better}) == "+59.4");
+  // A change too small for the usual decimals still shows (it was judged better or worse).
+  CHECK(human_change({0.0391, 0.03905, -0.00005, std::nullopt, Judgement::worse}, Unit::rate) ==
+        "-0.005 pts");
+  CHECK(human_change({1.0, 1.004, 0.004, 0.004, Judgement::better}, Unit::ratio) ==
+        "+0.004 (+0.4%)");
+  // The comparison table's narrow columns write large counts compact.
+  CHECK(render::compact_count(9999999) == "9,999,999");
+  CHECK(render::compact_count(633315212) == "633.3M");
+  CHECK(render::compact_count(12.4e9) == "12.4B");
+  CHECK(human_change({6e8, 6.188e8, 18.8e6, 18.8e6 / 6e8, Judgement::better}, Unit::count, true) ==
+        "+18.8M (+3.1%)");
+}

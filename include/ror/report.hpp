@@ -108,6 +108,8 @@ struct Report {
   std::vector<CheckResult> checks;
   std::optional<BreakdownBy> by;  // set when rows hold a breakdown
   std::vector<BreakdownRow> rows;
+  // One row per UTC month, for the table's trend lines (add_trends); empty unless asked.
+  std::vector<BreakdownRow> trends;
 
   // Whether every check passed.
   bool passed() const;
@@ -121,6 +123,9 @@ Report build_report(const Dataset& data, const ScoreConfig& config,
 // The rows of a breakdown (what build_report puts in Report::rows).
 std::vector<BreakdownRow> build_breakdown(const Dataset& data, const ScoreConfig& config,
                                           BreakdownBy by);
+
+// Fills report.trends with the months of the data (what the table's sparklines draw).
+void add_trends(Report& report, const Dataset& data, const ScoreConfig& config);
 
 // A post's first words on one line (whitespace made single spaces), when the load kept them
 // (LoadOptions::keep_excerpts); "" otherwise.

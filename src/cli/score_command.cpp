@@ -57,7 +57,10 @@ class ScoreCommand final : public Command {
     report_load(data);
 
     auto start = std::chrono::steady_clock::now();
-    const Report report = build_report(data, scoring.config, scoring.requirements, by);
+    Report report = build_report(data, scoring.config, scoring.requirements, by);
+    if (!by && renderer->name == "table") {
+      add_trends(report, data, scoring.config);  // (the table's sparklines)
+    }
     spdlog::debug("metrics and scores in {:.1f} ms", elapsed_ms(start));
 
     start = std::chrono::steady_clock::now();

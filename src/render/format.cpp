@@ -472,6 +472,21 @@ std::string markdown_cell(std::string_view text) {
   return out;
 }
 
+std::string sparkline(const std::vector<std::optional<double>>& values, double lo, double hi) {
+  constexpr std::array<std::string_view, 8> kBars = {"\u2581", "\u2582", "\u2583", "\u2584",
+                                                     "\u2585", "\u2586", "\u2587", "\u2588"};
+  std::string line;
+  for (const std::optional<double>& v : values) {
+    if (!v) {
+      line += "\u00b7";
+      continue;
+    }
+    const double at = hi > lo ? std::clamp((*v - lo) / (hi - lo), 0.0, 1.0) : 0.5;
+    line += kBars[static_cast<std::size_t>(std::lround(at * 7.0))];
+  }
+  return line;
+}
+
 std::string levels_line(const std::array<std::uint64_t, kLevelCount>& levels) {
   std::string line;
   for (std::size_t l = 0; l < kLevelCount; ++l) {

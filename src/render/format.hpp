@@ -96,6 +96,10 @@ std::string csv_cell(std::string_view text, bool raw);
 // escaped, line breaks made spaces.
 std::string markdown_cell(std::string_view text);
 
+// A sparkline of values, one character each ("▁▃▅█"): each value placed between lo and hi;
+// an unknown value is "·". Equal lo and hi draw every known value at mid height.
+std::string sparkline(const std::vector<std::optional<double>>& values, double lo, double hi);
+
 // "2 advocates, 5 contributors, 11 participants, 30 explorers": the audience by level.
 std::string levels_line(const std::array<std::uint64_t, kLevelCount>& levels);
 

@@ -138,6 +138,53 @@ void top_audience(const Report& r, const Page& p, std::ostream& out) {
   }
 }
 
+// Month by month, as sparklines: the scores and the answers, when the data spans two months or
+// more. Scores and rates are drawn on their whole scale, times between their least and most.
+void trends(const Report& r, const Page& p, std::ostream& out) {
+  if (r.trends.size() < 2) {
+    return;
+  }
+  const std::size_t shown = std::min<std::size_t>(r.trends.size(), p.width() - 40);
+  const std::size_t from = r.trends.size() - shown;  // (the latest months when they do not fit)
+  out << '\n'
+      << p.bold("TRENDS") << '\n'
+      << p.dim(fmt::format("  month by month, {} to {}; the figure is {}'s", r.trends[from].key,
+                           r.trends.back().key, r.trends.back().key))
+      << '\n';
+  const auto line = [&](std::string_view label, auto value, double lo, double hi,
+                        std::string_view last) {
+    std::vector<std::optional<double>> values;
+    double least = lo;
+    double most = hi;
+    for (std::size_t i = from; i < r.trends.size(); ++i) {
+      values.push_back(value(r.trends[i]));
+      if (values.back() && lo == hi) {
+        least = values.size() == 1 ? *values.back() : std::min(least, *values.back());
+        most = values.size() == 1 ? *values.back() : std::max(most, *values.back());
+      }
+    }
+    out << fmt::format("  {}{}  {}\n", pad_right(label, 26), render::sparkline(values, least, most),
+                       last);
+  };
+  const BreakdownRow& end = r.trends.back();
+  for (const Group g : kGroups) {
+    line(
+        g == Group::roi   ? "ROI score"
+        : g == Group::ror ? "ROR score"
+                          : "hygiene score",
+        [g](const BreakdownRow& row) { return row.scores.of(g); }, 0, 100,
+        render::human_score(end.scores.of(g)));
+  }
+  line(
+      "comments answered",
+      [](const BreakdownRow& row) { return row.metrics[MetricId::response_rate]; }, 0, 1,
+      render::human_value(end.metrics[MetricId::response_rate], Unit::rate));
+  line(
+      "median time to answer",
+      [](const BreakdownRow& row) { return row.metrics[MetricId::response_time_median]; }, 0, 0,
+      render::human_value(end.metrics[MetricId::response_time_median], Unit::seconds));
+}
+
 // What to do next, where a figure is weak and the data says what would help.
 void next_steps(const Report& r, const Page& p, std::ostream& out) {
   std::vector<std::string> steps;
@@ -245,6 +292,7 @@ void render_table(const Report& r, const RenderOptions& options, std::ostream& o
                        r.metrics.counts.original_posts);
     metrics(r, Group::hygiene, p, out);
     top_audience(r, p, out);
+    trends(r, p, out);
     next_steps(r, p, out);
   }
   if (!r.checks.empty()) {

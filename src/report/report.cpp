@@ -159,6 +159,10 @@ std::span<const std::string_view> breakdown_names() {
   return kBreakdownNames;
 }
 
+void add_trends(Report& report, const Dataset& data, const ScoreConfig& config) {
+  report.trends = build_breakdown(data, config, BreakdownBy::month);
+}
+
 std::string excerpt_line(const Dataset& data, std::uint32_t post) {
   std::string line;
   if (const PostExcerpt* e = data.excerpt(post)) {

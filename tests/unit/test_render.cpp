@@ -229,3 +229,11 @@ TEST_CASE("changes read in their metric's unit", "[render][comparison]") {
   CHECK(human_change({6e8, 6.188e8, 18.8e6, 18.8e6 / 6e8, Judgement::better}, Unit::count, true) ==
         "+18.8M (+3.1%)");
 }
+
+TEST_CASE("sparklines place each value on its scale; unknown is a dot, not the floor") {
+  using ror::render::sparkline;
+  CHECK(sparkline({0.0, 50.0, 100.0}, 0, 100) == "\u2581\u2585\u2588");
+  CHECK(sparkline({std::nullopt, 0.0}, 0, 100) == "\u00b7\u2581");
+  CHECK(sparkline({7.0, 7.0}, 7, 7) == "\u2585\u2585");  // (no spread: mid height)
+  CHECK(sparkline({-5.0, 500.0}, 0, 100) == "\u2581\u2588");
+}

@@ -312,7 +312,7 @@ struct Dataset {
   InputStats input;
   std::unique_ptr<DatasetDetails> details;  // null unless the load kept them
   // By post key (platform "\x1f" id), unless empty: see excerpt().
-  std::unordered_map<std::string, PostExcerpt> excerpts;
+  std::unordered_map<std::string, PostExcerpt, KeyedStringHash> excerpts;
 
   // Post i's first words and link, when the load kept them and the post had any.
   const PostExcerpt* excerpt(std::size_t i) const {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "ror/error.hpp"
+#include "ror/keyed_hash.hpp"
 #include "ror/text.hpp"
 
 namespace ror::ingest {
@@ -641,7 +642,7 @@ std::string DatasetBuilder::most_frequent_author(std::uint8_t platform) const {
       ++by_author[post.author];
     }
   }
-  std::unordered_map<std::string, std::uint64_t> counts;
+  std::unordered_map<std::string, std::uint64_t, KeyedStringHash> counts;
   for (const auto& [author, n] : by_author) {
     counts[normalize_name(data_.authors.name(author))] += n;
   }

@@ -15,6 +15,7 @@
 #include "ingest/profiles.hpp"
 #include "ingest/records.hpp"
 #include "ror/dataset.hpp"
+#include "ror/keyed_hash.hpp"
 #include "ror/string_index.hpp"
 
 namespace ror::ingest {
@@ -114,7 +115,7 @@ class PostBatch final : public RecordSink {
 
   CommentTree tree_;  // scratch, per post
   // The stand-in posts of this batch, by id: one per id, at the earliest time given.
-  std::unordered_map<std::string, std::uint32_t> stand_ins_;
+  std::unordered_map<std::string, std::uint32_t, KeyedStringHash> stand_ins_;
   std::vector<TreeComment> nodes_;      // scratch, per post
   std::string html_;                    // scratch for html_text
   std::vector<std::string_view> tags_;  // scratch for counting tags

@@ -62,6 +62,7 @@ class ItemReader {
   // the importer is told of it.
   void read(std::size_t begin, std::size_t end, const PathStep& root, ItemKind kind,
             std::string_view key, std::uint64_t index, bool first, const char* violation_at) {
+    place_ = block_.offset + begin;
     const std::string_view span(block_.data + begin, end - begin);
     const char c = span.empty() ? ' ' : span[span.find_first_not_of(" \t\r\n")];
     if (c != '{' && c != '[') {
@@ -117,6 +118,7 @@ class ItemReader {
 
   void hand_over(Value& value, ItemKind kind, std::string_view key, std::uint64_t index,
                  bool first) {
+    batch_.at = place_;
     ImportItem item{kind, key, index, first, variant_, value};
     importer_.read(item, batch_);
     if (!value.was_read()) {
@@ -130,6 +132,7 @@ class ItemReader {
   PostBatch& batch_;
   od::parser& parser_;
   std::string scalar_;
+  std::uint64_t place_ = 0;  // where the item being read starts in the input
 };
 
 void read_lines(const InputText& block, ItemReader& reader, PostBatch& batch) {
@@ -161,6 +164,7 @@ void read_items(const InputText& block, ItemReader& reader, PostBatch& batch) {
   bool first = block.input_start;
   for (const Item& item : block.items) {
     if (item.kind == ItemKind::restart) {
+      batch.at = block.offset + item.begin;
       batch.restart();
       continue;
     }
@@ -187,6 +191,7 @@ void read_block(const InputText& block, const Framing& framing, const Importer& 
       throw input_error(fmt::format("{}: {} reads no text input", block.name, importer.name));
     }
     try {
+      batch.at = block.offset;
       importer.read_text(TextItem{block.name, block.view(), variant}, batch);
     } catch (TextViolation& e) {
       throw input_error(e.line == 0 ? fmt::format("{} ({})", e.what, block.name)

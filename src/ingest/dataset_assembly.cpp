@@ -131,12 +131,14 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
           input.warnings.add(
               &Warnings::dangling_parents,
               fmt::format("comment \"{}\" names parent \"{}\", which is no comment of post \"{}\"",
-                          c.id, c.parent_id, post_id));
+                          c.id, c.parent_id, post_id),
+              c.at);
         } else {
           input.warnings.add(
               &Warnings::parent_cycles,
               fmt::format("comment parents form a cycle at comment \"{}\" of post \"{}\"", c.id,
-                          post_id));
+                          post_id),
+              c.at);
         }
       });
       const auto base = static_cast<std::uint32_t>(comments.size());

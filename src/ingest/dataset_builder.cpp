@@ -30,6 +30,14 @@ std::uint8_t DatasetBuilder::platform_index(std::string_view platform) {
   return static_cast<std::uint8_t>(all.size() - 1);
 }
 
+std::uint64_t DatasetBuilder::base_of(std::size_t source) {
+  if (source != base_source_) {
+    base_source_ = source;
+    base_ = next_base_;
+  }
+  return base_;
+}
+
 void DatasetBuilder::add_source(const std::string& name, const std::string& origin,
                                 std::string_view format, std::uint64_t bytes) {
   data_.input.files.push_back(name);
@@ -57,6 +65,7 @@ void DatasetBuilder::add_account(const AccountRecord& account, const std::string
     return;
   }
   owners_.push_back({account, source, std::string(platform), source_index});
+  owners_.back().record.at += base_of(source_index);
 }
 
 namespace {
@@ -182,7 +191,8 @@ void DatasetBuilder::take_owner(const AccountRecord& account, const std::string&
   if (account.followers && mine.followers && *account.followers != *mine.followers) {
     data_.input.warnings.add(&Warnings::account_conflicts,
                              fmt::format("account followers {} conflict with {} given earlier ({})",
-                                         *account.followers, *mine.followers, source));
+                                         *account.followers, *mine.followers, source),
+                             account.at);
   }
   if (!mine.followers) {
     mine.followers = account.followers;
@@ -329,7 +339,8 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
                !data_.posts[earlier].stand_in) {
       input.warnings.add(
           &Warnings::duplicate_post_ids,
-          fmt::format("duplicate post id \"{}\"; the later post is kept ({})", id, batch.source));
+          fmt::format("duplicate post id \"{}\"; the later post is kept ({})", id, batch.source),
+          base_of(source) + batch.post_at[i]);
       dropped_[earlier] = 1;
       ++dropped_count_;
       *slot = index;
@@ -403,6 +414,7 @@ void DatasetBuilder::merge_loose(PostBatch& batch, const SourceInfo& info) {
     c.parent_id = loose_bytes_.store(batch.text(r.parent_id));
     c.has_parent = r.has_parent;
     c.audience_source = info.audience_comments;
+    c.at = base_ + r.at;
     if (batch.keep_details) {
       c.text = data_.details->bytes.store(batch.text(r.text));
     }
@@ -434,7 +446,8 @@ void DatasetBuilder::restart_source(const PostBatch& batch) {
   data_.input.warnings.add(&Warnings::repeated_keys,
                            fmt::format("an array of items is given twice under one key; the last "
                                        "one is kept ({})",
-                                       batch.source));
+                                       batch.source),
+                           base_ + batch.restart_place);
 }
 
 void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceInfo& info) {
@@ -455,7 +468,7 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
   InputStats& input = data_.input;
   input.posts_read += batch.posts_read;
   input.comments_read += batch.comments_read;
-  input.warnings.merge(batch.warnings);
+  input.warnings.merge(batch.warnings, base_of(source));
   for (const auto& [reason, n] : batch.skipped.counts) {
     input.skipped.add(reason, n);
   }
@@ -518,15 +531,18 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
   }
 }
 
-void DatasetBuilder::end_source(std::size_t source, const std::string& name) {
+void DatasetBuilder::end_source(std::size_t source, const std::string& name, std::uint64_t bytes) {
+  const std::uint64_t base = base_of(source);
   if (source == current_source_ && source_expected_ &&
       source_expected_->first != source_elements_) {
     data_.input.warnings.add(
         &Warnings::count_mismatches,
         fmt::format("\"{}\" says {} items, but {} are given ({})", source_expected_->second,
-                    source_expected_->first, source_elements_, name));
+                    source_expected_->first, source_elements_, name),
+        base + bytes);  // (about the whole input: placed at its end)
   }
   source_expected_.reset();
+  next_base_ = base + bytes + 1;
 }
 
 void DatasetBuilder::resolve_account(const LoadOptions& options) {

@@ -61,8 +61,9 @@ class DatasetBuilder {
   // Joins a batch of input number `source` (batches must come in input order): its accounts,
   // then its posts and comments. Rethrows the batch's error, if it has one.
   void merge(PostBatch&& batch, std::size_t source, const SourceInfo& info);
-  // Input `source` (named `name`) ended: checks the count of items it declared, if any.
-  void end_source(std::size_t source, const std::string& name);
+  // Input `source` (named `name`, `bytes` long) ended: checks the count of items it declared, if
+  // any.
+  void end_source(std::size_t source, const std::string& name, std::uint64_t bytes = 0);
   // Reserves room for the whole input from what the first part of it held, so that the arrays
   // are not copied as they grow (which would double their peak memory).
   void plan(std::uint64_t bytes_done, std::uint64_t bytes_total);
@@ -80,6 +81,7 @@ class DatasetBuilder {
     std::string_view text;  // with details only
     bool has_parent = false;
     bool audience_source = true;  // it came from an input that holds other people's comments
+    std::uint64_t at = 0;         // its place in the inputs (Warnings::first_at)
   };
   // What a status needs to be placed.
   struct Thread {
@@ -94,6 +96,9 @@ class DatasetBuilder {
   static std::string_view key_of(std::string_view platform, std::string_view id,
                                  StringArena& arena);
   std::uint8_t platform_index(std::string_view platform);
+  // Where input `source` starts in the inputs read one after another: the base of the places
+  // of its warnings (inputs come in order).
+  std::uint64_t base_of(std::size_t source);
   void add_account(const AccountRecord& account, const std::string& source,
                    std::size_t source_index, std::string_view platform);
   // Takes an owner record's names and identity (what the record says of the account).
@@ -185,6 +190,9 @@ class DatasetBuilder {
   std::size_t source_first_loose_ = 0;
   std::uint64_t source_elements_ = 0;
   std::optional<std::pair<std::uint64_t, std::string>> source_expected_;
+  std::size_t base_source_ = static_cast<std::size_t>(-1);  // the input base_ is of
+  std::uint64_t base_ = 0;
+  std::uint64_t next_base_ = 0;  // where the input after base_source_ starts
 };
 
 }  // namespace ror::ingest

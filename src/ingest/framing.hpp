@@ -66,8 +66,9 @@ struct InputText {
   // them while reading and learns its place at the merge).
   std::uint64_t first_line = 1;
   std::uint64_t first_column = 1;
-  bool input_start = true;  // data[0] is the first byte of the input
-  std::vector<Item> items;  // filled by the document framer
+  bool input_start = true;   // data[0] is the first byte of the input
+  std::uint64_t offset = 0;  // where data[0] lies in the input (bytes from its start)
+  std::vector<Item> items;   // filled by the document framer
 
   // The text itself.
   std::string_view view() const { return {data, size}; }

@@ -331,7 +331,7 @@ class Stages {
       return;
     }
     in.blocker->rethrow_framing_error();
-    builder_.end_source(in.index, in.bytes->name());
+    builder_.end_source(in.index, in.bytes->name(), in.blocker->offset());
     builder_.add_source(in.bytes->name(), in.bytes->origin(), in.importer->name, in.merged_bytes);
     pop(in);
   }

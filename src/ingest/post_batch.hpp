@@ -34,6 +34,7 @@ struct LooseRecord {
   TextRef parent_id;
   TextRef text;  // kept with details only
   bool has_parent = false;
+  std::uint64_t at = 0;  // where its item starts in the input
 };
 
 // A post's details as a batch keeps them (with details only).
@@ -76,13 +77,17 @@ class PostBatch final : public RecordSink {
   std::string_view text(TextRef ref) const { return {strings.data() + ref.offset, ref.size}; }
 
   std::string source;
+  // Where the item being read starts in the input (bytes from its start), set by the block
+  // reader: the place of each warning, post and account record it gives (input order).
+  std::uint64_t at = 0;
   bool keep_details = false;
   bool keep_excerpts = false;           // LoadOptions::keep_excerpts
   std::vector<AccountRecord> accounts;  // what the input says of the account
   ProfileTable profiles;                // people's profiles, one per handle
   std::vector<Post> posts;        // author and reply_to index `authors`; first_comment is local
   std::vector<TextRef> post_ids;  // parallel to posts
-  std::vector<Comment> comments;  // nested comments: author indexes `authors`, parent is local
+  std::vector<std::uint64_t> post_at;  // parallel to posts: where each one's item starts
+  std::vector<Comment> comments;       // nested comments: author indexes `authors`, parent is local
   std::vector<LooseRecord> loose;
   std::vector<ThreadRecord> threads;
   std::vector<PostTextRefs> post_details;  // parallel to posts, with details only
@@ -99,6 +104,7 @@ class PostBatch final : public RecordSink {
   // Set by restart(): the posts and loose comments of this batch before it are superseded.
   std::optional<std::pair<std::size_t, std::size_t>> restart_at;
   std::uint64_t restart_elements = 0;  // `elements` when restart() was called
+  std::uint64_t restart_place = 0;     // `at` when restart() was called
   std::uint64_t posts_read = 0;
   std::uint64_t comments_read = 0;
   // Newlines in the block, and the bytes after the last one (all of them when there is none);
@@ -113,7 +119,14 @@ class PostBatch final : public RecordSink {
   std::uint32_t count_tags(const std::vector<std::string_view>& listed, bool is_listed,
                            std::string_view text, char sigil);
 
-  CommentTree tree_;  // scratch, per post
+  // A repair the comment tree made, about comment `comment` of the post.
+  struct Repair {
+    std::uint32_t comment = 0;
+    std::uint64_t Warnings::*counter = nullptr;
+    std::string what;
+  };
+  std::vector<Repair> repairs_;  // scratch, per post
+  CommentTree tree_;             // scratch, per post
   // The stand-in posts of this batch, by id: one per id, at the earliest time given.
   std::unordered_map<std::string, std::uint32_t, KeyedStringHash> stand_ins_;
   std::vector<TreeComment> nodes_;      // scratch, per post

@@ -100,6 +100,8 @@ struct AccountRecord {
   // when no input gives one.
   std::uint64_t follower_entries = 0;
   std::vector<std::string> aliases;
+  // Where it was read: set by the sink (the load's place for the warnings it causes).
+  std::uint64_t at = 0;
 };
 
 // Where an importer puts what it reads.

@@ -19,6 +19,7 @@ constexpr std::uint32_t kLeftOut = kNone - 1;  // a post kept out of the dataset
 
 void DatasetBuilder::assemble(const LoadOptions& options) {
   InputStats& input = data_.input;
+  std::erase_if(loose_, [](const Loose& c) { return c.dropped; });  // (a key given again)
   const bool windowed = options.since || options.until;
   input.since = options.since;
   input.until = options.until;

@@ -191,6 +191,7 @@ class Stages {
         std::rethrow_exception(again.error != nullptr ? again.error : batch.error);
       }
       in.position = in.position.after(batch.newlines, batch.tail_bytes);
+      batch.settle_line(block.text.first_line);
     }
     builder_.merge(std::move(batch), in.index, in.info);
     in.blocker->release(block);

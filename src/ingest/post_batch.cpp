@@ -40,6 +40,7 @@ std::uint32_t PostBatch::count_tags(const std::vector<std::string_view>& listed,
 
 void PostBatch::account(AccountRecord account) {
   account.at = at;
+  account.member = member;
   if (account.role == AccountRole::profile && !account.handle.empty()) {
     // The same person's profile comes with each of their posts: one per batch.
     profiles.add(account);
@@ -195,10 +196,41 @@ std::string_view PostBatch::html_text(std::string_view html) {
   return html_;
 }
 
-void PostBatch::restart() {
-  restart_at.emplace(posts.size(), loose.size());
-  restart_elements = elements;
-  restart_place = at;
+void PostBatch::mark(const Item& item) {
+  KeyMark m;
+  m.kind = item.kind;
+  m.slot = static_cast<std::size_t>(item.index);
+  m.repeated = item.repeated || item.kind == ItemKind::repeat;
+  if (item.kind == ItemKind::repeat) {
+    m.key = item.key;
+  }
+  m.posts = posts.size();
+  m.loose = loose.size();
+  m.accounts = accounts.size();
+  m.elements = elements;
+  marks.push_back(std::move(m));
+}
+
+void PostBatch::repeated_key(std::string_view key, const std::string& pointer,
+                             std::optional<std::uint64_t> line) {
+  const bool first = warnings.first.empty();
+  const std::string what =
+      fmt::format("duplicate key \"{}\" at {}: the last one is used", key, pointer);
+  if (!line) {
+    warnings.add(&Warnings::repeated_keys, fmt::format("{} ({})", what, source), at);
+    return;
+  }
+  warnings.add(&Warnings::repeated_keys, fmt::format("{} ({}:", what, source), at);
+  if (first) {
+    first_line_pending = *line;
+  }
+}
+
+void PostBatch::settle_line(std::uint64_t first_line) {
+  if (first_line_pending) {
+    warnings.first += fmt::format("{})", first_line + *first_line_pending);
+    first_line_pending.reset();
+  }
 }
 
 }  // namespace ror::ingest

@@ -208,7 +208,12 @@ struct Warnings {
   std::uint64_t count_mismatches =
       0;                            // an input's own count of its items differs from what it holds
   std::uint64_t repeated_keys = 0;  // an array of items given twice under one key (the last wins)
-  std::string first;  // one warning spelled out with its place (the smallest, order-independent)
+  // The first warning in input order (the inputs in the order read, then the bytes of each),
+  // spelled out with its place, and where it lies: a byte offset into the inputs read one after
+  // another (kNowhere when the warning names no place; it then comes after every placed one).
+  std::string first;
+  std::uint64_t first_at = kNowhere;
+  static constexpr std::uint64_t kNowhere = ~std::uint64_t{0};
 
   // One kind of warning: its counter, its JSON key and how the input line names it.
   struct Kind {
@@ -221,10 +226,12 @@ struct Warnings {
 
   // Sum of all counts.
   std::uint64_t total() const noexcept;
-  // Counts one warning of a kind; `first` keeps the smallest message, so order cannot change it.
-  void add(std::uint64_t Warnings::*counter, std::string message);
-  // Adds another set of warnings to this one.
-  void merge(const Warnings& other);
+  // Counts one warning of a kind, about the input byte `at`: `first` keeps the earliest, and of
+  // two at one place the one counted first.
+  void add(std::uint64_t Warnings::*counter, std::string message, std::uint64_t at = kNowhere);
+  // Adds another set of warnings to this one, whose places lie `shift` bytes further on (a
+  // batch counts from the start of its input).
+  void merge(const Warnings& other, std::uint64_t shift = 0);
 };
 
 // Records or files passed over on purpose, by reason ("reposts", "files no importer reads"),
@@ -312,7 +319,7 @@ struct Dataset {
   InputStats input;
   std::unique_ptr<DatasetDetails> details;  // null unless the load kept them
   // By post key (platform "\x1f" id), unless empty: see excerpt().
-  std::unordered_map<std::string, PostExcerpt> excerpts;
+  std::unordered_map<std::string, PostExcerpt, KeyedStringHash> excerpts;
 
   // Post i's first words and link, when the load kept them and the post had any.
   const PostExcerpt* excerpt(std::size_t i) const {

@@ -1,6 +1,7 @@
 // A hash map from strings to 32-bit values for the hot paths of ingest: open addressing, no
 // allocation per insert, and a clear() that costs nothing. Keys are views: their bytes must stay
-// alive (and unchanged) as long as the index holds them.
+// alive (and unchanged) as long as the index holds them. Its hash is keyed per process and
+// nothing reads its slots in order, so its layout never shows in any output.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +9,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "ror/keyed_hash.hpp"
 
 namespace ror {
 
@@ -54,6 +57,22 @@ class StringIndex {
     }
   }
 
+  // How many slots a lookup of key visits (1 when it sits where its hash points): what the
+  // tests measure the table's health by.
+  std::size_t probes(std::string_view key) const {
+    if (size_ == 0) {
+      return 0;
+    }
+    const std::uint64_t h = hash(key);
+    std::size_t n = 1;
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_, ++n) {
+      const Slot& s = slots_[i];
+      if (s.generation != generation_ || (s.hash == h && s.key == key)) {
+        return n;
+      }
+    }
+  }
+
   // Asks the CPU to fetch the first slot a key with hash h would occupy, ahead of a lookup.
   void prefetch_slot(std::uint64_t h) const {
     if (!slots_.empty()) {
@@ -85,21 +104,9 @@ class StringIndex {
   // Bytes the table holds (not the keys' bytes).
   std::size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
 
-  // The hash of a key, as the index computes it.
-  static std::uint64_t hash(std::string_view key) {
-    std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ key.size();
-    std::size_t i = 0;
-    for (; i + 8 <= key.size(); i += 8) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, key.data() + i, 8);
-      h = (h ^ word) * 0xbf58476d1ce4e5b9ULL;
-      h ^= h >> 29;
-    }
-    std::uint64_t word = 0;
-    std::memcpy(&word, key.data() + i, key.size() - i);
-    h = (h ^ word) * 0x94d049bb133111ebULL;
-    return h ^ (h >> 31);
-  }
+  // The hash of a key, as the index computes it: keyed per process (ror/keyed_hash.hpp), so
+  // that no input can choose keys that pile up in one run of slots.
+  static std::uint64_t hash(std::string_view key) { return keyed_hash(key); }
 
  private:
   struct Slot {

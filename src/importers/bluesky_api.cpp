@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "importers/importers.hpp"
+#include "ror/keyed_hash.hpp"
 
 namespace ror::importers {
 namespace {
@@ -385,7 +386,7 @@ void read_thread(Value& v, ingest::RecordSink& out) {
   if (!has_thread) {
     v.fail("a thread response needs a \"thread\"");
   }
-  thread_local std::unordered_map<std::string_view, std::string_view> authors;
+  thread_local std::unordered_map<std::string_view, std::string_view, KeyedStringHash> authors;
   authors.clear();
   for (std::size_t i = 0; i < count; ++i) {
     authors.emplace(all[i].record.id, all[i].record.author);

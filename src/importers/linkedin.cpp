@@ -16,6 +16,7 @@
 
 #include "importers/csv_table.hpp"
 #include "importers/importers.hpp"
+#include "ror/keyed_hash.hpp"
 #include "ror/time.hpp"
 
 namespace ror::importers {
@@ -348,8 +349,8 @@ class Rows final : public csv::RowHandler {
   std::string id_;
   std::string target_;
   std::string text_;
-  std::unordered_set<std::string> ids_;                  // of comments
-  std::unordered_map<std::string, std::string> shares_;  // id -> commentary
+  std::unordered_set<std::string, KeyedStringHash> ids_;                  // of comments
+  std::unordered_map<std::string, std::string, KeyedStringHash> shares_;  // id -> commentary
   std::uint64_t connections_ = 0;
   bool named_ = false;
 };

@@ -182,8 +182,14 @@ void read_status(Value& v, Status& out, ingest::RecordSink& sink, Names& names) 
     } else if (key == "reblog") {
       out.boost = !f.is_null();
     } else if (key == "mentions") {
+      if (f.repeated()) {
+        out.record.mentions.clear();
+      }
       read_mentions(f, out, names);
     } else if (key == "tags") {
+      if (f.repeated()) {
+        r.hashtags.clear();  // the last list given is the list
+      }
       f.tags("name", '#', r.hashtags);
     } else if (key == "favourites_count" || key == "reblogs_count" || key == "replies_count" ||
                key == "quotes_count") {

@@ -150,6 +150,11 @@ void read_note(Value& v, Note& note, ingest::RecordSink& sink) {
     } else if (key == "summary") {
       summary = f.optional_string().value_or("");
     } else if (key == "tag") {
+      if (f.repeated()) {  // the last list given is the list
+        note.record.hashtags.clear();
+        note.record.mentions.clear();
+        note.first_mention.clear();
+      }
       read_tags(f, note);
     } else if (key == "to" || key == "cc") {
       addressed_publicly(f, note.is_public);

@@ -61,6 +61,10 @@ void read_comment(Value& v, ingest::CommentRecord& out) {
     } else if (key == "text") {
       out.text = f.optional_string().value_or("");
     } else if (key == "parent_id") {
+      if (f.repeated()) {
+        out.parent_id = {};
+        out.has_parent = false;
+      }
       if (const auto parent = f.optional_id()) {
         out.parent_id = *parent;
         out.has_parent = true;
@@ -76,6 +80,9 @@ void read_metrics(Value& v, ingest::PostRecord& out) {
   v.each_field(kPostMetricNames, [&](std::string_view key, Value& f) {
     for (std::size_t i = 0; i < kPostMetricCount; ++i) {
       if (key == kPostMetricNames[i]) {
+        if (f.repeated()) {
+          out.unset(static_cast<PostMetric>(i));  // (a null given last leaves it unknown)
+        }
         if (const auto count = f.count()) {
           out.set(static_cast<PostMetric>(i), *count);
         }
@@ -88,6 +95,10 @@ void read_metrics(Value& v, ingest::PostRecord& out) {
 void read_reply_to(Value& v, ingest::PostRecord& out) {
   v.each_field(kReplyToKeys, [&](std::string_view key, Value& f) {
     if (key == "author") {
+      if (f.repeated()) {
+        out.reply_to_author = {};
+        out.has_reply_to = false;
+      }
       if (const auto author = f.optional_string()) {
         out.reply_to_author = *author;
         out.has_reply_to = !author->empty();
@@ -114,6 +125,7 @@ ingest::AccountRecord read_account(Value& v) {
     } else if (key == "followers") {
       account.followers = f.count();
     } else if (key == "aliases") {
+      account.aliases.clear();  // (the last list given is the list)
       f.each_element([&](Value& alias) {
         if (alias.type() != json_type::string) {
           alias.fail("\"aliases\" items must be strings");
@@ -156,6 +168,10 @@ bool read_post(Value& v, ingest::PostRecord& out, bool may_be_header, ingest::Ac
       out.created_at = f.time(TimeFormat::rfc3339);
       has_time = true;
     } else if (key == "author") {
+      if (f.repeated()) {
+        out.author = {};
+        out.has_author = false;
+      }
       if (const auto author = f.optional_string(); author && !author->empty()) {
         out.author = *author;
         out.has_author = true;
@@ -164,19 +180,33 @@ bool read_post(Value& v, ingest::PostRecord& out, bool may_be_header, ingest::Ac
       out.text = f.optional_string().value_or(std::string_view{});
     } else if (key == "url") {
       out.url = f.optional_string().value_or("");
-    } else if (key == "hashtags" && !f.is_null()) {
+    } else if (key == "hashtags") {
       out.hashtags.clear();
-      f.tags({}, '#', out.hashtags);
-      out.hashtags_listed = true;
-    } else if (key == "mentions" && !f.is_null()) {
+      out.hashtags_listed = !f.is_null();
+      if (out.hashtags_listed) {
+        f.tags({}, '#', out.hashtags);
+      }
+    } else if (key == "mentions") {
       out.mentions.clear();
-      f.tags({}, '@', out.mentions);
-      out.mentions_listed = true;
+      out.mentions_listed = !f.is_null();
+      if (out.mentions_listed) {
+        f.tags({}, '@', out.mentions);
+      }
     } else if (key == "in_reply_to") {
+      if (f.repeated()) {
+        out.reply_to_author = {};
+        out.has_reply_to = false;
+        out.reply_to_post = {};
+      }
       read_reply_to(f, out);
     } else if (key == "metrics") {
+      if (f.repeated()) {
+        out.metrics = {};
+        out.known = 0;
+      }
       read_metrics(f, out);
     } else if (key == "comments") {
+      out.comments.clear();  // (the last array given holds the comments)
       f.each_element([&](Value& c) { read_comment(c, out.comments.emplace_back()); });
     } else if (key == "comments_exported") {
       out.comments_known = f.optional_boolean().value_or(true);

@@ -78,6 +78,9 @@ void read_page(Value& page, ingest::RecordSink& out) {
   std::size_t count = 0;
   page.each_field(kKeys, [&](std::string_view key, Value& f) {
     if (key == "data") {
+      if (f.repeated()) {
+        count = 0;  // the last page of tweets given is the page
+      }
       f.each_element(
           [&](Value& tweet) {
             if (count == tweets.size()) {

@@ -11,6 +11,7 @@
 
 #include "ingest/field_reader.hpp"
 #include "ingest/records.hpp"
+#include "ror/keyed_hash.hpp"
 
 namespace ror::importers::x {
 
@@ -32,7 +33,7 @@ struct V2User {
   std::string_view username;
   std::optional<std::int64_t> followers;
 };
-using V2Users = std::unordered_map<std::string_view, V2User>;
+using V2Users = std::unordered_map<std::string_view, V2User, KeyedStringHash>;
 
 // An API v2 tweet as read, before its authors are resolved (its views point into the page).
 struct V2Tweet {

@@ -4,6 +4,7 @@
 #include "ingest/block_reader.hpp"
 
 #include <cstring>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -40,8 +41,9 @@ od::parser& thread_parser() {
   return parser;
 }
 
-// Parses items one after another with the thread's parser, and hands each to the importer.
-class ItemReader {
+// Parses items one after another with the thread's parser, and hands each to the importer; hears
+// of the keys given twice in an object and counts them in the batch.
+class ItemReader final : public RepeatedKeys {
  public:
   ItemReader(const InputText& block, const Importer& importer, std::uint8_t variant,
              PostBatch& batch)
@@ -49,19 +51,29 @@ class ItemReader {
         importer_(importer),
         variant_(variant),
         batch_(batch),
-        parser_(thread_parser()) {}
+        parser_(thread_parser()),
+        listening_to_(listen_for_repeated_keys(this)) {}
   ItemReader(const ItemReader&) = delete;
   ItemReader& operator=(const ItemReader&) = delete;
-  ~ItemReader() {
+  ~ItemReader() override {
+    listen_for_repeated_keys(listening_to_);
     if (parser_.capacity() > kParserKeep) {
       parser_ = od::parser{};
     }
   }
 
+  void repeated_key(const PathStep& at) override {
+    batch_.repeated_key(at.key, at.pointer(), line_);
+  }
+
+  // The line within the block of the items that follow, when the block is read as lines.
+  void at_line(std::uint64_t line) { line_ = line; }
+
   // Reads the item in block[begin, end). `root` is its place; `kind`, `key` and `index` what
   // the importer is told of it.
   void read(std::size_t begin, std::size_t end, const PathStep& root, ItemKind kind,
             std::string_view key, std::uint64_t index, bool first, const char* violation_at) {
+    place_ = block_.offset + begin;
     const std::string_view span(block_.data + begin, end - begin);
     const char c = span.empty() ? ' ' : span[span.find_first_not_of(" \t\r\n")];
     if (c != '{' && c != '[') {
@@ -117,6 +129,7 @@ class ItemReader {
 
   void hand_over(Value& value, ItemKind kind, std::string_view key, std::uint64_t index,
                  bool first) {
+    batch_.at = place_;
     ImportItem item{kind, key, index, first, variant_, value};
     importer_.read(item, batch_);
     if (!value.was_read()) {
@@ -130,6 +143,9 @@ class ItemReader {
   PostBatch& batch_;
   od::parser& parser_;
   std::string scalar_;
+  std::uint64_t place_ = 0;  // where the item being read starts in the input
+  RepeatedKeys* listening_to_;
+  std::optional<std::uint64_t> line_;
 };
 
 void read_lines(const InputText& block, ItemReader& reader, PostBatch& batch) {
@@ -152,6 +168,7 @@ void read_lines(const InputText& block, ItemReader& reader, PostBatch& batch) {
     if (is_blank(std::string_view(block.data + begin, end - begin))) {
       continue;
     }
+    reader.at_line(batch.newlines - (found != nullptr ? 1 : 0));
     reader.read(begin, end, root, ItemKind::whole, {}, 0, first, block.data + begin);
     first = false;
   }
@@ -160,9 +177,20 @@ void read_lines(const InputText& block, ItemReader& reader, PostBatch& batch) {
 void read_items(const InputText& block, ItemReader& reader, PostBatch& batch) {
   bool first = block.input_start;
   for (const Item& item : block.items) {
-    if (item.kind == ItemKind::restart) {
-      batch.restart();
+    if (item.kind == ItemKind::open || item.kind == ItemKind::close ||
+        item.kind == ItemKind::repeat) {
+      batch.at = block.offset + item.begin;
+      if (item.kind == ItemKind::repeat || item.repeated) {
+        const PathStep step{nullptr, item.key, 0, false};
+        batch.repeated_key(item.key, step.pointer());
+      }
+      batch.mark(item);
       continue;
+    }
+    if (item.kind == ItemKind::member) {
+      batch.member = item.key;
+    } else if (!batch.member.empty()) {
+      batch.member.clear();
     }
     const PathStep array_step{nullptr, item.split_key, 0, false};
     PathStep root;
@@ -187,6 +215,7 @@ void read_block(const InputText& block, const Framing& framing, const Importer& 
       throw input_error(fmt::format("{}: {} reads no text input", block.name, importer.name));
     }
     try {
+      batch.at = block.offset;
       importer.read_text(TextItem{block.name, block.view(), variant}, batch);
     } catch (TextViolation& e) {
       throw input_error(e.line == 0 ? fmt::format("{} ({})", e.what, block.name)

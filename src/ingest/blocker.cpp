@@ -161,6 +161,7 @@ InputText Blocker::text_at(const char* data, std::size_t size, std::size_t capac
   t.first_line = count_lines_ ? position_.line : 0;
   t.first_column = count_lines_ ? position_.column : 0;
   t.input_start = offset_ == start_offset_;
+  t.offset = offset_;
   return t;
 }
 

@@ -36,6 +36,9 @@ class Blocker {
   // Lets a mapped input drop the pages of a block that was read.
   void release(const Block& block) const;
 
+  // Bytes of the input cut into blocks so far: all of them once next() returned false.
+  std::uint64_t offset() const { return offset_; }
+
   // Malformed structure met by the framer, reported after the blocks before it.
   void rethrow_framing_error() const;
 

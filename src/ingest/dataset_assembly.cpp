@@ -19,6 +19,7 @@ constexpr std::uint32_t kLeftOut = kNone - 1;  // a post kept out of the dataset
 
 void DatasetBuilder::assemble(const LoadOptions& options) {
   InputStats& input = data_.input;
+  std::erase_if(loose_, [](const Loose& c) { return c.dropped; });  // (a key given again)
   const bool windowed = options.since || options.until;
   input.since = options.since;
   input.until = options.until;
@@ -131,12 +132,14 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
           input.warnings.add(
               &Warnings::dangling_parents,
               fmt::format("comment \"{}\" names parent \"{}\", which is no comment of post \"{}\"",
-                          c.id, c.parent_id, post_id));
+                          c.id, c.parent_id, post_id),
+              c.at);
         } else {
           input.warnings.add(
               &Warnings::parent_cycles,
               fmt::format("comment parents form a cycle at comment \"{}\" of post \"{}\"", c.id,
-                          post_id));
+                          post_id),
+              c.at);
         }
       });
       const auto base = static_cast<std::uint32_t>(comments.size());

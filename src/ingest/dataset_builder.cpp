@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "ror/error.hpp"
+#include "ror/keyed_hash.hpp"
 #include "ror/text.hpp"
 
 namespace ror::ingest {
@@ -27,6 +28,14 @@ std::uint8_t DatasetBuilder::platform_index(std::string_view platform) {
   }
   all.emplace_back(platform);
   return static_cast<std::uint8_t>(all.size() - 1);
+}
+
+std::uint64_t DatasetBuilder::base_of(std::size_t source) {
+  if (source != base_source_) {
+    base_source_ = source;
+    base_ = next_base_;
+  }
+  return base_;
 }
 
 void DatasetBuilder::add_source(const std::string& name, const std::string& origin,
@@ -56,6 +65,7 @@ void DatasetBuilder::add_account(const AccountRecord& account, const std::string
     return;
   }
   owners_.push_back({account, source, std::string(platform), source_index});
+  owners_.back().record.at += base_of(source_index);
 }
 
 namespace {
@@ -181,7 +191,8 @@ void DatasetBuilder::take_owner(const AccountRecord& account, const std::string&
   if (account.followers && mine.followers && *account.followers != *mine.followers) {
     data_.input.warnings.add(&Warnings::account_conflicts,
                              fmt::format("account followers {} conflict with {} given earlier ({})",
-                                         *account.followers, *mine.followers, source));
+                                         *account.followers, *mine.followers, source),
+                             account.at);
   }
   if (!mine.followers) {
     mine.followers = account.followers;
@@ -298,11 +309,12 @@ Post merged(const Post& older, const Post& newer) {
 
 }  // namespace
 
-void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const SourceInfo& info) {
+void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const SourceInfo& info,
+                                 std::size_t begin, std::size_t end) {
   InputStats& input = data_.input;
   const auto map_author = [&](AuthorId id) { return id == kNone ? kNone : author_map_[id]; };
   const auto offset = static_cast<std::uint32_t>(comment_count_);
-  for (std::size_t i = 0; i < batch.posts.size(); ++i) {
+  for (std::size_t i = begin; i < end; ++i) {
     const auto index = static_cast<std::uint32_t>(data_.posts.size());
     const std::string_view id = batch.text(batch.post_ids[i]);
     const std::string_view key = key_of(info.platform, id, data_.id_bytes);
@@ -328,7 +340,8 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
                !data_.posts[earlier].stand_in) {
       input.warnings.add(
           &Warnings::duplicate_post_ids,
-          fmt::format("duplicate post id \"{}\"; the later post is kept ({})", id, batch.source));
+          fmt::format("duplicate post id \"{}\"; the later post is kept ({})", id, batch.source),
+          base_of(source) + batch.post_at[i]);
       dropped_[earlier] = 1;
       ++dropped_count_;
       *slot = index;
@@ -402,6 +415,7 @@ void DatasetBuilder::merge_loose(PostBatch& batch, const SourceInfo& info) {
     c.parent_id = loose_bytes_.store(batch.text(r.parent_id));
     c.has_parent = r.has_parent;
     c.audience_source = info.audience_comments;
+    c.at = base_ + r.at;
     if (batch.keep_details) {
       c.text = data_.details->bytes.store(batch.text(r.text));
     }
@@ -409,9 +423,8 @@ void DatasetBuilder::merge_loose(PostBatch& batch, const SourceInfo& info) {
   }
 }
 
-void DatasetBuilder::restart_source(const PostBatch& batch) {
-  const std::size_t posts_end = data_.posts.size() - batch.posts.size() + batch.restart_at->first;
-  for (std::size_t i = source_first_post_; i < posts_end; ++i) {
+void DatasetBuilder::drop_posts(std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i) {
     if (dropped_[i] == 0) {
       dropped_[i] = 1;
       ++dropped_count_;
@@ -424,16 +437,34 @@ void DatasetBuilder::restart_source(const PostBatch& batch) {
       }
     }
   }
-  const std::size_t loose_end = loose_.size() - batch.loose.size() + batch.restart_at->second;
-  loose_.erase(loose_.begin() + static_cast<std::ptrdiff_t>(source_first_loose_),
-               loose_.begin() + static_cast<std::ptrdiff_t>(loose_end));
-  source_first_post_ = posts_end;
-  source_first_loose_ = loose_.size() - (batch.loose.size() - batch.restart_at->second);
-  source_elements_ = batch.elements - batch.restart_elements;
-  data_.input.warnings.add(&Warnings::repeated_keys,
-                           fmt::format("an array of items is given twice under one key; the last "
-                                       "one is kept ({})",
-                                       batch.source));
+}
+
+void DatasetBuilder::split_key_mark(const KeyMark& mark, std::size_t first_post,
+                                    std::size_t first_loose, std::uint64_t first_element) {
+  const std::size_t posts = first_post + mark.posts;
+  const std::size_t loose = first_loose + mark.loose;
+  const std::uint64_t elements = first_element + mark.elements;
+  KeyRun& run = runs_[mark.slot];
+  if (mark.kind == ItemKind::close) {
+    run.posts_end = posts;
+    run.loose_end = loose;
+    run.elements_end = elements;
+    return;
+  }
+  if (mark.repeated) {
+    // The key's earlier value gave way to this one: what it gave goes.
+    drop_posts(run.posts_begin, run.posts_end);
+    for (std::size_t k = run.loose_begin; k < run.loose_end; ++k) {
+      loose_[k].dropped = true;
+    }
+    source_dropped_elements_ += run.elements_end - run.elements_begin;
+  }
+  run = {posts, posts, loose, loose, elements, elements};
+}
+
+void DatasetBuilder::drop_member(std::size_t source, const std::string& key) {
+  std::erase_if(owners_,
+                [&](const Owner& o) { return o.source_index == source && o.record.member == key; });
 }
 
 void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceInfo& info) {
@@ -446,25 +477,38 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
       source_audience_.resize(source + 1, true);
     }
     source_audience_[source] = info.audience_comments;
-    source_first_post_ = data_.posts.size();
-    source_first_loose_ = loose_.size();
+    runs_ = {};
     source_elements_ = 0;
+    source_dropped_elements_ = 0;
     source_expected_.reset();
   }
   InputStats& input = data_.input;
   input.posts_read += batch.posts_read;
   input.comments_read += batch.comments_read;
-  input.warnings.merge(batch.warnings);
+  input.warnings.merge(batch.warnings, base_of(source));
   for (const auto& [reason, n] : batch.skipped.counts) {
     input.skipped.add(reason, n);
   }
+  const std::uint64_t first_element = source_elements_;
   source_elements_ += batch.elements;
   if (batch.expected) {
     source_expected_ = batch.expected;
   }
-  for (const AccountRecord& account : batch.accounts) {
-    add_account(account, batch.source, source, info.platform);
+  // A member given again replaces the account records the earlier one gave.
+  std::size_t next_mark = 0;
+  const auto drop_members = [&](std::size_t accounts) {
+    for (; next_mark < batch.marks.size() && batch.marks[next_mark].accounts <= accounts;
+         ++next_mark) {
+      if (batch.marks[next_mark].kind == ItemKind::repeat) {
+        drop_member(source, batch.marks[next_mark].key);
+      }
+    }
+  };
+  for (std::size_t i = 0; i < batch.accounts.size(); ++i) {
+    drop_members(i);
+    add_account(batch.accounts[i], batch.source, source, info.platform);
   }
+  drop_members(batch.accounts.size() + 1);
   profiles_.merge(batch.profiles);
   data_.authors.intern_all(batch.authors, author_map_, info.platform);
   reserve_for(batch);
@@ -482,7 +526,19 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
       e.url = batch.text(url);
     }
   }
-  merge_posts(batch, source, info);
+  const std::size_t first_loose = loose_.size();
+  merge_loose(batch, info);
+  // The posts, up to each mark of a split key in turn: a key given again drops what its earlier
+  // value gave before the posts after it are merged (so they do not count as repeats of them).
+  std::size_t merged = 0;
+  for (const KeyMark& mark : batch.marks) {
+    if (mark.kind != ItemKind::repeat) {
+      merge_posts(batch, source, info, merged, mark.posts);
+      merged = mark.posts;
+      split_key_mark(mark, first_post, first_loose, first_element);
+    }
+  }
+  merge_posts(batch, source, info, merged, batch.posts.size());
   for (const ThreadRecord& t : batch.threads) {
     const std::string_view reply_to = batch.text(t.reply_to_post);
     const std::string_view conversation = batch.text(t.conversation);
@@ -511,21 +567,20 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
     append(chunk);
   }
   comment_count_ += batch.comments.size();
-  merge_loose(batch, info);
-  if (batch.restart_at) {
-    restart_source(batch);
-  }
 }
 
-void DatasetBuilder::end_source(std::size_t source, const std::string& name) {
-  if (source == current_source_ && source_expected_ &&
-      source_expected_->first != source_elements_) {
+void DatasetBuilder::end_source(std::size_t source, const std::string& name, std::uint64_t bytes) {
+  const std::uint64_t base = base_of(source);
+  const std::uint64_t elements = source_elements_ - source_dropped_elements_;
+  if (source == current_source_ && source_expected_ && source_expected_->first != elements) {
     data_.input.warnings.add(
         &Warnings::count_mismatches,
         fmt::format("\"{}\" says {} items, but {} are given ({})", source_expected_->second,
-                    source_expected_->first, source_elements_, name));
+                    source_expected_->first, elements, name),
+        base + bytes);  // (about the whole input: placed at its end)
   }
   source_expected_.reset();
+  next_base_ = base + bytes + 1;
 }
 
 void DatasetBuilder::resolve_account(const LoadOptions& options) {
@@ -641,7 +696,7 @@ std::string DatasetBuilder::most_frequent_author(std::uint8_t platform) const {
       ++by_author[post.author];
     }
   }
-  std::unordered_map<std::string, std::uint64_t> counts;
+  std::unordered_map<std::string, std::uint64_t, KeyedStringHash> counts;
   for (const auto& [author, n] : by_author) {
     counts[normalize_name(data_.authors.name(author))] += n;
   }

@@ -3,6 +3,7 @@
 // account is known, the account's identity, and the --since/--until window.
 #pragma once
 
+#include <array>
 #include <map>
 #include <new>
 #include <optional>
@@ -61,8 +62,9 @@ class DatasetBuilder {
   // Joins a batch of input number `source` (batches must come in input order): its accounts,
   // then its posts and comments. Rethrows the batch's error, if it has one.
   void merge(PostBatch&& batch, std::size_t source, const SourceInfo& info);
-  // Input `source` (named `name`) ended: checks the count of items it declared, if any.
-  void end_source(std::size_t source, const std::string& name);
+  // Input `source` (named `name`, `bytes` long) ended: checks the count of items it declared, if
+  // any.
+  void end_source(std::size_t source, const std::string& name, std::uint64_t bytes = 0);
   // Reserves room for the whole input from what the first part of it held, so that the arrays
   // are not copied as they grow (which would double their peak memory).
   void plan(std::uint64_t bytes_done, std::uint64_t bytes_total);
@@ -80,6 +82,18 @@ class DatasetBuilder {
     std::string_view text;  // with details only
     bool has_parent = false;
     bool audience_source = true;  // it came from an input that holds other people's comments
+    std::uint64_t at = 0;         // its place in the inputs (Warnings::first_at)
+    bool dropped = false;         // what a split key given again replaced
+  };
+  // What the latest value of a split key of the input being merged gave: posts, loose comments
+  // and elements, [begin, end).
+  struct KeyRun {
+    std::size_t posts_begin = 0;
+    std::size_t posts_end = 0;
+    std::size_t loose_begin = 0;
+    std::size_t loose_end = 0;
+    std::uint64_t elements_begin = 0;
+    std::uint64_t elements_end = 0;
   };
   // What a status needs to be placed.
   struct Thread {
@@ -94,6 +108,9 @@ class DatasetBuilder {
   static std::string_view key_of(std::string_view platform, std::string_view id,
                                  StringArena& arena);
   std::uint8_t platform_index(std::string_view platform);
+  // Where input `source` starts in the inputs read one after another: the base of the places
+  // of its warnings (inputs come in order).
+  std::uint64_t base_of(std::size_t source);
   void add_account(const AccountRecord& account, const std::string& source,
                    std::size_t source_index, std::string_view platform);
   // Takes an owner record's names and identity (what the record says of the account).
@@ -105,9 +122,18 @@ class DatasetBuilder {
   // The most frequent author of the posts of a platform (normalised), or "".
   std::string most_frequent_author(std::uint8_t platform) const;
   void apply_profiles();
-  void merge_posts(PostBatch& batch, std::size_t source, const SourceInfo& info);
+  // Merges posts [begin, end) of the batch.
+  void merge_posts(PostBatch& batch, std::size_t source, const SourceInfo& info, std::size_t begin,
+                   std::size_t end);
   void merge_loose(PostBatch& batch, const SourceInfo& info);
-  void restart_source(const PostBatch& batch);
+  // Drops posts [begin, end) of the dataset (what a key given again replaces).
+  void drop_posts(std::size_t begin, std::size_t end);
+  // A split key's value starts or ends (the batch's posts, loose comments and elements from
+  // `first_*` on): a key given again drops what its earlier value gave.
+  void split_key_mark(const KeyMark& mark, std::size_t first_post, std::size_t first_loose,
+                      std::uint64_t first_element);
+  // A top-level member `key` of input `source` came again: the account records it gave go.
+  void drop_member(std::size_t source, const std::string& key);
   // With details: the batch's texts and ids, stored beside the posts and comments.
   void merge_details(const PostBatch& batch);
   std::string_view keep_detail(const PostBatch& batch, TextRef ref);
@@ -181,10 +207,13 @@ class DatasetBuilder {
   std::vector<AuthorId> author_map_;  // scratch: batch author id -> dataset author id
   // The input being merged: where its posts and comments began, and what it declared.
   std::size_t current_source_ = static_cast<std::size_t>(-1);
-  std::size_t source_first_post_ = 0;
-  std::size_t source_first_loose_ = 0;
+  std::array<KeyRun, 2> runs_{};  // per split key of the framing
   std::uint64_t source_elements_ = 0;
+  std::uint64_t source_dropped_elements_ = 0;  // of those, dropped with their key's value
   std::optional<std::pair<std::uint64_t, std::string>> source_expected_;
+  std::size_t base_source_ = static_cast<std::size_t>(-1);  // the input base_ is of
+  std::uint64_t base_ = 0;
+  std::uint64_t next_base_ = 0;  // where the input after base_source_ starts
 };
 
 }  // namespace ror::ingest

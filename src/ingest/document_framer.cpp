@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -14,6 +15,7 @@
 #include "ingest/json_syntax.hpp"
 #include "ingest/structural_scan.hpp"
 #include "ror/error.hpp"
+#include "ror/keyed_hash.hpp"
 
 namespace ror::ingest {
 
@@ -264,32 +266,75 @@ class DocumentFramer final : public Framer {
     return p + 1;
   }
 
-  // A restart item when the split key `key` was given before: what came under it is
-  // superseded. Returns the key's index, or the number of keys when it is not one.
-  std::size_t restart_if_seen(InputText& text, std::size_t pos, std::string_view key) {
+  // A mark of no bytes at `pos`.
+  static Item mark(std::size_t pos, ItemKind kind, std::uint64_t slot = 0) {
+    Item m;
+    m.begin = m.end = pos;
+    m.kind = kind;
+    m.index = slot;
+    return m;
+  }
+
+  // The framing's slot of a split key, or the number of keys when it is not one.
+  std::size_t slot_of(std::string_view key) const {
     for (std::size_t i = 0; i < framing_.item_keys.size(); ++i) {
       if (!key.empty() && key == framing_.item_keys[i]) {
-        if (seen_[i]) {
-          Item restart;
-          restart.begin = restart.end = pos;
-          restart.kind = ItemKind::restart;
-          restart.split_key = framing_.item_keys[i];
-          text.items.push_back(restart);
-        }
-        seen_[i] = true;
         return i;
       }
     }
     return framing_.item_keys.size();
   }
 
+  // The open mark of split key `slot` at `pos`, saying whether it was given before.
+  Item open_mark(std::size_t pos, std::size_t slot) {
+    Item m = mark(pos, ItemKind::open, slot);
+    m.split_key = framing_.item_keys[slot];
+    m.key = key_;
+    m.repeated = seen_[slot];
+    seen_[slot] = true;
+    return m;
+  }
+
   // Opens a split array under `key` (or at the top level, with an empty key).
   void open_array(InputText& text, std::size_t pos, std::string_view key) {
-    if (const std::size_t i = restart_if_seen(text, pos, key); i < framing_.item_keys.size()) {
-      split_key_ = framing_.item_keys[i];
+    if (const std::size_t slot = slot_of(key); slot < framing_.item_keys.size()) {
+      split_key_ = framing_.item_keys[slot];
+      split_slot_ = slot;
+      text.items.push_back(open_mark(pos, slot));
     }
     elements_ = 0;
     state_ = State::first_element;
+  }
+
+  // Closes the array being split, at `pos` (its ']').
+  void close_array(InputText& text, std::size_t pos) {
+    if (!top_array_) {
+      Item m = mark(pos, ItemKind::close, split_slot_);
+      m.split_key = split_key_;
+      text.items.push_back(m);
+    }
+    state_ = top_array_ ? State::done : State::after_value;
+  }
+
+  // A whole member value was just added as the last item (at `pos`), under the key key_: a
+  // split key's value that is no array is framed by its marks; a key given before gets a repeat
+  // mark ahead of it.
+  void mark_member(InputText& text, std::size_t pos) {
+    const std::size_t slot = slot_of(key_);
+    const auto at = text.items.end() - 1;
+    if (slot < framing_.item_keys.size()) {
+      const Item open = open_mark(pos, slot);
+      Item close = mark(text.items.back().end, ItemKind::close, slot);
+      close.split_key = open.split_key;
+      text.items.insert(at, open);
+      text.items.push_back(close);
+      return;
+    }
+    if (!other_keys_.insert(key_).second) {
+      Item repeat = mark(pos, ItemKind::repeat);
+      repeat.key = key_;
+      text.items.insert(at, repeat);
+    }
   }
 
   // Consumes one token at `pos`; returns the position after it, or nullopt when it is not whole.
@@ -340,28 +385,33 @@ class DocumentFramer final : public Framer {
         }
         state_ = State::value;
         return pos + 1;
-      case State::value:
+      case State::value: {
         if (c == '[' && framing_.splits(key_)) {
           open_array(text, pos, key_);
           return pos + 1;
         }
-        if (framing_.splits(key_)) {
-          restart_if_seen(text, pos, key_);  // given again, as something else: the last wins
+        const auto end = item(text, pos, ItemKind::member, State::after_value);
+        if (end) {
+          mark_member(text, pos);  // (only once the item is whole: a cut may come back to it)
         }
-        return item(text, pos, ItemKind::member, State::after_value);
+        return end;
+      }
       case State::after_value:
         return separator(text, pos, '}', State::key, State::done);
       case State::first_element:
         if (c == ']') {
-          state_ = top_array_ ? State::done : State::after_value;
+          close_array(text, pos);
           return pos + 1;
         }
         return item(text, pos, ItemKind::element, State::after_element);
       case State::element:
         return item(text, pos, ItemKind::element, State::after_element);
       case State::after_element:
-        return separator(text, pos, ']', State::element,
-                         top_array_ ? State::done : State::after_value);
+        if (c == ']') {
+          close_array(text, pos);
+          return pos + 1;
+        }
+        return separator(text, pos, ']', State::element, State::after_value);
       case State::done:
         unexpected(text, pos);
     }
@@ -372,7 +422,10 @@ class DocumentFramer final : public Framer {
   State state_ = State::start;
   bool prefixed_ = false;
   bool top_array_ = false;
-  std::array<bool, 2> seen_{};
+  std::array<bool, 2> seen_{};  // per split key: given before
+  std::size_t split_slot_ = 0;  // the slot of the array being split
+  // The top-level keys given so far that are not split (a document has few).
+  std::unordered_set<std::string, KeyedStringHash> other_keys_;
   std::string key_;             // the last key read, raw
   std::string_view split_key_;  // the key of the array being split
   std::uint64_t elements_ = 0;  // elements of it so far

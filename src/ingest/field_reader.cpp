@@ -16,12 +16,27 @@ namespace {
 
 constexpr int kMaxDepth = 1024;
 
+thread_local RepeatedKeys* repeated_keys = nullptr;
+
 // Whether text is a non-empty run of ASCII digits.
 bool all_digits(std::string_view text) {
   return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
 }  // namespace
+
+RepeatedKeys* listen_for_repeated_keys(RepeatedKeys* listener) {
+  RepeatedKeys* const before = repeated_keys;
+  repeated_keys = listener;
+  return before;
+}
+
+void Value::mark_repeated() {
+  repeated_ = true;
+  if (repeated_keys != nullptr) {
+    repeated_keys->repeated_key(at_);
+  }
+}
 
 std::string PathStep::pointer() const {
   std::vector<const PathStep*> steps;
@@ -348,9 +363,13 @@ void Value::tags(std::string_view member, char sigil, std::vector<std::string_vi
       add(item.string());
       return;
     }
-    static constexpr std::array<std::string_view, 0> kNone{};
-    item.each_field(kNone, [&](std::string_view key, Value& v) {
+    const std::array<std::string_view, 1> names{member};
+    const std::size_t before = out.size();
+    item.each_field(names, [&](std::string_view key, Value& v) {
       if (key == member) {
+        if (v.repeated()) {
+          out.resize(before);  // the last one is the tag
+        }
         if (const auto name = v.optional_string()) {
           add(*name);
         }

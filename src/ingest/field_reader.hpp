@@ -37,6 +37,18 @@ struct SchemaViolation {
   std::string path;
 };
 
+// Told of every key a reader names that comes twice in one object (Value::each_field): the load's
+// block reader counts each as a warning. One per thread, set around the reading of a block.
+class RepeatedKeys {
+ public:
+  virtual ~RepeatedKeys() = default;
+  // The member at `at` repeats a key of its object (the last one is used).
+  virtual void repeated_key(const PathStep& at) = 0;
+};
+
+// Sets the calling thread's listener (nullptr for none) and returns the one it replaces.
+RepeatedKeys* listen_for_repeated_keys(RepeatedKeys* listener);
+
 // "an array", "a number", "null", ...: how messages name a JSON type.
 std::string_view type_name(simdjson::ondemand::json_type type);
 
@@ -79,6 +91,10 @@ class Value {
   const PathStep& at() const { return at_; }
   // Whether a reader took it (read it, or went into it).
   bool was_read() const { return read_; }
+  // Whether this member's key came before in its object (each_field): the last one is used, so
+  // a reader forgets what it took from the earlier one (what it assigns is overwritten anyway;
+  // what it gathers, such as a list, starts again).
+  bool repeated() const { return repeated_; }
 
   // Throws a SchemaViolation at this value.
   [[noreturn]] void fail(std::string what) const;
@@ -130,9 +146,12 @@ class Value {
   void skip();
 
   // Calls f(key, child) for each member of an object, in order. `names` are keys the reader
-  // knows (written without escapes, at most 63 bytes): such a key is recognised where it lies,
-  // without a copy, and passed as the view from `names`. A child f does not read is skipped. An
-  // object is required unless `null_ok` (then null reads as no members).
+  // knows (written without escapes, at most 63 bytes, at most 64 of them): such a key is
+  // recognised where it lies, without a copy, and passed as the view from `names`. A child f does
+  // not read is skipped. A name that comes again in the object is a repeat (child.repeated(),
+  // told to the thread's RepeatedKeys); keys that are not names are not tracked (a reader that
+  // ignores a key cannot tell its copies apart). An object is required unless `null_ok` (then
+  // null reads as no members).
   template <std::size_t N, typename F>
   void each_field(const std::array<std::string_view, N>& names, F&& f, bool null_ok = true);
   // Calls f(child) for each element of an array, in order; a child f does not read is skipped.
@@ -145,10 +164,13 @@ class Value {
   void tags(std::string_view member, char sigil, std::vector<std::string_view>& out);
 
  private:
-  // The key of a field: recognised in place when it is one of `names`, else unescaped.
+  // The key of a field: recognised in place when it is one of `names`, else unescaped; `slot` is
+  // its index in `names`, or N.
   template <typename Field, std::size_t N>
   [[gnu::always_inline]] static std::string_view key_of(
-      Field& field, const std::array<std::string_view, N>& names);
+      Field& field, const std::array<std::string_view, N>& names, std::size_t& slot);
+  // Notes that this member repeats a key of its object.
+  [[gnu::cold]] void mark_repeated();
   void walk(simdjson::ondemand::value& v, int depth);
   bool null_read();
   std::optional<std::int64_t> count_slow(CountText text);
@@ -158,6 +180,7 @@ class Value {
   const PathStep& at_;
   bool read_ = false;
   bool typed_ = false;
+  bool repeated_ = false;
   simdjson::ondemand::json_type type_{};
 
   template <std::size_t N, typename F>
@@ -170,11 +193,21 @@ class Value {
 template <std::size_t N, typename F>
 void for_each_member(simdjson::ondemand::object object, const PathStep& at,
                      const std::array<std::string_view, N>& names, F&& f) {
+  static_assert(N <= 64, "each_field tracks at most 64 names");
+  std::uint64_t seen = 0;  // a bit per name met so far
   for (auto field : object) {
-    const std::string_view key = Value::key_of(field, names);
+    std::size_t slot = N;
+    const std::string_view key = Value::key_of(field, names, slot);
     simdjson::ondemand::value child_value = field.value();
     const PathStep step{&at, key, 0, false};
     Value child(child_value, step);
+    if (slot < N) {
+      const std::uint64_t bit = std::uint64_t{1} << slot;
+      if ((seen & bit) != 0) {
+        child.mark_repeated();
+      }
+      seen |= bit;
+    }
     f(key, child);
     if (!child.read_) {
       child.skip();
@@ -183,7 +216,8 @@ void for_each_member(simdjson::ondemand::object object, const PathStep& at,
 }
 
 template <typename Field, std::size_t N>
-std::string_view Value::key_of(Field& field, const std::array<std::string_view, N>& names) {
+std::string_view Value::key_of(Field& field, const std::array<std::string_view, N>& names,
+                               std::size_t& slot) {
   // The bytes after the opening quote, up to the closing one, looked at for no longer than a
   // known name can be (within the parser's padding); a key with an escape is unescaped instead,
   // as is one that no name matches.
@@ -194,13 +228,23 @@ std::string_view Value::key_of(Field& field, const std::array<std::string_view, 
     ++length;
   }
   if (length <= kLongestName && raw[length] == '"') {
-    for (const std::string_view name : names) {
-      if (name.size() == length && std::memcmp(raw, name.data(), length) == 0) {
-        return name;
+    for (std::size_t i = 0; i < N; ++i) {
+      if (names[i].size() == length && std::memcmp(raw, names[i].data(), length) == 0) {
+        slot = i;
+        return names[i];
       }
     }
+    return field.unescaped_key();
   }
-  return field.unescaped_key();
+  // Written with an escape (or long): unescaped, it may still be a name ("po\u0073ts").
+  const std::string_view key = field.unescaped_key();
+  for (std::size_t i = 0; i < N; ++i) {
+    if (key == names[i]) {
+      slot = i;
+      return names[i];
+    }
+  }
+  return key;
 }
 
 template <std::size_t N, typename F>

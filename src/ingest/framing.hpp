@@ -42,7 +42,11 @@ enum class ItemKind : std::uint8_t {
   element,  // an element of a split array (or of a top-level array)
   member,   // a top-level member that is not split
   whole,    // a line, or the whole value
-  restart,  // a split key seen again: its earlier elements are superseded (no bytes)
+  // Marks, no bytes: what came under a top-level key of a document, to be dropped when the key
+  // comes again (the last one is used).
+  open,    // a split key's value starts (an array, split; or anything else, a member item)
+  close,   // it ended
+  repeat,  // a member that is not split comes under a key given before (its item follows)
 };
 
 // One item a framer found.
@@ -50,9 +54,10 @@ struct Item {
   std::size_t begin = 0;  // offsets of the value in the block
   std::size_t end = 0;
   ItemKind kind = ItemKind::element;
-  std::uint64_t index = 0;     // an element's position in its array
+  std::uint64_t index = 0;     // an element's position in its array; open, close: the key's slot
   std::string_view split_key;  // an element's array key (from the Framing), "" at top level
-  std::string key;             // a member's key, raw (members are few)
+  std::string key;             // a member's key (and a repeat's), raw (members are few)
+  bool repeated = false;       // open: the split key was given before
 };
 
 // A stretch of an input in memory, holding whole items. The bytes past `size` up to `capacity`
@@ -66,8 +71,9 @@ struct InputText {
   // them while reading and learns its place at the merge).
   std::uint64_t first_line = 1;
   std::uint64_t first_column = 1;
-  bool input_start = true;  // data[0] is the first byte of the input
-  std::vector<Item> items;  // filled by the document framer
+  bool input_start = true;   // data[0] is the first byte of the input
+  std::uint64_t offset = 0;  // where data[0] lies in the input (bytes from its start)
+  std::vector<Item> items;   // filled by the document framer
 
   // The text itself.
   std::string_view view() const { return {data, size}; }

@@ -191,6 +191,7 @@ class Stages {
         std::rethrow_exception(again.error != nullptr ? again.error : batch.error);
       }
       in.position = in.position.after(batch.newlines, batch.tail_bytes);
+      batch.settle_line(block.text.first_line);
     }
     builder_.merge(std::move(batch), in.index, in.info);
     in.blocker->release(block);
@@ -331,7 +332,7 @@ class Stages {
       return;
     }
     in.blocker->rethrow_framing_error();
-    builder_.end_source(in.index, in.bytes->name());
+    builder_.end_source(in.index, in.bytes->name(), in.blocker->offset());
     builder_.add_source(in.bytes->name(), in.bytes->origin(), in.importer->name, in.merged_bytes);
     pop(in);
   }

@@ -39,6 +39,8 @@ std::uint32_t PostBatch::count_tags(const std::vector<std::string_view>& listed,
 }
 
 void PostBatch::account(AccountRecord account) {
+  account.at = at;
+  account.member = member;
   if (account.role == AccountRole::profile && !account.handle.empty()) {
     // The same person's profile comes with each of their posts: one per batch.
     profiles.add(account);
@@ -67,28 +69,36 @@ void PostBatch::post(const PostRecord& record) {
   for (const CommentRecord& c : record.comments) {
     nodes_.push_back({c.id, c.parent_id, c.has_parent, c.created_at});
   }
-  const auto warn = [&](std::uint64_t Warnings::*counter, const std::string& what) {
-    warnings.add(counter, fmt::format("{} ({})", what, source));
-  };
+  // The tree finds repairs kind by kind: they are counted in the order of the comments they are
+  // about, so that the first warning is the first in the input.
+  repairs_.clear();
   tree_.build(nodes_, record.id, [&](TreeEvent event, std::uint32_t k) {
     const CommentRecord& c = record.comments[k];
     switch (event) {
       case TreeEvent::duplicate_id:
-        warn(&Warnings::duplicate_comment_ids,
-             fmt::format("duplicate comment id \"{}\" in post \"{}\"", c.id, record.id));
+        repairs_.push_back(
+            {k, &Warnings::duplicate_comment_ids,
+             fmt::format("duplicate comment id \"{}\" in post \"{}\"", c.id, record.id)});
         break;
       case TreeEvent::dangling_parent:
-        warn(&Warnings::dangling_parents,
+        repairs_.push_back(
+            {k, &Warnings::dangling_parents,
              fmt::format("comment \"{}\" names parent \"{}\", which is no comment of post \"{}\"",
-                         c.id, c.parent_id, record.id));
+                         c.id, c.parent_id, record.id)});
         break;
       case TreeEvent::cycle:
-        warn(&Warnings::parent_cycles,
+        repairs_.push_back(
+            {k, &Warnings::parent_cycles,
              fmt::format("comment parents form a cycle at comment \"{}\" of post \"{}\"", c.id,
-                         record.id));
+                         record.id)});
         break;
     }
   });
+  std::stable_sort(repairs_.begin(), repairs_.end(),
+                   [](const Repair& a, const Repair& b) { return a.comment < b.comment; });
+  for (Repair& r : repairs_) {
+    warnings.add(r.counter, fmt::format("{} ({})", r.what, source), at);
+  }
   const auto& kept = tree_.kept();
   const auto& parents = tree_.parents();
   const auto count = static_cast<std::uint32_t>(kept.size());
@@ -115,6 +125,7 @@ void PostBatch::post(const PostRecord& record) {
   const auto index = static_cast<std::uint32_t>(posts.size());
   posts.push_back(post);
   post_ids.push_back(keep(record.id));
+  post_at.push_back(at);
   // A status is placed; any other post that names the post it answers is linked to it only.
   if (record.threaded || !record.reply_to_post.empty()) {
     threads.push_back({index, keep(record.reply_to_post), keep(record.conversation),
@@ -165,6 +176,7 @@ void PostBatch::comment(const CommentRecord& record) {
   loose_record.id = keep(record.id);
   loose_record.parent_id = keep(record.parent_id);
   loose_record.has_parent = record.has_parent;
+  loose_record.at = at;
   if (keep_details) {
     loose_record.text = keep(record.text);
   }
@@ -184,9 +196,41 @@ std::string_view PostBatch::html_text(std::string_view html) {
   return html_;
 }
 
-void PostBatch::restart() {
-  restart_at.emplace(posts.size(), loose.size());
-  restart_elements = elements;
+void PostBatch::mark(const Item& item) {
+  KeyMark m;
+  m.kind = item.kind;
+  m.slot = static_cast<std::size_t>(item.index);
+  m.repeated = item.repeated || item.kind == ItemKind::repeat;
+  if (item.kind == ItemKind::repeat) {
+    m.key = item.key;
+  }
+  m.posts = posts.size();
+  m.loose = loose.size();
+  m.accounts = accounts.size();
+  m.elements = elements;
+  marks.push_back(std::move(m));
+}
+
+void PostBatch::repeated_key(std::string_view key, const std::string& pointer,
+                             std::optional<std::uint64_t> line) {
+  const bool first = warnings.first.empty();
+  const std::string what =
+      fmt::format("duplicate key \"{}\" at {}: the last one is used", key, pointer);
+  if (!line) {
+    warnings.add(&Warnings::repeated_keys, fmt::format("{} ({})", what, source), at);
+    return;
+  }
+  warnings.add(&Warnings::repeated_keys, fmt::format("{} ({}:", what, source), at);
+  if (first) {
+    first_line_pending = *line;
+  }
+}
+
+void PostBatch::settle_line(std::uint64_t first_line) {
+  if (first_line_pending) {
+    warnings.first += fmt::format("{})", first_line + *first_line_pending);
+    first_line_pending.reset();
+  }
 }
 
 }  // namespace ror::ingest

@@ -12,9 +12,11 @@
 #include <vector>
 
 #include "ingest/comment_tree.hpp"
+#include "ingest/framing.hpp"
 #include "ingest/profiles.hpp"
 #include "ingest/records.hpp"
 #include "ror/dataset.hpp"
+#include "ror/keyed_hash.hpp"
 #include "ror/string_index.hpp"
 
 namespace ror::ingest {
@@ -33,6 +35,7 @@ struct LooseRecord {
   TextRef parent_id;
   TextRef text;  // kept with details only
   bool has_parent = false;
+  std::uint64_t at = 0;  // where its item starts in the input
 };
 
 // A post's details as a batch keeps them (with details only).
@@ -54,6 +57,19 @@ struct ThreadRecord {
   bool placed = true;            // PostRecord::threaded: placed as a post or a comment
 };
 
+// Where what came under a document's top-level key starts or ends (ItemKind::open, close and
+// repeat): the batch's records before the mark, and its elements.
+struct KeyMark {
+  ItemKind kind = ItemKind::open;
+  std::size_t slot = 0;   // open, close: the split key's slot in the framing
+  bool repeated = false;  // open: the key was given before; repeat: always
+  std::string key;        // repeat: the member's key
+  std::size_t posts = 0;
+  std::size_t loose = 0;
+  std::size_t accounts = 0;
+  std::uint64_t elements = 0;
+};
+
 class PostBatch final : public RecordSink {
  public:
   // A batch of the input named `source` (for warning messages); with `details`, it keeps the
@@ -68,20 +84,33 @@ class PostBatch final : public RecordSink {
   void expect_items(std::uint64_t n, std::string_view field) override;
   std::string_view html_text(std::string_view html) override;
 
-  // Notes that a split array's key came again: what the input gave under it so far (in this
-  // batch and before it) is superseded.
-  void restart();
+  // Notes a mark of the framing (at `at`): what came under a key given again is dropped when
+  // the batch is merged.
+  void mark(const Item& item);
+  // A key given twice in one object, at JSON Pointer `pointer`: counted (the last one is used).
+  // `line`: the item's line within the block, when the block is read as lines (the line the
+  // message names is known at the merge: settle_line).
+  void repeated_key(std::string_view key, const std::string& pointer,
+                    std::optional<std::uint64_t> line = std::nullopt);
+  // The block's first line is `first_line`: completes the first warning's line, if it needs one.
+  void settle_line(std::uint64_t first_line);
   // The text of a reference.
   std::string_view text(TextRef ref) const { return {strings.data() + ref.offset, ref.size}; }
 
   std::string source;
+  // Where the item being read starts in the input (bytes from its start), set by the block
+  // reader: the place of each warning, post and account record it gives (input order); and the
+  // document's top-level key it is the member of ("" for any other item).
+  std::uint64_t at = 0;
+  std::string member;
   bool keep_details = false;
   bool keep_excerpts = false;           // LoadOptions::keep_excerpts
   std::vector<AccountRecord> accounts;  // what the input says of the account
   ProfileTable profiles;                // people's profiles, one per handle
   std::vector<Post> posts;        // author and reply_to index `authors`; first_comment is local
   std::vector<TextRef> post_ids;  // parallel to posts
-  std::vector<Comment> comments;  // nested comments: author indexes `authors`, parent is local
+  std::vector<std::uint64_t> post_at;  // parallel to posts: where each one's item starts
+  std::vector<Comment> comments;       // nested comments: author indexes `authors`, parent is local
   std::vector<LooseRecord> loose;
   std::vector<ThreadRecord> threads;
   std::vector<PostTextRefs> post_details;  // parallel to posts, with details only
@@ -95,9 +124,9 @@ class PostBatch final : public RecordSink {
   Skips skipped;
   std::optional<std::pair<std::uint64_t, std::string>> expected;  // items the input says it has
   std::uint64_t elements = 0;  // items read that were elements of a split array
-  // Set by restart(): the posts and loose comments of this batch before it are superseded.
-  std::optional<std::pair<std::size_t, std::size_t>> restart_at;
-  std::uint64_t restart_elements = 0;  // `elements` when restart() was called
+  std::vector<KeyMark> marks;  // in input order
+  // Set when the first warning is a repeated key of a line: that line within the block.
+  std::optional<std::uint64_t> first_line_pending;
   std::uint64_t posts_read = 0;
   std::uint64_t comments_read = 0;
   // Newlines in the block, and the bytes after the last one (all of them when there is none);
@@ -112,9 +141,16 @@ class PostBatch final : public RecordSink {
   std::uint32_t count_tags(const std::vector<std::string_view>& listed, bool is_listed,
                            std::string_view text, char sigil);
 
-  CommentTree tree_;  // scratch, per post
+  // A repair the comment tree made, about comment `comment` of the post.
+  struct Repair {
+    std::uint32_t comment = 0;
+    std::uint64_t Warnings::*counter = nullptr;
+    std::string what;
+  };
+  std::vector<Repair> repairs_;  // scratch, per post
+  CommentTree tree_;             // scratch, per post
   // The stand-in posts of this batch, by id: one per id, at the earliest time given.
-  std::unordered_map<std::string, std::uint32_t> stand_ins_;
+  std::unordered_map<std::string, std::uint32_t, KeyedStringHash> stand_ins_;
   std::vector<TreeComment> nodes_;      // scratch, per post
   std::string html_;                    // scratch for html_text
   std::vector<std::string_view> tags_;  // scratch for counting tags

@@ -65,6 +65,11 @@ struct PostRecord {
     metrics[static_cast<std::size_t>(m)] = value;
     known = static_cast<std::uint16_t>(known | (1U << static_cast<unsigned>(m)));
   }
+  // Marks metric m not carried.
+  void unset(PostMetric m) {
+    metrics[static_cast<std::size_t>(m)] = 0;
+    known = static_cast<std::uint16_t>(known & ~(1U << static_cast<unsigned>(m)));
+  }
   // Whether metric m was set.
   bool has(PostMetric m) const { return (known >> static_cast<unsigned>(m)) & 1U; }
   // The value of metric m (0 when not set).
@@ -100,6 +105,11 @@ struct AccountRecord {
   // when no input gives one.
   std::uint64_t follower_entries = 0;
   std::vector<std::string> aliases;
+  // Where it was read, set by the sink: its place (for the warnings it causes), and the
+  // document's top-level key it came under when that is not split ("" for any other item), so
+  // that the key given again replaces it.
+  std::uint64_t at = 0;
+  std::string member;
 };
 
 // Where an importer puts what it reads.

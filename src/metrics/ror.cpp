@@ -7,6 +7,7 @@
 #include "metrics/answers.hpp"
 #include "metrics/radix_sort.hpp"
 #include "metrics/selection.hpp"
+#include "ror/keyed_hash.hpp"
 #include "ror/text.hpp"
 
 namespace ror::metrics {
@@ -273,7 +274,7 @@ void set_outreach(const Selection& s, MetricValues& out) {
       it->second.add(month, false);
     }
   }
-  std::unordered_map<std::string, Person> people;
+  std::unordered_map<std::string, Person, KeyedStringHash> people;
   for (const auto& [author, person] : by_author) {
     auto [it, inserted] = people.try_emplace(normalize_name(s.data.authors.name(author)), person);
     if (!inserted) {

@@ -25,19 +25,22 @@ std::uint64_t Warnings::total() const noexcept {
   return sum;
 }
 
-void Warnings::add(std::uint64_t Warnings::*counter, std::string message) {
+void Warnings::add(std::uint64_t Warnings::*counter, std::string message, std::uint64_t at) {
   ++(this->*counter);
-  if (first.empty() || message < first) {
+  if (first.empty() || at < first_at) {
     first = std::move(message);
+    first_at = at;
   }
 }
 
-void Warnings::merge(const Warnings& other) {
+void Warnings::merge(const Warnings& other, std::uint64_t shift) {
   for (const Kind& k : kinds()) {
     this->*k.counter += other.*k.counter;
   }
-  if (!other.first.empty() && (first.empty() || other.first < first)) {
+  const std::uint64_t at = other.first_at == kNowhere ? kNowhere : other.first_at + shift;
+  if (!other.first.empty() && (first.empty() || at < first_at)) {
     first = other.first;
+    first_at = at;
   }
 }
 

@@ -169,3 +169,90 @@ TEST_CASE("ror/v1: -0 and 0 are one id; a leap second stays in its minute", "[im
   CHECK(d.input.warnings.duplicate_post_ids == 1);
   CHECK(ror::format_utc_ms(d.posts[0].created_at) == "2026-01-31T23:59:59.999Z");  // January
 }
+
+TEST_CASE("ror/v1: a key given twice: the last one is used, at every level, with a warning",
+          "[importer][ror/v1]") {
+  // Every level: the document (account, schema, posts), the account (handle, aliases), a post
+  // (text, author, hashtags, in_reply_to, metrics, comments), the metrics (likes), a comment
+  // (author, parent_id). Fourteen keys come twice.
+  const std::string doc = R"({"schema": "ror/v1",
+  "account": {"handle": "first", "followers": 5},
+  "account": {"handle": "acme", "handle": "acme", "aliases": ["old"], "aliases": ["Acme Help"]},
+  "posts": [{"id": "p0", "created_at": "2026-01-04T10:00:00Z"}],
+  "schema": "ror/v1",
+  "posts": [
+    {"id": "p0", "created_at": "2026-01-05T10:00:00Z", "text": "one", "text": "two words",
+     "author": "bob", "author": null, "hashtags": ["a", "b"], "hashtags": null,
+     "in_reply_to": {"author": "eve"}, "in_reply_to": null,
+     "metrics": {"likes": 5, "shares": 1}, "metrics": {"likes": 7, "likes": null, "saves": 2},
+     "comments": [{"id": "c1", "author": "ann", "created_at": "2026-01-05T11:00:00Z"}],
+     "comments": [
+       {"id": "c2", "author": "eve", "author": "dan", "created_at": "2026-01-05T12:00:00Z"},
+       {"id": "c3", "author": "Acme Help", "created_at": "2026-01-05T13:00:00Z",
+        "parent_id": "nope", "parent_id": null}]}]})";
+  ror::LoadOptions options;
+  options.keep_details = true;
+  SECTION("one block") {}
+  SECTION("blocks of 64 bytes, two threads") {
+    options.block_bytes = 64;
+    options.threads = 2;
+  }
+  const Dataset d = load_text(doc, options, "twice.json");
+  CHECK(d.input.warnings.repeated_keys == 14);
+  CHECK(d.input.warnings.total() == 14);  // (p0 is no duplicate post: the first array is gone)
+  CHECK(d.input.warnings.first ==
+        R"(duplicate key "account" at /account: the last one is used (twice.json))");
+  CHECK(d.account.handle == "acme");
+  CHECK_FALSE(d.account.followers.has_value());  // the first account record is gone
+  CHECK(d.account.names == std::vector<std::string>{"acme", "acme help"});
+  REQUIRE(d.post_ids == std::vector<std::string_view>{"p0"});
+  const ror::Post& p = d.posts[0];
+  CHECK(p.created_at == at("2026-01-05T10:00:00Z"));
+  CHECK(p.words == 2);
+  CHECK(p.author == ror::kNone);    // the account's
+  CHECK(p.hashtags == 0);           // no list given last: none in the text
+  CHECK(p.reply_to == ror::kNone);  // answers no one
+  CHECK_FALSE(p.has(PostMetric::likes));
+  CHECK_FALSE(p.has(PostMetric::shares));
+  CHECK(p.get(PostMetric::saves) == 2);
+  const auto comments = comments_of(d, "p0");
+  REQUIRE(comments.size() == 2);
+  CHECK(comments[0].id == "c2");
+  CHECK(comments[0].author == "dan");
+  CHECK(comments[1].id == "c3");
+  CHECK(comments[1].parent == ror::kNone);  // top-level: no dangling parent
+  CHECK(d.input.warnings.dangling_parents == 0);
+  CHECK(ror::test::count_kind(d, ror::PostKind::original) == 1);
+}
+
+TEST_CASE("ror/v1: a repeated key in NDJSON names its line; an escaped key is the same key",
+          "[importer][ror/v1]") {
+  std::string lines = R"({"account": {"handle": "acme"}, "account": {"handle": "acme2"}})"
+                      "\n";
+  for (int i = 0; i < 30; ++i) {
+    lines += R"({"id": "p)" + std::to_string(i) +
+             R"(", "created_at": "2026-01-05T10:00:00Z"})"
+             "\n";
+  }
+  lines += R"({"id": "px", "created_at": "2026-01-05T10:00:00Z", "te\u0078t": "a", "text": "b c"})"
+           "\n";
+  ror::LoadOptions options;
+  SECTION("one block") {}
+  SECTION("blocks of 128 bytes, two threads") {
+    options.block_bytes = 128;
+    options.threads = 2;
+  }
+  const Dataset d = load_text(lines, options, "twice.ndjson");
+  CHECK(d.input.warnings.repeated_keys == 2);
+  CHECK(d.input.warnings.first ==
+        R"(duplicate key "account" at /account: the last one is used (twice.ndjson:1))");
+  CHECK(d.account.handle == "acme2");
+  CHECK(post_of(d, "px").words == 2);
+
+  // Without the header's repeat, the first one is on line 32, in a later block.
+  lines.replace(lines.find(R"(, "account": {"handle": "acme2"})"),
+                std::string_view(R"(, "account": {"handle": "acme2"})").size(), "");
+  const Dataset later = load_text(lines, options, "twice.ndjson");
+  CHECK(later.input.warnings.first ==
+        R"(duplicate key "text" at /text: the last one is used (twice.ndjson:32))");
+}

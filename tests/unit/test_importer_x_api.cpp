@@ -229,3 +229,23 @@ TEST_CASE("x-api: malformed API responses are one-line errors", "[importer][x-ap
     {"text": "y", "user": {}}])") ==
         "missing required field \"id_str\" at /1/id_str (timeline.json:3)");
 }
+
+TEST_CASE("x-api: a key given twice is a warning, and the last one is used", "[importer][x-api]") {
+  // Through the field toolkit, as in every importer: a tweet's text and counts, a hashtag
+  // object's name, a user's screen name.
+  const ror::Dataset d = ror::test::load_text(
+      R"([{"id": 5, "id_str": "5", "created_at": "Fri Mar 06 13:02:05 +0000 2026",
+           "full_text": "three old words", "full_text": "new text #b",
+           "user": {"screen_name": "acme", "screen_name": "acme"},
+           "favorite_count": 3, "favorite_count": 4,
+           "entities": {"hashtags": [{"text": "a", "text": "b"}], "user_mentions": []}}])",
+      {}, "timeline.json");
+  CHECK(d.input.formats == std::vector<std::string>{"x-api"});
+  CHECK(d.input.warnings.repeated_keys == 4);
+  CHECK(d.input.warnings.first ==
+        R"(duplicate key "full_text" at /0/full_text: the last one is used (timeline.json))");
+  REQUIRE(d.posts.size() == 1);
+  CHECK(d.posts[0].words == 3);
+  CHECK(d.posts[0].hashtags == 1);
+  CHECK(d.posts[0].get(ror::PostMetric::likes) == 4);
+}

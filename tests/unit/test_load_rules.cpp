@@ -330,8 +330,10 @@ TEST_CASE("load: the same post in two inputs is merged field by field", "[load]"
 }
 
 TEST_CASE("load: a split key given twice keeps the last array, with a warning", "[load]") {
+  // (p2 in both arrays is no duplicate: the first array is gone before the second is merged)
   const std::string doc = R"({"account": {"handle": "acme"}, "posts": [
-    {"id": "p1", "created_at": "2026-01-05T10:00:00Z"}],
+    {"id": "p1", "created_at": "2026-01-05T10:00:00Z"},
+    {"id": "p2", "created_at": "2026-01-05T11:00:00Z"}],
   "posts": [{"id": "p2", "created_at": "2026-01-06T10:00:00Z"},
             {"id": "p3", "created_at": "2026-01-07T10:00:00Z"}]})";
   LoadOptions options;
@@ -342,9 +344,111 @@ TEST_CASE("load: a split key given twice keeps the last array, with a warning", 
   }
   const Dataset d = ror::test::load_text(doc, options, "twice.json");
   CHECK(d.post_ids == std::vector<std::string_view>{"p2", "p3"});
+  CHECK(d.posts[0].created_at == at("2026-01-06T10:00:00Z"));
   CHECK(d.input.warnings.repeated_keys == 1);
+  CHECK(d.input.warnings.total() == 1);
   CHECK(d.input.warnings.first ==
-        "an array of items is given twice under one key; the last one is kept (twice.json)");
+        R"(duplicate key "posts" at /posts: the last one is used (twice.json))");
+}
+
+TEST_CASE("load: a split key given again drops only what its own earlier value gave", "[load]") {
+  // {"a": [p1, loose c1], "b": [p2, loose c2], "a": [p3]}, as the framing marks it: b's records
+  // stay, a's first ones go; the elements a declared count is held against are those kept.
+  ror::ingest::PostBatch batch("two.json");
+  const auto mark = [&](ror::ingest::ItemKind kind, std::uint64_t slot, bool repeated = false) {
+    ror::ingest::Item item;
+    item.kind = kind;
+    item.index = slot;
+    item.repeated = repeated;
+    batch.mark(item);
+  };
+  using ror::ingest::ItemKind;
+  mark(ItemKind::open, 0);
+  batch.post(post("p1", "2026-03-01T10:00:00Z"));
+  batch.comment(loose("c1", "p2", "ann", "2026-03-02T11:00:00Z"));
+  batch.elements += 2;
+  mark(ItemKind::close, 0);
+  mark(ItemKind::open, 1);
+  batch.post(post("p2", "2026-03-02T10:00:00Z"));
+  batch.comment(loose("c2", "p2", "bob", "2026-03-02T12:00:00Z"));
+  batch.elements += 2;
+  mark(ItemKind::close, 1);
+  mark(ItemKind::open, 0, true);
+  batch.post(post("p3", "2026-03-03T10:00:00Z"));
+  batch.elements += 1;
+  mark(ItemKind::close, 0);
+  batch.expect_items(3, "totalItems");
+  ror::ingest::DatasetBuilder builder;
+  builder.merge(std::move(batch), 0, {"", true});
+  builder.end_source(0, "two.json");
+  builder.add_source("two.json", "two.json", "test", 0);
+  const Dataset d = builder.finish({});
+  CHECK(d.post_ids == std::vector<std::string_view>{"p2", "p3"});
+  REQUIRE(comments_of(d, "p2").size() == 1);
+  CHECK(comments_of(d, "p2")[0].author == "bob");
+  CHECK(d.input.warnings.count_mismatches == 0);  // 2 + 2 + 1 elements, 2 of them dropped
+}
+
+TEST_CASE("load: the first warning is the first in input order", "[load]") {
+  // Warnings of every kind, the earliest not the smallest message: a duplicate comment id in the
+  // first post, a duplicate post id (found when batches are merged) and dangling parents later,
+  // each many posts apart so that small blocks put them in different blocks.
+  std::string doc = R"({"account": {"handle": "acme"}, "posts": [)";
+  const auto filler = [&](int from, int to) {
+    for (int i = from; i < to; ++i) {
+      doc += R"({"id": "f)" + std::to_string(i) + R"(", "created_at": "2026-01-05T10:00:00Z",
+        "text": "filler post with a few words"},)";
+    }
+  };
+  doc += R"({"id": "p1", "created_at": "2026-01-05T10:00:00Z", "comments": [
+      {"id": "c1", "author": "bob", "created_at": "2026-01-05T11:00:00Z"},
+      {"id": "c1", "author": "eve", "created_at": "2026-01-05T12:00:00Z"}]},)";
+  filler(0, 40);
+  doc += R"({"id": "p1", "created_at": "2026-01-06T10:00:00Z"},)";
+  filler(40, 80);
+  doc += R"({"id": "p2", "created_at": "2026-01-07T10:00:00Z", "comments": [
+      {"id": "c9", "author": "bob", "created_at": "2026-01-07T11:00:00Z", "parent_id": "a"}]}]})";
+  const std::string first_comment = R"(duplicate comment id "c1" in post "p1" (order.json))";
+  LoadOptions options;
+  SECTION("one block, one thread") {
+    options.threads = 1;
+  }
+  SECTION("blocks of 256 bytes, four threads") {
+    options.block_bytes = 256;
+    options.threads = 4;
+  }
+  SECTION("blocks of 256 bytes, two threads, three runs") {
+    options.block_bytes = 256;
+    options.threads = 2;
+  }
+  for (int run = 0; run < 3; ++run) {
+    const Dataset d = ror::test::load_text(doc, options, "order.json");
+    CHECK(d.input.warnings.total() == 3);
+    CHECK(d.input.warnings.first == first_comment);
+  }
+
+  // Without the first post's repair, the duplicate post id comes first: it is found at the
+  // merge, after the later post's dangling parent was counted, yet lies before it.
+  std::string later = doc;
+  const std::string repeated = R"("id": "c1", "author": "eve")";
+  later.replace(later.find(repeated), repeated.size(), R"("id": "c2", "author": "eve")");
+  CHECK(ror::test::load_text(later, options, "order.json").input.warnings.first ==
+        R"(duplicate post id "p1"; the later post is kept (order.json))");
+
+  // Across inputs, the order they are read in: the second input's warning is never first.
+  const std::string clean = R"({"posts": [{"id": "q1", "created_at": "2026-01-05T10:00:00Z"}]})";
+  const std::string dangling = R"({"posts": [{"id": "q2", "created_at": "2026-01-05T10:00:00Z",
+    "comments": [{"id": "k", "author": "a", "created_at": "2026-01-05T11:00:00Z",
+                  "parent_id": "zz"}]}]})";
+  const Dataset two = ror::load_buffers(
+      {NamedInput{"a.json", later}, NamedInput{"b.json", dangling}, NamedInput{"c.json", clean}},
+      options);
+  CHECK(two.input.warnings.total() == 3);
+  CHECK(two.input.warnings.first == R"(duplicate post id "p1"; the later post is kept (a.json))");
+  const Dataset swapped =
+      ror::load_buffers({NamedInput{"b.json", dangling}, NamedInput{"a.json", later}}, options);
+  CHECK(swapped.input.warnings.first ==
+        R"(comment "k" names parent "zz", which is no comment of post "q2" (b.json))");
 }
 
 TEST_CASE("load: the surest importer wins, ties go to the first listed", "[load]") {

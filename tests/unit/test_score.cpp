@@ -286,16 +286,23 @@ TEST_CASE("input order never changes any output", "[score]") {
   }
 }
 
-TEST_CASE("input order never changes the report of data that needed repairs", "[score]") {
+TEST_CASE(
+    "input order never changes the report of data that needed repairs but for the first warning",
+    "[score]") {
+  // The first warning is the first in input order (test_load_rules.cpp checks it), so shuffled
+  // records may name another one first; everything else stays as it was.
   std::uint64_t repaired = 0;
   for (std::uint64_t seed = 1; seed <= kSeeds; ++seed) {
     CAPTURE(seed);
     const json doc = gen::generate(seed, gen::Options{true});
-    const Report a = report_of(doc);
-    const Report b = report_of(gen::shuffled(doc, seed + 1));
+    Report a = report_of(doc);
+    Report b = report_of(gen::shuffled(doc, seed + 1));
     repaired += a.input.warnings.total() > 0 ? 1U : 0U;
     CHECK(a.input.warnings.total() == b.input.warnings.total());
-    CHECK(a.input.warnings.first == b.input.warnings.first);
+    CHECK(a.input.warnings.first.empty() == b.input.warnings.first.empty());
+    for (Report* r : {&a, &b}) {
+      r->input.warnings.first = r->input.warnings.first.empty() ? "" : "(the first warning)";
+    }
     for (const ror::Renderer& renderer : ror::renderers()) {
       CAPTURE(renderer.name);
       CHECK(rendered(a, renderer) == rendered(b, renderer));

@@ -68,9 +68,12 @@ struct Audience {
   bool comments_known = false;  // whether the export holds comments by other people at all
 };
 
-// Computes the audience of every post of the dataset, or of the posts given (indices).
-Audience compute_audience(const Dataset& data, const AudienceOptions& options);
+// Computes the audience of every post of the dataset, or of the posts given (indices). With
+// levels_only, only per_level, as_of and comments_known are wanted: the members' RFM codes and
+// their order (the costly part, on millions of members) are left out.
+Audience compute_audience(const Dataset& data, const AudienceOptions& options,
+                          bool levels_only = false);
 Audience compute_audience(const Dataset& data, std::span<const std::uint32_t> posts,
-                          const AudienceOptions& options);
+                          const AudienceOptions& options, bool levels_only = false);
 
 }  // namespace ror

@@ -58,8 +58,70 @@ std::string AudienceRow::rfm_code() const {
   return code;
 }
 
+namespace {
+
+// The levels alone (what `ror score` reports): 16 bytes a member and no answers, names, RFM or
+// order, as there may be millions of members. The same rules as the full table's.
+Audience count_levels(const Dataset& data, std::span<const std::uint32_t> posts,
+                      const AudienceOptions& options) {
+  struct Tally {
+    TimeMs last_seen = 0;
+    std::uint32_t posts = 0;
+    std::uint32_t last_post = kNone;
+  };
+  Audience out;
+  std::vector<std::uint32_t> index(data.authors.size(), kNone);  // author -> tally
+  std::vector<Tally> tallies;
+  std::vector<std::uint64_t> months;  // tally << 24 | UTC month (shifted positive), per comment
+  for (const std::uint32_t p : posts) {
+    const Post& post = data.posts[p];
+    out.as_of = std::max(out.as_of, post.created_at);
+    out.comments_known = out.comments_known || post.comments_known;
+    for (std::uint32_t k = 0; k < post.comment_count; ++k) {
+      const Comment& c = data.comments[post.first_comment + k];
+      out.as_of = std::max(out.as_of, c.created_at);
+      if (c.author == kNone || data.by_account(c) || data.authors.is_anonymous(c.author)) {
+        continue;
+      }
+      if (index[c.author] == kNone) {
+        index[c.author] = static_cast<std::uint32_t>(tallies.size());
+        tallies.push_back({c.created_at, 0, kNone});
+      }
+      const std::uint32_t t = index[c.author];
+      Tally& m = tallies[t];
+      m.last_seen = std::max(m.last_seen, c.created_at);
+      if (m.last_post != p) {
+        m.last_post = p;
+        ++m.posts;
+      }
+      constexpr std::int64_t kMonthOffset = std::int64_t{1} << 17;
+      months.push_back(static_cast<std::uint64_t>(t) << 24 |
+                       static_cast<std::uint64_t>(utc_month_index(c.created_at) + kMonthOffset));
+    }
+  }
+  metrics::radix_sort(months);
+  months.erase(std::unique(months.begin(), months.end()), months.end());
+  std::vector<std::uint32_t> month_count(tallies.size(), 0);
+  for (const std::uint64_t key : months) {
+    ++month_count[key >> 24];
+  }
+  AudienceRow m;
+  for (std::size_t t = 0; t < tallies.size(); ++t) {
+    m.last_seen = tallies[t].last_seen;
+    m.posts = tallies[t].posts;
+    m.months = month_count[t];
+    ++out.per_level[static_cast<std::size_t>(level_of(m, options, out.as_of))];
+  }
+  return out;
+}
+
+}  // namespace
+
 Audience compute_audience(const Dataset& data, std::span<const std::uint32_t> posts,
-                          const AudienceOptions& options) {
+                          const AudienceOptions& options, bool levels_only) {
+  if (levels_only) {
+    return count_levels(data, posts, options);
+  }
   Audience out;
   std::vector<std::uint32_t> index(data.authors.size(), kNone);  // author -> row
   std::vector<std::uint64_t> months;     // row << 24 | UTC month (shifted positive), per comment
@@ -160,10 +222,10 @@ Audience compute_audience(const Dataset& data, std::span<const std::uint32_t> po
   return out;
 }
 
-Audience compute_audience(const Dataset& data, const AudienceOptions& options) {
+Audience compute_audience(const Dataset& data, const AudienceOptions& options, bool levels_only) {
   std::vector<std::uint32_t> all(data.posts.size());
   std::iota(all.begin(), all.end(), 0U);
-  return compute_audience(data, all, options);
+  return compute_audience(data, all, options, levels_only);
 }
 
 }  // namespace ror

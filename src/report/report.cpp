@@ -231,7 +231,8 @@ Report build_report(const Dataset& data, std::span<const std::uint32_t> posts,
     }
   }
   report.flags = hygiene_flags(report.metrics, config);
-  if (const Audience audience = compute_audience(data, config.audience); audience.comments_known) {
+  if (const Audience audience = compute_audience(data, config.audience, true);
+      audience.comments_known) {
     report.levels = audience.per_level;
   }
   for (const Requirement& r : requirements) {

@@ -158,3 +158,20 @@ TEST_CASE("the audience levels are configurable and checked") {
   CHECK_THROWS_WITH(ror::parse_score_config(R"({"audience": {"advocat": {}}})", "test"),
                     Catch::Contains("did you mean \"advocate\""));
 }
+
+TEST_CASE("the levels alone (the score report's count) agree with the full table") {
+  for (const char* sample : {"broadcaster", "relationship-builder", "seed-blog"}) {
+    INFO(sample);
+    const ror::Dataset data =
+        ror::load_files({std::string(ROR_SOURCE_DIR "/data/samples/") + sample + ".json"}, {});
+    for (const std::uint32_t days : {90U, 30U, 7U}) {
+      AudienceOptions o;
+      o.recent_days = days;
+      const Audience full = ror::compute_audience(data, o);
+      const Audience levels = ror::compute_audience(data, o, true);
+      CHECK(levels.per_level == full.per_level);
+      CHECK(levels.as_of == full.as_of);
+      CHECK(levels.comments_known == full.comments_known);
+    }
+  }
+}

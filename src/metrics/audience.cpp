@@ -30,6 +30,25 @@ void rank_into(std::vector<AudienceRow>& rows, std::size_t dimension,
   }
 }
 
+// A member's comment in its UTC month, as one sortable number: member << 24 | month (shifted
+// positive: year 1 is month -23,628).
+std::uint64_t month_key(std::size_t member, TimeMs t) {
+  constexpr std::int64_t kMonthOffset = std::int64_t{1} << 17;
+  return static_cast<std::uint64_t>(member) << 24 |
+         static_cast<std::uint64_t>(utc_month_index(t) + kMonthOffset);
+}
+
+// How many distinct months each of `members` commented in, from their month_keys (sorted here).
+std::vector<std::uint32_t> distinct_months(std::vector<std::uint64_t>& keys, std::size_t members) {
+  metrics::radix_sort(keys);
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::vector<std::uint32_t> count(members, 0);
+  for (const std::uint64_t key : keys) {
+    ++count[key >> 24];
+  }
+  return count;
+}
+
 Level level_of(const AudienceRow& m, const AudienceOptions& o, TimeMs as_of) {
   constexpr TimeMs kDay = 86'400'000;
   const bool recent = m.last_seen >= as_of - static_cast<TimeMs>(o.recent_days) * kDay;
@@ -94,17 +113,10 @@ Audience count_levels(const Dataset& data, std::span<const std::uint32_t> posts,
         m.last_post = p;
         ++m.posts;
       }
-      constexpr std::int64_t kMonthOffset = std::int64_t{1} << 17;
-      months.push_back(static_cast<std::uint64_t>(t) << 24 |
-                       static_cast<std::uint64_t>(utc_month_index(c.created_at) + kMonthOffset));
+      months.push_back(month_key(t, c.created_at));
     }
   }
-  metrics::radix_sort(months);
-  months.erase(std::unique(months.begin(), months.end()), months.end());
-  std::vector<std::uint32_t> month_count(tallies.size(), 0);
-  for (const std::uint64_t key : months) {
-    ++month_count[key >> 24];
-  }
+  const std::vector<std::uint32_t> month_count = distinct_months(months, tallies.size());
   AudienceRow m;
   for (std::size_t t = 0; t < tallies.size(); ++t) {
     m.last_seen = tallies[t].last_seen;
@@ -173,9 +185,7 @@ Audience compute_audience(const Dataset& data, std::span<const std::uint32_t> po
       m.words += c.words;
       m.first_seen = std::min(m.first_seen, c.created_at);
       m.last_seen = std::max(m.last_seen, c.created_at);
-      constexpr std::int64_t kMonthOffset = std::int64_t{1} << 17;  // (year 1 is month -23,628)
-      months.push_back(static_cast<std::uint64_t>(row) << 24 |
-                       static_cast<std::uint64_t>(utc_month_index(c.created_at) + kMonthOffset));
+      months.push_back(month_key(row, c.created_at));
       if (metrics::awaits_answer(data, cs, base, c)) {
         ++m.awaiting;
         if (marks.earliest[k] != metrics::kNever) {
@@ -185,10 +195,9 @@ Audience compute_audience(const Dataset& data, std::span<const std::uint32_t> po
       }
     }
   }
-  metrics::radix_sort(months);
-  months.erase(std::unique(months.begin(), months.end()), months.end());
-  for (const std::uint64_t key : months) {
-    ++out.members[key >> 24].months;
+  const std::vector<std::uint32_t> month_count = distinct_months(months, out.members.size());
+  for (std::size_t row = 0; row < out.members.size(); ++row) {
+    out.members[row].months = month_count[row];
   }
   std::vector<std::uint64_t> recency;
   std::vector<std::uint64_t> frequency;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -83,6 +84,52 @@ struct BreakdownRow {
   std::string url;
 };
 
+// A breakdown's rows, each computed when it is read: a renderer holds one row at a time, so
+// `--by post` costs one row's memory, not one per post. It refers to the dataset it was made
+// from, which must outlive it (as a string_view does its string), and keeps a copy of the score
+// configuration. A row's metrics leave out the top audience (no breakdown shows it).
+class Breakdown {
+ public:
+  Breakdown() = default;  // no rows
+  Breakdown(const Dataset& data, const ScoreConfig& config, BreakdownBy by);
+
+  std::size_t size() const { return starts_.empty() ? 0 : starts_.size() - 1; }
+  bool empty() const { return size() == 0; }
+  // Row i, computed now (in time for posts and periods; platforms in input order, then "all").
+  BreakdownRow operator[](std::size_t i) const;
+  // Every row, held at once (what the HTML report draws).
+  std::vector<BreakdownRow> all() const;
+
+  // Rows in order. A long breakdown computes its rows a chunk ahead on another thread while the
+  // loop's body (a renderer) writes the chunk before; a short one computes each as it is reached.
+  class Iterator {
+   public:
+    Iterator(const Breakdown* rows, std::size_t at);
+    Iterator(Iterator&&) noexcept;
+    Iterator& operator=(Iterator&&) noexcept;
+    ~Iterator();
+    const BreakdownRow& operator*() const;
+    Iterator& operator++();
+    bool operator==(const Iterator& o) const { return at_ == o.at_; }
+
+   private:
+    struct Ahead;
+    const Breakdown* rows_;
+    std::size_t at_;
+    std::unique_ptr<Ahead> ahead_;  // the chunk being read and the one computed after it
+  };
+  Iterator begin() const { return {this, 0}; }
+  Iterator end() const { return {this, size()}; }
+
+ private:
+  const Dataset* data_ = nullptr;
+  ScoreConfig config_;
+  BreakdownBy by_ = BreakdownBy::post;
+  std::vector<std::string> keys_;      // by group (none by post: a post's key is its id)
+  std::vector<std::uint32_t> posts_;   // the groups' post indices, one group after another
+  std::vector<std::size_t> starts_;    // group i is posts_[starts_[i], starts_[i + 1])
+};
+
 // A hygiene habit seen in the data, spelled out for the report.
 struct HygieneFlag {
   MetricId metric;
@@ -107,7 +154,7 @@ struct Report {
   std::optional<std::array<std::uint64_t, kLevelCount>> levels;
   std::vector<CheckResult> checks;
   std::optional<BreakdownBy> by;  // set when rows hold a breakdown
-  std::vector<BreakdownRow> rows;
+  Breakdown rows;
   // One row per UTC month, for the table's trend lines (add_trends); empty unless asked.
   std::vector<BreakdownRow> trends;
 
@@ -120,16 +167,9 @@ Report build_report(const Dataset& data, const ScoreConfig& config,
                     const std::vector<Requirement>& requirements,
                     std::optional<BreakdownBy> by = std::nullopt);
 
-// The rows of a breakdown (what build_report puts in Report::rows).
-std::vector<BreakdownRow> build_breakdown(const Dataset& data, const ScoreConfig& config,
-                                          BreakdownBy by);
 
 // Fills report.trends with the months of the data (what the table's sparklines draw).
 void add_trends(Report& report, const Dataset& data, const ScoreConfig& config);
-
-// A post's first words on one line (whitespace made single spaces), when the load kept them
-// (LoadOptions::keep_excerpts); "" otherwise.
-std::string excerpt_line(const Dataset& data, std::uint32_t post);
 
 // An original post that shows a hygiene habit, as the HTML report lists it.
 struct HabitPost {

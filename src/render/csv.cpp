@@ -178,28 +178,42 @@ Fields row_fields(const BreakdownRow& row, bool all_metrics, bool post) {
   return out;
 }
 
-// A wide table: a header of "section.name" columns, then one line per record.
-void write_wide(std::ostream& out, const std::string& key, const std::vector<Fields>& records,
-                const std::vector<std::string>& keys, bool raw) {
-  std::vector<std::string> cells;
-  if (!key.empty()) {
-    cells.push_back(key);
-  }
-  for (const Field& f : records.front()) {
-    cells.push_back(f.section + "." + f.name);
-  }
-  write_csv_line(out, cells, raw);
-  for (std::size_t r = 0; r < records.size(); ++r) {
-    cells.clear();
-    if (!key.empty()) {
-      cells.push_back(keys[r]);
+// A wide table, written as it comes: a header of "section.name" columns (after the key's, when
+// there is one) before the first record, then a line per record.
+class WideTable {
+ public:
+  WideTable(std::ostream& out, std::string key, bool raw)
+      : out_(out), key_(std::move(key)), raw_(raw) {}
+
+  void add(const Fields& record, const std::string& key = {}) {
+    cells_.clear();
+    if (!started_) {
+      if (!key_.empty()) {
+        cells_.push_back(key_);
+      }
+      for (const Field& f : record) {
+        cells_.push_back(f.section + "." + f.name);
+      }
+      write_csv_line(out_, cells_, raw_);
+      cells_.clear();
+      started_ = true;
     }
-    for (const Field& f : records[r]) {
-      cells.push_back(f.value);
+    if (!key_.empty()) {
+      cells_.push_back(key);
     }
-    write_csv_line(out, cells, raw);
+    for (const Field& f : record) {
+      cells_.push_back(f.value);
+    }
+    write_csv_line(out_, cells_, raw_);
   }
-}
+
+ private:
+  std::ostream& out_;
+  std::string key_;
+  bool raw_;
+  bool started_ = false;
+  std::vector<std::string> cells_;
+};
 
 }  // namespace
 
@@ -208,23 +222,18 @@ void render_csv(const Report& report, const RenderOptions& options, std::ostream
   add_checks(checks, report);
   if (report.by) {
     // (the checks judge the whole report: every row repeats them, so none is lost)
-    std::vector<Fields> records;
-    std::vector<std::string> keys;
+    WideTable table(out, std::string(breakdown_name(*report.by)), options.csv_raw);
     for (const BreakdownRow& row : report.rows) {
       Fields f = row_fields(row, options.wide, *report.by == BreakdownBy::post);
       f.insert(f.end(), checks.begin(), checks.end());
-      records.push_back(std::move(f));
-      keys.push_back(row.key);
-    }
-    if (!records.empty()) {
-      write_wide(out, std::string(breakdown_name(*report.by)), records, keys, options.csv_raw);
+      table.add(f, row.key);
     }
     return;
   }
   Fields all = totals(report);
   all.insert(all.end(), checks.begin(), checks.end());
   if (options.wide) {
-    write_wide(out, "", {all}, {}, options.csv_raw);
+    WideTable(out, "", options.csv_raw).add(all);
     return;
   }
   out << "section,name,value\n";

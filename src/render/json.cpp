@@ -1,6 +1,8 @@
 // --format json: the versioned machine report (docs/output.md). Key order is fixed.
+#include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "render/json_parts.hpp"
@@ -151,41 +153,156 @@ Json inputs_json(const std::vector<ScoredInput>& inputs) {
   return list;
 }
 
-Json group_json(Group group, const MetricValues& m, const Scores& s, bool all_metrics) {
-  Json metrics = Json::object();
+// Writes JSON laid out as nlohmann's dump(2) lays a document out, member by member, without
+// building the document: a breakdown's rows (one per post with --by post) are written as they
+// are computed. Scalars are written as nlohmann writes them (the same digits for a double, the
+// same escapes and replacement of invalid UTF-8 for a string); a Json part is dumped in place.
+class JsonWriter {
+ public:
+  std::string& text() { return text_; }
+
+  void open(char bracket) {
+    text_ += bracket;
+    first_.push_back(true);
+  }
+  void close(char bracket) {
+    const bool empty = first_.back();
+    first_.pop_back();
+    if (!empty) {
+      newline();
+    }
+    text_ += bracket;
+  }
+  // Starts the next member of an object (our own key: plain ASCII); its value follows.
+  JsonWriter& key(std::string_view name) {
+    element();
+    text_ += '"';
+    text_ += name;
+    text_ += "\": ";
+    return *this;
+  }
+  // Starts the next element of an array.
+  void element() {
+    if (!first_.back()) {
+      text_ += ',';
+    }
+    first_.back() = false;
+    newline();
+  }
+
+  void value(const Json& v) {
+    if (v.is_number_integer()) {
+      text_ += fmt::format_int(v.get<std::int64_t>()).c_str();
+    } else if (v.is_string() && plain(v.get_ref<const std::string&>())) {
+      quoted(v.get_ref<const std::string&>());
+    } else if (v.is_structured()) {
+      const std::string dumped = v.dump(2, ' ', false, Json::error_handler_t::replace);
+      for (const char c : dumped) {  // (nested at this depth)
+        text_ += c;
+        if (c == '\n') {
+          text_.append(2 * first_.size(), ' ');
+        }
+      }
+    } else {
+      text_ += v.dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+  }
+  void string(std::string_view s) {
+    if (plain(s)) {
+      quoted(s);
+    } else {
+      value(Json(s));
+    }
+  }
+  // A string, null when it is empty.
+  void text_or_null(std::string_view s) {
+    if (s.empty()) {
+      text_ += "null";
+    } else {
+      string(s);
+    }
+  }
+
+ private:
+  // Printable ASCII that JSON does not escape: written as it is.
+  static bool plain(std::string_view s) {
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
+  }
+  void quoted(std::string_view s) {
+    text_ += '"';
+    text_ += s;
+    text_ += '"';
+  }
+  void newline() {
+    text_ += '\n';
+    text_.append(2 * first_.size(), ' ');
+  }
+
+  std::string text_;
+  std::vector<bool> first_;  // by open bracket: nothing written in it yet
+};
+
+// A group: its score, coverage, confidence and missing input, its metrics (all, or the
+// breakdown's columns), and for the totals the counts behind the rates and the inputs.
+void write_group(JsonWriter& w, Group group, const MetricValues& m, const Scores& s,
+                 bool all_metrics, const std::optional<Json>& levels = std::nullopt) {
+  const auto g = static_cast<std::size_t>(group);
+  w.open('{');
+  w.key("score").value(score(s.of(group)));
+  w.key("coverage").value(std::round(s.coverage_of(group) * 1000.0) / 1000.0);
+  w.key("low_confidence").value(s.low_confidence_of(group));
+  w.key("missing").text_or_null(s.missing[g]);
+  w.key("metrics").open('{');
+  const auto metric = [&](MetricId id) {
+    const MetricInfo& info = metric_info(id);
+    if (info.group == group) {
+      w.key(info.name).value(json_number(m[id], info.unit));
+    }
+  };
   if (all_metrics) {
     for (const MetricInfo& info : metric_catalog()) {
-      if (info.group == group) {
-        metrics[std::string(info.name)] = json_number(m[info.id], info.unit);
-      }
+      metric(info.id);
     }
     if (group == Group::ror) {
-      metrics["top_audience"] = top_audience_json(m);
+      w.key("top_audience").value(top_audience_json(m));
     }
   } else {
     for (const MetricId id : breakdown_metrics()) {
-      const MetricInfo& info = metric_info(id);
-      if (info.group == group) {
-        metrics[std::string(info.name)] = json_number(m[id], info.unit);
-      }
+      metric(id);
     }
   }
-  const std::string& missing = s.missing[static_cast<std::size_t>(group)];
-  Json out{{"score", score(s.of(group))},
-           {"coverage", std::round(s.coverage_of(group) * 1000.0) / 1000.0},
-           {"low_confidence", s.low_confidence_of(group)},
-           {"missing", missing.empty() ? Json(nullptr) : Json(missing)},
-           {"metrics", metrics}};
+  w.close('}');
   if (all_metrics) {
-    out["counts"] = counts_json(group, m.counts);
-    out["inputs"] = inputs_json(s.inputs[static_cast<std::size_t>(group)]);
+    w.key("counts").value(counts_json(group, m.counts));
+    w.key("inputs").value(inputs_json(s.inputs[g]));
   }
-  return out;
+  if (levels) {
+    w.key("audience_levels").value(*levels);
+  }
+  w.close('}');
 }
 
-// What an insufficient-data verdict lacks, else null.
-Json reason(const Scores& s) {
-  return s.insufficient.empty() ? Json(nullptr) : Json(s.insufficient);
+// The verdict, and what an insufficient-data verdict lacks (else null).
+void write_verdict(JsonWriter& w, const Scores& s) {
+  w.key("verdict").value(verdict_name(s.verdict));
+  w.key("verdict_reason").text_or_null(s.insufficient);
+}
+
+void write_row(JsonWriter& w, const BreakdownRow& row, BreakdownBy by) {
+  w.open('{');
+  w.key("key").string(row.key);
+  if (by == BreakdownBy::post) {
+    w.key("time").value(format_utc_ms(row.metrics.counts.first_post));
+    w.key("excerpt").text_or_null(row.excerpt);
+    w.key("url").text_or_null(row.url);
+  }
+  for (const Group g : kGroups) {
+    w.key(group_name(g));
+    write_group(w, g, row.metrics, row.scores, false);
+  }
+  write_verdict(w, row.scores);
+  w.close('}');
 }
 
 Json checks_json(const Report& r) {
@@ -200,46 +317,46 @@ Json checks_json(const Report& r) {
 
 }  // namespace
 
+// Written as it goes, and a breakdown row by row, so that `--by post` holds one row at a time.
 void render_json(const Report& report, const RenderOptions& /*options*/, std::ostream& out) {
-  Json doc{{"schema_version", kOutputSchemaVersion},
-           {"account", account_json(report.account)},
-           {"period", period_json(report)},
-           {"input", input_json(report)}};
+  JsonWriter w;
+  std::string& text = w.text();
+  w.open('{');
+  w.key("schema_version").value(kOutputSchemaVersion);
+  w.key("account").value(account_json(report.account));
+  w.key("period").value(period_json(report));
+  w.key("input").value(input_json(report));
   if (report.by) {
-    doc["by"] = breakdown_name(*report.by);
-    Json rows = Json::array();
+    w.key("by").value(breakdown_name(*report.by));
+    w.key("rows").open('[');
     for (const BreakdownRow& row : report.rows) {
-      Json entry{{"key", row.key}};
-      if (*report.by == BreakdownBy::post) {
-        entry["time"] = format_utc_ms(row.metrics.counts.first_post);
-        entry["excerpt"] = row.excerpt.empty() ? Json(nullptr) : Json(row.excerpt);
-        entry["url"] = row.url.empty() ? Json(nullptr) : Json(row.url);
+      w.element();
+      write_row(w, row, *report.by);
+      if (text.size() >= (std::size_t{1} << 16)) {
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        text.clear();
       }
-      for (const Group g : kGroups) {
-        entry[std::string(group_name(g))] = group_json(g, row.metrics, row.scores, false);
-      }
-      entry["verdict"] = verdict_name(row.scores.verdict);
-      entry["verdict_reason"] = reason(row.scores);
-      rows.push_back(std::move(entry));
     }
-    doc["rows"] = std::move(rows);
+    w.close(']');
   } else {
-    for (const Group g : kGroups) {
-      doc[std::string(group_name(g))] = group_json(g, report.metrics, report.scores, true);
-    }
-    Json levels(nullptr);
+    std::optional<Json> levels = Json(nullptr);
     if (report.levels) {
       levels = Json::object();
       for (std::size_t l = 0; l < kLevelCount; ++l) {
-        levels[std::string(level_name(static_cast<Level>(l)))] = (*report.levels)[l];
+        (*levels)[std::string(level_name(static_cast<Level>(l)))] = (*report.levels)[l];
       }
     }
-    doc["ror"]["audience_levels"] = levels;
-    doc["verdict"] = verdict_name(report.scores.verdict);
-    doc["verdict_reason"] = reason(report.scores);
+    for (const Group g : kGroups) {
+      w.key(group_name(g));
+      write_group(w, g, report.metrics, report.scores, true,
+                  g == Group::ror ? levels : std::nullopt);
+    }
+    write_verdict(w, report.scores);
   }
-  doc["checks"] = checks_json(report);
-  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  w.key("checks").value(checks_json(report));
+  w.close('}');
+  text += '\n';
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 }  // namespace ror

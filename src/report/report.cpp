@@ -1,6 +1,8 @@
 // Assembling the report: totals, scores, checks, unknown metrics and the optional breakdown.
 #include <algorithm>
 #include <array>
+#include <deque>
+#include <future>
 #include <map>
 #include <numeric>
 
@@ -10,67 +12,6 @@
 
 namespace ror {
 namespace {
-
-// Groups post indices by post (in time), by UTC day, ISO week or month (ascending), or by
-// platform (in the order the inputs bring them, then "all": the whole, beside them).
-std::vector<std::pair<std::string, std::vector<std::uint32_t>>> group_posts(const Dataset& data,
-                                                                            BreakdownBy by) {
-  std::vector<std::pair<std::string, std::vector<std::uint32_t>>> groups;
-  if (by == BreakdownBy::post) {
-    std::vector<std::uint32_t> order(data.posts.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i) {
-      order[i] = i;
-    }
-    // Chronological, ties by id, so that input order never changes the output.
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-      const Post& pa = data.posts[a];
-      const Post& pb = data.posts[b];
-      return pa.created_at != pb.created_at ? pa.created_at < pb.created_at
-                                            : data.post_ids[a] < data.post_ids[b];
-    });
-    for (const std::uint32_t i : order) {
-      groups.emplace_back(std::string(data.post_ids[i]), std::vector<std::uint32_t>{i});
-    }
-    return groups;
-  }
-  if (by == BreakdownBy::platform) {
-    std::vector<std::vector<std::uint32_t>> of(data.platforms.size());
-    std::vector<std::uint32_t> all(data.posts.size());
-    for (std::uint32_t i = 0; i < data.posts.size(); ++i) {
-      of[data.posts[i].platform].push_back(i);
-      all[i] = i;
-    }
-    for (std::size_t p = 0; p < of.size(); ++p) {
-      if (!of[p].empty()) {
-        // ror/v1 posts carry no platform of their own: the account's, else "ror/v1".
-        const std::string& name = data.platforms[p];
-        groups.emplace_back(!name.empty()                    ? name
-                            : !data.account.platform.empty() ? data.account.platform
-                                                             : std::string("ror/v1"),
-                            std::move(of[p]));
-      }
-    }
-    groups.emplace_back("all", std::move(all));
-    return groups;
-  }
-  // Periods (UTC), ascending: keyed by an index that sorts in time.
-  const auto index = [by](TimeMs t) {
-    return by == BreakdownBy::day    ? utc_day_index(t)
-           : by == BreakdownBy::week ? iso_week_start(utc_day_index(t))
-                                     : utc_month_index(t);
-  };
-  std::map<std::int64_t, std::vector<std::uint32_t>> periods;
-  for (std::uint32_t i = 0; i < data.posts.size(); ++i) {
-    periods[index(data.posts[i].created_at)].push_back(i);
-  }
-  for (auto& [period, posts] : periods) {
-    groups.emplace_back(by == BreakdownBy::day    ? format_day(period)
-                        : by == BreakdownBy::week ? format_iso_week(period)
-                                                  : format_month(period),
-                        std::move(posts));
-  }
-  return groups;
-}
 
 // Spells out a hygiene habit from the counts behind its rate.
 std::string describe_flag(MetricId id, const MetricValues& m, const MetricOptions& o) {
@@ -119,6 +60,23 @@ std::vector<HygieneFlag> hygiene_flags(const MetricValues& m, const ScoreConfig&
   return flags;
 }
 
+// A post's first words on one line (whitespace made single spaces), when the load kept them
+// (LoadOptions::keep_excerpts); "" otherwise.
+std::string excerpt_line(const PostExcerpt* e) {
+  std::string line;
+  if (e != nullptr) {
+    for (const char c : e->text) {  // (one line whatever the text holds)
+      const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+      if (!space) {
+        line += c;
+      } else if (!line.empty() && line.back() != ' ') {
+        line += ' ';
+      }
+    }
+  }
+  return line;
+}
+
 }  // namespace
 
 std::span<const MetricId> breakdown_metrics() {
@@ -160,52 +118,167 @@ std::span<const std::string_view> breakdown_names() {
 }
 
 void add_trends(Report& report, const Dataset& data, const ScoreConfig& config) {
-  report.trends = build_breakdown(data, config, BreakdownBy::month);
+  report.trends = Breakdown(data, config, BreakdownBy::month).all();
 }
 
-std::string excerpt_line(const Dataset& data, std::uint32_t post) {
-  std::string line;
-  if (const PostExcerpt* e = data.excerpt(post)) {
-    for (const char c : e->text) {  // (one line whatever the text holds)
-      const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-      if (!space) {
-        line += c;
-      } else if (!line.empty() && line.back() != ' ') {
-        line += ' ';
+Breakdown::Breakdown(const Dataset& data, const ScoreConfig& config, BreakdownBy by)
+    : data_(&data), config_(config), by_(by) {
+  config_.metrics.top = 0;  // (no row shows a top audience)
+  const auto close_group = [this] { starts_.push_back(posts_.size()); };
+  starts_.push_back(0);
+  if (by == BreakdownBy::post) {
+    posts_.resize(data.posts.size());
+    std::iota(posts_.begin(), posts_.end(), 0U);
+    // Chronological, ties by id, so that input order never changes the output.
+    std::sort(posts_.begin(), posts_.end(), [&](std::uint32_t a, std::uint32_t b) {
+      const Post& pa = data.posts[a];
+      const Post& pb = data.posts[b];
+      return pa.created_at != pb.created_at ? pa.created_at < pb.created_at
+                                            : data.post_ids[a] < data.post_ids[b];
+    });
+    starts_.resize(posts_.size() + 1);
+    std::iota(starts_.begin(), starts_.end(), std::size_t{0});
+    return;
+  }
+  if (by == BreakdownBy::platform) {
+    // In the order the inputs bring them, then "all": the whole, beside them.
+    std::vector<std::vector<std::uint32_t>> of(data.platforms.size());
+    for (std::uint32_t i = 0; i < data.posts.size(); ++i) {
+      of[data.posts[i].platform].push_back(i);
+    }
+    for (std::size_t p = 0; p < of.size(); ++p) {
+      if (!of[p].empty()) {
+        // ror/v1 posts carry no platform of their own: the account's, else "ror/v1".
+        const std::string& name = data.platforms[p];
+        keys_.push_back(!name.empty()                    ? name
+                        : !data.account.platform.empty() ? data.account.platform
+                                                         : std::string("ror/v1"));
+        posts_.insert(posts_.end(), of[p].begin(), of[p].end());
+        close_group();
       }
+    }
+    keys_.emplace_back("all");
+    for (std::uint32_t i = 0; i < data.posts.size(); ++i) {
+      posts_.push_back(i);
+    }
+    close_group();
+    return;
+  }
+  // Periods (UTC), ascending: keyed by an index that sorts in time.
+  const auto index = [by](TimeMs t) {
+    return by == BreakdownBy::day    ? utc_day_index(t)
+           : by == BreakdownBy::week ? iso_week_start(utc_day_index(t))
+                                     : utc_month_index(t);
+  };
+  std::map<std::int64_t, std::vector<std::uint32_t>> periods;
+  for (std::uint32_t i = 0; i < data.posts.size(); ++i) {
+    periods[index(data.posts[i].created_at)].push_back(i);
+  }
+  for (const auto& [period, posts] : periods) {
+    keys_.push_back(by == BreakdownBy::day    ? format_day(period)
+                    : by == BreakdownBy::week ? format_iso_week(period)
+                                              : format_month(period));
+    posts_.insert(posts_.end(), posts.begin(), posts.end());
+    close_group();
+  }
+}
+
+BreakdownRow Breakdown::operator[](std::size_t i) const {
+  const std::span<const std::uint32_t> posts(posts_.data() + starts_[i],
+                                             starts_[i + 1] - starts_[i]);
+  BreakdownRow row;
+  row.key = by_ == BreakdownBy::post ? std::string(data_->post_ids[posts.front()]) : keys_[i];
+  row.metrics = compute_metrics(*data_, posts, config_.metrics);
+  row.scores = compute_scores(row.metrics, config_);
+  if (by_ == BreakdownBy::post) {
+    const PostExcerpt* e = data_->excerpt(posts.front());
+    row.excerpt = excerpt_line(e);
+    if (e != nullptr) {
+      row.url = e->url;
     }
   }
-  return line;
+  return row;
 }
 
-std::vector<BreakdownRow> build_breakdown(const Dataset& data, const ScoreConfig& config,
-                                          BreakdownBy by) {
+std::vector<BreakdownRow> Breakdown::all() const {
   std::vector<BreakdownRow> rows;
-  for (auto& [key, posts] : group_posts(data, by)) {
-    BreakdownRow row{key, compute_metrics(data, posts, config.metrics), {}, {}, {}};
-    row.scores = compute_scores(row.metrics, config);
-    if (by == BreakdownBy::post) {
-      row.excerpt = excerpt_line(data, posts.front());
-      if (const PostExcerpt* e = data.excerpt(posts.front())) {
-        row.url = e->url;
-      }
-    }
-    rows.push_back(std::move(row));
+  rows.reserve(size());
+  for (const BreakdownRow& row : *this) {
+    rows.push_back(row);
   }
   return rows;
+}
+
+// The rows computed ahead: the chunk the loop reads, and the next ones on their way.
+struct Breakdown::Iterator::Ahead {
+  std::size_t first = 0;  // the row index of chunk[0]
+  std::vector<BreakdownRow> chunk;
+  std::deque<std::future<std::vector<BreakdownRow>>> next;  // the chunks after it, in order
+  std::size_t queued = 0;                                   // the first row not yet asked for
+};
+
+namespace {
+
+constexpr std::size_t kChunkRows = 256;
+// Chunks on their way: two, so that both cores compute while the loop's body writes.
+constexpr std::size_t kChunksAhead = 2;
+
+std::vector<BreakdownRow> compute_rows(const Breakdown& rows, std::size_t from) {
+  std::vector<BreakdownRow> chunk;
+  const std::size_t to = std::min(rows.size(), from + kChunkRows);
+  chunk.reserve(to - from);
+  for (std::size_t i = from; i < to; ++i) {
+    chunk.push_back(rows[i]);
+  }
+  return chunk;
+}
+
+}  // namespace
+
+Breakdown::Iterator::Iterator(const Breakdown* rows, std::size_t at)
+    : rows_(rows), at_(at), ahead_(std::make_unique<Ahead>()) {
+  ahead_->first = at;
+  if (at < rows->size()) {
+    ahead_->chunk = compute_rows(*rows, at);
+  }
+  ahead_->queued = at + ahead_->chunk.size();
+}
+
+Breakdown::Iterator::Iterator(Iterator&&) noexcept = default;
+Breakdown::Iterator& Breakdown::Iterator::operator=(Iterator&&) noexcept = default;
+Breakdown::Iterator::~Iterator() = default;  // (waits for the chunks still on their way)
+
+const BreakdownRow& Breakdown::Iterator::operator*() const {
+  return ahead_->chunk[at_ - ahead_->first];
+}
+
+Breakdown::Iterator& Breakdown::Iterator::operator++() {
+  Ahead& a = *ahead_;
+  ++at_;
+  if (at_ == a.first + a.chunk.size() && at_ < rows_->size()) {
+    a.chunk = a.next.front().get();
+    a.next.pop_front();
+    a.first = at_;
+  }
+  // (the first chunk is computed at once, and the ones after it once the loop has begun)
+  while (a.next.size() < kChunksAhead && a.queued < rows_->size()) {
+    a.next.push_back(std::async(std::launch::async, compute_rows, std::cref(*rows_), a.queued));
+    a.queued = std::min(rows_->size(), a.queued + kChunkRows);
+  }
+  return *this;
 }
 
 VisualReport build_visual_report(const Dataset& data, const ScoreConfig& config,
                                  const std::vector<Requirement>& requirements) {
   VisualReport v;
   v.report = build_report(data, config, requirements);
-  v.posts = build_breakdown(data, config, BreakdownBy::post);
-  v.months = build_breakdown(data, config, BreakdownBy::month);
+  v.posts = Breakdown(data, config, BreakdownBy::post).all();
+  v.months = Breakdown(data, config, BreakdownBy::month).all();
   v.audience = compute_audience(data, config.audience);
   for (const auto& [post, bits] : v.report.metrics.habit_posts) {
     const PostExcerpt* e = data.excerpt(post);
     v.habit_posts.push_back({bits, data.posts[post].created_at, std::string(data.post_ids[post]),
-                             excerpt_line(data, post), e != nullptr ? e->url : std::string()});
+                             excerpt_line(e), e != nullptr ? e->url : std::string()});
   }
   std::sort(v.habit_posts.begin(), v.habit_posts.end(), [](const HabitPost& a, const HabitPost& b) {
     return a.time != b.time ? a.time < b.time : a.id < b.id;
@@ -249,7 +322,7 @@ Report build_report(const Dataset& data, const ScoreConfig& config,
   Report report = build_report(data, all, config, requirements);
   report.by = by;
   if (by) {
-    report.rows = build_breakdown(data, config, *by);
+    report.rows = Breakdown(data, config, *by);
   }
   return report;
 }

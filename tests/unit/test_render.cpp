@@ -12,7 +12,8 @@ using namespace ror;
 namespace {
 
 Report small_report(std::optional<BreakdownBy> by = std::nullopt) {
-  const Dataset d = test::load_text(R"({"account": {"handle": "@acme", "followers": 1000},
+  // (static: a breakdown's rows are computed as they are read, from the dataset)
+  static const Dataset d = test::load_text(R"({"account": {"handle": "@acme", "followers": 1000},
     "posts": [{"id": "p1", "created_at": "2026-01-05T10:00:00Z", "text": "#a #b #c hello",
       "metrics": {"impressions": 1000, "likes": 10},
       "comments": [{"id": "c1", "author": "ann, \"the\" reader", "created_at":

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -42,7 +43,9 @@ const ScoreConfig& defaults() {
 Report report_of(const std::string& text, const ScoreConfig& config = defaults(),
                  std::optional<BreakdownBy> by = std::nullopt,
                  const std::string& name = "generated") {
-  return ror::build_report(ror::test::load_text(text, {}, name), config, {}, by);
+  // (a breakdown's rows are computed as they are read, from the dataset: kept for the run)
+  static std::deque<ror::Dataset> kept;
+  return ror::build_report(kept.emplace_back(ror::test::load_text(text, {}, name)), config, {}, by);
 }
 
 Report report_of(const json& doc, const ScoreConfig& config = defaults(),

@@ -300,10 +300,11 @@ struct DatasetDetails {
   StringArena bytes;
 };
 
-// A post's first words and its link, kept when asked (LoadOptions::keep_excerpts).
+// A post's first words and its link, kept when asked (LoadOptions::keep_excerpts). The views
+// point into the dataset's excerpt_bytes.
 struct PostExcerpt {
-  std::string text;  // at most kExcerptBytes of the text, whole UTF-8 characters
-  std::string url;
+  std::string_view text;  // at most kExcerptBytes of the text, whole UTF-8 characters
+  std::string_view url;
 };
 inline constexpr std::size_t kExcerptBytes = 120;
 
@@ -318,18 +319,13 @@ struct Dataset {
   AuthorTable authors;
   InputStats input;
   std::unique_ptr<DatasetDetails> details;  // null unless the load kept them
-  // By post key (platform "\x1f" id), unless empty: see excerpt().
-  std::unordered_map<std::string, PostExcerpt, KeyedStringHash> excerpts;
+  // By post key (platform "\x1f" id), unless empty: see excerpt(). Keys and texts are stored in
+  // excerpt_bytes.
+  std::unordered_map<std::string_view, PostExcerpt, KeyedStringHash> excerpts;
+  StringArena excerpt_bytes;
 
   // Post i's first words and link, when the load kept them and the post had any.
-  const PostExcerpt* excerpt(std::size_t i) const {
-    if (excerpts.empty()) {
-      return nullptr;
-    }
-    const std::string& platform = platforms.empty() ? std::string() : platforms[posts[i].platform];
-    const auto it = excerpts.find(platform + kQualifierSeparator + std::string(post_ids[i]));
-    return it == excerpts.end() ? nullptr : &it->second;
-  }
+  const PostExcerpt* excerpt(std::size_t i) const;
 
   // Bytes the dataset holds, for -v and the benchmark notes.
   std::size_t memory_bytes() const {

@@ -125,9 +125,9 @@ class Breakdown {
   const Dataset* data_ = nullptr;
   ScoreConfig config_;
   BreakdownBy by_ = BreakdownBy::post;
-  std::vector<std::string> keys_;      // by group (none by post: a post's key is its id)
-  std::vector<std::uint32_t> posts_;   // the groups' post indices, one group after another
-  std::vector<std::size_t> starts_;    // group i is posts_[starts_[i], starts_[i + 1])
+  std::vector<std::string> keys_;     // by group (none by post: a post's key is its id)
+  std::vector<std::uint32_t> posts_;  // the groups' post indices, one group after another
+  std::vector<std::size_t> starts_;   // group i is posts_[starts_[i], starts_[i + 1])
 };
 
 // A hygiene habit seen in the data, spelled out for the report.
@@ -166,7 +166,6 @@ struct Report {
 Report build_report(const Dataset& data, const ScoreConfig& config,
                     const std::vector<Requirement>& requirements,
                     std::optional<BreakdownBy> by = std::nullopt);
-
 
 // Fills report.trends with the months of the data (what the table's sparklines draw).
 void add_trends(Report& report, const Dataset& data, const ScoreConfig& config);

@@ -514,16 +514,21 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
   reserve_for(batch);
   const std::size_t first_post = data_.posts.size();
   merge_details(batch);  // first, so that merge_posts can merge the details of a post seen twice
+  std::string key;
   for (std::size_t i = 0; i < batch.excerpts.size(); ++i) {
     // The copy with words wins, else the later one (as a post seen twice keeps its text).
     const auto& [text, url] = batch.excerpts[i];
-    PostExcerpt& e = data_.excerpts[std::string(info.platform) + kQualifierSeparator +
-                                    std::string(batch.text(batch.post_ids[i]))];
+    key.assign(info.platform).append(1, kQualifierSeparator).append(batch.text(batch.post_ids[i]));
+    auto found = data_.excerpts.find(key);
+    if (found == data_.excerpts.end()) {
+      found = data_.excerpts.emplace(data_.excerpt_bytes.store(key), PostExcerpt{}).first;
+    }
+    PostExcerpt& e = found->second;
     if (text.size > 0 || e.text.empty()) {
-      e.text = batch.text(text);
+      e.text = data_.excerpt_bytes.store(batch.text(text));
     }
     if (url.size > 0) {
-      e.url = batch.text(url);
+      e.url = data_.excerpt_bytes.store(batch.text(url));
     }
   }
   const std::size_t first_loose = loose_.size();

@@ -1,5 +1,6 @@
 // ROR: whether people read, act, are listened to, answered, and come back.
 #include <algorithm>
+#include <bit>
 #include <limits>
 #include <map>
 #include <unordered_map>
@@ -42,18 +43,43 @@ struct Member : Tally32 {
 };
 
 // The members' tallies: a table indexed by author when the selection is large relative to the
-// author table, a hash map when it is small (one post of a large dataset).
+// author table, else a small open-addressed one (one post of a large dataset: a --by post row),
+// of at least twice as many slots as the selection has comments, so it never fills. Its slot
+// of an author mixes the id with the process's hash key, so no export can choose ids that
+// share a slot.
 class Members {
  public:
   Members(const AuthorTable& names, std::size_t comments)
       : names_(names), dense_(comments * 4 >= names.size()) {
-    const std::size_t authors = names.size();
     if (dense_) {
-      table_.resize(authors);
+      table_.resize(names.size());
+      return;
     }
+    std::size_t slots = 16;
+    while (slots < 2 * comments) {
+      slots *= 2;
+    }
+    sparse_.resize(slots);
+    shift_ = 64 - std::countr_zero(slots);
+    multiplier_ = hash_key().k0 | 1U;
   }
 
-  Tally32& of(AuthorId author) { return dense_ ? table_[author] : sparse_[author]; }
+  Tally32& of(AuthorId author) {
+    if (dense_) {
+      return table_[author];
+    }
+    const std::size_t mask = sparse_.size() - 1;
+    for (std::size_t i = slot(author);; i = (i + 1) & mask) {
+      Member& m = sparse_[i];
+      if (m.author == author) {
+        return m;
+      }
+      if (m.author == kNone) {
+        m.author = author;
+        return m;
+      }
+    }
+  }
 
   // Asks the CPU to fetch an author's tally ahead of its use (the table is too large for the
   // cache, and authors come in no order).
@@ -72,18 +98,24 @@ class Members {
         f(table_[a], static_cast<AuthorId>(a));
       }
     }
-    for (const auto& [author, t] : sparse_) {
-      if (t.comments > 0 && !names_.is_anonymous(author)) {
-        f(t, author);
+    for (const Member& m : sparse_) {
+      if (m.author != kNone && m.comments > 0 && !names_.is_anonymous(m.author)) {
+        f(m, m.author);
       }
     }
   }
 
  private:
+  std::size_t slot(AuthorId author) const {
+    return static_cast<std::size_t>(((author + std::uint64_t{1}) * multiplier_) >> shift_);
+  }
+
   const AuthorTable& names_;
   bool dense_;
   std::vector<Tally32> table_;
-  std::unordered_map<AuthorId, Tally32> sparse_;
+  std::vector<Member> sparse_;
+  int shift_ = 0;
+  std::uint64_t multiplier_ = 0;
 };
 
 struct Tally {

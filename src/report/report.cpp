@@ -278,7 +278,7 @@ VisualReport build_visual_report(const Dataset& data, const ScoreConfig& config,
   for (const auto& [post, bits] : v.report.metrics.habit_posts) {
     const PostExcerpt* e = data.excerpt(post);
     v.habit_posts.push_back({bits, data.posts[post].created_at, std::string(data.post_ids[post]),
-                             excerpt_line(e), e != nullptr ? e->url : std::string()});
+                             excerpt_line(e), e != nullptr ? std::string(e->url) : std::string()});
   }
   std::sort(v.habit_posts.begin(), v.habit_posts.end(), [](const HabitPost& a, const HabitPost& b) {
     return a.time != b.time ? a.time < b.time : a.id < b.id;

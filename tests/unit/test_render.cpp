@@ -2,6 +2,9 @@
 
 #include <sstream>
 
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
 #include "fixtures.hpp"
 #include "render/format.hpp"
 #include "ror/render.hpp"
@@ -237,4 +240,81 @@ TEST_CASE("sparklines place each value on its scale; unknown is a dot, not the f
   CHECK(sparkline({std::nullopt, 0.0}, 0, 100) == "\u00b7\u2581");
   CHECK(sparkline({7.0, 7.0}, 7, 7) == "\u2585\u2585");  // (no spread: mid height)
   CHECK(sparkline({-5.0, 500.0}, 0, 100) == "\u2581\u2588");
+}
+
+namespace {
+
+// An export of `posts` posts, a day apart, each with a question and, on every other post, the
+// account's answer; a few texts need JSON escapes.
+std::string many_posts(std::size_t posts) {
+  std::string text = R"({"account": {"handle": "acme", "followers": 500}, "posts": [)";
+  for (std::size_t i = 0; i < posts; ++i) {
+    const std::string day =
+        ror::format_utc(ror::TimeMs{1767225600000} + static_cast<ror::TimeMs>(i) * 86'400'000);
+    text += fmt::format(
+        R"({}{{"id": "p{}", "created_at": "{}", "text": "post {} \"quoted\" \u00e9", )"
+        R"("url": "https://example.invalid/p/{}", "metrics": {{"impressions": {}, "likes": {}}}, )"
+        R"("comments": [{{"id": "q{}", "author": "reader{}", "created_at": "{}", "text": "why?"}})",
+        i == 0 ? "" : ",", i, day, i, i, 100 + i, i % 7, i, i % 13, day);
+    if (i % 2 == 0) {
+      text += fmt::format(R"(, {{"id": "a{}", "author": "acme", "created_at": "{}", )"
+                          R"("text": "because", "parent_id": "q{}"}})",
+                          i, day, i);
+    }
+    text += "]}";
+  }
+  return text + "]}";
+}
+
+}  // namespace
+
+TEST_CASE("a long breakdown's rows computed ahead are the rows computed one by one", "[render]") {
+  // Over 256 rows a chunk: the loop reads rows that other threads computed.
+  LoadOptions options;
+  options.keep_excerpts = true;
+  const Dataset d = test::load_text(many_posts(700), options);
+  const ror::Breakdown rows(d, default_score_config(), BreakdownBy::post);
+  REQUIRE(rows.size() == 700);
+  std::size_t i = 0;
+  for (const ror::BreakdownRow& row : rows) {
+    const ror::BreakdownRow alone = rows[i];
+    CAPTURE(i);
+    CHECK(row.key == alone.key);
+    CHECK(row.excerpt == alone.excerpt);
+    CHECK(row.url == alone.url);
+    CHECK(row.scores.exact == alone.scores.exact);
+    CHECK(row.metrics.values == alone.metrics.values);
+    CHECK(row.metrics.top_audience.empty());  // (no row shows one)
+    ++i;
+  }
+  CHECK(i == 700);
+  CHECK(rows[0].key == "p0");  // in time
+  CHECK(rows[699].key == "p699");
+  CHECK(rows[3].excerpt == "post 3 \"quoted\" \u00e9");
+  // A breaking loop leaves chunks on their way: they are waited for, not leaked.
+  for (const ror::BreakdownRow& row : rows) {
+    CHECK(row.key == "p0");
+    break;
+  }
+}
+
+TEST_CASE("the JSON report written as it goes is the document nlohmann would dump", "[render]") {
+  LoadOptions options;
+  options.keep_excerpts = true;
+  const Dataset d = test::load_text(many_posts(300), options);
+  for (const auto by : {std::optional<BreakdownBy>{}, std::optional(BreakdownBy::post),
+                        std::optional(BreakdownBy::month), std::optional(BreakdownBy::platform)}) {
+    const Report r =
+        build_report(d, default_score_config(), {parse_requirement("ror.score>=50")}, by);
+    const std::string text = rendered(r, "json");
+    CAPTURE(text.substr(0, 2000));
+    const auto doc = nlohmann::ordered_json::parse(text);
+    CHECK(doc.dump(2) + "\n" == text);  // (same layout, same digits, same escapes)
+    if (by == BreakdownBy::post) {
+      REQUIRE(doc["rows"].size() == 300);
+      CHECK(doc["rows"][5]["excerpt"] == "post 5 \"quoted\" \u00e9");
+      CHECK(doc["rows"][5]["url"] == "https://example.invalid/p/5");
+      CHECK(doc["rows"][5]["hygiene"]["metrics"].empty());
+    }
+  }
 }

@@ -14,6 +14,7 @@ enum class ExitCode : int {
   bad_input =
       3,  // unreadable file, malformed JSON, schema violation, empty input, --strict warning
   output_failed = 4,  // the report could not be written
+  out_of_memory = 5,  // the memory the system (or a ulimit) allows ran out
 };
 
 // An error meant for the user: a one-line message plus the exit code it maps to.

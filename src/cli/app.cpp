@@ -187,7 +187,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   } catch (const Error& e) {
     return fail(err, e.code(), e.what());
   } catch (const std::bad_alloc&) {
-    return fail(err, ExitCode::bad_input, "out of memory");
+    // (the load names its place itself; here nothing that allocates)
+    err << "ror: error: out of memory\n";
+    return static_cast<int>(ExitCode::out_of_memory);
   } catch (const std::exception& e) {
     return fail(err, ExitCode::bad_input, std::string("internal error: ") + e.what());
   }

@@ -8,12 +8,13 @@
 namespace ror::cli {
 namespace {
 
-constexpr std::array<ManualItem, 6> kExitCodes = {{
+constexpr std::array<ManualItem, 7> kExitCodes = {{
     {"0", "scored, and every --require held"},
     {"1", "a --require condition failed"},
     {"2", "usage error"},
     {"3", "bad input"},
     {"4", "the output could not be written"},
+    {"5", "out of memory"},
     {"130", "interrupted (Ctrl-C)"},
 }};
 

@@ -62,6 +62,9 @@ class DatasetBuilder {
   // Joins a batch of input number `source` (batches must come in input order): its accounts,
   // then its posts and comments. Rethrows the batch's error, if it has one.
   void merge(PostBatch&& batch, std::size_t source, const SourceInfo& info);
+  // The posts and comments merged so far (for the out-of-memory message).
+  std::size_t posts_held() const { return data_.posts.size(); }
+  std::size_t comments_held() const { return data_.comments.size(); }
   // Input `source` (named `name`, `bytes` long) ended: checks the count of items it declared, if
   // any.
   void end_source(std::size_t source, const std::string& name, std::uint64_t bytes = 0);

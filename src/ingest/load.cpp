@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -488,11 +489,21 @@ Dataset load(ingest::SourceList& sources, const LoadOptions& options,
   DatasetBuilder builder;
   Timings timings;
   SourceFeed feed = [&]() { return sources.next(); };
-  read_inputs(feed, options, builder, sources.size_hint(), timings);
-  for (const auto& [reason, n] : sources.skipped()) {
-    builder.skip(reason, n);
+  try {
+    read_inputs(feed, options, builder, sources.size_hint(), timings);
+    for (const auto& [reason, n] : sources.skipped()) {
+      builder.skip(reason, n);
+    }
+    return finish(builder, options, timings, named);
+  } catch (const std::bad_alloc&) {
+    // (the blocks in flight are freed by now, so this message has room)
+    throw Error(ExitCode::out_of_memory,
+                fmt::format("out of memory while loading, with {} posts and {} comments held: "
+                            "ror holds every post and comment (about 170 and 50 bytes each) and "
+                            "the item it is reading; read fewer inputs at once, or give it more "
+                            "memory",
+                            builder.posts_held(), builder.comments_held()));
   }
-  return finish(builder, options, timings, named);
 }
 
 Dataset finish(DatasetBuilder& builder, const LoadOptions& options, Timings& timings,

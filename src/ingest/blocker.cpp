@@ -93,12 +93,13 @@ bool Blocker::next_mapped(Block& block) {
   }
   const char* const data = mapped.data() + offset_;
   const std::size_t left = mapped.size() - offset_;
+  const std::size_t readable = left + source_.mapped_tail();  // (zeros past the end)
   std::size_t want = block_;
   std::size_t cut = 0;
   while (true) {
     const std::size_t size = std::min(want, left);
     const bool at_end = size == left;
-    block.text = text_at(data, size, left);
+    block.text = text_at(data, size, readable);
     cut = framer_->cut(block.text, at_end);
     if (cut > 0 || at_end || framer_->error) {
       break;
@@ -107,7 +108,7 @@ bool Blocker::next_mapped(Block& block) {
   }
   block.text.size = cut;
   block.bytes.clear();
-  if (left - cut < simdjson::SIMDJSON_PADDING) {
+  if (readable - cut < simdjson::SIMDJSON_PADDING) {
     // Too near the end of the mapping for simdjson's padding: the block gets its own bytes.
     block.bytes.reserve(cut + simdjson::SIMDJSON_PADDING);
     block.bytes.assign(data, cut);

@@ -103,12 +103,23 @@ class Value {
   // Fails for a number simdjson cannot read: a leading zero ("01"), or too large.
   [[noreturn]] void fail_number();
 
-  // A string.
+  // A string. One without escapes is a view of the input itself (no copy: a text of hundreds
+  // of MB costs no second buffer); one with escapes is unescaped into the parser's buffer.
   [[gnu::always_inline]] std::string_view string() {
     if (type() != simdjson::ondemand::json_type::string) {
       fail_type("a string");
     }
     read_ = true;
+    // (the token runs from its opening quote to the next structural character: the closing
+    // quote is its last quote, whitespace after it aside)
+    const std::string_view token = value_.raw_json_token();
+    const std::size_t close = token.find_last_of('"');
+    if (close > 0 && close != std::string_view::npos) {
+      const std::string_view inner = token.substr(1, close - 1);
+      if (inner.find('\\') == std::string_view::npos) {
+        return inner;
+      }
+    }
     return value_.get_string();
   }
   // A string, or nullopt for null.

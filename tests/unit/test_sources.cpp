@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "archive_writer.hpp"
@@ -303,4 +304,23 @@ TEST_CASE("containers are known by their first bytes", "[sources]") {
   CHECK(container_of(archive_bytes("tar", Filter::none, kTree)) == Container::archive);
   CHECK(container_of(std::string(512, '\0')) == Container::archive);  // an empty tar
   CHECK(container_of(std::string(100, '\0')) == Container::plain);
+}
+
+TEST_CASE("a mapped file can be read a page past its end, so its last item needs no copy",
+          "[sources]") {
+  const TempDir dir;
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  // A file that fills its pages exactly (no zeros of its own after the end), and one that does not.
+  for (const std::size_t size : {page * 2, page + 10}) {
+    CAPTURE(size);
+    const std::string bytes(size, 'x');
+    write_file(dir / "f.json", bytes);
+    SourceList list({dir / "f.json"}, SourceOptions{1});
+    const std::unique_ptr<ByteSource> source = list.next();
+    REQUIRE(source != nullptr);
+    REQUIRE(source->mapped() == bytes);
+    REQUIRE(source->mapped_tail() >= page);
+    const char* end = source->mapped().data() + size;
+    CHECK(std::all_of(end, end + source->mapped_tail(), [](char c) { return c == 0; }));
+  }
 }

@@ -31,10 +31,20 @@ ByteSource ByteSource::adopt(const std::string& name, int fd, std::uint64_t size
   source.fd_ = fd;
   source.size_ = size;
   if (size > 0 && size >= map_bytes) {
-    void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (map != MAP_FAILED) {
-      ::madvise(map, size, MADV_SEQUENTIAL);
-      source.mapped_ = std::string_view(static_cast<const char*>(map), size);
+    // The file's pages (the last one zero-filled past the end) and one more page of zeros
+    // after them: an anonymous span first, the file mapped over its start.
+    const std::uint64_t page = page_size();
+    const std::uint64_t span = (size + page - 1) / page * page + page;
+    void* area = ::mmap(nullptr, span, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (area != MAP_FAILED) {
+      void* map = ::mmap(area, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
+      if (map == MAP_FAILED) {
+        ::munmap(area, span);
+      } else {
+        ::madvise(map, size, MADV_SEQUENTIAL);
+        source.mapped_ = std::string_view(static_cast<const char*>(map), size);
+        source.mapped_span_ = span;
+      }
     }
     // A file that cannot be mapped is read instead.
   }
@@ -66,11 +76,12 @@ ByteSource::ByteSource(ByteSource&& other) noexcept
       memory_(other.memory_),
       size_(other.size_),
       mapped_(std::exchange(other.mapped_, std::string_view{})),
+      mapped_span_(std::exchange(other.mapped_span_, 0)),
       stream_(std::move(other.stream_)) {}
 
 ByteSource::~ByteSource() {
   if (!mapped_.empty()) {
-    ::munmap(const_cast<char*>(mapped_.data()), mapped_.size());
+    ::munmap(const_cast<char*>(mapped_.data()), mapped_span_);
   }
   if (fd_ >= 0) {
     ::close(fd_);

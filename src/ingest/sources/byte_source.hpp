@@ -35,6 +35,9 @@ class ByteSource {
 
   // The whole input when it is mapped (then read() is not used), else an empty view.
   std::string_view mapped() const { return mapped_; }
+  // Bytes that may be read past the end of mapped() (zeros): a page, so that a reader that
+  // looks a little past its input's end (SIMD loads) needs no copy of the last item.
+  std::size_t mapped_tail() const { return mapped_span_ - mapped_.size(); }
   // Lets the system drop the mapped pages wholly inside [begin, end): they were read, and are
   // read again from the file if touched.
   void release(std::uint64_t begin, std::uint64_t end) const;
@@ -72,6 +75,7 @@ class ByteSource {
   std::string_view memory_;  // memory not read yet
   std::uint64_t size_ = 0;   // of the file, of memory, or of a stream when known
   std::string_view mapped_;
+  std::size_t mapped_span_ = 0;  // the mapping's length: the file's pages and a page of zeros
   std::unique_ptr<Stream> stream_;
 };
 

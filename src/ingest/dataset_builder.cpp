@@ -693,17 +693,19 @@ void DatasetBuilder::resolve_account(const LoadOptions& options) {
 std::string DatasetBuilder::most_frequent_author(std::uint8_t platform) const {
   // Counting by author, then by name (names that differ in case or '@' are one); the most posts
   // win, and among equals the smallest name, so that no order matters.
-  std::unordered_map<AuthorId, std::uint64_t> by_author;
+  std::vector<std::uint64_t> by_author(data_.authors.size());  // (a count per author id)
   for (std::size_t i = 0; i < data_.posts.size(); ++i) {
     const Post& post = data_.posts[i];
-    if (dropped_[i] == 0 && post.platform == platform && post.author != kNone &&
-        !AuthorTable::anonymous_name(data_.authors.name(post.author))) {
+    if (dropped_[i] == 0 && post.platform == platform && post.author != kNone) {
       ++by_author[post.author];
     }
   }
   std::unordered_map<std::string, std::uint64_t, KeyedStringHash> counts;
-  for (const auto& [author, n] : by_author) {
-    counts[normalize_name(data_.authors.name(author))] += n;
+  for (std::size_t author = 0; author < by_author.size(); ++author) {
+    const std::string_view name = data_.authors.name(static_cast<AuthorId>(author));
+    if (by_author[author] > 0 && !AuthorTable::anonymous_name(name)) {
+      counts[normalize_name(name)] += by_author[author];
+    }
   }
   const auto best = std::max_element(counts.begin(), counts.end(), [](auto& a, auto& b) {
     return a.second != b.second ? a.second < b.second : a.first > b.first;

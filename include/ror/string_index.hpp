@@ -101,6 +101,17 @@ class StringIndex {
   }
 
   std::size_t size() const { return size_; }
+  // Makes room for `keys` keys at once, so that inserting that many never grows the table
+  // (growing holds the old table and the new one together).
+  void reserve(std::size_t keys) {
+    std::size_t slots = slots_.empty() ? 16 : slots_.size();
+    while ((keys + 1) * 4 > slots * 3) {
+      slots *= 2;
+    }
+    if (slots != slots_.size()) {
+      rehash(slots);
+    }
+  }
   // Bytes the table holds (not the keys' bytes).
   std::size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
 
@@ -116,10 +127,13 @@ class StringIndex {
     std::uint32_t generation = 0;  // the slot is used when it equals the index's generation
   };
 
-  void grow() {
+  void grow() { rehash(slots_.empty() ? 16 : slots_.size() * 2); }
+
+  // Moves the keys into a table of `slots` slots (a power of two).
+  void rehash(std::size_t slots) {
     std::vector<Slot> old = std::move(slots_);
     const std::uint32_t old_generation = generation_;
-    slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
+    slots_.assign(slots, Slot{});
     mask_ = slots_.size() - 1;
     generation_ = 1;
     size_ = 0;

@@ -266,6 +266,7 @@ void DatasetBuilder::plan(std::uint64_t bytes_done, std::uint64_t bytes_total) {
   post_keys_.reserve(projected(post_keys_.size()));
   post_source_.reserve(projected(post_source_.size()));
   dropped_.reserve(projected(dropped_.size()));
+  post_index_.reserve(projected(post_index_.size()));
 }
 
 namespace {

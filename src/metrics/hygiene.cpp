@@ -27,29 +27,40 @@ struct Original {
 // Marks the posts whose non-empty normalised text repeats an earlier one (by time, then id, so
 // that input order never matters); returns how many.
 std::uint64_t mark_duplicates(std::vector<Original>& posts) {
+  // Sorted by hash alone (16 bytes a post); in each group of equal hashes, every post but the
+  // earliest (by time, then id, then input order) repeats it.
   struct Key {
     std::uint64_t hash;
-    TimeMs time;
-    std::string_view id;
-    std::size_t index;
+    std::uint32_t index;
   };
   std::vector<Key> order;
   order.reserve(posts.size());
   for (std::size_t i = 0; i < posts.size(); ++i) {
     if (posts[i].hash != 0) {
-      order.push_back({posts[i].hash, posts[i].time, posts[i].id, i});
+      order.push_back({posts[i].hash, static_cast<std::uint32_t>(i)});
     }
   }
   std::sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
-    return std::tie(a.hash, a.time, a.id) < std::tie(b.hash, b.time, b.id);
+    return a.hash != b.hash ? a.hash < b.hash : a.index < b.index;
   });
+  const auto earlier = [&](std::uint32_t a, std::uint32_t b) {
+    return std::tie(posts[a].time, posts[a].id, a) < std::tie(posts[b].time, posts[b].id, b);
+  };
   std::uint64_t count = 0;
-  for (std::size_t i = 1; i < order.size(); ++i) {
-    if (order[i].hash == order[i - 1].hash) {
-      posts[order[i].index].habit = true;
-      posts[order[i].index].habits |= habits::duplicate;
-      ++count;
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i;
+    std::uint32_t first = order[i].index;
+    for (; j < order.size() && order[j].hash == order[i].hash; ++j) {
+      first = earlier(order[j].index, first) ? order[j].index : first;
     }
+    for (std::size_t k = i; k < j; ++k) {
+      if (order[k].index != first) {
+        posts[order[k].index].habit = true;
+        posts[order[k].index].habits |= habits::duplicate;
+        ++count;
+      }
+    }
+    i = j;
   }
   return count;
 }

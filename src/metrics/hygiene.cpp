@@ -119,6 +119,7 @@ void compute_hygiene(const Selection& s, MetricValues& out) {
   const MetricOptions& o = s.options;
   MetricCounts& counts = out.counts;
   std::vector<Original> originals;
+  originals.reserve(s.posts.size());  // (growing would hold two copies at once)
   std::vector<std::uint64_t> answer_texts;
   for (const std::uint32_t index : s.posts) {
     const Post& post = s.data.posts[index];
@@ -145,6 +146,8 @@ void compute_hygiene(const Selection& s, MetricValues& out) {
   counts.burst_posts = mark_bursts(originals, o.burst_posts, o.burst_window_seconds * 1000);
   counts.clean_posts = static_cast<std::uint64_t>(std::count_if(
       originals.begin(), originals.end(), [](const Original& p) { return !p.habit; }));
+  out.habit_posts.reserve(static_cast<std::size_t>(std::count_if(
+      originals.begin(), originals.end(), [](const Original& p) { return p.habits != 0; })));
   for (const Original& p : originals) {
     if (p.habits != 0) {
       out.habit_posts.emplace_back(p.post, p.habits);

@@ -23,7 +23,7 @@ class StringIndex {
   // The same, with the key's hash(key) already known.
   std::pair<std::uint32_t*, bool> try_emplace(std::string_view key, std::uint64_t h,
                                               std::uint32_t value) {
-    if ((size_ + 1) * 4 > slots_.size() * 3) {
+    if (too_full(size_ + 1, slots_.size())) {
       grow();
     }
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
@@ -105,7 +105,7 @@ class StringIndex {
   // (growing holds the old table and the new one together).
   void reserve(std::size_t keys) {
     std::size_t slots = slots_.empty() ? 16 : slots_.size();
-    while ((keys + 1) * 4 > slots * 3) {
+    while (too_full(keys + 1, slots)) {
       slots *= 2;
     }
     if (slots != slots_.size()) {
@@ -126,6 +126,9 @@ class StringIndex {
     std::uint32_t value = 0;
     std::uint32_t generation = 0;  // the slot is used when it equals the index's generation
   };
+
+  // Whether `keys` keys would fill more than three quarters of `slots` slots.
+  static bool too_full(std::size_t keys, std::size_t slots) { return keys * 4 > slots * 3; }
 
   void grow() { rehash(slots_.empty() ? 16 : slots_.size() * 2); }
 

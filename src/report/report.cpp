@@ -214,7 +214,6 @@ struct Breakdown::Iterator::Ahead {
   std::size_t first = 0;  // the row index of chunk[0]
   std::vector<BreakdownRow> chunk;
   std::deque<std::future<std::vector<BreakdownRow>>> next;  // the chunks after it, in order
-  std::size_t queued = 0;                                   // the first row not yet asked for
 };
 
 namespace {
@@ -241,7 +240,6 @@ Breakdown::Iterator::Iterator(const Breakdown* rows, std::size_t at)
   if (at < rows->size()) {
     ahead_->chunk = compute_rows(*rows, at);
   }
-  ahead_->queued = at + ahead_->chunk.size();
 }
 
 Breakdown::Iterator::Iterator(Iterator&&) noexcept = default;
@@ -260,10 +258,11 @@ Breakdown::Iterator& Breakdown::Iterator::operator++() {
     a.next.pop_front();
     a.first = at_;
   }
-  // (the first chunk is computed at once, and the ones after it once the loop has begun)
-  while (a.next.size() < kChunksAhead && a.queued < rows_->size()) {
-    a.next.push_back(std::async(std::launch::async, compute_rows, std::cref(*rows_), a.queued));
-    a.queued = std::min(rows_->size(), a.queued + kChunkRows);
+  // (the first chunk is computed at once, and the ones after it once the loop has begun; every
+  // chunk but the last is whole, so the first row not yet asked for follows from them)
+  for (std::size_t from = a.first + a.chunk.size() + a.next.size() * kChunkRows;
+       a.next.size() < kChunksAhead && from < rows_->size(); from += kChunkRows) {
+    a.next.push_back(std::async(std::launch::async, compute_rows, std::cref(*rows_), from));
   }
   return *this;
 }

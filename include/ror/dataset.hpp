@@ -326,6 +326,9 @@ struct Dataset {
 
   // Post i's first words and link, when the load kept them and the post had any.
   const PostExcerpt* excerpt(std::size_t i) const;
+  // The key of `excerpts` for a post (platform "\x1f" id), written into `room`.
+  static std::string_view excerpt_key(std::string_view platform, std::string_view id,
+                                      std::string& room);
 
   // Bytes the dataset holds, for -v and the benchmark notes.
   std::size_t memory_bytes() const {

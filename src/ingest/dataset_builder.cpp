@@ -519,10 +519,11 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
   for (std::size_t i = 0; i < batch.excerpts.size(); ++i) {
     // The copy with words wins, else the later one (as a post seen twice keeps its text).
     const auto& [text, url] = batch.excerpts[i];
-    key.assign(info.platform).append(1, kQualifierSeparator).append(batch.text(batch.post_ids[i]));
-    auto found = data_.excerpts.find(key);
+    const std::string_view k =
+        Dataset::excerpt_key(info.platform, batch.text(batch.post_ids[i]), key);
+    auto found = data_.excerpts.find(k);
     if (found == data_.excerpts.end()) {
-      found = data_.excerpts.emplace(data_.excerpt_bytes.store(key), PostExcerpt{}).first;
+      found = data_.excerpts.emplace(data_.excerpt_bytes.store(k), PostExcerpt{}).first;
     }
     PostExcerpt& e = found->second;
     if (text.size > 0 || e.text.empty()) {

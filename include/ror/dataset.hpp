@@ -207,7 +207,8 @@ struct Warnings {
   std::uint64_t account_conflicts = 0;
   std::uint64_t count_mismatches =
       0;                            // an input's own count of its items differs from what it holds
-  std::uint64_t repeated_keys = 0;  // an array of items given twice under one key (the last wins)
+  std::uint64_t repeated_keys = 0;  // a key given twice in one object (the last one is used)
+  std::uint64_t invalid_utf8 = 0;   // invalid UTF-8 sequences replaced by U+FFFD
   // The first warning in input order (the inputs in the order read, then the bytes of each),
   // spelled out with its place, and where it lies: a byte offset into the inputs read one after
   // another (kNowhere when the warning names no place; it then comes after every placed one).
@@ -226,9 +227,10 @@ struct Warnings {
 
   // Sum of all counts.
   std::uint64_t total() const noexcept;
-  // Counts one warning of a kind, about the input byte `at`: `first` keeps the earliest, and of
+  // Counts `n` warnings of a kind, about the input byte `at`: `first` keeps the earliest, and of
   // two at one place the one counted first.
-  void add(std::uint64_t Warnings::*counter, std::string message, std::uint64_t at = kNowhere);
+  void add(std::uint64_t Warnings::*counter, std::string message, std::uint64_t at = kNowhere,
+           std::uint64_t n = 1);
   // Adds another set of warnings to this one, whose places lie `shift` bytes further on (a
   // batch counts from the start of its input).
   void merge(const Warnings& other, std::uint64_t shift = 0);

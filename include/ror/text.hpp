@@ -61,6 +61,16 @@ std::uint32_t count_text_tags(std::string_view text, char sigil);
 // How many distinct names there are, compared without ASCII case (sorts `names`).
 std::uint32_t count_distinct(std::vector<std::string_view>& names);
 
+// UTF-8 as RFC 3629 has it: overlong forms, surrogates (U+D800-DFFF) and values past U+10FFFF
+// are invalid.
+// The length (1-4) of the valid UTF-8 sequence at text[i], or 0 when none starts there.
+std::size_t utf8_length(std::string_view text, std::size_t i) noexcept;
+// The offset of the first byte of `text` that is not valid UTF-8, or npos.
+std::size_t invalid_utf8_at(std::string_view text) noexcept;
+// When `text` holds invalid UTF-8: writes it into `out` with each maximal invalid subpart (a byte
+// that starts no sequence, or the valid start of a sequence cut short) replaced by U+FFFD, and
+// returns how many were replaced. Returns 0, leaving `out` empty, when `text` is valid.
+std::uint64_t replace_invalid_utf8(std::string_view text, std::string& out);
 // The code point at text[i] and the bytes it takes; a byte that starts no valid UTF-8 sequence
 // reads as U+FFFD taking 1 byte (a real U+FFFD takes 3).
 std::pair<char32_t, std::size_t> decode_utf8(std::string_view text, std::size_t i) noexcept;

@@ -7,6 +7,7 @@
 
 #include "ingest/importer.hpp"
 #include "model/html_names.hpp"
+#include "ror/text.hpp"
 
 namespace ror::importers::csv {
 
@@ -16,53 +17,6 @@ namespace {
 std::uint64_t line_at(std::string_view text, std::size_t at) {
   return 1 + static_cast<std::uint64_t>(
                  std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
-}
-
-// The length of the UTF-8 sequence at text[i], or 0 when it is not a valid one.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char b = byte(i);
-  if (b < 0x80) {
-    return 1;
-  }
-  std::size_t n = 0;
-  char32_t c = 0;
-  if (b >= 0xc2 && b <= 0xdf) {
-    n = 2;
-    c = b & 0x1fU;
-  } else if (b >= 0xe0 && b <= 0xef) {
-    n = 3;
-    c = b & 0x0fU;
-  } else if (b >= 0xf0 && b <= 0xf4) {
-    n = 4;
-    c = b & 0x07U;
-  } else {
-    return 0;
-  }
-  if (i + n > text.size()) {
-    return 0;
-  }
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xc0U) != 0x80) {
-      return 0;
-    }
-    c = (c << 6) | (byte(i + k) & 0x3fU);
-  }
-  const bool overlong = (n == 3 && c < 0x800) || (n == 4 && c < 0x10000);
-  const bool bad = overlong || (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff;
-  return bad ? 0 : n;
-}
-
-// The offset of the first byte that is not valid UTF-8, or npos.
-std::size_t invalid_utf8_at(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t n = utf8_length(text, i);
-    if (n == 0) {
-      return i;
-    }
-    i += n;
-  }
-  return std::string_view::npos;
 }
 
 // UTF-16 code units after a byte order mark made UTF-8; the offset (in units) of an unpaired
@@ -168,12 +122,7 @@ std::string_view utf8_text(std::string_view bytes, std::string& storage) {
     }
     return storage;
   }
-  const std::size_t bad = invalid_utf8_at(bytes);
-  if (bad != std::string_view::npos) {
-    throw ingest::TextViolation{"bytes that are not UTF-8 (nor UTF-16 with a byte order mark)",
-                                line_at(bytes, bad)};
-  }
-  return bytes;
+  return bytes;  // UTF-8: the block reader has replaced what was not
 }
 
 std::string utf8_head(std::string_view head) {

@@ -13,8 +13,8 @@
 namespace ror::importers::csv {
 
 // The text of an input as UTF-8: UTF-16 (little or big endian) with its byte order mark is
-// transcoded into `storage`; UTF-8 is returned as it is. Throws ingest::TextViolation, with the
-// line, for bytes that are not UTF-8 (or an unpaired UTF-16 surrogate).
+// transcoded into `storage`; UTF-8 is returned as it is (the block reader has replaced invalid
+// bytes). Throws ingest::TextViolation, with the line, for an unpaired UTF-16 surrogate.
 std::string_view utf8_text(std::string_view bytes, std::string& storage);
 
 // The same for the first bytes of an input (a sniff's head), up to the first byte that is not

@@ -10,6 +10,7 @@
 
 #include "ingest/json_syntax.hpp"
 #include "ror/error.hpp"
+#include "ror/text.hpp"
 
 namespace ror::ingest {
 
@@ -99,7 +100,22 @@ class ItemReader final : public RepeatedKeys {
              std::string_view span, const PathStep& root, ItemKind kind, std::string_view key,
              std::uint64_t index, bool first, const char* violation_at, bool wrapped) {
     od::document doc;
-    if (const auto error = parser_.iterate(data, size, capacity).get(doc)) {
+    auto error = parser_.iterate(data, size, capacity).get(doc);
+    if (error == simdjson::UTF8_ERROR) {
+      // Invalid UTF-8: each invalid sequence becomes U+FFFD in a copy of the item, which is read
+      // instead, and they are counted (--strict refuses them).
+      const std::uint64_t n = replace_invalid_utf8(std::string_view(data, size), repaired_);
+      if (n != 0) {
+        batch_.at = place_;
+        batch_.invalid_utf8(n, root.pointer(), line_);
+        repaired_.reserve(repaired_.size() + simdjson::SIMDJSON_PADDING);
+        data = repaired_.data();
+        size = repaired_.size();
+        violation_at = violation_at != nullptr ? violation_at : span.data();
+        error = parser_.iterate(data, size, repaired_.capacity()).get(doc);
+      }
+    }
+    if (error) {
       throw_malformed(block_, begin, span, nullptr, simdjson::error_message(error));
     }
     try {
@@ -143,10 +159,32 @@ class ItemReader final : public RepeatedKeys {
   PostBatch& batch_;
   od::parser& parser_;
   std::string scalar_;
+  std::string repaired_;     // an item with invalid UTF-8, repaired
   std::uint64_t place_ = 0;  // where the item being read starts in the input
   RepeatedKeys* listening_to_;
   std::optional<std::uint64_t> line_;
 };
+
+// A text input's bytes as UTF-8: as they are when they are UTF-8 (or UTF-16 after a byte order
+// mark, which the importer reads), else with each invalid sequence replaced by U+FFFD in
+// `repaired`, counted with the place of the first.
+std::string_view utf8_text(const InputText& block, PostBatch& batch, std::string& repaired) {
+  const std::string_view text = block.view();
+  if (text.starts_with("\xff\xfe") || text.starts_with("\xfe\xff") ||
+      simdjson::validate_utf8(text.data(), text.size())) {
+    return text;
+  }
+  const std::size_t bad = invalid_utf8_at(text);
+  const std::uint64_t n = replace_invalid_utf8(text, repaired);
+  if (n == 0) {
+    return text;
+  }
+  const Position at = position_in(block, bad);
+  batch.at = block.offset + bad;
+  batch.invalid_utf8_text(n, fmt::format("{}:{}:{}", block.name, at.line, at.column));
+  batch.at = block.offset;
+  return repaired;
+}
 
 void read_lines(const InputText& block, ItemReader& reader, PostBatch& batch) {
   bool first = block.input_start;
@@ -216,7 +254,8 @@ void read_block(const InputText& block, const Framing& framing, const Importer& 
     }
     try {
       batch.at = block.offset;
-      importer.read_text(TextItem{block.name, block.view(), variant}, batch);
+      std::string repaired;
+      importer.read_text(TextItem{block.name, utf8_text(block, batch, repaired), variant}, batch);
     } catch (TextViolation& e) {
       throw input_error(e.line == 0 ? fmt::format("{} ({})", e.what, block.name)
                                     : fmt::format("{} ({}:{})", e.what, block.name, e.line));

@@ -209,46 +209,9 @@ class Checker {
         ++pos_;
         continue;
       }
-      if (c >= 0x80) {
-        if (!utf8_sequence()) {
-          return false;
-        }
-        continue;
-      }
       ++pos_;
     }
     return reject("unterminated string");
-  }
-
-  bool utf8_sequence() {
-    const auto c = static_cast<unsigned char>(peek());
-    std::size_t length = 0;
-    unsigned min_second = 0x80;
-    unsigned max_second = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) {
-      length = 2;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      length = 3;
-      min_second = c == 0xe0 ? 0xa0 : 0x80;
-      max_second = c == 0xed ? 0x9f : 0xbf;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      length = 4;
-      min_second = c == 0xf0 ? 0x90 : 0x80;
-      max_second = c == 0xf4 ? 0x8f : 0xbf;
-    } else {
-      return reject("invalid UTF-8 in a string");
-    }
-    for (std::size_t i = 1; i < length; ++i) {
-      const std::size_t p = pos_ + i;
-      const unsigned b = p < s_.size() ? static_cast<unsigned char>(s_[p]) : 0;
-      const unsigned lo = i == 1 ? min_second : 0x80;
-      const unsigned hi = i == 1 ? max_second : 0xbf;
-      if (b < lo || b > hi) {
-        return reject("invalid UTF-8 in a string");
-      }
-    }
-    pos_ += length;
-    return true;
   }
 
   std::string_view s_;

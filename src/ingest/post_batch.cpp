@@ -211,19 +211,48 @@ void PostBatch::mark(const Item& item) {
   marks.push_back(std::move(m));
 }
 
-void PostBatch::repeated_key(std::string_view key, const std::string& pointer,
-                             std::optional<std::uint64_t> line) {
+namespace {
+
+// "one sequence", "3 sequences": what a warning of invalid UTF-8 says it replaced.
+std::string sequences(std::uint64_t n) {
+  return n == 1 ? std::string("one sequence") : fmt::format("{} sequences", n);
+}
+
+}  // namespace
+
+void PostBatch::placed_warning(std::uint64_t Warnings::*counter, std::uint64_t n,
+                               const std::string& what, std::optional<std::uint64_t> line) {
   const bool first = warnings.first.empty();
-  const std::string what =
-      fmt::format("duplicate key \"{}\" at {}: the last one is used", key, pointer);
   if (!line) {
-    warnings.add(&Warnings::repeated_keys, fmt::format("{} ({})", what, source), at);
+    warnings.add(counter, fmt::format("{} ({})", what, source), at, n);
     return;
   }
-  warnings.add(&Warnings::repeated_keys, fmt::format("{} ({}:", what, source), at);
+  warnings.add(counter, fmt::format("{} ({}:", what, source), at, n);
   if (first) {
     first_line_pending = *line;
   }
+}
+
+void PostBatch::repeated_key(std::string_view key, const std::string& pointer,
+                             std::optional<std::uint64_t> line) {
+  placed_warning(&Warnings::repeated_keys, 1,
+                 fmt::format("duplicate key \"{}\" at {}: the last one is used", key, pointer),
+                 line);
+}
+
+void PostBatch::invalid_utf8(std::uint64_t n, const std::string& pointer,
+                             std::optional<std::uint64_t> line) {
+  placed_warning(&Warnings::invalid_utf8, n,
+                 fmt::format("invalid UTF-8 replaced by U+FFFD ({}{})", sequences(n),
+                             pointer.empty() ? std::string() : " in the item at " + pointer),
+                 line);
+}
+
+void PostBatch::invalid_utf8_text(std::uint64_t n, std::string_view place) {
+  warnings.add(
+      &Warnings::invalid_utf8,
+      fmt::format("invalid UTF-8 replaced by U+FFFD ({}, the first at {})", sequences(n), place),
+      at, n);
 }
 
 void PostBatch::settle_line(std::uint64_t first_line) {

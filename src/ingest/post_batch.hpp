@@ -92,6 +92,11 @@ class PostBatch final : public RecordSink {
   // message names is known at the merge: settle_line).
   void repeated_key(std::string_view key, const std::string& pointer,
                     std::optional<std::uint64_t> line = std::nullopt);
+  // `n` invalid UTF-8 sequences replaced by U+FFFD in the item at `pointer` (`line` as for
+  // repeated_key), or, for a text input, the first of them at `place` ("file:line:column").
+  void invalid_utf8(std::uint64_t n, const std::string& pointer,
+                    std::optional<std::uint64_t> line = std::nullopt);
+  void invalid_utf8_text(std::uint64_t n, std::string_view place);
   // The block's first line is `first_line`: completes the first warning's line, if it needs one.
   void settle_line(std::uint64_t first_line);
   // The text of a reference.
@@ -136,6 +141,9 @@ class PostBatch final : public RecordSink {
   std::exception_ptr error;  // set when reading this batch failed; rethrown by the merge
 
  private:
+  // Counts `n` warnings of `counter` saying `what`, placed as repeated_key says.
+  void placed_warning(std::uint64_t Warnings::*counter, std::uint64_t n, const std::string& what,
+                      std::optional<std::uint64_t> line);
   TextRef keep(std::string_view text);
   TextRef keep_lines(const std::vector<std::string_view>& lines);
   std::uint32_t count_tags(const std::vector<std::string_view>& listed, bool is_listed,

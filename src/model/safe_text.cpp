@@ -17,27 +17,6 @@ bool unsafe(char32_t c) {
 
 }  // namespace
 
-std::pair<char32_t, std::size_t> decode_utf8(std::string_view text, std::size_t i) noexcept {
-  const auto b = static_cast<unsigned char>(text[i]);
-  const std::size_t n = b < 0x80         ? 1
-                        : (b >> 5) == 6  ? 2
-                        : (b >> 4) == 14 ? 3
-                        : (b >> 3) == 30 ? 4
-                                         : 0;
-  if (n == 0 || i + n > text.size()) {
-    return {U'\uFFFD', 1};
-  }
-  char32_t c = n == 1 ? b : (b & (0x7f >> n));
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto next = static_cast<unsigned char>(text[i + k]);
-    if ((next & 0xc0) != 0x80) {
-      return {U'\uFFFD', 1};
-    }
-    c = (c << 6) | (next & 0x3f);
-  }
-  return {c, n};
-}
-
 bool is_plain_number(std::string_view text) noexcept {
   std::size_t i = 0;
   const auto digits = [&] {

@@ -5,7 +5,7 @@
 namespace ror {
 
 std::span<const Warnings::Kind> Warnings::kinds() {
-  static constexpr std::array<Kind, 7> kKinds = {{
+  static constexpr std::array<Kind, 8> kKinds = {{
       {&Warnings::duplicate_post_ids, "duplicate_post_ids", "duplicate post id(s)"},
       {&Warnings::duplicate_comment_ids, "duplicate_comment_ids", "duplicate comment id(s)"},
       {&Warnings::dangling_parents, "dangling_parents", "dangling parent(s)"},
@@ -13,6 +13,7 @@ std::span<const Warnings::Kind> Warnings::kinds() {
       {&Warnings::account_conflicts, "account_conflicts", "account conflict(s)"},
       {&Warnings::count_mismatches, "count_mismatches", "count mismatch(es)"},
       {&Warnings::repeated_keys, "repeated_keys", "repeated key(s)"},
+      {&Warnings::invalid_utf8, "invalid_utf8", "invalid UTF-8 sequence(s) replaced"},
   }};
   return kKinds;
 }
@@ -25,8 +26,9 @@ std::uint64_t Warnings::total() const noexcept {
   return sum;
 }
 
-void Warnings::add(std::uint64_t Warnings::*counter, std::string message, std::uint64_t at) {
-  ++(this->*counter);
+void Warnings::add(std::uint64_t Warnings::*counter, std::string message, std::uint64_t at,
+                   std::uint64_t n) {
+  this->*counter += n;
   if (first.empty() || at < first_at) {
     first = std::move(message);
     first_at = at;

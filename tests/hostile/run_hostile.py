@@ -95,10 +95,13 @@ def classes():
          "zeros.json", 3, "empty input: no posts in", None, {}),
         ("bom", lambda p: write_bytes(p, b"\xef\xbb\xbf" + post_doc(b'"text": "hello"')),
          "bom.json", 0, None, None, {}),
+        # invalid UTF-8 is replaced by U+FFFD and counted: a report, and a warning on stderr
         ("invalid-utf8", lambda p: write_bytes(p, post_doc(b'"text": "caf\xe9 \xff\xfe"')),
-         "bad-utf8.json", 3, "bad-utf8.json:1:", None, {}),
+         "bad-utf8.json", 0, "invalid UTF-8 replaced by U+FFFD (3 sequences", None, {}),
         ("overlong-utf8", lambda p: write_bytes(p, post_doc(b'"text": "\xc0\xaf"')),
-         "overlong.json", 3, "overlong.json:1:", None, {}),
+         "overlong.json", 0, "invalid UTF-8 replaced by U+FFFD (2 sequences", None, {}),
+        ("invalid-utf8-outside-strings", lambda p: write_bytes(p, post_doc(b'"text": "x"\xff')),
+         "bad-utf8-token.json", 3, "bad-utf8-token.json:1:", None, {}),
         ("lone-surrogate-escape", lambda p: write_bytes(p, post_doc(b'"text": "\\ud800 x"')),
          "surrogate.json", 3, "surrogate.json:1:", None, {}),
         ("truncated-mid-escape", lambda p: write_bytes(
@@ -164,6 +167,12 @@ def check(name, spec, binary, folder, timeout):
     if want_exit == 0:
         if code == 0 and not out.startswith(b'{\n  "schema_version"'):
             problems.append("no JSON report on stdout")
+        try:
+            out.decode("utf-8")
+        except UnicodeDecodeError as e:
+            problems.append(f"the report is not UTF-8 ({e})")
+        if want_err and not any(want_err in line for line in lines):
+            problems.append(f"stderr does not say {want_err!r}: {lines[:3]}")
     else:
         if len(lines) != 1 or not lines[0].startswith("ror: error: "):
             problems.append(f"stderr is not one error line: {lines[:3]}")

@@ -182,9 +182,17 @@ TEST_CASE("linkedin: bad input names the file and line", "[importer][linkedin]")
   CHECK(error_of("Comments.csv", kCommentsHeader + "2025-01-31 14:05:09," + kLink +
                                      ",Fine\n2025-02-01 10:00:00," + kLink + ",\"Cut off") ==
         "a quoted cell is not closed by the end of the file (Comments.csv:3)");
-  CHECK(
-      error_of("Comments.csv", kCommentsHeader + "2025-01-31 14:05:09," + kLink + ",\xff\xfe\n") ==
-      "bytes that are not UTF-8 (nor UTF-16 with a byte order mark) (Comments.csv:2)");
+  // Bytes that are not UTF-8 (nor UTF-16 after a byte order mark): each invalid sequence
+  // replaced by U+FFFD and counted, with the place of the first.
+  const Dataset d =
+      ror::load_buffers({ror::NamedInput{"Comments.csv", kCommentsHeader + "2025-01-31 14:05:09," +
+                                                             kLink + ",caf\xe9 \xff\xfe\n"}},
+                        with_details());
+  REQUIRE(d.posts.size() == 1);
+  CHECK(d.details->posts[0].text == "caf\ufffd \ufffd\ufffd");
+  CHECK(d.input.warnings.invalid_utf8 == 3);
+  CHECK(d.input.warnings.first ==
+        "invalid UTF-8 replaced by U+FFFD (3 sequences, the first at Comments.csv:2:86)");
   // Nothing readable: no posts.
   CHECK(error_of("Comments.csv", kCommentsHeader).find("no posts") != std::string::npos);
 }

@@ -167,3 +167,43 @@ TEST_CASE("text from inputs is shown visibly and cannot run in a spreadsheet", "
   CHECK(spreadsheet_safe("alice") == "alice");
   CHECK(spreadsheet_safe("") == "");
 }
+
+TEST_CASE("UTF-8 is validated as RFC 3629 has it, and invalid bytes are replaced", "[text][utf8]") {
+  using ror::invalid_utf8_at;
+  using ror::replace_invalid_utf8;
+  using ror::utf8_length;
+  CHECK(utf8_length("a", 0) == 1);
+  CHECK(utf8_length("\u00e9", 0) == 2);
+  CHECK(utf8_length("\u20ac", 0) == 3);
+  CHECK(utf8_length("\U0001F389", 0) == 4);
+  CHECK(utf8_length("\xc0\xaf", 0) == 0);          // overlong '/'
+  CHECK(utf8_length("\xe0\x80\xaf", 0) == 0);      // overlong, three bytes
+  CHECK(utf8_length("\xed\xa0\x80", 0) == 0);      // a surrogate (U+D800)
+  CHECK(utf8_length("\xf4\x90\x80\x80", 0) == 0);  // past U+10FFFF
+  CHECK(utf8_length("\xe2\x82", 0) == 0);          // cut short by the end
+  CHECK(utf8_length("\x80", 0) == 0);              // a continuation byte alone
+  CHECK(invalid_utf8_at("caf\u00e9") == std::string_view::npos);
+  CHECK(invalid_utf8_at("ok \xff") == 3);
+
+  std::string out;
+  CHECK(replace_invalid_utf8("valid \u00e9\U0001F389", out) == 0);
+  CHECK(out.empty());
+  // One U+FFFD for each maximal subpart: a lone byte, or the valid start of a sequence cut short.
+  CHECK(replace_invalid_utf8("caf\xe9 x", out) == 1);
+  CHECK(out == "caf\ufffd x");
+  CHECK(replace_invalid_utf8("\xe2\x82 \xf0\x9f\x98!", out) == 2);
+  CHECK(out == "\ufffd \ufffd!");
+  CHECK(replace_invalid_utf8("\xc0\xaf", out) == 2);  // neither byte starts a sequence
+  CHECK(out == "\ufffd\ufffd");
+  CHECK(replace_invalid_utf8("\xed\xa0\x80", out) == 3);  // a surrogate: three lone bytes
+  CHECK(replace_invalid_utf8("end \xe2\x82", out) == 1);
+  CHECK(out == "end \ufffd");
+  // Whatever the bytes, the result is valid UTF-8.
+  std::string bytes;
+  for (int i = 0; i < 256; ++i) {
+    bytes.push_back(static_cast<char>(i));
+    bytes.push_back(static_cast<char>(255 - i));
+  }
+  REQUIRE(replace_invalid_utf8(bytes, out) > 0);
+  CHECK(invalid_utf8_at(out) == std::string_view::npos);
+}

@@ -123,6 +123,7 @@ struct MetricOptions {
   std::uint32_t substantive_words = 15;  // a comment with at least this many words is substantive
   std::uint32_t low_effort_words = 3;    // a comment with at most this many words is low-effort
   std::size_t top = 10;                  // size of top_audience
+  bool list_habit_posts = false;         // fill MetricValues::habit_posts (the HTML report's)
 };
 
 // One of the most active audience members.
@@ -197,7 +198,8 @@ struct MetricValues {
   std::array<Unknown, kMetricCount> why{};  // for each unknown value, why
   std::vector<AudienceMember> top_audience;
   std::vector<double> response_delays;  // seconds, one per answered comment, ascending
-  // The original posts showing a habit: (index in Dataset::posts, habits:: bits), in input order.
+  // The original posts showing a habit: (index in Dataset::posts, habits:: bits), in input order;
+  // filled when MetricOptions::list_habit_posts asks.
   std::vector<std::pair<std::uint32_t, std::uint8_t>> habit_posts;
   MetricCounts counts;
 

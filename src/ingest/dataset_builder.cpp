@@ -234,7 +234,6 @@ void DatasetBuilder::reserve_for(const PostBatch& batch) {
   };
   grow(data_.posts, batch.posts.size());
   grow(data_.post_ids, batch.posts.size());
-  grow(post_keys_, batch.posts.size());
   grow(post_source_, batch.posts.size());
   grow(dropped_, batch.posts.size());
   if (planned_) {
@@ -263,7 +262,6 @@ void DatasetBuilder::plan(std::uint64_t bytes_done, std::uint64_t bytes_total) {
   flush_comment_chunks(projected(comment_count_));
   data_.posts.reserve(projected(data_.posts.size()));
   data_.post_ids.reserve(projected(data_.post_ids.size()));
-  post_keys_.reserve(projected(post_keys_.size()));
   post_source_.reserve(projected(post_source_.size()));
   dropped_.reserve(projected(dropped_.size()));
   post_index_.reserve(projected(post_index_.size()));
@@ -327,10 +325,9 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
     post.platform = platform_index(info.platform);
     data_.posts.push_back(post);
     data_.post_ids.push_back(key.substr(key.size() - id.size()));
-    post_keys_.push_back(key);
     post_source_.push_back(static_cast<std::uint32_t>(source));
     dropped_.push_back(0);
-    auto [slot, inserted] = post_index_.try_emplace(key, index);
+    auto [slot, inserted] = post_index_.try_emplace(key, index, post_keys());
     if (inserted) {
       continue;
     }
@@ -434,7 +431,8 @@ void DatasetBuilder::drop_posts(std::size_t begin, std::size_t end) {
           it != superseded_.end()) {
         dropped_[it->second] = 0;
         --dropped_count_;
-        *post_index_.try_emplace(post_keys_[it->second], it->second).first = it->second;
+        *post_index_.try_emplace(post_key(it->second), it->second, post_keys()).first =
+            it->second;
       }
     }
   }
@@ -753,7 +751,7 @@ Dataset DatasetBuilder::finish(const LoadOptions& options) {
     data_.input.anonymous_comments += data_.authors.is_anonymous(c.author) ? 1 : 0;
   }
   data_.authors.seal();
-  post_index_ = StringIndex{};
+  post_index_.release();
   return std::move(data_);
 }
 

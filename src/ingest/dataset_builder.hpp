@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 
 #include "ingest/post_batch.hpp"
+#include "ingest/post_index.hpp"
 #include "ingest/records.hpp"
 #include "ror/dataset.hpp"
 #include "ror/ingest.hpp"
@@ -147,6 +148,16 @@ class DatasetBuilder {
   void resolve_account(const LoadOptions& options);
   // status_threads.cpp
   std::uint32_t find_post(std::string_view key) const;  // the surviving post of a key, or kNone
+  // The key of post i (see key_of): its id is the end of the key stored in id_bytes.
+  std::string_view post_key(std::uint32_t i) const {
+    const std::string_view id = data_.post_ids[i];
+    const std::size_t prefix = data_.platforms[data_.posts[i].platform].size();
+    return prefix == 0 ? id : std::string_view(id.data() - prefix - 1, prefix + 1 + id.size());
+  }
+  // post_key as the index reads it.
+  auto post_keys() const {
+    return [this](std::uint32_t i) { return post_key(i); };
+  }
   void link_statuses();                                 // fills the per-post links below, once
   void place_statuses();
   void classify_posts();
@@ -182,8 +193,7 @@ class DatasetBuilder {
   std::vector<SpacedName> weak_names_;  // names only guessed (a thread's first author)
   std::uint64_t follower_entries_ = 0;
   ProfileTable profiles_;
-  StringIndex post_index_;                   // post key -> index in data_.posts
-  std::vector<std::string_view> post_keys_;  // parallel to posts
+  PostIndex post_index_;                    // post key -> index in data_.posts
   std::vector<std::uint32_t> post_source_;   // parallel to posts: the input it came from
   std::vector<bool> source_audience_;        // per input: whether it holds other people's comments
   std::vector<std::uint8_t> dropped_;        // per post: superseded, or placed as a comment

@@ -24,7 +24,7 @@ std::uint32_t DatasetBuilder::find_post(std::string_view key) const {
   if (key.empty()) {
     return kNone;
   }
-  const std::uint32_t* i = post_index_.find(key);
+  const std::uint32_t* i = post_index_.find(key, post_keys());
   return i == nullptr || dropped_[*i] != 0 ? kNone : *i;
 }
 
@@ -36,7 +36,7 @@ void DatasetBuilder::link_statuses() {
   threaded_.assign(n, 0);
   collects_.assign(n, 0);
   for (const Thread& t : threads_) {
-    const std::uint32_t p = find_post(post_keys_[t.post]);
+    const std::uint32_t p = find_post(post_key(t.post));
     if (p == kNone) {
       continue;
     }
@@ -63,7 +63,7 @@ void DatasetBuilder::link_statuses() {
       answers_[p] = 1;
       parents_[p] = reply_to[p] == last_conversation ? last_root : find_post(reply_to[p]);
     }
-    if (!conversation[p].empty() && conversation[p] != post_keys_[p]) {
+    if (!conversation[p].empty() && conversation[p] != post_key(p)) {
       names_conversation_[p] = 1;
       if (conversation[p] != last_conversation) {
         last_conversation = conversation[p];
@@ -191,7 +191,7 @@ void DatasetBuilder::place_statuses() {
     c.comment.norm_hash = post.norm_hash;
     c.comment.words = post.words;
     c.comment.author = post.author;
-    c.post_key = post_keys_[home[p]];
+    c.post_key = post_key(home[p]);
     c.id = data_.post_ids[p];
     c.has_parent = up != kNone && home[up] == home[p];
     c.parent_id = c.has_parent ? data_.post_ids[up] : std::string_view{};

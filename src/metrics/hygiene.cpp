@@ -13,54 +13,63 @@ namespace ror::metrics {
 
 namespace {
 
-// One original post as the habits see it.
-struct Original {
-  TimeMs time = 0;
-  std::uint64_t hash = 0;
-  std::string_view id;
-  bool habit = false;       // shows at least one habit
-  bool continues = false;   // a later part of a self-thread (Post::continues_thread)
-  std::uint32_t post = 0;   // index in Dataset::posts
-  std::uint8_t habits = 0;  // habits:: bits
+// The habits of the original posts in scope, one byte each (habits:: bits) beside the list of
+// their indices: the pass holds no copy of the posts.
+struct Originals {
+  const Dataset& data;
+  std::vector<std::uint32_t> posts;  // indices in Dataset::posts, in scope order
+  std::vector<std::uint8_t> habits;  // parallel to posts
+
+  const Post& post(std::uint32_t k) const { return data.posts[posts[k]]; }
+  // Whether original k comes before original j: by time, then id, then scope order.
+  bool earlier(std::uint32_t k, std::uint32_t j) const {
+    const Post& a = post(k);
+    const Post& b = post(j);
+    if (a.created_at != b.created_at) {
+      return a.created_at < b.created_at;
+    }
+    const std::string_view ia = data.post_ids[posts[k]];
+    const std::string_view ib = data.post_ids[posts[j]];
+    return ia != ib ? ia < ib : k < j;
+  }
 };
 
 // Marks the posts whose non-empty normalised text repeats an earlier one (by time, then id, so
-// that input order never matters); returns how many.
-std::uint64_t mark_duplicates(std::vector<Original>& posts) {
-  // Sorted by hash alone (16 bytes a post); in each group of equal hashes, every post but the
-  // earliest (by time, then id, then input order) repeats it.
-  struct Key {
-    std::uint64_t hash;
-    std::uint32_t index;
+// that input order never matters); returns how many. One pass over a table of 8 bytes a slot
+// (32 bits of the text's hash, the original's place), which keeps the earliest post of each
+// text: of two posts with one text, the later one is marked.
+std::uint64_t mark_duplicates(Originals& o) {
+  struct Slot {
+    std::uint32_t tag;
+    std::uint32_t k;  // kNone: empty
   };
-  std::vector<Key> order;
-  order.reserve(posts.size());
-  for (std::size_t i = 0; i < posts.size(); ++i) {
-    if (posts[i].hash != 0) {
-      order.push_back({posts[i].hash, static_cast<std::uint32_t>(i)});
-    }
+  std::size_t size = 16;
+  while (size * 3 < o.posts.size() * 4) {
+    size *= 2;
   }
-  std::sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
-    return a.hash != b.hash ? a.hash < b.hash : a.index < b.index;
-  });
-  const auto earlier = [&](std::uint32_t a, std::uint32_t b) {
-    return std::tie(posts[a].time, posts[a].id, a) < std::tie(posts[b].time, posts[b].id, b);
-  };
+  std::vector<Slot> table(size, Slot{0, kNone});
+  const std::size_t mask = size - 1;
   std::uint64_t count = 0;
-  for (std::size_t i = 0; i < order.size();) {
-    std::size_t j = i;
-    std::uint32_t first = order[i].index;
-    for (; j < order.size() && order[j].hash == order[i].hash; ++j) {
-      first = earlier(order[j].index, first) ? order[j].index : first;
+  for (std::uint32_t k = 0; k < o.posts.size(); ++k) {
+    const std::uint64_t h = o.post(k).norm_hash;
+    if (h == 0) {
+      continue;
     }
-    for (std::size_t k = i; k < j; ++k) {
-      if (order[k].index != first) {
-        posts[order[k].index].habit = true;
-        posts[order[k].index].habits |= habits::duplicate;
+    const auto tag = static_cast<std::uint32_t>(h);
+    for (std::size_t i = (h >> 32) & mask;; i = (i + 1) & mask) {
+      Slot& slot = table[i];
+      if (slot.k == kNone) {
+        slot = Slot{tag, k};
+        break;
+      }
+      if (slot.tag == tag && o.post(slot.k).norm_hash == h) {
+        const bool first = o.earlier(k, slot.k);
+        o.habits[first ? slot.k : k] |= habits::duplicate;
+        slot.k = first ? k : slot.k;
         ++count;
+        break;
       }
     }
-    i = j;
   }
   return count;
 }
@@ -84,28 +93,71 @@ std::uint64_t shared(std::vector<std::uint64_t> hashes) {
 
 // Marks the posts that lie in some run of `size` or more pieces of writing spanning at most
 // `window` ms; returns how many. A self-thread is one piece, at the time of its first post: its
-// later parts are neither counted nor marked.
-std::uint64_t mark_bursts(std::vector<Original>& posts, std::uint32_t size, TimeMs window) {
-  std::vector<std::pair<TimeMs, std::size_t>> order;  // time, index
-  order.reserve(posts.size());
-  for (std::size_t i = 0; i < posts.size(); ++i) {
-    if (!posts[i].continues) {
-      order.emplace_back(posts[i].time, i);
+// later parts are neither counted nor marked. Posts already in time order (either way, as
+// exports mostly are) are walked as they are; others through a sorted copy of their times.
+std::uint64_t mark_bursts(Originals& o, std::uint32_t size, TimeMs window) {
+  bool forward = true;
+  bool backward = true;
+  std::size_t pieces = 0;
+  TimeMs previous = 0;
+  for (std::uint32_t k = 0; k < o.posts.size(); ++k) {
+    if (!o.post(k).continues_thread) {
+      const TimeMs t = o.post(k).created_at;
+      forward = forward && (pieces == 0 || previous <= t);
+      backward = backward && (pieces == 0 || previous >= t);
+      previous = t;
+      ++pieces;
     }
   }
-  std::sort(order.begin(), order.end());
+  std::vector<std::pair<TimeMs, std::uint32_t>> sorted;  // time, place: when neither order holds
+  if (!forward && !backward) {
+    sorted.reserve(pieces);
+    for (std::uint32_t k = 0; k < o.posts.size(); ++k) {
+      if (!o.post(k).continues_thread) {
+        sorted.emplace_back(o.post(k).created_at, k);
+      }
+    }
+    std::sort(sorted.begin(), sorted.end());
+  }
+  // The i-th of m places in time order (ties in any order: the marked set is the same), and
+  // whether it is a later part of a self-thread, which the walk passes over.
+  const std::size_t m = sorted.empty() ? o.posts.size() : sorted.size();
+  const auto place = [&](std::size_t i) -> std::uint32_t {
+    if (!sorted.empty()) {
+      return sorted[i].second;
+    }
+    return static_cast<std::uint32_t>(forward ? i : m - 1 - i);
+  };
+  const auto passed_over = [&](std::size_t i) {
+    return sorted.empty() && o.post(place(i)).continues_thread;
+  };
+  const auto time_of = [&](std::size_t i) { return o.post(place(i)).created_at; };
   std::uint64_t marked = 0;
   std::size_t next_unmarked = 0;
-  std::size_t j = 0;
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    while (order[k].first - order[j].first > window) {
+  std::size_t j = 0;          // the window's first place
+  std::size_t in_window = 0;  // pieces in [j, k]
+  for (std::size_t k = 0; k < m; ++k) {
+    if (passed_over(k)) {
+      continue;
+    }
+    ++in_window;
+    const TimeMs t = time_of(k);
+    while (passed_over(j)) {
       ++j;
     }
-    if (k - j + 1 >= size) {
+    while (t - time_of(j) > window) {
+      --in_window;
+      ++j;
+      while (passed_over(j)) {
+        ++j;
+      }
+    }
+    if (in_window >= size) {
       for (std::size_t i = std::max(j, next_unmarked); i <= k; ++i) {
-        posts[order[i].second].habit = true;
-        posts[order[i].second].habits |= habits::burst;
-        ++marked;
+        if (!passed_over(i)) {
+          o.habits[place(i)] |= habits::burst;
+          ++marked;
+        }
       }
       next_unmarked = k + 1;
     }
@@ -116,11 +168,16 @@ std::uint64_t mark_bursts(std::vector<Original>& posts, std::uint32_t size, Time
 }  // namespace
 
 void compute_hygiene(const Selection& s, MetricValues& out) {
-  const MetricOptions& o = s.options;
+  const MetricOptions& opt = s.options;
   MetricCounts& counts = out.counts;
-  std::vector<Original> originals;
-  originals.reserve(s.posts.size());  // (growing would hold two copies at once)
+  Originals o{s.data, {}, {}};
   std::vector<std::uint64_t> answer_texts;
+  std::size_t outreach = 0;
+  for (const std::uint32_t index : s.posts) {
+    outreach += s.data.posts[index].kind == PostKind::outreach ? 1 : 0;
+  }
+  o.posts.reserve(s.posts.size() - outreach);
+  o.habits.reserve(s.posts.size() - outreach);
   for (const std::uint32_t index : s.posts) {
     const Post& post = s.data.posts[index];
     for (const Comment& c : s.comments_of(post)) {
@@ -132,25 +189,27 @@ void compute_hygiene(const Selection& s, MetricValues& out) {
       answer_texts.push_back(post.norm_hash);
       continue;
     }
-    const bool stuffed = post.hashtags > o.hashtag_limit;
-    const bool blast = post.mentions >= o.mention_blast;
+    const bool stuffed = post.hashtags > opt.hashtag_limit;
+    const bool blast = post.mentions >= opt.mention_blast;
     counts.hashtag_abuse_posts += stuffed ? 1U : 0U;
     counts.mention_blast_posts += blast ? 1U : 0U;
-    const auto bits = static_cast<std::uint8_t>((stuffed ? habits::hashtags : 0) |
-                                                (blast ? habits::mentions : 0));
-    originals.push_back({post.created_at, post.norm_hash, s.data.post_ids[index], stuffed || blast,
-                         post.continues_thread, index, bits});
+    o.posts.push_back(index);
+    o.habits.push_back(static_cast<std::uint8_t>((stuffed ? habits::hashtags : 0) |
+                                                 (blast ? habits::mentions : 0)));
   }
-  counts.original_posts = originals.size();
-  counts.duplicate_posts = mark_duplicates(originals);
-  counts.burst_posts = mark_bursts(originals, o.burst_posts, o.burst_window_seconds * 1000);
-  counts.clean_posts = static_cast<std::uint64_t>(std::count_if(
-      originals.begin(), originals.end(), [](const Original& p) { return !p.habit; }));
-  out.habit_posts.reserve(static_cast<std::size_t>(std::count_if(
-      originals.begin(), originals.end(), [](const Original& p) { return p.habits != 0; })));
-  for (const Original& p : originals) {
-    if (p.habits != 0) {
-      out.habit_posts.emplace_back(p.post, p.habits);
+  counts.original_posts = o.posts.size();
+  counts.duplicate_posts = mark_duplicates(o);
+  counts.burst_posts = mark_bursts(o, opt.burst_posts, opt.burst_window_seconds * 1000);
+  const auto with_habits =
+      static_cast<std::size_t>(std::count_if(o.habits.begin(), o.habits.end(),
+                                             [](std::uint8_t bits) { return bits != 0; }));
+  counts.clean_posts = o.posts.size() - with_habits;
+  if (opt.list_habit_posts) {
+    out.habit_posts.reserve(with_habits);
+    for (std::size_t k = 0; k < o.posts.size(); ++k) {
+      if (o.habits[k] != 0) {
+        out.habit_posts.emplace_back(o.posts[k], o.habits[k]);
+      }
     }
   }
   counts.account_answers = answer_texts.size();

@@ -270,7 +270,9 @@ Breakdown::Iterator& Breakdown::Iterator::operator++() {
 VisualReport build_visual_report(const Dataset& data, const ScoreConfig& config,
                                  const std::vector<Requirement>& requirements) {
   VisualReport v;
-  v.report = build_report(data, config, requirements);
+  ScoreConfig listing = config;
+  listing.metrics.list_habit_posts = true;  // the page shows the posts behind each habit
+  v.report = build_report(data, listing, requirements);
   v.posts = Breakdown(data, config, BreakdownBy::post).all();
   v.months = Breakdown(data, config, BreakdownBy::month).all();
   v.audience = compute_audience(data, config.audience);

@@ -2,7 +2,14 @@
 // bursts, canned answers, mention blasts and broadcasting.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <limits>
+#include <random>
+#include <set>
+#include <tuple>
+#include <vector>
+
+#include <fmt/format.h>
 #include <string>
 
 #include "fixtures.hpp"
@@ -308,4 +315,76 @@ TEST_CASE("hygiene: foreign posts are excluded, posts without author are the acc
   CHECK(known(m, MetricId::burst_post_rate) == 0);
   CHECK(known(m, MetricId::duplicate_post_rate) == Approx(1.0 / 3));
   CHECK(known(m, MetricId::broadcast_ratio) == 1);
+}
+
+TEST_CASE("hygiene: duplicates and bursts equal a brute-force count in any post order",
+          "[hygiene]") {
+  // Posts at random minutes (with ties) and from five texts (and none), given in time order,
+  // in reverse and shuffled: the pass walks ordered posts as they are and sorts the others.
+  const char* texts[] = {"", "hello there", "Hello   there", "another one", "third text", "x"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 60; ++round) {
+    struct P {
+      int minute;
+      int text;
+      std::string id;
+    };
+    std::vector<P> posts;
+    const int n = 1 + static_cast<int>(random() % 40);
+    for (int i = 0; i < n; ++i) {
+      posts.push_back({static_cast<int>(random() % 90), static_cast<int>(random() % 6),
+                       "p" + std::to_string(random() % 1000)});
+    }
+    // Ids distinct (a repeated id would merge posts).
+    for (int i = 0; i < n; ++i) {
+      posts[static_cast<std::size_t>(i)].id += "-" + std::to_string(i);
+    }
+    const int order = round % 3;
+    if (order == 0 || order == 1) {
+      std::stable_sort(posts.begin(), posts.end(),
+                       [](const P& a, const P& b) { return a.minute < b.minute; });
+      if (order == 1) {
+        std::reverse(posts.begin(), posts.end());
+      }
+    }
+    std::string body;
+    for (const P& p : posts) {
+      body += fmt::format(R"({}{{"id": "{}", "created_at": "2026-01-01T{:02}:{:02}:00Z", "text": "{}"}})",
+                          body.empty() ? "" : ",", p.id, p.minute / 60, p.minute % 60,
+                          texts[p.text]);
+    }
+    ror::MetricOptions options;
+    options.list_habit_posts = true;
+    const auto m = metrics_of(with_posts(body), options);
+    // Brute force: a duplicate repeats a non-empty normalised text of an earlier post (by time,
+    // then id); a post is in a burst when some 600 s window holding it holds 3 posts or more.
+    const auto norm = [&](int t) { return t == 2 ? 1 : t; };  // texts 1 and 2 normalise alike
+    std::uint64_t duplicates = 0;
+    std::uint64_t bursts = 0;
+    std::set<std::string> marked;
+    for (const P& p : posts) {
+      bool duplicate = false;
+      bool burst = false;
+      for (const P& q : posts) {
+        duplicate = duplicate || (p.text != 0 && norm(q.text) == norm(p.text) &&
+                                  std::tie(q.minute, q.id) < std::tie(p.minute, p.id));
+        if (q.minute >= p.minute && q.minute - p.minute <= 10) {
+          // the window [q - 10 min, q] holds p: count what it holds
+          const auto held = std::count_if(posts.begin(), posts.end(), [&](const P& r) {
+            return r.minute <= q.minute && q.minute - r.minute <= 10;
+          });
+          burst = burst || held >= 3;
+        }
+      }
+      duplicates += duplicate ? 1 : 0;
+      bursts += burst ? 1 : 0;
+      if (duplicate || burst) {
+        marked.insert(p.id);
+      }
+    }
+    INFO("round " << round << ", " << n << " posts, order " << order);
+    CHECK(m.counts.duplicate_posts == duplicates);
+    CHECK(m.counts.burst_posts == bursts);
+    CHECK(m.habit_posts.size() == marked.size());
+  }
 }

@@ -154,11 +154,11 @@ Dataset load_inputs(InputArgs& args, LoadOptions options, const Streams& streams
       "read {:.1f} ms, parse {:.1f} ms over {} threads, merge {:.1f} ms",
       in.bytes, in.load_ms, data.posts.size(), data.comments.size(), in.read_ms, in.parse_ms,
       options.threads, in.merge_ms);
-  spdlog::debug("dataset holds {:.1f} MB: {:.1f} bytes per comment ({} authors)",
-                static_cast<double>(data.memory_bytes()) / 1e6,
-                static_cast<double>(data.memory_bytes()) /
-                    static_cast<double>(std::max<std::size_t>(1, data.comments.size())),
-                data.authors.size());
+  const auto held = static_cast<double>(data.memory_bytes());
+  const auto records = static_cast<double>(
+      std::max<std::size_t>(1, data.posts.size() + data.comments.size()));
+  spdlog::debug("dataset holds {:.1f} MB: {:.1f} bytes per post or comment ({} authors)",
+                held / 1e6, held / records, data.authors.size());
   return data;
 }
 

@@ -1,6 +1,7 @@
 // Hygiene: the habits that inflate ROI (hashtag stuffing, duplicates, bursts, canned answers,
 // mention blasts, broadcasting without answering).
 #include <algorithm>
+#include <span>
 #include <string_view>
 #include <tuple>
 #include <utility>
@@ -17,8 +18,9 @@ namespace {
 // their indices: the pass holds no copy of the posts.
 struct Originals {
   const Dataset& data;
-  std::vector<std::uint32_t> posts;  // indices in Dataset::posts, in scope order
-  std::vector<std::uint8_t> habits;  // parallel to posts
+  std::span<const std::uint32_t> posts;  // indices in Dataset::posts, in scope order
+  std::vector<std::uint8_t> habits;      // parallel to posts
+  std::vector<std::uint32_t> own;        // what posts views when the scope holds outreach
 
   const Post& post(std::uint32_t k) const { return data.posts[posts[k]]; }
   // Whether original k comes before original j: by time, then id, then scope order.
@@ -170,13 +172,15 @@ std::uint64_t mark_bursts(Originals& o, std::uint32_t size, TimeMs window) {
 void compute_hygiene(const Selection& s, MetricValues& out) {
   const MetricOptions& opt = s.options;
   MetricCounts& counts = out.counts;
-  Originals o{s.data, {}, {}};
+  Originals o{s.data, {}, {}, {}};
   std::vector<std::uint64_t> answer_texts;
   std::size_t outreach = 0;
   for (const std::uint32_t index : s.posts) {
     outreach += s.data.posts[index].kind == PostKind::outreach ? 1 : 0;
   }
-  o.posts.reserve(s.posts.size() - outreach);
+  if (outreach > 0) {
+    o.own.reserve(s.posts.size() - outreach);
+  }
   o.habits.reserve(s.posts.size() - outreach);
   for (const std::uint32_t index : s.posts) {
     const Post& post = s.data.posts[index];
@@ -193,10 +197,13 @@ void compute_hygiene(const Selection& s, MetricValues& out) {
     const bool blast = post.mentions >= opt.mention_blast;
     counts.hashtag_abuse_posts += stuffed ? 1U : 0U;
     counts.mention_blast_posts += blast ? 1U : 0U;
-    o.posts.push_back(index);
+    if (outreach > 0) {
+      o.own.push_back(index);
+    }
     o.habits.push_back(static_cast<std::uint8_t>((stuffed ? habits::hashtags : 0) |
                                                  (blast ? habits::mentions : 0)));
   }
+  o.posts = outreach > 0 ? std::span<const std::uint32_t>(o.own) : s.posts;
   counts.original_posts = o.posts.size();
   counts.duplicate_posts = mark_duplicates(o);
   counts.burst_posts = mark_bursts(o, opt.burst_posts, opt.burst_window_seconds * 1000);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -52,7 +53,9 @@ enum class PostKind : std::uint8_t { original, outreach, foreign };
 struct Post {
   TimeMs created_at = 0;
   std::uint64_t norm_hash = 0;  // normalised text hash, 0 when empty
-  std::array<std::int64_t, kPostMetricCount> metrics{};
+  // The metrics it carries, one value for each bit of `known` in PostMetric order, in a
+  // ValueArena of the dataset (of the batch while it loads); null when it carries none.
+  const std::int64_t* values = nullptr;
   std::uint32_t first_comment = 0;  // index of its first comment in Dataset::comments
   std::uint32_t comment_count = 0;
   AuthorId author = kNone;     // kNone: no author given, so the account's
@@ -77,12 +80,30 @@ struct Post {
   // Whether the post carries metric m.
   bool has(PostMetric m) const noexcept { return (known >> static_cast<unsigned>(m)) & 1U; }
   // The value of metric m (0 when not carried).
-  std::int64_t get(PostMetric m) const noexcept { return metrics[static_cast<std::size_t>(m)]; }
-  // Sets metric m, marking it carried.
-  void set(PostMetric m, std::int64_t value) noexcept {
-    metrics[static_cast<std::size_t>(m)] = value;
-    known = static_cast<std::uint16_t>(known | (1U << static_cast<unsigned>(m)));
+  std::int64_t get(PostMetric m) const noexcept {
+    const unsigned bit = static_cast<unsigned>(m);
+    return (known >> bit) & 1U
+               ? values[std::popcount(static_cast<unsigned>(known) & ((1U << bit) - 1))]
+               : 0;
   }
+  // How many metrics it carries (the values it points to).
+  std::size_t carried() const noexcept { return static_cast<std::size_t>(std::popcount(known)); }
+};
+
+// Copies of metric values in chunks that never move, so that pointers to them stay valid: the
+// values of the posts that carry any (most posts carry a few of the eleven, many none).
+class ValueArena {
+ public:
+  // A lasting copy of values[0, n), or null when n is 0.
+  const std::int64_t* store(const std::int64_t* values, std::size_t n);
+  // Bytes held.
+  std::size_t memory_bytes() const { return held_; }
+
+ private:
+  std::vector<std::unique_ptr<std::int64_t[]>> chunks_;
+  std::size_t used_ = 0;  // of the current chunk, in values
+  std::size_t size_ = 0;
+  std::size_t held_ = 0;
 };
 
 // One comment: 32 bytes whatever the length of its text.
@@ -314,6 +335,7 @@ inline constexpr std::size_t kExcerptBytes = 120;
 struct Dataset {
   Account account;
   std::vector<Post> posts;
+  ValueArena post_metrics;                 // what posts[i].values point to
   std::vector<std::string_view> post_ids;  // parallel to posts, stored in id_bytes
   std::vector<std::string> platforms;      // the platforms of post ids ("" when the data says)
   StringArena id_bytes;
@@ -334,8 +356,9 @@ struct Dataset {
 
   // Bytes the dataset holds, for -v and the benchmark notes.
   std::size_t memory_bytes() const {
-    return posts.capacity() * sizeof(Post) + post_ids.capacity() * sizeof(std::string_view) +
-           id_bytes.memory_bytes() + comments.capacity() * sizeof(Comment) + authors.memory_bytes();
+    return posts.capacity() * sizeof(Post) + post_metrics.memory_bytes() +
+           post_ids.capacity() * sizeof(std::string_view) + id_bytes.memory_bytes() +
+           comments.capacity() * sizeof(Comment) + authors.memory_bytes();
   }
 
   // Whether comment c was written by the account.

@@ -272,7 +272,7 @@ namespace {
 // One post from two copies of it: the newer copy's fields, but for text and metrics it does not
 // carry, which the older copy gives; the comments of the older copy. A stand-in yields to a copy
 // of the post itself, whichever comes first; of two stand-ins, the earlier time is kept.
-Post merged(const Post& older, const Post& newer) {
+Post merged(const Post& older, const Post& newer, ValueArena& arena) {
   if (newer.stand_in && !older.stand_in) {
     Post out = older;  // a stand-in gives nothing of the post itself
     out.comments_known = older.comments_known || newer.comments_known;
@@ -296,11 +296,14 @@ Post merged(const Post& older, const Post& newer) {
     out.hashtags = older.hashtags;
     out.mentions = older.mentions;
   }
-  for (std::size_t m = 0; m < kPostMetricCount; ++m) {
-    const auto metric = static_cast<PostMetric>(m);
-    if (!newer.has(metric) && older.has(metric)) {
-      out.set(metric, older.get(metric));
+  if ((older.known & ~newer.known) != 0) {  // metrics only the older copy carries
+    std::array<std::int64_t, kPostMetricCount> all{};
+    for (std::size_t m = 0; m < kPostMetricCount; ++m) {
+      const auto metric = static_cast<PostMetric>(m);
+      all[m] = newer.has(metric) ? newer.get(metric) : older.get(metric);
     }
+    out.known = static_cast<std::uint16_t>(older.known | newer.known);
+    out.values = store_metrics(all, out.known, arena);
   }
   out.comments_known = older.comments_known || newer.comments_known;
   return out;
@@ -323,6 +326,7 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
     post.first_comment += offset;
     post.comments_known = post.comments_known && info.audience_comments;
     post.platform = platform_index(info.platform);
+    post.values = data_.post_metrics.store(post.values, post.carried());
     data_.posts.push_back(post);
     data_.post_ids.push_back(key.substr(key.size() - id.size()));
     post_source_.push_back(static_cast<std::uint32_t>(source));
@@ -349,7 +353,7 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
       // Nested comments stay with the copy that has them (the later one when both do).
       // From now on the post is this input's: a repeat of it within this input is a repeat.
       ++input.posts_merged;
-      Post one = merged(data_.posts[earlier], post);
+      Post one = merged(data_.posts[earlier], post, data_.post_metrics);
       const bool later_text = post.words != 0 || post.norm_hash != 0;
       if (post.comment_count > 0) {
         one.first_comment = post.first_comment;
@@ -431,8 +435,7 @@ void DatasetBuilder::drop_posts(std::size_t begin, std::size_t end) {
           it != superseded_.end()) {
         dropped_[it->second] = 0;
         --dropped_count_;
-        *post_index_.try_emplace(post_key(it->second), it->second, post_keys()).first =
-            it->second;
+        *post_index_.try_emplace(post_key(it->second), it->second, post_keys()).first = it->second;
       }
     }
   }

@@ -108,8 +108,8 @@ void PostBatch::post(const PostRecord& record) {
   post.created_at = record.created_at;
   post.norm_hash = stats.norm_hash;
   post.words = stats.words;
-  post.metrics = record.metrics;
   post.known = record.known;
+  post.values = store_metrics(record.metrics, record.known, metric_values);
   post.comments_known = record.comments_known;
   post.stand_in = record.stand_in;
   post.first_comment = static_cast<std::uint32_t>(comments.size());
@@ -209,6 +209,18 @@ void PostBatch::mark(const Item& item) {
   m.accounts = accounts.size();
   m.elements = elements;
   marks.push_back(std::move(m));
+}
+
+const std::int64_t* store_metrics(const std::array<std::int64_t, kPostMetricCount>& metrics,
+                                  std::uint16_t known, ValueArena& arena) {
+  std::array<std::int64_t, kPostMetricCount> packed{};
+  std::size_t n = 0;
+  for (std::size_t m = 0; m < kPostMetricCount; ++m) {
+    if ((known >> m) & 1U) {
+      packed[n++] = metrics[m];
+    }
+  }
+  return arena.store(packed.data(), n);
 }
 
 namespace {

@@ -70,6 +70,11 @@ struct KeyMark {
   std::uint64_t elements = 0;
 };
 
+// The values of `metrics` that `known` marks, in PostMetric order, stored in `arena` (what
+// Post::values points to).
+const std::int64_t* store_metrics(const std::array<std::int64_t, kPostMetricCount>& metrics,
+                                  std::uint16_t known, ValueArena& arena);
+
 class PostBatch final : public RecordSink {
  public:
   // A batch of the input named `source` (for warning messages); with `details`, it keeps the
@@ -113,6 +118,7 @@ class PostBatch final : public RecordSink {
   std::vector<AccountRecord> accounts;  // what the input says of the account
   ProfileTable profiles;                // people's profiles, one per handle
   std::vector<Post> posts;        // author and reply_to index `authors`; first_comment is local
+  ValueArena metric_values;       // what the posts' values point to, until the merge copies them
   std::vector<TextRef> post_ids;  // parallel to posts
   std::vector<std::uint64_t> post_at;  // parallel to posts: where each one's item starts
   std::vector<Comment> comments;       // nested comments: author indexes `authors`, parent is local

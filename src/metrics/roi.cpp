@@ -43,7 +43,7 @@ void compute_roi(const Selection& s, MetricValues& out) {
     comments_known = comments_known || post.comments_known;
     for (std::size_t m = 0; m < kPostMetricCount; ++m) {
       if (post.has(static_cast<PostMetric>(m))) {
-        sums.sum[m] += post.metrics[m];
+        sums.sum[m] += post.get(static_cast<PostMetric>(m));
         ++sums.carriers[m];
       }
     }

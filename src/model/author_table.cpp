@@ -19,6 +19,23 @@ char* StringArena::room(std::size_t size) {
   return stored;
 }
 
+const std::int64_t* ValueArena::store(const std::int64_t* values, std::size_t n) {
+  if (n == 0) {
+    return nullptr;
+  }
+  if (used_ + n > size_) {
+    // Chunks grow from 256 values to 64 Ki (512 KB), so that a batch of a few posts holds little.
+    size_ = std::max(n, std::clamp<std::size_t>(size_ * 2, 256, std::size_t{1} << 16));
+    chunks_.push_back(std::make_unique_for_overwrite<std::int64_t[]>(size_));
+    held_ += size_ * sizeof(std::int64_t);
+    used_ = 0;
+  }
+  std::int64_t* out = chunks_.back().get() + used_;
+  std::copy(values, values + n, out);
+  used_ += n;
+  return out;
+}
+
 std::string_view StringArena::store(std::string_view text) {
   char* stored = room(text.size());
   if (!text.empty()) {

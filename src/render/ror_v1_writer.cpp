@@ -98,7 +98,7 @@ Json post_json(const Dataset& d, std::size_t i, bool mixed) {
   Json metrics = Json::object();
   for (std::size_t m = 0; m < kPostMetricCount; ++m) {
     if (p.has(static_cast<PostMetric>(m))) {
-      metrics[std::string(kPostMetricNames[m])] = p.metrics[m];
+      metrics[std::string(kPostMetricNames[m])] = p.get(static_cast<PostMetric>(m));
     }
   }
   if (!metrics.empty()) {

@@ -62,7 +62,7 @@ def post_doc(inner):
 # name: (writer(path), file name, expected exit, what stderr must hold, memory bound as
 # (times the largest item, plus MiB, the item's bytes), options). The large items are bound to
 # 1.5 times the item plus 60 MiB (the process and its dataset of one post). The 10 million tiny
-# posts, whose dataset is the memory (1.73 GB), to the dataset (as `-v` tells it: option
+# posts, whose dataset is the memory (864 MB), to the dataset (as `-v` tells it: option
 # "dataset") plus 200 MiB: the load's index of post ids (8 bytes a slot, 128 MB) and the process.
 def classes():
     text_mb = 200
@@ -120,7 +120,7 @@ def classes():
         ("tiny-posts-10m", lambda p: write_tiny_posts(p, tiny),
          "tiny.ndjson", 0, None, (1.5, 200, 0), {"dataset": True}),
         ("tiny-posts-out-of-memory", lambda p: write_tiny_posts(p, 2_000_000),
-         "tiny-2m.ndjson", 5, "out of memory while loading", None, {"limit_mb": 700}),
+         "tiny-2m.ndjson", 5, "out of memory while loading", None, {"limit_mb": 250}),
     ]
 
 

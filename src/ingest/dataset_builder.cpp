@@ -234,7 +234,6 @@ void DatasetBuilder::reserve_for(const PostBatch& batch) {
   };
   grow(data_.posts, batch.posts.size());
   grow(data_.post_ids, batch.posts.size());
-  grow(post_source_, batch.posts.size());
   grow(dropped_, batch.posts.size());
   if (planned_) {
     grow(data_.comments, batch.comments.size());
@@ -262,7 +261,6 @@ void DatasetBuilder::plan(std::uint64_t bytes_done, std::uint64_t bytes_total) {
   flush_comment_chunks(projected(comment_count_));
   data_.posts.reserve(projected(data_.posts.size()));
   data_.post_ids.reserve(projected(data_.post_ids.size()));
-  post_source_.reserve(projected(post_source_.size()));
   dropped_.reserve(projected(dropped_.size()));
   post_index_.reserve(projected(post_index_.size()));
 }
@@ -329,7 +327,7 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
     post.values = data_.post_metrics.store(post.values, post.carried());
     data_.posts.push_back(post);
     data_.post_ids.push_back(key.substr(key.size() - id.size()));
-    post_source_.push_back(static_cast<std::uint32_t>(source));
+    post_source_.push(index, static_cast<std::uint32_t>(source));
     dropped_.push_back(0);
     auto [slot, inserted] = post_index_.try_emplace(key, index, post_keys());
     if (inserted) {
@@ -368,7 +366,7 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
       } else {
         data_.posts[earlier] = one;
         dropped_[index] = 1;
-        post_source_[earlier] = static_cast<std::uint32_t>(source);
+        post_source_.set(earlier, static_cast<std::uint32_t>(source));
         if (data_.details && later_text && data_.details->posts.size() > index) {
           data_.details->posts[earlier] = data_.details->posts[index];
         }

@@ -3,6 +3,7 @@
 // account is known, the account's identity, and the --since/--until window.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <new>
@@ -158,7 +159,7 @@ class DatasetBuilder {
   auto post_keys() const {
     return [this](std::uint32_t i) { return post_key(i); };
   }
-  void link_statuses();                                 // fills the per-post links below, once
+  void link_statuses();  // fills the per-post links below, once
   void place_statuses();
   void classify_posts();
   // dataset_assembly.cpp
@@ -193,10 +194,38 @@ class DatasetBuilder {
   std::vector<SpacedName> weak_names_;  // names only guessed (a thread's first author)
   std::uint64_t follower_entries_ = 0;
   ProfileTable profiles_;
-  PostIndex post_index_;                    // post key -> index in data_.posts
-  std::vector<std::uint32_t> post_source_;   // parallel to posts: the input it came from
-  std::vector<bool> source_audience_;        // per input: whether it holds other people's comments
-  std::vector<std::uint8_t> dropped_;        // per post: superseded, or placed as a comment
+  PostIndex post_index_;  // post key -> index in data_.posts
+  // Per post, the input it came from: runs of posts, as inputs come one after another, and the
+  // posts a later input's copy took over (a few bytes per input, not 4 per post).
+  class PostSources {
+   public:
+    void push(std::uint32_t post, std::uint32_t source) {
+      if (runs_.empty() || runs_.back().second != source) {
+        runs_.emplace_back(post, source);
+      }
+    }
+    void set(std::uint32_t post, std::uint32_t source) { taken_[post] = source; }
+    std::uint32_t operator[](std::uint32_t post) const {
+      if (!taken_.empty()) {
+        if (const auto it = taken_.find(post); it != taken_.end()) {
+          return it->second;
+        }
+      }
+      const auto run =
+          std::upper_bound(runs_.begin(), runs_.end(), post,
+                           [](std::uint32_t p, const std::pair<std::uint32_t, std::uint32_t>& r) {
+                             return p < r.first;
+                           });
+      return std::prev(run)->second;
+    }
+
+   private:
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> runs_;  // first post, input
+    std::unordered_map<std::uint32_t, std::uint32_t> taken_;
+  };
+  PostSources post_source_;
+  std::vector<bool> source_audience_;  // per input: whether it holds other people's comments
+  std::vector<bool> dropped_;          // per post: superseded, or placed as a comment
   std::size_t dropped_count_ = 0;
   // A post kept from a later input in place of an earlier input's copy (which a restart of the
   // later input's array brings back).

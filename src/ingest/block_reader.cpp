@@ -3,6 +3,8 @@
 // messages with the input's name, line and column, or the JSON Pointer, here and only here.
 #include "ingest/block_reader.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <optional>
 
@@ -165,13 +167,36 @@ class ItemReader final : public RepeatedKeys {
   std::optional<std::uint64_t> line_;
 };
 
+// Whether a text starts with an XML declaration that names an encoding other than UTF-8
+// (`<?xml version="1.0" encoding="ISO-8859-1"?>`), which the XML parser decodes.
+bool declares_other_encoding(std::string_view text) {
+  if (!text.starts_with("<?xml")) {
+    return false;
+  }
+  const std::string_view declaration = text.substr(0, text.find("?>"));
+  const std::size_t at = declaration.find("encoding=");
+  if (at == std::string_view::npos || at + 10 > declaration.size()) {
+    return false;
+  }
+  const char quote = declaration[at + 9];
+  const std::size_t end = declaration.find(quote, at + 10);
+  if (end == std::string_view::npos) {
+    return false;
+  }
+  std::string name(declaration.substr(at + 10, end - at - 10));
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return name != "utf-8" && name != "utf8";
+}
+
 // A text input's bytes as UTF-8: as they are when they are UTF-8 (or UTF-16 after a byte order
-// mark, which the importer reads), else with each invalid sequence replaced by U+FFFD in
-// `repaired`, counted with the place of the first.
+// mark, which the importer reads, or XML that declares another encoding, which its parser
+// decodes), else with each invalid sequence replaced by U+FFFD in `repaired`, counted with the
+// place of the first.
 std::string_view utf8_text(const InputText& block, PostBatch& batch, std::string& repaired) {
   const std::string_view text = block.view();
   if (text.starts_with("\xff\xfe") || text.starts_with("\xfe\xff") ||
-      simdjson::validate_utf8(text.data(), text.size())) {
+      simdjson::validate_utf8(text.data(), text.size()) || declares_other_encoding(text)) {
     return text;
   }
   const std::size_t bad = invalid_utf8_at(text);

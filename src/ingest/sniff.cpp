@@ -30,27 +30,27 @@ class Scanner {
  public:
   Scanner(std::string_view text, std::size_t pos, Sniff& out) : s_(text), p_(pos), out_(out) {}
 
-  // Scans one value; false when the text ends (or is not JSON) first.
-  bool value(const std::string& path, int depth) {
+  // Scans one value, whose path is path_; false when the text ends (or is not JSON) first.
+  bool value(int depth) {
     space();
     if (p_ >= s_.size()) {
       return false;
     }
     const char c = s_[p_];
     if (c == '{') {
-      record(path, "{");
-      return object(path, depth);
+      record("{");
+      return object(depth);
     }
     if (c == '[') {
-      record(path, "[");
-      return array(path, depth);
+      record("[");
+      return array(depth);
     }
     if (c == '"') {
       const std::size_t start = p_ + 1;
       if (!string()) {
         return false;
       }
-      record(path, s_.substr(start, p_ - 1 - start));
+      record(s_.substr(start, p_ - 1 - start));
       return true;
     }
     const std::size_t start = p_;
@@ -60,14 +60,14 @@ class Scanner {
     if (p_ >= s_.size() || p_ == start) {
       return false;
     }
-    record(path, s_.substr(start, p_ - start));
+    record(s_.substr(start, p_ - start));
     return true;
   }
 
   std::size_t position() const { return p_; }
 
  private:
-  bool object(const std::string& path, int depth) {
+  bool object(int depth) {
     ++p_;
     space();
     if (p_ < s_.size() && s_[p_] == '}') {
@@ -89,8 +89,15 @@ class Scanner {
         return false;
       }
       ++p_;
-      const std::string child = path.empty() ? std::string(key) : path + "/" + std::string(key);
-      if (!(depth < kMaxDepth ? value(child, depth + 1) : skip())) {
+      bool read = false;
+      if (depth < kMaxDepth) {
+        const std::size_t length = enter(key);
+        read = value(depth + 1);
+        path_.resize(length);
+      } else {
+        read = skip();
+      }
+      if (!read) {
         return false;
       }
       const After next = after('}');
@@ -100,7 +107,7 @@ class Scanner {
     }
   }
 
-  bool array(const std::string& path, int depth) {
+  bool array(int depth) {
     ++p_;
     space();
     if (p_ < s_.size() && s_[p_] == ']') {
@@ -108,12 +115,20 @@ class Scanner {
       return true;
     }
     bool first = true;
+    const bool top = path_.empty();
     while (true) {
-      const std::string child = path.empty() ? std::string("0") : path + "/0";
-      if (!(first && depth < kMaxDepth ? value(child, depth + 1) : skip())) {
+      bool read = false;
+      if (first && depth < kMaxDepth) {
+        const std::size_t length = enter("0");
+        read = value(depth + 1);
+        path_.resize(length);
+      } else {
+        read = skip();
+      }
+      if (!read) {
         return false;
       }
-      if (path.empty()) {
+      if (top) {
         return false;  // a top-level array: its first element is all detection needs
       }
       first = false;
@@ -210,13 +225,26 @@ class Scanner {
     }
   }
 
-  void record(const std::string& path, std::string_view value) {
-    if (!path.empty() && out_.fields.size() < kMaxFields) {
-      out_.fields.emplace_back(path, value);
+  void record(std::string_view value) {
+    if (!path_.empty() && out_.fields.size() < kMaxFields) {
+      out_.fields.push_back({static_cast<std::uint32_t>(out_.paths.size()),
+                             static_cast<std::uint32_t>(path_.size()), value});
+      out_.paths.append(path_);
     }
   }
 
+  // Makes path_ the path of a member or element `step` of it; returns the length to restore.
+  std::size_t enter(std::string_view step) {
+    const std::size_t length = path_.size();
+    if (length > 0) {
+      path_.push_back('/');
+    }
+    path_.append(step);
+    return length;
+  }
+
   std::string_view s_;
+  std::string path_;  // of the value being scanned
   std::size_t p_;
   Sniff& out_;
 };
@@ -274,13 +302,15 @@ std::string_view shape_name(Shape shape) {
 }
 
 bool Sniff::has(std::string_view path) const {
-  return std::any_of(fields.begin(), fields.end(), [&](const auto& f) { return f.first == path; });
+  return std::any_of(fields.begin(), fields.end(), [&](const Field& f) {
+    return std::string_view(paths).substr(f.path_at, f.path_size) == path;
+  });
 }
 
 std::string_view Sniff::get(std::string_view path) const {
-  for (const auto& f : fields) {
-    if (f.first == path) {
-      return f.second;
+  for (const Field& f : fields) {
+    if (std::string_view(paths).substr(f.path_at, f.path_size) == path) {
+      return f.value;
     }
   }
   return {};
@@ -322,7 +352,9 @@ Sniff sniff(std::string_view name, std::string_view head, bool whole) {
   }
   const bool object = head[pos] == '{';
   Scanner scanner(head.substr(0, std::max(kScanWindow, pos + 1)), pos, out);
-  const bool complete = scanner.value("", 0);
+  out.fields.reserve(64);
+  out.paths.reserve(2048);
+  const bool complete = scanner.value(0);
   out.shape = object ? Shape::object : Shape::array;
   if (!out.script.empty()) {
     return out;

@@ -33,7 +33,13 @@ struct Sniff {
   // The first item's members, by path from the value's root ("orderedItems/0/type"; a top-level
   // array's first element is "0"): a scalar's text (a string without its quotes), or "{" / "["
   // for an object or array. Only the first element of each array is entered, at most 5 deep.
-  std::vector<std::pair<std::string, std::string_view>> fields;
+  struct Field {
+    std::uint32_t path_at = 0;  // the path is paths[path_at, path_at + path_size)
+    std::uint32_t path_size = 0;
+    std::string_view value;
+  };
+  std::vector<Field> fields;
+  std::string paths;  // the fields' paths, one after another
 
   // Whether the first item has a value at `path`.
   bool has(std::string_view path) const;

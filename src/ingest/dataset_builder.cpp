@@ -225,13 +225,21 @@ void DatasetBuilder::apply_profiles() {
   }
 }
 
+namespace {
+
+// Makes room for `more` elements at the end of `v`, growing it by half again at least, so that
+// appending batch after batch copies each element a few times only (room for exactly one more
+// batch would copy the whole array at every batch).
+template <class Vector>
+void grow(Vector& v, std::size_t more) {
+  if (v.size() + more > v.capacity()) {
+    v.reserve(std::max(v.size() + more, v.capacity() + v.capacity() / 2));
+  }
+}
+
+}  // namespace
+
 void DatasetBuilder::reserve_for(const PostBatch& batch) {
-  // Grow by half again at least, so that appending batches copies each record a few times only.
-  const auto grow = [](auto& v, std::size_t more) {
-    if (v.size() + more > v.capacity()) {
-      v.reserve(std::max(v.size() + more, v.capacity() + v.capacity() / 2));
-    }
-  };
   grow(data_.posts, batch.posts.size());
   grow(data_.post_ids, batch.posts.size());
   grow(dropped_, batch.posts.size());
@@ -404,7 +412,7 @@ void DatasetBuilder::merge_details(const PostBatch& batch) {
 }
 
 void DatasetBuilder::merge_loose(PostBatch& batch, const SourceInfo& info) {
-  loose_.reserve(loose_.size() + batch.loose.size());
+  grow(loose_, batch.loose.size());
   for (const LooseRecord& r : batch.loose) {
     Loose c;
     c.comment = r.comment;

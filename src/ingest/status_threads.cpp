@@ -36,7 +36,8 @@ void DatasetBuilder::link_statuses() {
   threaded_.assign(n, 0);
   collects_.assign(n, 0);
   for (const Thread& t : threads_) {
-    const std::uint32_t p = find_post(post_key(t.post));
+    // (a post not dropped is the one its key finds: only a dropped copy needs the lookup)
+    const std::uint32_t p = dropped_[t.post] ? find_post(post_key(t.post)) : t.post;
     if (p == kNone) {
       continue;
     }

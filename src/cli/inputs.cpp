@@ -155,8 +155,8 @@ Dataset load_inputs(InputArgs& args, LoadOptions options, const Streams& streams
       in.bytes, in.load_ms, data.posts.size(), data.comments.size(), in.read_ms, in.parse_ms,
       options.threads, in.merge_ms);
   const auto held = static_cast<double>(data.memory_bytes());
-  const auto records = static_cast<double>(
-      std::max<std::size_t>(1, data.posts.size() + data.comments.size()));
+  const auto records =
+      static_cast<double>(std::max<std::size_t>(1, data.posts.size() + data.comments.size()));
   spdlog::debug("dataset holds {:.1f} MB: {:.1f} bytes per post or comment ({} authors)",
                 held / 1e6, held / records, data.authors.size());
   return data;

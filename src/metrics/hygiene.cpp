@@ -207,9 +207,8 @@ void compute_hygiene(const Selection& s, MetricValues& out) {
   counts.original_posts = o.posts.size();
   counts.duplicate_posts = mark_duplicates(o);
   counts.burst_posts = mark_bursts(o, opt.burst_posts, opt.burst_window_seconds * 1000);
-  const auto with_habits =
-      static_cast<std::size_t>(std::count_if(o.habits.begin(), o.habits.end(),
-                                             [](std::uint8_t bits) { return bits != 0; }));
+  const auto with_habits = static_cast<std::size_t>(
+      std::count_if(o.habits.begin(), o.habits.end(), [](std::uint8_t bits) { return bits != 0; }));
   counts.clean_posts = o.posts.size() - with_habits;
   if (opt.list_habit_posts) {
     out.habit_posts.reserve(with_habits);

@@ -349,9 +349,9 @@ TEST_CASE("hygiene: duplicates and bursts equal a brute-force count in any post 
     }
     std::string body;
     for (const P& p : posts) {
-      body += fmt::format(R"({}{{"id": "{}", "created_at": "2026-01-01T{:02}:{:02}:00Z", "text": "{}"}})",
-                          body.empty() ? "" : ",", p.id, p.minute / 60, p.minute % 60,
-                          texts[p.text]);
+      body += fmt::format(
+          R"({}{{"id": "{}", "created_at": "2026-01-01T{:02}:{:02}:00Z", "text": "{}"}})",
+          body.empty() ? "" : ",", p.id, p.minute / 60, p.minute % 60, texts[p.text]);
     }
     ror::MetricOptions options;
     options.list_habit_posts = true;

@@ -51,6 +51,19 @@ void Blocker::begin(const Framing& framing) {
   count_lines_ = framing.kind != FramingKind::lines;
 }
 
+bool Blocker::whole_block() const {
+  return source_.mapped().empty() && eof_ && carry_.size() <= block_;
+}
+
+void Blocker::take_whole(Block& block) {
+  block.bytes.swap(carry_);
+  carry_.clear();
+  block.bytes.reserve(block.bytes.size() + simdjson::SIMDJSON_PADDING);
+  block.text = text_at(block.bytes.data(), block.bytes.size(), block.bytes.capacity());
+  block.offset = offset_;
+  offset_ += block.text.size;
+}
+
 bool Blocker::next(Block& block) {
   return source_.mapped().empty() ? next_read(block) : next_mapped(block);
 }
@@ -127,7 +140,7 @@ void Blocker::release(const Block& block) const {
 }
 
 void Blocker::rethrow_framing_error() const {
-  if (framer_->error) {
+  if (framer_ != nullptr && framer_->error) {
     std::rethrow_exception(framer_->error);
   }
 }

@@ -30,6 +30,14 @@ class Blocker {
   // Starts cutting blocks with the framer of `framing`.
   void begin(const Framing& framing);
 
+  // Whether the input is read (not mapped), held whole by head() and no larger than a block:
+  // then take_whole() gives it as one block, to be detected and framed by whoever reads it.
+  bool whole_block() const;
+
+  // Moves the whole input into `block`, unframed (no items; line 1, column 1), and ends the
+  // input. Call instead of begin() and next(), when whole_block() says so.
+  void take_whole(Block& block);
+
   // Fills `block` with the next whole items; false when the input is exhausted.
   bool next(Block& block);
 

@@ -83,6 +83,10 @@ struct OpenInput {
   std::string_view skip;      // why it is passed over (counted when its turn comes), or ""
   ingest::Position position;  // of the next block to merge (the lines framing)
   std::uint64_t merged_bytes = 0;
+  // A small input read whole: its one block is detected and framed by the parsing thread that
+  // reads it, which sets importer, detection, info, skip or error before the block is merged.
+  bool deferred = false;
+  bool given = false;  // deferred: its block was cut
 };
 
 // A block of an input, or the end of it (`end`: no bytes, the input is finished), with the
@@ -138,8 +142,6 @@ class Stages {
       if (!next(segment)) {
         break;
       }
-      segment.batch.emplace(std::string(segment.block.text.name), options_.keep_details,
-                            options_.keep_excerpts);
       ++piece.count;
       bytes += segment.end ? 0 : segment.block.text.size;
     }
@@ -151,7 +153,16 @@ class Stages {
     Stopwatch clock;
     for (std::size_t i = 0; i < piece.count; ++i) {
       Segment& segment = piece.segments[i];
-      if (!segment.end) {
+      if (segment.end) {
+        continue;
+      }
+      // (a batch merged before is let go here, not by the calling thread: freeing a batch's
+      // records costs about a third of what merging them does)
+      segment.batch.emplace(std::string(segment.block.text.name), options_.keep_details,
+                            options_.keep_excerpts);
+      if (segment.input->deferred) {
+        detect_and_parse(*segment.input, segment.block, *segment.batch);
+      } else {
         parse_block(*segment.input, segment.block, *segment.batch);
       }
     }
@@ -164,14 +175,13 @@ class Stages {
   void merge(Piece& piece) {
     for (std::size_t i = 0; i < piece.count; ++i) {
       Segment& segment = piece.segments[i];
-      merge(segment, std::move(*segment.batch));
-      segment.batch.reset();
+      merge(segment);
     }
   }
 
  private:
-  // Merges the batch read from a segment.
-  void merge(Segment& piece, ingest::PostBatch&& batch) {
+  // Merges the batch read from a segment (an input's end: finishes the input).
+  void merge(Segment& piece) {
     Stopwatch clock;
     OpenInput& in = *piece.input;
     if (piece.end) {
@@ -179,7 +189,15 @@ class Stages {
       timings_.merge_ms += clock.lap();
       return;
     }
+    ingest::PostBatch& batch = *piece.batch;
     Block& block = piece.block;
+    if (in.deferred) {
+      if (in.importer == nullptr) {
+        timings_.merge_ms += clock.lap();  // passed over, or failed: its end says so
+        return;
+      }
+      planned(in);
+    }
     if (block.text.first_line == 0) {
       // The block was cut without counting lines: its position is known now.
       block.text.first_line = in.position.line;
@@ -205,6 +223,36 @@ class Stages {
     }
   }
 
+  // A deferred input's one block: detects its format, frames it and reads it. What is decided
+  // is kept in the input, an error in it or in the batch, for the merge.
+  void detect_and_parse(OpenInput& in, Block& block, ingest::PostBatch& batch) const {
+    try {
+      decide(in, block.text.view(), true);
+    } catch (const Error&) {
+      in.error = std::current_exception();
+      return;
+    }
+    if (in.importer == nullptr) {
+      return;
+    }
+    const ingest::Framing& framing = in.detection.framing;
+    if (framing.kind == ingest::FramingKind::lines) {
+      block.text.first_line = 0;  // its reader counts lines, settled at the merge
+      block.text.first_column = 0;
+    }
+    const auto framer = ingest::make_framer(framing);
+    try {
+      block.text.size = framer->cut(block.text, true);
+    } catch (...) {
+      batch.error = std::current_exception();
+      return;
+    }
+    parse_block(in, block, batch);
+    if (batch.error == nullptr && framer->error) {
+      batch.error = framer->error;  // after the items before it, as when cut by the Blocker
+    }
+  }
+
   // Reads one block into its batch; an error is kept in the batch, to be rethrown by the merge
   // in input order.
   static void parse_block(const OpenInput& in, const Block& block, ingest::PostBatch& batch) {
@@ -222,8 +270,16 @@ class Stages {
         return false;
       }
       piece.input = current_;
-      piece.end = current_->error != nullptr || !current_->skip.empty() ||
-                  !current_->blocker->next(piece.block);
+      if (current_->deferred) {
+        piece.end = current_->given;
+        if (!piece.end) {
+          current_->blocker->take_whole(piece.block);
+          current_->given = true;
+        }
+      } else {
+        piece.end = current_->error != nullptr || !current_->skip.empty() ||
+                    !current_->blocker->next(piece.block);
+      }
       if (piece.end) {
         // (no bytes: the block's view of an earlier input must not outlive that input)
         piece.block.text = ingest::InputText{};
@@ -269,12 +325,32 @@ class Stages {
     return true;
   }
 
-  // Detects an input's format, or notes why it is passed over (counted at its turn).
+  // Reads the start of an input and detects its format, or notes why it is passed over (counted
+  // at its turn). A small input read whole is left to the parsing thread that reads it.
   void prepare(OpenInput& in, std::unique_ptr<ByteSource> bytes) {
     in.bytes = std::move(bytes);
     in.blocker = std::make_unique<Blocker>(*in.bytes, block_);
     bool whole = false;
     const std::string_view head = in.blocker->head(whole);
+    if (in.blocker->whole_block()) {
+      in.deferred = true;
+      return;
+    }
+    decide(in, head, whole);
+    if (in.importer == nullptr) {
+      if (!in.skip.empty()) {
+        in.bytes->skip_rest();
+      }
+      return;
+    }
+    planned(in);
+    in.blocker->begin(in.detection.framing);
+  }
+
+  // Chooses the importer of an input from its start, `head` (all of it when `whole`), or notes
+  // why it is passed over; throws ror::Error when it cannot be read. Any thread: it touches only
+  // `in`'s detection fields.
+  void decide(OpenInput& in, std::string_view head, bool whole) const {
     const ingest::Sniff sniff = ingest::sniff(in.bytes->name(), head, whole);
     const bool named = in.bytes->named();
     if (sniff.shape == ingest::Shape::empty) {
@@ -288,7 +364,6 @@ class Stages {
     if (choice.importer == nullptr && !named) {
       // A member of a folder or an archive that is not an export (a README, a picture).
       in.skip = "files no importer reads";
-      in.bytes->skip_rest();
       return;
     }
     if (choice.importer == nullptr) {
@@ -308,16 +383,18 @@ class Stages {
     }
     if (!choice.detection.skip.empty()) {
       in.skip = choice.detection.skip;
-      in.bytes->skip_rest();
       return;
     }
     in.importer = choice.importer;
     in.detection = choice.detection;
-    // A decoded stream may be larger than the file it came from: plan for what it says.
+    in.info = {in.importer->platform, in.importer->audience_comments};
+  }
+
+  // Counts an input that will be read towards the load's planned size (a decoded stream may be
+  // larger than the file it came from: plan for what it says).
+  void planned(const OpenInput& in) {
     total_ = std::max(total_, opened_bytes_ + in.bytes->size_hint());
     opened_bytes_ += in.bytes->size_hint();
-    in.info = {in.importer->platform, in.importer->audience_comments};
-    in.blocker->begin(in.detection.framing);
   }
 
   // After an input's last block: reports its error or a framing error, then notes it as read.

@@ -326,22 +326,30 @@ for entry in "${FORMAT_INPUTS[@]}"; do
 done
 
 # The largest NDJSON compressed with zstd, against the plain file in the same runs.
+# Two frames of it: `--long=31` (a window of the whole file, as Pushshift and Arctic Shift dumps
+# are made) and zstd's default window (8 MB at -3), each against the plain file.
 ZST_RATIO=0
 UNZSTD_RATIO=0
+ZST_DEFAULT_RATIO=0
 if [ "$ZST" = 1 ]; then
   plain="$BENCH_DIR/ror-g$GEN_VERSION-seed$SEED-$largest.ndjson"
   zst="$plain.zst"
-  if [ ! -s "$zst" ]; then
+  zst_default="$plain.window8m.zst"
+  for spec in "$zst --long=31" "$zst_default"; do
+    read -r out flags <<<"$spec"
+    [ -s "$out" ] && continue
     t0=$EPOCHREALTIME
-    zstd -q -f -T0 --long=31 -3 "$plain" -o "$zst.tmp" || die "zstd failed on $plain"
-    mv "$zst.tmp" "$zst"
-    log "compressed $plain: $(awk -v b="$(stat -c %s "$zst")" -v a="$t0" -v c="$EPOCHREALTIME" \
-      'BEGIN { printf "%.1f MB in %.1f s", b / 1e6, c - a }')"
-  fi
+    # shellcheck disable=SC2086
+    zstd -q -f -T0 $flags -3 "$plain" -o "$out.tmp" || die "zstd failed on $plain"
+    mv "$out.tmp" "$out"
+    log "compressed $plain ${flags:-(default window)}: $(awk -v b="$(stat -c %s "$out")" -v a="$t0" \
+      -v c="$EPOCHREALTIME" 'BEGIN { printf "%.1f MB in %.1f s", b / 1e6, c - a }')"
+  done
   bytes=$(stat -c %s "$plain")
   warm "$plain"
   warm "$zst"
-  plain_walls=() walls=() rss=() unzstd_walls=()
+  warm "$zst_default"
+  plain_walls=() walls=() rss=() unzstd_walls=() default_walls=()
   failed=""
   for ((r = 1; r <= REPEAT; r++)); do
     # shellcheck disable=SC2086
@@ -356,6 +364,12 @@ if [ "$ZST" = 1 ]; then
       break
     fi
     walls+=("$RUN_WALL") rss+=("$RUN_RSS_KB")
+    # shellcheck disable=SC2086
+    run_timed "$WORK/zst_default.json" "$ROR_BIN" score --format json $ROR_ARGS "$zst_default"
+    [ "$RUN_RC" -eq 0 ] || { failed="exit $RUN_RC on the default-window frame"; break; }
+    read -r want got _ <<<"$(expect_ndjson.zst "$WORK/plain.json" "$WORK/zst_default.json")"
+    [ "$want" = "$got" ] || { failed="the default-window frame: want $want, ror $got"; break; }
+    default_walls+=("$RUN_WALL")
     # Decompression alone, by the zstd tool: the floor under the .zst time on this machine.
     run_timed /dev/null zstd -q -d --long=31 -c "$zst"
     [ "$RUN_RC" -eq 0 ] && unzstd_walls+=("$RUN_WALL")
@@ -372,6 +386,9 @@ if [ "$ZST" = 1 ]; then
         'BEGIN { printf "%.2f", a / b }')
       note="$note; zstd -d alone takes ${UNZSTD_RATIO}x"
     fi
+    ZST_DEFAULT_RATIO=$(awk -v a="$(median "${default_walls[@]}")" -v b="$(median "${plain_walls[@]}")" \
+      'BEGIN { printf "%.2f", a / b }')
+    note="$note; with zstd's default window (8 MB): ${ZST_DEFAULT_RATIO}x"
     read -r want got what <<<"$(expect_ndjson.zst "$WORK/plain.json" "$WORK/zst.json")"
     CHECKED[ndjson.zst]="$what"
     if [ "$want" != "$got" ]; then

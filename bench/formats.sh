@@ -150,7 +150,7 @@ format_targets() {
           "ndjson.zst", z, (z <= 1.3 ? "met" : "NOT met"), r, (r <= 0.3 ? "met" : "NOT met")
         if (u > 0) printf "  %-17s zstd -d alone takes %.2fx the plain NDJSON time; ror takes %.2fx zstd -d\n",
           "", u, z / u
-        if (d > 0) printf "  %-17s with the default window (8 MB): %.2fx the plain NDJSON time (<= 1.3): %s\n",
+        if (d > 0) printf "  %-17s with the default window (2 MiB): %.2fx the plain NDJSON time (<= 1.3): %s\n",
           "", d, (d <= 1.3 ? "met" : "NOT met")
       }'
     fi

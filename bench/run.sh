@@ -327,14 +327,14 @@ done
 
 # The largest NDJSON compressed with zstd, against the plain file in the same runs.
 # Two frames of it: `--long=31` (a window of the whole file, as Pushshift and Arctic Shift dumps
-# are made) and zstd's default window (8 MB at -3), each against the plain file.
+# are made) and zstd's default window (2 MiB at -3), each against the plain file.
 ZST_RATIO=0
 UNZSTD_RATIO=0
 ZST_DEFAULT_RATIO=0
 if [ "$ZST" = 1 ]; then
   plain="$BENCH_DIR/ror-g$GEN_VERSION-seed$SEED-$largest.ndjson"
   zst="$plain.zst"
-  zst_default="$plain.window8m.zst"
+  zst_default="$plain.default-window.zst"
   for spec in "$zst --long=31" "$zst_default"; do
     read -r out flags <<<"$spec"
     [ -s "$out" ] && continue
@@ -388,7 +388,7 @@ if [ "$ZST" = 1 ]; then
     fi
     ZST_DEFAULT_RATIO=$(awk -v a="$(median "${default_walls[@]}")" -v b="$(median "${plain_walls[@]}")" \
       'BEGIN { printf "%.2f", a / b }')
-    note="$note; with zstd's default window (8 MB): ${ZST_DEFAULT_RATIO}x"
+    note="$note; with zstd's default window (2 MiB): ${ZST_DEFAULT_RATIO}x"
     read -r want got what <<<"$(expect_ndjson.zst "$WORK/plain.json" "$WORK/zst.json")"
     CHECKED[ndjson.zst]="$what"
     if [ "$want" != "$got" ]; then

@@ -3,13 +3,15 @@
 fields, lengths and quirks of real submissions and comments), for timing the reddit-dump
 importer until ror_gen writes that format itself.
 
-Every round copies the 1,500 AskMen submissions and four times the 1,075 comments of
+Every round copies the 1,500 AskMen submissions and (--copies, 4) times the 1,075 comments of
 RC_2005-12 with fresh ids; each comment answers one of its round's submissions (or an earlier
-comment of the round, half the time); about 10% of the submissions and 5% of the comments are
-by `acct_owner`. Writes DIR/dump_comments.ndjson and DIR/dump_submissions.ndjson (the comments
+comment of the round, half the time); a share of the submissions (--owner-share, 0.1) and 5% of
+the comments are by `acct_owner`, a tenth of that share of the submissions by `acct_small`. With --fresh-authors the commenters of each round are new
+people (a busy subreddit's hundreds of thousands of authors, not RC_2005-12's few hundred). Writes DIR/dump_comments.ndjson and DIR/dump_submissions.ndjson (the comments
 file comes first in path order, as Pushshift's `<sub>_comments` does before `<sub>_submissions`).
 
-Usage: bench/reddit_dump.py --size 1G -o DIR [--realdata PATH] [--seed N]
+Usage: bench/reddit_dump.py --size 1G -o DIR [--realdata PATH] [--seed N] [--copies N]
+                            [--owner-share F] [--fresh-authors]
 Then:  /usr/bin/time -v build/ror score --format json -o /dev/null DIR
        (or --account acct_owner DIR; zstd --long=31 each file for the compressed case)
 """
@@ -33,6 +35,9 @@ def main():
     parser.add_argument("-o", required=True, dest="out")
     parser.add_argument("--realdata", default=os.path.join(here, "..", "..", "shared", "realdata"))
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--copies", type=int, default=4)
+    parser.add_argument("--owner-share", type=float, default=0.1)
+    parser.add_argument("--fresh-authors", action="store_true")
     args = parser.parse_args()
     folder = os.path.join(args.realdata, "reddit-pushshift")
     subs_path = os.path.join(folder, "AskMen_submissions-first1500.ndjson")
@@ -59,15 +64,18 @@ def main():
                 s["name"] = "t3_" + s["id"]
                 if "permalink" in s:
                     s["permalink"] = s["permalink"].replace("/comments/", f"/comments/{s['id']}/", 1)
-                if rng.random() < 0.1:
+                draw = rng.random()
+                if draw < args.owner_share:
                     s["author"] = "acct_owner"
+                elif draw < args.owner_share * 1.1:
+                    s["author"] = "acct_small"  # a tenth of acct_owner's share
                 line = json.dumps(s) + "\n"
                 so.write(line)
                 written += len(line)
                 names.append(s["name"])
                 counts["submissions"] += 1
             recent = []
-            for copy in range(4):
+            for copy in range(args.copies):
                 for c in comments:
                     c = dict(c)
                     c["id"] = f"{c['id']}r{round_no}c{copy}"
@@ -77,6 +85,8 @@ def main():
                         else c["link_id"]
                     if rng.random() < 0.05:
                         c["author"] = "acct_owner"
+                    elif args.fresh_authors and not c["author"].startswith("["):
+                        c["author"] = f"{c['author']}_{round_no}_{copy}"
                     recent = (recent + [c["name"]])[-50:]
                     line = json.dumps(c) + "\n"
                     co.write(line)

@@ -177,6 +177,8 @@ class AuthorTable {
   // anonymous name (is_anonymous). A name written "platform\x1fname" marks that name within that
   // platform only; a name without a platform marks it within every platform.
   void mark_account(const std::vector<std::string>& normalised_names);
+  // Whether mark_account(normalised_names) would mark id as the account.
+  bool names_account(AuthorId id, const std::vector<std::string>& normalised_names) const;
   // Number of distinct names.
   std::size_t size() const { return names_.size(); }
   // Bytes held: names, their index and flags.

@@ -58,7 +58,9 @@ Detection detect(const Sniff& s) {
   }
   // A dump's lines name their subreddit; without one it is less sure.
   const int confidence = s.has("subreddit") ? 90 : 60;
-  return detected(confidence, framing, comment ? comments : submissions);
+  Detection d = detected(confidence, framing, comment ? comments : submissions);
+  d.comments_apart = comment;
+  return d;
 }
 
 }  // namespace

@@ -14,6 +14,9 @@ namespace ror::ingest {
 namespace {
 
 constexpr std::uint32_t kLeftOut = kNone - 1;  // a post kept out of the dataset
+constexpr std::string_view kOrphans = "comments whose post is not in the input";
+// (comments dropped as they came because their post was in no input yet: see start_shedding)
+constexpr std::string_view kReadEarly = "comments read before their post in a file read last";
 
 }  // namespace
 
@@ -25,7 +28,20 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
   input.until = options.until;
   const bool any_foreign = std::any_of(data_.posts.begin(), data_.posts.end(),
                                        [](const Post& p) { return p.kind == PostKind::foreign; });
+  // Comments whose post is in no input, and (shedding) those dropped before their post came.
+  std::uint64_t orphans = 0;
+  std::uint64_t shed_early = 0;
+  for (const auto& [key, n] : shed_orphans_) {
+    (find_post(key) == kNone ? orphans : shed_early) += n;
+  }
+  shed_orphans_ = {};
+  if (shed_early > 0) {
+    input.skipped.add(kReadEarly, shed_early);
+  }
   if (dropped_count_ == 0 && !windowed && !any_foreign && loose_.empty()) {
+    if (orphans > 0) {
+      input.skipped.add(kOrphans, orphans);
+    }
     return;  // nothing to drop or join: keep the arrays as they are
   }
   // Where each post goes: its new index, kNone when dropped, kLeftOut when counted out.
@@ -56,7 +72,6 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
   // The joined comments of each kept post, in input order (a counting sort by post).
   std::vector<std::uint32_t> start(kept + 1, 0);
   std::vector<std::uint32_t> home(loose_.size(), kNone);
-  std::uint64_t orphans = 0;
   for (std::size_t k = 0; k < loose_.size(); ++k) {
     const std::uint32_t p = find_post(loose_[k].post_key);
     if (p == kNone) {
@@ -70,7 +85,7 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
     }
   }
   if (orphans > 0) {
-    input.skipped.add("comments whose post is not in the input", orphans);
+    input.skipped.add(kOrphans, orphans);
   }
   for (std::uint32_t i = 0; i < kept; ++i) {
     start[i + 1] += start[i];

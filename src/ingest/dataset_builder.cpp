@@ -411,11 +411,68 @@ void DatasetBuilder::merge_details(const PostBatch& batch) {
   }
 }
 
-void DatasetBuilder::merge_loose(PostBatch& batch, const SourceInfo& info) {
-  grow(loose_, batch.loose.size());
+void DatasetBuilder::start_shedding(const LoadOptions& options) {
+  // Only --account names the account (no input gave an account record or a profile), and no
+  // post is a status whose place depends on the others: a post is the account's when its
+  // author is one of those names, as resolve_account and classify_posts will find.
+  if (options.accounts.empty() || !owners_.empty() || !alias_names_.empty() ||
+      !identities_.empty() || profiles_.size() > 0 || !threads_.empty()) {
+    return;
+  }
+  for (const std::string& name : options.accounts) {
+    if (std::string n = normalize_name(name); !n.empty()) {
+      shed_names_.push_back(std::move(n));
+    }
+  }
+  shed_since_ = options.since;
+  shed_until_ = options.until;
+  shedding_ = !shed_names_.empty();
+}
+
+bool DatasetBuilder::shed(const PostBatch& batch, const LooseRecord& r, const SourceInfo& info) {
+  shed_key_.clear();
+  if (!info.platform.empty()) {
+    shed_key_.append(info.platform).push_back('\x1f');  // (as key_of writes it)
+  }
+  shed_key_.append(batch.text(r.post_id));
+  const std::uint32_t p = find_post(shed_key_);
+  InputStats& input = data_.input;
+  if (p == kNone) {
+    ++shed_orphans_[shed_key_];
+    return true;
+  }
+  const Post& post = data_.posts[p];
+  if (post.author != kNone && !data_.authors.names_account(post.author, shed_names_)) {
+    ++input.foreign_comments;  // (assemble counts the foreign posts)
+    return true;
+  }
+  if ((shed_since_ && post.created_at < *shed_since_) ||
+      (shed_until_ && post.created_at > *shed_until_)) {
+    ++input.filtered_comments;
+    return true;
+  }
+  return false;
+}
+
+void DatasetBuilder::merge_loose(PostBatch& batch, const SourceInfo& info, bool lazy) {
+  constexpr AuthorId kUnseen = kNone - 1;
+  if (lazy) {
+    author_map_.assign(batch.authors.size(), kUnseen);
+  } else {
+    grow(loose_, batch.loose.size());
+  }
   for (const LooseRecord& r : batch.loose) {
+    if (shedding_ && shed(batch, r, info)) {
+      continue;
+    }
     Loose c;
     c.comment = r.comment;
+    if (lazy) {
+      AuthorId& mapped = author_map_[c.comment.author];
+      if (mapped == kUnseen) {
+        mapped = data_.authors.intern(batch.authors.name(c.comment.author), info.platform);
+      }
+    }
     c.comment.author = author_map_[c.comment.author];
     c.post_key = key_of(info.platform, batch.text(r.post_id), loose_bytes_);
     // (ids outlive the load when the details are kept: convert writes them)
@@ -518,7 +575,13 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
   }
   drop_members(batch.accounts.size() + 1);
   profiles_.merge(batch.profiles);
-  data_.authors.intern_all(batch.authors, author_map_, info.platform);
+  // Shedding a batch of comments only, the authors of the comments kept are interned as they
+  // come (merge_loose), not every author of the batch: a busy subreddit's dump has hundreds of
+  // thousands.
+  const bool lazy = shedding_ && batch.posts.empty() && batch.comments.empty();
+  if (!lazy) {
+    data_.authors.intern_all(batch.authors, author_map_, info.platform);
+  }
   reserve_for(batch);
   const std::size_t first_post = data_.posts.size();
   merge_details(batch);  // first, so that merge_posts can merge the details of a post seen twice
@@ -541,7 +604,7 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
     }
   }
   const std::size_t first_loose = loose_.size();
-  merge_loose(batch, info);
+  merge_loose(batch, info, lazy);
   // The posts, up to each mark of a split key in turn: a key given again drops what its earlier
   // value gave before the posts after it are merged (so they do not count as repeats of them).
   std::size_t merged = 0;

@@ -20,6 +20,7 @@
 #include "ingest/records.hpp"
 #include "ror/dataset.hpp"
 #include "ror/ingest.hpp"
+#include "ror/keyed_hash.hpp"
 #include "ror/string_index.hpp"
 
 namespace ror::ingest {
@@ -73,6 +74,13 @@ class DatasetBuilder {
   // Reserves room for the whole input from what the first part of it held, so that the arrays
   // are not copied as they grow (which would double their peak memory).
   void plan(std::uint64_t bytes_done, std::uint64_t bytes_total);
+  // Every input that may hold posts or name the account is merged; what is left are comments
+  // apart from their posts (Detection::comments_apart). When --account alone names the account
+  // and no input holds statuses, whose each post is and whether it is in the window are known
+  // now, so the comments to come that cannot join a scored post are counted as assemble would
+  // count them and dropped as they come: memory follows the account's share of a dump, not its
+  // size.
+  void start_shedding(const LoadOptions& options);
   // Resolves the account, places statuses, joins comments to their posts, and applies the time
   // window; the builder is spent afterwards.
   Dataset finish(const LoadOptions& options);
@@ -130,7 +138,10 @@ class DatasetBuilder {
   // Merges posts [begin, end) of the batch.
   void merge_posts(PostBatch& batch, std::size_t source, const SourceInfo& info, std::size_t begin,
                    std::size_t end);
-  void merge_loose(PostBatch& batch, const SourceInfo& info);
+  // `lazy`: the batch's authors are not interned yet; those of the comments kept are.
+  void merge_loose(PostBatch& batch, const SourceInfo& info, bool lazy);
+  // Shedding: whether loose comment `r` cannot join a scored post (then it is counted as such).
+  bool shed(const PostBatch& batch, const LooseRecord& r, const SourceInfo& info);
   // Drops posts [begin, end) of the dataset (what a key given again replaces).
   void drop_posts(std::size_t begin, std::size_t end);
   // A split key's value starts or ends (the batch's posts, loose comments and elements from
@@ -242,6 +253,16 @@ class DatasetBuilder {
   std::vector<std::uint8_t> names_conversation_;
   std::vector<Loose> loose_;
   StringArena loose_bytes_;  // what loose comments and threads name, until the end of the load
+  // Shedding (start_shedding): the account's names, normalised, and the time window.
+  bool shedding_ = false;
+  std::vector<std::string> shed_names_;
+  std::optional<TimeMs> shed_since_;
+  std::optional<TimeMs> shed_until_;
+  // Comments dropped while shedding because their post was in no input read so far, by post
+  // key: a post that comes later in a comments file (one that mixes in posts) is told apart at
+  // the end.
+  std::unordered_map<std::string, std::uint64_t, KeyedStringHash> shed_orphans_;
+  std::string shed_key_;  // scratch
   bool planned_ = false;
   // Comments merged before plan(), in order.
   std::vector<std::vector<Comment, SystemAllocator<Comment>>> comment_chunks_;

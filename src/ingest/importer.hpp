@@ -24,6 +24,11 @@ struct Detection {
   // Non-empty: a file of this format that holds nothing the importer reads (an X archive's
   // like.js): not read, and counted under this reason.
   std::string_view skip;
+  // The input holds comments that join posts of other inputs, and never statuses, profiles or
+  // account records (a dump's comments file). With --account it is read after every other
+  // input, so that its comments that cannot be the account's can be counted and dropped as they
+  // come (DatasetBuilder::start_shedding).
+  bool comments_apart = false;
 };
 
 // A detection of `confidence` with the framing to read the input by.

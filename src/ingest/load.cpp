@@ -87,6 +87,8 @@ struct OpenInput {
   // reads it, which sets importer, detection, info, skip or error before the block is merged.
   bool deferred = false;
   bool given = false;  // deferred: its block was cut
+  // Read after every other input (Detection::comments_apart, with --account).
+  bool parked = false;
 };
 
 // A block of an input, or the end of it (`end`: no bytes, the input is finished), with the
@@ -191,6 +193,10 @@ class Stages {
     }
     ingest::PostBatch& batch = *piece.batch;
     Block& block = piece.block;
+    if (in.parked && !shedding_) {
+      builder_.start_shedding(options_);  // every other input is merged
+      shedding_ = true;
+    }
     if (in.deferred) {
       if (in.importer == nullptr) {
         timings_.merge_ms += clock.lap();  // passed over, or failed: its end says so
@@ -293,36 +299,55 @@ class Stages {
   }
 
   // Opens the next input and chooses its importer (or notes why it is passed over); false when
-  // there is none.
+  // there is none. With --account, a file of comments apart from their posts waits until every
+  // other input is read (then the builder can drop the comments it will not keep as they come).
   bool open_next() {
-    if (feed_done_) {
-      return false;
-    }
-    auto in = std::make_unique<OpenInput>();
-    std::unique_ptr<ByteSource> bytes;
-    try {
-      bytes = feed_();
-    } catch (const Error&) {
-      // An input that cannot be opened: reported after the inputs before it.
-      feed_done_ = true;
-      in->error = std::current_exception();
-      in->index = opened_++;
-      inputs_.push_back(std::move(in));
-      current_ = inputs_.back().get();
+    while (true) {
+      if (feed_done_) {
+        return false;
+      }
+      auto in = std::make_unique<OpenInput>();
+      std::unique_ptr<ByteSource> bytes;
+      try {
+        bytes = feed_ended_ ? nullptr : feed_();
+      } catch (const Error&) {
+        // An input that cannot be opened: reported after the inputs before it.
+        feed_done_ = true;
+        in->error = std::current_exception();
+        start(std::move(in));
+        return true;
+      }
+      if (bytes == nullptr) {
+        feed_ended_ = true;
+        if (parked_.empty()) {
+          return false;
+        }
+        in = std::move(parked_.front());
+        parked_.pop_front();
+        in->parked = true;
+        start(std::move(in));
+        return true;
+      }
+      try {
+        prepare(*in, std::move(bytes));
+      } catch (const Error&) {
+        in->error = std::current_exception();
+      }
+      if (!options_.accounts.empty() && in->importer != nullptr && in->detection.comments_apart &&
+          !in->bytes->archived() && parked_.size() < kMaxParked) {
+        parked_.push_back(std::move(in));
+        continue;
+      }
+      start(std::move(in));
       return true;
     }
-    if (bytes == nullptr) {
-      return false;
-    }
+  }
+
+  // Makes an opened input the one being cut into blocks: the next in input order.
+  void start(std::unique_ptr<OpenInput> in) {
     in->index = opened_++;
-    try {
-      prepare(*in, std::move(bytes));
-    } catch (const Error&) {
-      in->error = std::current_exception();
-    }
     inputs_.push_back(std::move(in));
     current_ = inputs_.back().get();
-    return true;
   }
 
   // Reads the start of an input and detects its format, or notes why it is passed over (counted
@@ -432,8 +457,13 @@ class Stages {
   const Importer* forced_;
   std::deque<std::unique_ptr<OpenInput>> inputs_;  // opened, not yet merged to their end
   OpenInput* current_ = nullptr;                   // the input being cut into blocks
+  // Opened, waiting for every other input (open_next); each keeps a file open, so few wait.
+  static constexpr std::size_t kMaxParked = 64;
+  std::deque<std::unique_ptr<OpenInput>> parked_;
+  bool shedding_ = false;  // a parked input's batches are being merged
   std::size_t opened_ = 0;
-  bool feed_done_ = false;  // the feed failed: no more inputs
+  bool feed_ended_ = false;  // the feed gave its last input
+  bool feed_done_ = false;   // the feed failed: no more inputs
   std::uint64_t done_ = 0;
   std::mutex timing_mutex_;
 };

@@ -154,23 +154,30 @@ bool AuthorTable::anonymous_name(std::string_view name) {
   return name == "[deleted]" || name == "[removed]";
 }
 
+bool AuthorTable::names_account(AuthorId id,
+                                const std::vector<std::string>& normalised_names) const {
+  const std::string_view name = names_[id];
+  if (anonymous_name(name)) {
+    return false;  // never the account
+  }
+  const std::string_view platform = qualifier(id);
+  const auto named = [&](std::string_view n) {
+    const std::size_t cut = n.find(kQualifierSeparator);
+    if (cut == std::string_view::npos) {
+      return matches(name, n);
+    }
+    return n.substr(0, cut) == platform && matches(name, n.substr(cut + 1));
+  };
+  return std::any_of(normalised_names.begin(), normalised_names.end(), named);
+}
+
 void AuthorTable::mark_account(const std::vector<std::string>& normalised_names) {
   account_.assign((names_.size() + 63) / 64, 0);
   anonymous_.assign((names_.size() + 63) / 64, 0);
   for (std::size_t i = 0; i < names_.size(); ++i) {
     if (anonymous_name(names_[i])) {
       anonymous_[i / 64] |= std::uint64_t{1} << (i % 64);
-      continue;  // never the account
-    }
-    const std::string_view platform = qualifier(static_cast<AuthorId>(i));
-    const auto named = [&](std::string_view n) {
-      const std::size_t cut = n.find(kQualifierSeparator);
-      if (cut == std::string_view::npos) {
-        return matches(names_[i], n);
-      }
-      return n.substr(0, cut) == platform && matches(names_[i], n.substr(cut + 1));
-    };
-    if (std::any_of(normalised_names.begin(), normalised_names.end(), named)) {
+    } else if (names_account(static_cast<AuthorId>(i), normalised_names)) {
       account_[i / 64] |= std::uint64_t{1} << (i % 64);
     }
   }

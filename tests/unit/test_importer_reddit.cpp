@@ -2,6 +2,9 @@
 // tests/fixtures/importers/reddit (a thread of r/kiteflying and a morechildren response for it)
 // and tests/fixtures/importers/reddit-dump (Pushshift submissions and comments of the same
 // subreddit, and Arctic Shift comments).
+#include <algorithm>
+
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include "importer_fixtures.hpp"
@@ -267,4 +270,101 @@ TEST_CASE("reddit-dump: malformed lines are one-line errors", "[importer][reddit
                                   "\n") == "a comment needs a \"link_id\" at / (RC.ndjson:2)");
   CHECK(error_of("RS.ndjson", ok + "\n{\"id\": \"q\", \"tit") ==
         "malformed JSON: unterminated string (RS.ndjson:2:17)");
+}
+
+TEST_CASE("reddit-dump: with --account, comment files are read last and shed as they come",
+          "[importer][reddit-dump]") {
+  const std::vector<std::string> files = {"reddit-dump/RC_kiteflying.ndjson",
+                                          "reddit-dump/RS_kiteflying.ndjson",
+                                          "reddit-dump/arctic_shift_comments.jsonl"};
+  LoadOptions whole = account("tidewrack");  // each file one block: read in the order given
+  SECTION("the account's posts") {}
+  SECTION("two names, and a window that leaves s1a out") {
+    whole.accounts = {"tidewrack", "gullfeather"};
+    whole.since = at("2026-01-02T00:00:00Z");
+  }
+  LoadOptions blocks = whole;  // in blocks: the comment files wait, then are shed
+  blocks.block_bytes = 128;
+  blocks.threads = GENERATE(std::size_t{1}, std::size_t{2});
+  const Dataset a = load_fixture(files, whole);
+  const Dataset b = load_fixture(files, blocks);
+  CHECK(a.input.files.front().ends_with("RC_kiteflying.ndjson"));
+  CHECK(b.input.files.front().ends_with("RS_kiteflying.ndjson"));
+  CHECK(b.input.files.back().ends_with("arctic_shift_comments.jsonl"));
+  // The same figures (see "submissions and comments join across files").
+  CHECK(b.input.posts_read == a.input.posts_read);
+  CHECK(b.input.comments_read == a.input.comments_read);
+  CHECK(b.input.foreign_posts == a.input.foreign_posts);
+  CHECK(b.input.foreign_comments == a.input.foreign_comments);
+  CHECK(b.input.filtered_posts == a.input.filtered_posts);
+  CHECK(b.input.filtered_comments == a.input.filtered_comments);
+  CHECK(b.input.skipped.counts == a.input.skipped.counts);
+  CHECK(skipped(b, kOrphans) == 2);
+  CHECK(b.account.names == a.account.names);
+  CHECK(b.post_ids == a.post_ids);
+  for (const std::string_view id : a.post_ids) {
+    const auto ca = comments_of(a, id);
+    const auto cb = comments_of(b, id);
+    REQUIRE(cb.size() == ca.size());
+    for (std::size_t i = 0; i < ca.size(); ++i) {
+      CHECK(cb[i].id == ca[i].id);
+      CHECK(cb[i].parent == ca[i].parent);
+      CHECK(cb[i].author == ca[i].author);
+    }
+  }
+  const ror::MetricValues ma = ror::compute_metrics(a, {});
+  const ror::MetricValues mb = ror::compute_metrics(b, {});
+  for (const MetricId m : {MetricId::comments, MetricId::audience_comments, MetricId::response_rate,
+                           MetricId::audience}) {
+    CHECK(mb.why_unknown(m) == ma.why_unknown(m));
+    CHECK(mb[m] == ma[m]);
+  }
+  if (whole.since) {
+    CHECK(b.input.filtered_comments == 4);  // d1-d4 on s1a
+    CHECK(comments_of(b, "s2b").size() == 2);
+  }
+}
+
+TEST_CASE("reddit-dump: what a comment file read last drops is counted",
+          "[importer][reddit-dump]") {
+  // The comment files come first in the order given and are read last. The first one's comment
+  // is on a submission that comes later in that same file, so it was dropped when read (its post
+  // was in no input yet): counted under a reason of its own. In the other, the stranger's
+  // comment on another author's post is dropped, and the stranger's name is never kept.
+  const auto line = [](const char* id, const char* author, const char* rest) {
+    return fmt::format(R"({{"id": "{}", "author": "{}", "created_utc": 1767261700, )"
+                       R"("subreddit": "s", {}}})",
+                       id, author, rest) +
+           "\n";
+  };
+  const std::string mixed =
+      line("c1", "fan", R"("body": "early", "link_id": "t3_late", "parent_id": "t3_late")") +
+      line("late", "me", R"("title": "late", "num_comments": 1)");
+  const std::string comments =
+      line("c2", "stranger", R"("body": "hi", "link_id": "t3_q", "parent_id": "t3_q")") +
+      line("c3", "friend", R"("body": "hello", "link_id": "t3_p", "parent_id": "t3_p")");
+  const std::string submissions = line("p", "me", R"("title": "t", "num_comments": 1)") +
+                                  line("q", "other", R"("title": "u", "num_comments": 1)");
+  LoadOptions options = account("me");
+  options.block_bytes = 64;
+  const Dataset d = ror::load_buffers({{"a_comments.ndjson", mixed},
+                                       {"b_submissions.ndjson", submissions},
+                                       {"c_comments.ndjson", comments}},
+                                      options);
+  CHECK(d.input.files ==
+        std::vector<std::string>{"b_submissions.ndjson", "a_comments.ndjson", "c_comments.ndjson"});
+  CHECK(d.input.posts_read == 3);
+  CHECK(d.input.comments_read == 3);
+  CHECK(skipped(d, "comments read before their post in a file read last") == 1);
+  CHECK(skipped(d, kOrphans) == 0);
+  CHECK(d.input.foreign_posts == 1);
+  CHECK(d.input.foreign_comments == 1);
+  CHECK(comments_of(d, "p").size() == 1);
+  CHECK(comments_of(d, "late").empty());
+  std::vector<std::string> names;
+  for (ror::AuthorId a = 0; a < d.authors.size(); ++a) {
+    names.emplace_back(d.authors.name(a));
+  }
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{"fan", "friend", "me", "other"});  // (fan: a mixed batch)
 }

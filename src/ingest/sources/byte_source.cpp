@@ -70,6 +70,7 @@ ByteSource::ByteSource(ByteSource&& other) noexcept
     : name_(std::move(other.name_)),
       origin_(std::move(other.origin_)),
       named_(other.named_),
+      archived_(other.archived_),
       fd_(std::exchange(other.fd_, -1)),
       at_(other.at_),
       ended_(other.ended_),

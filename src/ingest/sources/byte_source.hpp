@@ -62,6 +62,10 @@ class ByteSource {
   bool named() const { return named_; }
   // Notes where the source came from (SourceList does, for the sources it makes).
   void set_origin(std::string origin, bool named);
+  // Whether it is a member of an archive, read from the archive's stream: it must then be
+  // finished before the next source is opened. Other sources may stay open side by side.
+  bool archived() const { return archived_; }
+  void set_archived() { archived_ = true; }
 
  private:
   explicit ByteSource(std::string name);
@@ -69,6 +73,7 @@ class ByteSource {
   std::string name_;
   std::string origin_;
   bool named_ = true;
+  bool archived_ = false;
   int fd_ = -1;              // a regular file, owned
   std::uint64_t at_ = 0;     // of the file: bytes read so far
   bool ended_ = false;       // skip_rest() on a file

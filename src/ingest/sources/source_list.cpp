@@ -64,8 +64,11 @@ std::unique_ptr<ByteSource> SourceList::next() {
   while (true) {
     if (archive_) {
       if (std::optional<ArchiveReader::Member> member = archive_->next(skips_)) {
-        return decoded(member->name, archive_origin_, member->whole && archive_named_,
-                       std::move(member->stream), member->size);
+        std::unique_ptr<ByteSource> source =
+            decoded(member->name, archive_origin_, member->whole && archive_named_,
+                    std::move(member->stream), member->size);
+        source->set_archived();
+        return source;
       }
       archive_.reset();
       continue;

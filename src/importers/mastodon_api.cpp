@@ -323,6 +323,7 @@ void read_context(Value& v, ingest::RecordSink& out) {
     stand_in.created_at = static_cast<TimeMs>(id >> 16);
     stand_in.author = author;
     stand_in.has_author = true;
+    stand_in.stand_in = true;
     stand_in.threaded = true;
     stand_in.conversation = root;
     out.post(stand_in);

@@ -358,7 +358,13 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
       // comments from either copy.
       // Nested comments stay with the copy that has them (the later one when both do).
       // From now on the post is this input's: a repeat of it within this input is a repeat.
-      ++input.posts_merged;
+      // A stand-in is no copy of the post, only the id its comments name: the post was read
+      // once (counted when the stand-in was), not merged.
+      if (post.stand_in || data_.posts[earlier].stand_in) {
+        --input.posts_read;
+      } else {
+        ++input.posts_merged;
+      }
       Post one = merged(data_.posts[earlier], post, data_.post_metrics);
       const bool later_text = post.words != 0 || post.norm_hash != 0;
       if (post.comment_count > 0) {

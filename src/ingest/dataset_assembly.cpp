@@ -20,6 +20,28 @@ constexpr std::string_view kReadEarly = "comments read before their post in a fi
 
 }  // namespace
 
+DatasetBuilder::Loose DatasetBuilder::join_entry(std::size_t k) const {
+  if (k < loose_.size()) {
+    return loose_[k];
+  }
+  const Placed& placed = placed_[k - loose_.size()];
+  const Post& post = data_.posts[placed.post];
+  Loose c;
+  c.comment.created_at = post.created_at;
+  c.comment.norm_hash = post.norm_hash;
+  c.comment.words = post.words;
+  c.comment.author = post.author;
+  c.post_key = post_key(placed.home);
+  c.id = data_.post_ids[placed.post];
+  c.has_parent = placed.parent != kNone;
+  c.parent_id = c.has_parent ? data_.post_ids[placed.parent] : std::string_view{};
+  c.audience_source = placed.audience_source;
+  if (data_.details) {
+    c.text = data_.details->posts[placed.post].text;
+  }
+  return c;
+}
+
 void DatasetBuilder::assemble(const LoadOptions& options) {
   InputStats& input = data_.input;
   std::erase_if(loose_, [](const Loose& c) { return c.dropped; });  // (a key given again)
@@ -38,7 +60,8 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
   if (shed_early > 0) {
     input.skipped.add(kReadEarly, shed_early);
   }
-  if (dropped_count_ == 0 && !windowed && !any_foreign && loose_.empty()) {
+  const std::size_t joins = loose_.size() + placed_.size();
+  if (dropped_count_ == 0 && !windowed && !any_foreign && joins == 0) {
     if (orphans > 0) {
       input.skipped.add(kOrphans, orphans);
     }
@@ -71,9 +94,10 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
   }
   // The joined comments of each kept post, in input order (a counting sort by post).
   std::vector<std::uint32_t> start(kept + 1, 0);
-  std::vector<std::uint32_t> home(loose_.size(), kNone);
-  for (std::size_t k = 0; k < loose_.size(); ++k) {
-    const std::uint32_t p = find_post(loose_[k].post_key);
+  std::vector<std::uint32_t> home(joins, kNone);
+  for (std::size_t k = 0; k < joins; ++k) {
+    const std::uint32_t p =
+        k < loose_.size() ? find_post(loose_[k].post_key) : placed_[k - loose_.size()].home;
     if (p == kNone) {
       ++orphans;
     } else if (target[p] == kLeftOut) {
@@ -87,13 +111,14 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
   if (orphans > 0) {
     input.skipped.add(kOrphans, orphans);
   }
+  post_index_.release();  // every join has its post: room for the new arrays
   for (std::uint32_t i = 0; i < kept; ++i) {
     start[i + 1] += start[i];
   }
   std::vector<std::uint32_t> order(start[kept]);
   {
     std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-    for (std::uint32_t k = 0; k < loose_.size(); ++k) {
+    for (std::uint32_t k = 0; k < joins; ++k) {
       if (home[k] != kNone) {
         order[next[home[k]]++] = k;
       }
@@ -135,12 +160,12 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
     if (!joined.empty()) {
       nodes.clear();
       for (const std::uint32_t k : joined) {
-        nodes.push_back({loose_[k].id, loose_[k].parent_id, loose_[k].has_parent,
-                         loose_[k].comment.created_at});
+        const Loose c = join_entry(k);
+        nodes.push_back({c.id, c.parent_id, c.has_parent, c.comment.created_at});
       }
       const std::string_view post_id = data_.post_ids[i];
       tree.build(nodes, post_id, [&](TreeEvent event, std::uint32_t k) {
-        const Loose& c = loose_[joined[k]];
+        const Loose c = join_entry(joined[k]);
         if (event == TreeEvent::duplicate_id) {
           ++input.comments_merged;
         } else if (event == TreeEvent::dangling_parent) {
@@ -159,7 +184,7 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
       });
       const auto base = static_cast<std::uint32_t>(comments.size());
       for (std::size_t k = 0; k < tree.kept().size(); ++k) {
-        const Loose& c = loose_[joined[tree.kept()[k]]];
+        const Loose c = join_entry(joined[tree.kept()[k]]);
         Comment comment = c.comment;
         comment.post = new_index;
         comment.parent = tree.parents()[k] == kNone ? kNone : base + tree.parents()[k];
@@ -195,6 +220,7 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
     details->comments = std::move(comment_details);
   }
   loose_ = {};
+  placed_ = {};
 }
 
 }  // namespace ror::ingest

@@ -270,6 +270,7 @@ void DatasetBuilder::plan(std::uint64_t bytes_done, std::uint64_t bytes_total) {
   data_.posts.reserve(projected(data_.posts.size()));
   data_.post_ids.reserve(projected(data_.post_ids.size()));
   dropped_.reserve(projected(dropped_.size()));
+  threads_.reserve(projected(threads_.size()));
   post_index_.reserve(projected(post_index_.size()));
 }
 
@@ -626,11 +627,10 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
     const std::string_view reply_to = batch.text(t.reply_to_post);
     const std::string_view conversation = batch.text(t.conversation);
     threads_.push_back(
-        {static_cast<std::uint32_t>(first_post + t.post),
-         reply_to.empty() ? std::string_view{} : key_of(info.platform, reply_to, loose_bytes_),
+        {reply_to.empty() ? std::string_view{} : key_of(info.platform, reply_to, thread_bytes_),
          conversation.empty() ? std::string_view{}
-                              : key_of(info.platform, conversation, loose_bytes_),
-         t.collects_replies, t.placed});
+                              : key_of(info.platform, conversation, thread_bytes_),
+         static_cast<std::uint32_t>(first_post + t.post), t.collects_replies, t.placed});
   }
   // Until the input's size is known, comments wait in chunks: growing one array without knowing
   // its final size would hold the old and the new copy at once.
@@ -824,6 +824,13 @@ Dataset DatasetBuilder::finish(const LoadOptions& options) {
   resolve_account(options);
   place_statuses();
   classify_posts();
+  // (the links between statuses are spent: room for assemble's arrays)
+  for (auto* links : {&parents_, &conversations_}) {
+    std::vector<std::uint32_t>().swap(*links);
+  }
+  for (auto* flags : {&collects_, &answers_, &threaded_, &names_conversation_}) {
+    std::vector<std::uint8_t>().swap(*flags);
+  }
   assemble(options);
   for (const Comment& c : data_.comments) {
     data_.input.anonymous_comments += data_.authors.is_anonymous(c.author) ? 1 : 0;

@@ -110,11 +110,11 @@ class DatasetBuilder {
   };
   // What a status needs to be placed.
   struct Thread {
-    std::uint32_t post = 0;
     std::string_view reply_to;      // the key of the status it answers, or ""
     std::string_view conversation;  // the key of its conversation's first status, or ""
-    bool collects_replies = true;   // PostRecord::collects_replies
-    bool placed = true;             // a status (PostRecord::threaded), not only linked
+    std::uint32_t post = 0;
+    bool collects_replies = true;  // PostRecord::collects_replies
+    bool placed = true;            // a status (PostRecord::threaded), not only linked
   };
 
   // A post's key: its id in its platform's namespace, stored in `arena`.
@@ -175,6 +175,8 @@ class DatasetBuilder {
   void classify_posts();
   // dataset_assembly.cpp
   void assemble(const LoadOptions& options);
+  // Comment k to join: loose_[k], then the statuses of placed_ as loose comments.
+  Loose join_entry(std::size_t k) const;
 
   Dataset data_;
   // A name an input gives the account, with the platform of that input ("" for ror/v1).
@@ -252,7 +254,17 @@ class DatasetBuilder {
   std::vector<std::uint32_t> conversations_;
   std::vector<std::uint8_t> names_conversation_;
   std::vector<Loose> loose_;
-  StringArena loose_bytes_;  // what loose comments and threads name, until the end of the load
+  // A status placed as a comment (place_statuses): 16 bytes, not a Loose's 112, until assemble
+  // joins it (join_entry).
+  struct Placed {
+    std::uint32_t post = 0;      // the status
+    std::uint32_t home = 0;      // the post it becomes a comment of
+    std::uint32_t parent = 0;    // the status it answers under that post, or kNone
+    bool audience_source = true;  // (Loose::audience_source)
+  };
+  std::vector<Placed> placed_;
+  StringArena loose_bytes_;   // what loose comments name, until the end of the load
+  StringArena thread_bytes_;  // what threads_ name, until link_statuses
   // Shedding (start_shedding): the account's names, normalised, and the time window.
   bool shedding_ = false;
   std::vector<std::string> shed_names_;

@@ -257,9 +257,9 @@ class DatasetBuilder {
   // A status placed as a comment (place_statuses): 16 bytes, not a Loose's 112, until assemble
   // joins it (join_entry).
   struct Placed {
-    std::uint32_t post = 0;      // the status
-    std::uint32_t home = 0;      // the post it becomes a comment of
-    std::uint32_t parent = 0;    // the status it answers under that post, or kNone
+    std::uint32_t post = 0;       // the status
+    std::uint32_t home = 0;       // the post it becomes a comment of
+    std::uint32_t parent = 0;     // the status it answers under that post, or kNone
     bool audience_source = true;  // (Loose::audience_source)
   };
   std::vector<Placed> placed_;

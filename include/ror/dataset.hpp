@@ -147,8 +147,8 @@ class AuthorTable {
   AuthorId intern(std::string_view name);
   // The id of name within a platform ("" for none), adding it when new.
   AuthorId intern(std::string_view name, std::string_view qualifier);
-  // Interns every name of `other` within a platform (`qualifier`, "" for none): ids[i] is the id
-  // here of other's name i.
+  // Interns every name of `other` within a platform (`qualifier`; "" for the platform `other`
+  // gives each name, if any): ids[i] is the id here of other's name i.
   void intern_all(const AuthorTable& other, std::vector<AuthorId>& ids,
                   std::string_view qualifier = {});
   // The name behind id.

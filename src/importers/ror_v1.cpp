@@ -1,6 +1,9 @@
 // ror/v1, the project's own format (docs/format.md): a document {"schema": "ror/v1",
 // "account": {...}, "posts": [...]}, or NDJSON with one post per line after an optional
 // {"account": ...} line. Comments are nested in their posts.
+#include <algorithm>
+#include <array>
+
 #include <fmt/format.h>
 
 #include "importers/importers.hpp"
@@ -17,9 +20,12 @@ using ingest::TimeFormat;
 using ingest::Value;
 using simdjson::ondemand::json_type;
 
-constexpr std::array<std::string_view, 12> kPostKeys = {
-    "id",       "created_at",  "author",  "text",     "url",     "hashtags",
-    "mentions", "in_reply_to", "metrics", "comments", "account", "comments_exported"};
+constexpr std::array<std::string_view, 13> kPostKeys = {
+    "id",       "created_at",        "author",      "text",    "url",
+    "hashtags", "mentions",          "in_reply_to", "metrics", "comments",
+    "account",  "comments_exported", "platform"};
+// The longest platform name a post may give.
+constexpr std::size_t kPlatformBytes = 64;
 constexpr std::array<std::string_view, 6> kCommentKeys = {"id",   "author",    "created_at",
                                                           "text", "parent_id", "likes"};
 constexpr std::array<std::string_view, 5> kAccountKeys = {"id", "handle", "platform", "followers",
@@ -210,6 +216,18 @@ bool read_post(Value& v, ingest::PostRecord& out, bool may_be_header, ingest::Ac
       f.each_element([&](Value& c) { read_comment(c, out.comments.emplace_back()); });
     } else if (key == "comments_exported") {
       out.comments_known = f.optional_boolean().value_or(true);
+    } else if (key == "platform") {
+      // (a load of several platforms written back by ror convert: ids and authors are each
+      // platform's own)
+      out.platform = f.optional_string().value_or(std::string_view{});
+      if (out.platform.size() > kPlatformBytes ||
+          std::any_of(out.platform.begin(), out.platform.end(),
+                      [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+        f.fail(
+            fmt::format("a post's platform must be a name of at most {} bytes, such as "
+                        "\"mastodon\"",
+                        kPlatformBytes));
+      }
     } else if (may_be_header && key == "account") {
       header = read_account(f);
       header_seen = true;

@@ -17,6 +17,12 @@ std::string_view DatasetBuilder::key_of(std::string_view platform, std::string_v
   return platform.empty() ? arena.store(id) : arena.store_joined(platform, '\x1f', id);
 }
 
+std::string_view DatasetBuilder::platform_of(const PostBatch& batch, std::size_t post,
+                                            const SourceInfo& info) {
+  const std::uint8_t named = batch.posts[post].platform;
+  return named == 0 ? info.platform : std::string_view(batch.platforms[named - 1]);
+}
+
 std::uint8_t DatasetBuilder::platform_index(std::string_view platform) {
   auto& all = data_.platforms;
   const auto it = std::find(all.begin(), all.end(), platform);
@@ -326,13 +332,14 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
   for (std::size_t i = begin; i < end; ++i) {
     const auto index = static_cast<std::uint32_t>(data_.posts.size());
     const std::string_view id = batch.text(batch.post_ids[i]);
-    const std::string_view key = key_of(info.platform, id, data_.id_bytes);
+    const std::string_view platform = platform_of(batch, i, info);
+    const std::string_view key = key_of(platform, id, data_.id_bytes);
     Post post = batch.posts[i];
     post.author = map_author(post.author);
     post.reply_to = map_author(post.reply_to);
     post.first_comment += offset;
     post.comments_known = post.comments_known && info.audience_comments;
-    post.platform = platform_index(info.platform);
+    post.platform = platform_index(platform);
     post.values = data_.post_metrics.store(post.values, post.carried());
     data_.posts.push_back(post);
     data_.post_ids.push_back(key.substr(key.size() - id.size()));
@@ -597,7 +604,7 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
     // The copy with words wins, else the later one (as a post seen twice keeps its text).
     const auto& [text, url] = batch.excerpts[i];
     const std::string_view k =
-        Dataset::excerpt_key(info.platform, batch.text(batch.post_ids[i]), key);
+        Dataset::excerpt_key(platform_of(batch, i, info), batch.text(batch.post_ids[i]), key);
     auto found = data_.excerpts.find(k);
     if (found == data_.excerpts.end()) {
       found = data_.excerpts.emplace(data_.excerpt_bytes.store(k), PostExcerpt{}).first;
@@ -626,10 +633,10 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
   for (const ThreadRecord& t : batch.threads) {
     const std::string_view reply_to = batch.text(t.reply_to_post);
     const std::string_view conversation = batch.text(t.conversation);
+    const std::string_view platform = platform_of(batch, t.post, info);
     threads_.push_back(
-        {reply_to.empty() ? std::string_view{} : key_of(info.platform, reply_to, thread_bytes_),
-         conversation.empty() ? std::string_view{}
-                              : key_of(info.platform, conversation, thread_bytes_),
+        {reply_to.empty() ? std::string_view{} : key_of(platform, reply_to, thread_bytes_),
+         conversation.empty() ? std::string_view{} : key_of(platform, conversation, thread_bytes_),
          static_cast<std::uint32_t>(first_post + t.post), t.collects_replies, t.placed});
   }
   // Until the input's size is known, comments wait in chunks: growing one array without knowing

@@ -121,6 +121,9 @@ class DatasetBuilder {
   static std::string_view key_of(std::string_view platform, std::string_view id,
                                  StringArena& arena);
   std::uint8_t platform_index(std::string_view platform);
+  // The platform of post `post` of a batch: the one it names (ror/v1), else its input's.
+  static std::string_view platform_of(const PostBatch& batch, std::size_t post,
+                                      const SourceInfo& info);
   // Where input `source` starts in the inputs read one after another: the base of the places
   // of its warnings (inputs come in order).
   std::uint64_t base_of(std::size_t source);

@@ -114,8 +114,19 @@ void PostBatch::post(const PostRecord& record) {
   post.stand_in = record.stand_in;
   post.first_comment = static_cast<std::uint32_t>(comments.size());
   post.comment_count = count;
-  post.author = record.has_author ? authors.intern(record.author) : kNone;
-  post.reply_to = record.has_reply_to ? authors.intern(record.reply_to_author) : kNone;
+  post.author = record.has_author ? authors.intern(record.author, record.platform) : kNone;
+  post.reply_to =
+      record.has_reply_to ? authors.intern(record.reply_to_author, record.platform) : kNone;
+  if (!record.platform.empty()) {
+    auto named = std::find(platforms.begin(), platforms.end(), record.platform);
+    if (named == platforms.end()) {
+      if (platforms.size() == 254) {
+        throw input_error("more than 255 platforms in one load");
+      }
+      named = platforms.emplace(platforms.end(), record.platform);
+    }
+    post.platform = static_cast<std::uint8_t>(1 + (named - platforms.begin()));
+  }
   const std::uint32_t hashtags =
       count_tags(record.hashtags, record.hashtags_listed, record.text, '#');
   const std::uint32_t mentions =
@@ -153,7 +164,7 @@ void PostBatch::post(const PostRecord& record) {
     comment.created_at = c.created_at;
     comment.norm_hash = text.norm_hash;
     comment.words = text.words;
-    comment.author = authors.intern(c.author);
+    comment.author = authors.intern(c.author, record.platform);
     comment.parent = parents[k] == kNone ? kNone : post.first_comment + parents[k];
     comment.post = index;
     comments.push_back(comment);

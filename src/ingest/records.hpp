@@ -26,6 +26,9 @@ struct CommentRecord {
 
 struct PostRecord {
   std::string_view id;
+  // The platform of the post when the input names one per post (ror/v1's `platform`): its id,
+  // its author and its comments' authors belong to that platform. "": the importer's.
+  std::string_view platform;
   std::string_view author;
   bool has_author = false;
   std::string_view reply_to_author;

@@ -94,18 +94,25 @@ void AuthorTable::intern_all(const AuthorTable& other, std::vector<AuthorId>& id
                              std::string_view qualifier) {
   const std::size_t n = other.size();
   ids.resize(n);
-  // The keys: the names themselves, or "qualifier\x1fname", built in one buffer.
-  keys_.assign(other.names_.begin(), other.names_.end());
-  if (!qualifier.empty()) {
+  // The keys: the names as `other` holds them (within the platform it gives them, if any), or
+  // "qualifier\x1fname", built in one buffer.
+  keys_.resize(n);
+  if (qualifier.empty()) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t q = other.qualifier_size_[i];
+      const std::string_view name = other.names_[i];
+      keys_[i] = q == 0 ? name : std::string_view(name.data() - q - 1, q + 1 + name.size());
+    }
+  } else {
     scratch_.clear();
     for (const std::string_view name : other.names_) {
       scratch_.append(qualifier).push_back(kQualifierSeparator);
       scratch_.append(name);
     }
     std::size_t at = 0;
-    for (std::string_view& key : keys_) {
-      const std::size_t size = qualifier.size() + 1 + key.size();
-      key = std::string_view(scratch_).substr(at, size);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t size = qualifier.size() + 1 + other.names_[i].size();
+      keys_[i] = std::string_view(scratch_).substr(at, size);
       at += size;
     }
   }
@@ -124,7 +131,8 @@ void AuthorTable::intern_all(const AuthorTable& other, std::vector<AuthorId>& id
     if (i + kKeysAhead < n) {
       index_.prefetch_key(hashes_[i + kKeysAhead]);
     }
-    ids[i] = intern_key(keys_[i], qualifier.size(), hashes_[i]);
+    ids[i] = intern_key(keys_[i], qualifier.empty() ? other.qualifier_size_[i] : qualifier.size(),
+                        hashes_[i]);
   }
 }
 

@@ -51,23 +51,16 @@ std::string account_name(const Dataset& d, AuthorId given) {
   return !a.handle.empty() ? a.handle : !a.names.empty() ? a.names.front() : a.id;
 }
 
-// An id of post i's platform as written: prefixed with the platform when the posts come from
-// several, whose ids may coincide ("x:5", "mastodon:5").
-std::string with_platform(const Dataset& d, std::size_t i, bool mixed, std::string_view id) {
-  const std::string& platform =
-      d.platforms.empty() ? std::string() : d.platforms[d.posts[i].platform];
-  return mixed && !platform.empty() ? platform + ":" + std::string(id) : std::string(id);
-}
-
-// A post's id as written.
-std::string id_of(const Dataset& d, std::size_t i, bool mixed) {
-  return with_platform(d, i, mixed, d.post_ids[i]);
-}
-
 Json post_json(const Dataset& d, std::size_t i, bool mixed) {
   const Post& p = d.posts[i];
   const PostDetails& details = d.details->posts[i];
-  Json out{{"id", id_of(d, i, mixed)}, {"created_at", format_utc_ms(p.created_at)}};
+  Json out{{"id", std::string(d.post_ids[i])}};
+  // Posts of several platforms each say theirs: their ids and their authors are that platform's
+  // (reading them back tells "alice" on X from "alice" on Mastodon, as the load did).
+  if (mixed && !d.platforms[p.platform].empty()) {
+    out["platform"] = d.platforms[p.platform];
+  }
+  out["created_at"] = format_utc_ms(p.created_at);
   if (p.author != kNone) {
     out["author"] = std::string(d.authors.name(p.author));
   }
@@ -91,7 +84,7 @@ Json post_json(const Dataset& d, std::size_t i, bool mixed) {
       reply["author"] = name;
     }
     if (!details.reply_to_id.empty()) {
-      reply["id"] = with_platform(d, i, mixed, details.reply_to_id);
+      reply["id"] = std::string(details.reply_to_id);
     }
     out["in_reply_to"] = std::move(reply);
   }

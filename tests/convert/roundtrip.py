@@ -49,7 +49,8 @@ import ror_reference  # noqa: E402
 PER_FILE = ("x-api", "mastodon-api", "reddit", "reddit-dump", "bluesky-api", "hn-algolia", "hn-firebase",
             "wordpress-api", "youtube-api", "linkedin")
 # Fixture folders read together: one account's export and API pages, whose posts merge.
-COMBINED = (("mastodon-export", "mastodon-api"), ("x-archive", "x-api"), ("wordpress-wxr", "wordpress-api"))
+COMBINED = (("mastodon-export", "mastodon-api"), ("x-archive", "x-api"), ("wordpress-wxr", "wordpress-api"),
+            ("x-archive", "mastodon-export", "bluesky-api"))
 # Real export folders of the formats under test.
 REAL_FOLDERS = ("twitter-archive", "twitter-archive-2024", "twarc2", "twitter-api", "mastodon-api",
                 "mastodon-export", "reddit", "reddit-pushshift", "bluesky", "hackernews", "wordpress-rest",
@@ -57,6 +58,7 @@ REAL_FOLDERS = ("twitter-archive", "twitter-archive-2024", "twarc2", "twitter-ap
 # Sets known to fail, and why.
 KNOWN_FAILURES = {}
 ACCOUNT_KEYS = ("id", "handle", "platform", "followers")
+by_platform = ("--by", "platform")
 SECTIONS = ("roi", "ror", "hygiene")
 
 
@@ -68,8 +70,8 @@ def run(cmd, timeout=300):
     return subprocess.run(cmd, capture_output=True, timeout=timeout)
 
 
-def score(binary, paths):
-    proc = run([binary, "score", "--format", "json", "--quiet"] + paths)
+def score(binary, paths, by=()):
+    proc = run([binary, "score", "--format", "json", "--quiet"] + list(by) + paths)
     err = proc.stderr.decode("utf-8", "replace").strip()
     if proc.returncode != 0:
         if "empty input: no posts" in err or "no importer recognises" in err:
@@ -95,9 +97,13 @@ def differences(want, got, where=""):
 
 
 def report_part(report):
-    """What a conversion must keep: the groups, the verdict, the checks and the account."""
-    part = {section: report[section] for section in SECTIONS}
-    part["verdict"] = report.get("verdict")
+    """What a conversion must keep: the groups (with --by, each row's), the verdict, the checks and
+    the account."""
+    if "rows" in report:
+        part = {"rows": report["rows"]}
+    else:
+        part = {section: report[section] for section in SECTIONS}
+        part["verdict"] = report.get("verdict")
     part["checks"] = report.get("checks")
     part["account"] = {key: report["account"].get(key) for key in ACCOUNT_KEYS}
     return part
@@ -119,6 +125,11 @@ def check_set(binary, name, paths, workdir):
         converted = score(binary, [out])
         for d in differences(want, report_part(converted)):
             failures.append("%s (%s): original vs converted %s" % (name, layout, d))
+        if len(set(original["input"]["formats"])) > 1:
+            # Several formats: each platform's row survives too (its people stay its own).
+            for d in differences(report_part(score(binary, paths, by_platform)),
+                                 report_part(score(binary, [out], by_platform))):
+                failures.append("%s (%s, --by platform): original vs converted %s" % (name, layout, d))
         try:
             ref = ror_reference.score_files([out])
         except ror_reference.InputError as e:

@@ -42,11 +42,26 @@ def ascii_lower(s):
     return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in s)
 
 
+# A post's "platform" makes its id and its people that platform's own: held here as
+# "platform\x1fname" (the account's names hold on every platform).
+QUALIFIER = "\x1f"
+
+
+def qualified(platform, name):
+    return name if not platform or name is None else platform + QUALIFIER + name
+
+
+def bare(name):
+    """A name without its platform."""
+    return name.rpartition(QUALIFIER)[2]
+
+
 def norm_name(s):
-    """Strip ONE leading '@', then lowercase ASCII letters."""
+    """Strip ONE leading '@', then lowercase ASCII letters (a platform before the name stays)."""
+    platform, sep, s = s.rpartition(QUALIFIER)
     if s.startswith("@"):
         s = s[1:]
-    return ascii_lower(s)
+    return platform + sep + ascii_lower(s)
 
 
 def id_text(v, where):
@@ -205,7 +220,7 @@ def load_file(path):
     return account, posts
 
 
-def build_comment(raw, where):
+def build_comment(raw, where, platform):
     if not isinstance(raw, dict):
         raise InputError("comment must be an object at " + where)
     if "id" not in raw or "author" not in raw or "created_at" not in raw:
@@ -216,7 +231,7 @@ def build_comment(raw, where):
     text = raw.get("text")
     return {
         "id": id_text(raw["id"], where + "/id"),
-        "author": raw["author"],
+        "author": qualified(platform, raw["author"]),
         "time": parse_time(raw["created_at"], where + "/created_at"),
         "text": text if isinstance(text, str) else "",
         "parent_raw": None if parent is None else id_text(parent, where + "/parent_id"),
@@ -247,18 +262,19 @@ def build_post(raw, where):
         reply_id = id_text(irt["id"], where + "/in_reply_to/id")
     author = raw.get("author")
     text = raw.get("text")
+    platform = raw.get("platform") if isinstance(raw.get("platform"), str) else ""
     comments = []
     for i, c in enumerate(raw.get("comments") or []):
-        comments.append(build_comment(c, "%s/comments/%d" % (where, i)))
+        comments.append(build_comment(c, "%s/comments/%d" % (where, i), platform))
     exported = raw.get("comments_exported")
     post = {
         "comments_known": exported is not False,
-        "id": id_text(raw["id"], where + "/id"),
-        "author": author if isinstance(author, str) else None,
+        "id": qualified(platform, id_text(raw["id"], where + "/id")),
+        "author": qualified(platform, author) if isinstance(author, str) else None,
         "time": parse_time(raw["created_at"], where + "/created_at"),
         "text": text if isinstance(text, str) else "",
-        "reply_author": reply_author,
-        "reply_id": reply_id,
+        "reply_author": qualified(platform, reply_author),
+        "reply_id": qualified(platform, reply_id),
         "metrics": metrics,
         "raw": raw,
         "comments": comments,
@@ -347,7 +363,7 @@ def load_dataset(paths, cli_accounts):
             seen_here.add(post["id"])
     posts = list(posts_by_id.values())
     if not names:
-        authors = [norm_name(p["author"]) for p in posts if p["author"] is not None]
+        authors = [bare(norm_name(p["author"])) for p in posts if p["author"] is not None]
         if authors:
             counts = {}
             for a in authors:
@@ -363,7 +379,7 @@ def compute(dataset, top_n=10):
     names = dataset["names"]
 
     def is_account(name):
-        return name not in ANONYMOUS and norm_name(name) in names
+        return bare(name) not in ANONYMOUS and bare(norm_name(name)) in names
 
     account_posts = [p for p in dataset["posts"] if p["author"] is None or is_account(p["author"])]
     # Whom each post answers (docs/format.md): the post its in_reply_to.id names decides when it
@@ -460,7 +476,7 @@ def compute(dataset, top_n=10):
     ror["conversation_rate"] = ratio(len(audience_comments),
                                      len([p for p in account_posts if p["comments_known"]]))
     # "[deleted]" and "[removed]" are no one person: their comments count, as no member.
-    audience = sorted(set(c["author"] for c in audience_comments if c["author"] not in ANONYMOUS),
+    audience = sorted(set(c["author"] for c in audience_comments if bare(c["author"]) not in ANONYMOUS),
                       key=lambda a: a.encode("utf-8"))
     ror["audience"] = len(audience)
 
@@ -494,7 +510,7 @@ def compute(dataset, top_n=10):
         for a in answers_to(c):
             for r in all_comments:
                 if (r["post"] is c["post"] and parent_of(r) is a and r["author"] == c["author"]
-                        and r["author"] not in ANONYMOUS):
+                        and bare(r["author"]) not in ANONYMOUS):
                     found = True
         if found:
             reciprocated += 1
@@ -560,7 +576,10 @@ def compute(dataset, top_n=10):
             "answers": len([x for x in account_comments
                             if parent_of(x) is not None and parent_of(x)["author"] == a]),
         })
-    rows.sort(key=lambda r: (-r["comments"], -r["posts"], r["author"].encode("utf-8")))
+    rows.sort(key=lambda r: (-r["comments"], -r["posts"], bare(r["author"]).encode("utf-8"),
+                             r["author"].encode("utf-8")))
+    for r in rows:
+        r["author"] = bare(r["author"])  # (shown without its platform)
     ror["top_audience"] = rows[:top_n]
     if not comments_known:
         # No input holds other people's comments: what needs them is unknown, not 0.

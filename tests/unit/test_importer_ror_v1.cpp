@@ -256,3 +256,35 @@ TEST_CASE("ror/v1: a repeated key in NDJSON names its line; an escaped key is th
   CHECK(later.input.warnings.first ==
         R"(duplicate key "text" at /text: the last one is used (twice.ndjson:32))");
 }
+
+TEST_CASE("ror/v1: a post's platform makes its id and its people that platform's",
+          "[importer][ror/v1]") {
+  // What ror convert writes for a load of several platforms: post 5 on X and post 5 on
+  // Mastodon are two posts, and "alice" on each is another person.
+  const std::string doc = R"({"account": {"handle": "me"}, "posts": [
+    {"id": "5", "platform": "x", "author": "me", "created_at": "2026-01-01T10:00:00Z",
+     "comments": [{"id": "c1", "author": "alice", "created_at": "2026-01-01T11:00:00Z"}]},
+    {"id": "5", "platform": "mastodon", "created_at": "2026-01-02T10:00:00Z",
+     "comments": [{"id": "c1", "author": "Alice", "created_at": "2026-01-02T11:00:00Z"},
+                  {"id": "c2", "author": "me", "created_at": "2026-01-02T12:00:00Z",
+                   "parent_id": "c1"}]},
+    {"id": "6", "author": "me", "created_at": "2026-01-03T10:00:00Z"}]})";
+  const Dataset d = load_text(doc);
+  CHECK(d.posts.size() == 3);
+  CHECK(d.input.posts_merged == 0);
+  CHECK(d.platforms == std::vector<std::string>{"x", "mastodon", ""});
+  CHECK(d.platforms[d.posts[0].platform] == "x");
+  CHECK(d.platforms[d.posts[1].platform] == "mastodon");
+  CHECK(d.authors.qualifier(d.comments[0].author) == "x");
+  CHECK(d.authors.qualifier(d.comments[1].author) == "mastodon");
+  CHECK(d.account.names == std::vector<std::string>{"me"});  // (on every platform)
+  const ror::MetricValues m = ror::compute_metrics(d, {});
+  CHECK(m[MetricId::audience] == 2);
+  CHECK(m[MetricId::audience_comments] == 2);
+  CHECK(m[MetricId::response_rate] == Approx(1.0 / 2));  // the Mastodon comment was answered
+
+  CHECK(error_of("p.json", R"({"posts": [{"id": "1", "created_at": "2026-01-01T10:00:00Z",
+      "platform": "x\u0001y"}]})") ==
+        "a post's platform must be a name of at most 64 bytes, such as \"mastodon\" at "
+        "/posts/0/platform (p.json:2)");
+}

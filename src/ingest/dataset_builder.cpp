@@ -18,7 +18,7 @@ std::string_view DatasetBuilder::key_of(std::string_view platform, std::string_v
 }
 
 std::string_view DatasetBuilder::platform_of(const PostBatch& batch, std::size_t post,
-                                            const SourceInfo& info) {
+                                             const SourceInfo& info) {
   const std::uint8_t named = batch.posts[post].platform;
   return named == 0 ? info.platform : std::string_view(batch.platforms[named - 1]);
 }

@@ -81,6 +81,26 @@ void load_and_score(const std::string& bytes, const std::string& from, std::size
   }
 }
 
+// The bytes cut in two at a line break near the middle, read as two inputs with --account: a
+// comments file among them is read after the other (Detection::comments_apart) and its comments
+// that cannot be the account's are dropped as they come.
+void load_two_with_account(const std::string& bytes) {
+  const std::size_t cut = bytes.find('\n', bytes.size() / 2);
+  if (cut == std::string::npos) {
+    return;
+  }
+  ror::LoadOptions options;
+  options.block_bytes = 64;
+  options.threads = 2;
+  options.accounts = {"a"};
+  try {
+    const ror::Dataset data_set = ror::load_buffers(
+        {{"fuzz-1", bytes.substr(0, cut + 1)}, {"fuzz-2", bytes.substr(cut + 1)}}, options);
+    ror::build_report(data_set, ror::default_score_config(), {}, ror::BreakdownBy::platform);
+  } catch (const ror::Error&) {
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -93,5 +113,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       load_and_score(bytes, forced_importer(), block, block != 0);
     }
   }
+  load_two_with_account(bytes);
   return 0;
 }

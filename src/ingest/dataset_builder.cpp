@@ -468,7 +468,8 @@ bool DatasetBuilder::shed(const PostBatch& batch, const LooseRecord& r, const So
   return false;
 }
 
-void DatasetBuilder::merge_loose(PostBatch& batch, const SourceInfo& info, bool lazy) {
+void DatasetBuilder::merge_loose(PostBatch& batch, const SourceInfo& info, bool shedding,
+                                 bool lazy) {
   constexpr AuthorId kUnseen = kNone - 1;
   if (lazy) {
     author_map_.assign(batch.authors.size(), kUnseen);
@@ -476,7 +477,7 @@ void DatasetBuilder::merge_loose(PostBatch& batch, const SourceInfo& info, bool 
     grow(loose_, batch.loose.size());
   }
   for (const LooseRecord& r : batch.loose) {
-    if (shedding_ && shed(batch, r, info)) {
+    if (shedding && shed(batch, r, info)) {
       continue;
     }
     Loose c;
@@ -589,10 +590,12 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
   }
   drop_members(batch.accounts.size() + 1);
   profiles_.merge(batch.profiles);
-  // Shedding a batch of comments only, the authors of the comments kept are interned as they
-  // come (merge_loose), not every author of the batch: a busy subreddit's dump has hundreds of
-  // thousands.
-  const bool lazy = shedding_ && batch.posts.empty() && batch.comments.empty();
+  // Shedding (not in a batch that marks a split key's values by their place among the loose
+  // comments: a key given again drops those). In a batch of comments only, the authors of the
+  // comments kept are interned as they come (merge_loose), not every author of the batch: a busy
+  // subreddit's dump has hundreds of thousands.
+  const bool shedding = shedding_ && batch.marks.empty();
+  const bool lazy = shedding && batch.posts.empty() && batch.comments.empty();
   if (!lazy) {
     data_.authors.intern_all(batch.authors, author_map_, info.platform);
   }
@@ -618,7 +621,7 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
     }
   }
   const std::size_t first_loose = loose_.size();
-  merge_loose(batch, info, lazy);
+  merge_loose(batch, info, shedding, lazy);
   // The posts, up to each mark of a split key in turn: a key given again drops what its earlier
   // value gave before the posts after it are merged (so they do not count as repeats of them).
   std::size_t merged = 0;

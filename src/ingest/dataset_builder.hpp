@@ -141,8 +141,9 @@ class DatasetBuilder {
   // Merges posts [begin, end) of the batch.
   void merge_posts(PostBatch& batch, std::size_t source, const SourceInfo& info, std::size_t begin,
                    std::size_t end);
-  // `lazy`: the batch's authors are not interned yet; those of the comments kept are.
-  void merge_loose(PostBatch& batch, const SourceInfo& info, bool lazy);
+  // `shedding`: drops what shed() says; `lazy`: the batch's authors are not interned yet, those
+  // of the comments kept are.
+  void merge_loose(PostBatch& batch, const SourceInfo& info, bool shedding, bool lazy);
   // Shedding: whether loose comment `r` cannot join a scored post (then it is counted as such).
   bool shed(const PostBatch& batch, const LooseRecord& r, const SourceInfo& info);
   // Drops posts [begin, end) of the dataset (what a key given again replaces).

@@ -117,8 +117,8 @@ class PostBatch final : public RecordSink {
   bool keep_excerpts = false;           // LoadOptions::keep_excerpts
   std::vector<AccountRecord> accounts;  // what the input says of the account
   ProfileTable profiles;                // people's profiles, one per handle
-  std::vector<Post> posts;        // author and reply_to index `authors`; first_comment is local;
-                                  // platform is 0 (the input's) or 1 + an index in `platforms`
+  std::vector<Post> posts;  // author and reply_to index `authors`; first_comment is local;
+                            // platform is 0 (the input's) or 1 + an index in `platforms`
   std::vector<std::string> platforms;  // the platforms posts name (PostRecord::platform)
   ValueArena metric_values;       // what the posts' values point to, until the merge copies them
   std::vector<TextRef> post_ids;  // parallel to posts

@@ -535,7 +535,8 @@ FIXTURE_CASES = [
     Case("fixture-mastodon-api-page-and-context", "mastodon-api",
          ["mastodon-api-page.json", "mastodon-api-context.json"], "mastodon-api",
          facts=values(("the reply and the answer placed as comments", 2, "input.statuses_placed"),
-                      ("the root, in the page and as the context's stand-in, is one post", 1, "input.posts_merged"),
+                      ("the root, in the page and as the context's stand-in, is one post", 2, "input.posts_scored"),
+                      ("a stand-in is no copy: nothing merged", 0, "input.posts_merged"),
                       ("comments known through the context", 2, "roi.metrics.comments")),
          why="an account's page and the context of one of its statuses"),
 ]

@@ -216,6 +216,8 @@ struct Account {
   // The account on further platforms, when the inputs come from several: {platform, handle}.
   std::vector<std::pair<std::string, std::string>> others;
   bool inferred = false;  // no name was given: the most frequent post author was taken
+  // ...or, when inferred, the author of each thread's first post (the inputs are threads).
+  bool thread_authors = false;
   // The platforms whose account no input named, with the name taken for it ({platform, name}):
   // a thread's first author, else the most frequent post author.
   std::vector<std::pair<std::string, std::string>> guessed;

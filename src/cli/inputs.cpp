@@ -169,10 +169,24 @@ void report_load(const Dataset& data) {
                  in.warnings.total() == 1 ? "" : "s", in.warnings.first);
   }
   if (data.account.inferred) {
-    spdlog::warn(
-        "no account named (account.id, account.handle, --account); scoring {} as the "
-        "most frequent post author",
-        data.account.handle.empty() ? data.account.names.front() : data.account.handle);
+    const Account& a = data.account;
+    const std::string& name = a.handle.empty() ? a.names.front() : a.handle;
+    if (!a.thread_authors) {
+      spdlog::warn(
+          "no account named (account.id, account.handle, --account); scoring {} as the "
+          "most frequent post author",
+          name);
+    } else if (a.names.size() <= 1) {
+      spdlog::warn(
+          "no account named (account.id, account.handle, --account); scoring {} as the "
+          "author of the threads' first posts",
+          name);
+    } else {
+      spdlog::warn(
+          "no account named (account.id, account.handle, --account); scoring {} and {} more "
+          "as the authors of the threads' first posts",
+          name, a.names.size() - 1);
+    }
   } else {
     for (const auto& [platform, name] : data.account.guessed) {
       spdlog::warn("no account named on {}; scoring {} there, as its inputs suggest",

@@ -56,13 +56,17 @@ void DatasetBuilder::add_account(const AccountRecord& account, const std::string
                                  std::size_t source_index, std::string_view platform) {
   follower_entries_ += account.follower_entries;
   if (account.role == AccountRole::guess) {
-    for (const std::string* name : {&account.id, &account.handle}) {
-      if (!name->empty()) {
-        weak_names_.push_back({std::string(platform), *name});
+    // An importer may guess once per thread: each name is kept once, in the order first given.
+    const auto guess = [&](const std::string& name) {
+      if (!name.empty() &&
+          weak_seen_.insert(fmt::format("{}{}{}", platform, kQualifierSeparator, name)).second) {
+        weak_names_.push_back({std::string(platform), name});
       }
-    }
+    };
+    guess(account.id);
+    guess(account.handle);
     for (const std::string& alias : account.aliases) {
-      weak_names_.push_back({std::string(platform), alias});
+      guess(alias);
     }
     return;
   }
@@ -739,6 +743,9 @@ void DatasetBuilder::resolve_account(const LoadOptions& options) {
       if (s == space) {
         add(space, name);
       }
+    }
+    if (marked.size() > before && guessed.empty()) {
+      account.thread_authors = true;  // of the first platform guessed, which names the account
     }
     if (marked.size() == before) {
       if (const std::string frequent = most_frequent_author(static_cast<std::uint8_t>(p));

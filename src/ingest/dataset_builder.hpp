@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <sys/mman.h>
@@ -208,7 +209,8 @@ class DatasetBuilder {
   std::vector<Owner> owners_;  // owner records in input order, until choose_owners
   std::vector<Identity> identities_;
   std::vector<SpacedName> alias_names_;
-  std::vector<SpacedName> weak_names_;  // names only guessed (a thread's first author)
+  std::vector<SpacedName> weak_names_;  // names only guessed (a thread's first author), each once
+  std::unordered_set<std::string> weak_seen_;  // "platform\x1fname" of each in weak_names_
   std::uint64_t follower_entries_ = 0;
   ProfileTable profiles_;
   PostIndex post_index_;  // post key -> index in data_.posts

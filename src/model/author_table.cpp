@@ -1,5 +1,8 @@
 #include <algorithm>
 #include <cstring>
+#include <string>
+#include <string_view>
+#include <unordered_set>
 
 #include "ror/dataset.hpp"
 #include "ror/text.hpp"
@@ -182,10 +185,34 @@ bool AuthorTable::names_account(AuthorId id,
 void AuthorTable::mark_account(const std::vector<std::string>& normalised_names) {
   account_.assign((names_.size() + 63) / 64, 0);
   anonymous_.assign((names_.size() + 63) / 64, 0);
+  // One look-up per author, however many names (an importer may guess one per thread): a
+  // name matches a normalised one when, without its '@' and in ASCII lower case, it is that
+  // one (as matches() says), so the author's name is brought to that form and looked up.
+  std::unordered_set<std::string_view> plain;
+  std::unordered_set<std::string_view> spaced;  // "platform\x1fname"
+  for (const std::string& n : normalised_names) {
+    (n.find(kQualifierSeparator) == std::string::npos ? plain : spaced).insert(n);
+  }
+  std::string key;
   for (std::size_t i = 0; i < names_.size(); ++i) {
-    if (anonymous_name(names_[i])) {
+    std::string_view name = names_[i];
+    if (anonymous_name(name)) {
       anonymous_[i / 64] |= std::uint64_t{1} << (i % 64);
-    } else if (names_account(static_cast<AuthorId>(i), normalised_names)) {
+      continue;
+    }
+    if (!name.empty() && name.front() == '@') {
+      name.remove_prefix(1);
+    }
+    key.clear();
+    if (!spaced.empty()) {
+      key.append(qualifier(static_cast<AuthorId>(i)));
+      key.push_back(kQualifierSeparator);
+    }
+    const std::size_t start = key.size();
+    for (const char c : name) {
+      key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    if (plain.contains(std::string_view(key).substr(start)) || spaced.contains(key)) {
       account_[i / 64] |= std::uint64_t{1} << (i % 64);
     }
   }

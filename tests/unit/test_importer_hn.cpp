@@ -132,6 +132,7 @@ TEST_CASE("hn-algolia: a story with its replies nested", "[importer][hn-algolia]
   CHECK(d.input.formats == std::vector<std::string>{"hn-algolia"});
   CHECK(d.account.handle == "loomhall");
   CHECK(d.account.inferred);
+  CHECK(d.account.thread_authors);  // the story's author, not the most frequent one
   CHECK(d.input.posts_read == 6);
   CHECK(skipped(d, kDeleted) == 1);  // author and text null
   CHECK(d.input.statuses_placed == 5);

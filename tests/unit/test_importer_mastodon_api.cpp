@@ -35,7 +35,8 @@ TEST_CASE("mastodon-api: a page of statuses", "[importer][mastodon-api]") {
   const Dataset d = load_fixture({"mastodon-api/statuses.json"});
   CHECK(d.input.formats == std::vector<std::string>{"mastodon-api"});
   CHECK(d.account.handle == "marrow");
-  CHECK(d.account.inferred);          // the page names nobody: its most frequent author
+  CHECK(d.account.inferred);  // the page names nobody: its most frequent author
+  CHECK_FALSE(d.account.thread_authors);
   CHECK(d.account.followers == 418);  // from the statuses' account
   CHECK(d.account.id == "109876543210000077");
   CHECK(d.input.posts_read == 3);

@@ -564,7 +564,9 @@ void read_text(const TextItem& input, RecordSink& sink) {
   reader.parser = p.ctxt;
   // No network, no DTD loading, no entity substitution; errors come to on_error only.
   xmlCtxtUseOptions(p.ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  constexpr std::size_t kChunk = std::size_t{1} << 26;
+  // Fed in 1 MiB pieces: libxml2 refuses to look further than 10 MB ahead in what it was given
+  // ("Huge input lookup"), so one large piece fails on any file past that size.
+  constexpr std::size_t kChunk = std::size_t{1} << 20;
   std::string_view rest = input.bytes;
   do {
     const std::size_t n = std::min(rest.size(), kChunk);

@@ -76,6 +76,9 @@ struct Post {
   // account in the data, or the account by name). Read with the post it continues, it is one
   // piece of writing: never a burst of its own (docs/metrics.md, "Self-threads").
   bool continues_thread = false;
+  // While loading: an account's comment under a post known only by its owner (reply_to); see
+  // ingest::PostRecord::under_owner_post.
+  bool under_owner_post = false;
 
   // Whether the post carries metric m.
   bool has(PostMetric m) const noexcept { return (known >> static_cast<unsigned>(m)) & 1U; }

@@ -27,8 +27,7 @@ using simdjson::ondemand::json_type;
 
 constexpr std::string_view kPlatform = "facebook";
 constexpr std::string_view kReactions = "reactions the account gave (on others' posts)";
-constexpr std::string_view kOwnComments =
-    "the account's comments under its own posts (the export does not say which post)";
+constexpr std::string_view kOwnComments = ingest::kOwnPostUnknown;
 constexpr std::string_view kUnnamedComments =
     "the account's comments whose post's author the title does not name";
 

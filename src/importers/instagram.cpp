@@ -93,7 +93,8 @@ void read_post(Value& v, ingest::RecordSink& sink) {
   sink.post(r);
 }
 
-// The account's comment on someone's post: an outreach post answering the post's owner.
+// The account's comment on someone's post: an outreach post answering the post's owner (under
+// the account's own post, counted out by the load: PostRecord::under_owner_post).
 void emit_comment(std::string_view text, std::string_view owner, std::optional<TimeMs> time,
                   Value& v, ingest::RecordSink& sink) {
   thread_local ingest::PostRecord r;
@@ -112,6 +113,7 @@ void emit_comment(std::string_view text, std::string_view owner, std::optional<T
   r.text = text;
   r.reply_to_author = owner;
   r.has_reply_to = true;
+  r.under_owner_post = true;  // (under the account's own post: counted out, kOwnPostUnknown)
   r.comments_known = false;
   sink.post(r);
 }

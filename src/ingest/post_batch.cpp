@@ -112,6 +112,7 @@ void PostBatch::post(const PostRecord& record) {
   post.values = store_metrics(record.metrics, record.known, metric_values);
   post.comments_known = record.comments_known;
   post.stand_in = record.stand_in;
+  post.under_owner_post = record.under_owner_post;
   post.first_comment = static_cast<std::uint32_t>(comments.size());
   post.comment_count = count;
   post.author = record.has_author ? authors.intern(record.author, record.platform) : kNone;

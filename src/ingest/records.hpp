@@ -14,6 +14,11 @@
 
 namespace ror::ingest {
 
+// What the load counts out for PostRecord::under_owner_post (and Facebook's importer, whose
+// titles say so, for the same comments).
+inline constexpr std::string_view kOwnPostUnknown =
+    "the account's comments under its own posts (the export does not say which post)";
+
 struct CommentRecord {
   std::string_view id;
   std::string_view author;
@@ -50,6 +55,11 @@ struct PostRecord {
   // A stand-in for a post the input does not hold but its comments name (Post::stand_in): it
   // yields to any copy of the post itself, and copies of one stand-in keep the earliest time.
   bool stand_in = false;
+  // An account's comment under a post the export does not hold, known only by its owner
+  // (`reply_to_author`; an Instagram comment): when the owner is the account itself, it is an
+  // answer under one of the account's posts that cannot be found, counted out by the load
+  // (kOwnPostUnknown) rather than scored as a post of its own.
+  bool under_owner_post = false;
   TimeMs created_at = 0;
   std::string_view text;  // plain text (HTML already made text)
   std::string_view url;

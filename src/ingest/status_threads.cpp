@@ -229,6 +229,7 @@ void DatasetBuilder::classify_posts() {
   };
   std::vector<std::uint8_t> done(n, 0);
   std::vector<std::uint32_t> path;
+  std::uint64_t own_post_unknown = 0;
   for (std::uint32_t p = 0; p < n; ++p) {
     // A self-reply takes the kind of the post it continues, up the chain; a self-thread that
     // continues an outreach reply answers the same person.
@@ -255,6 +256,11 @@ void DatasetBuilder::classify_posts() {
         post.reply_to = data_.posts[up].author;
       } else if (post.reply_to != kNone && !authors.is_account(post.reply_to)) {
         post.kind = PostKind::outreach;
+      } else if (post.under_owner_post && post.reply_to != kNone && path.empty()) {
+        // The account's comment under its own post, which the export does not say: no post.
+        dropped_[q] = 1;
+        ++dropped_count_;
+        ++own_post_unknown;
       } else {
         post.kind = PostKind::original;
         // Answering the account by name, its status not in the data: a part of its thread.
@@ -280,6 +286,9 @@ void DatasetBuilder::classify_posts() {
       }
       done[s] = 1;
     }
+  }
+  if (own_post_unknown > 0) {
+    data_.input.skipped.add(kOwnPostUnknown, own_post_unknown);
   }
 }
 

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "importer_fixtures.hpp"
+#include "ingest/records.hpp"
 
 using ror::Dataset;
 using ror::MetricId;
@@ -55,11 +56,13 @@ TEST_CASE("instagram: the whole export", "[importer][instagram]") {
   CHECK(d.account.handle == "defne.kiln");
   CHECK_FALSE(d.account.inferred);
   CHECK(d.account.followers == 4);  // followers_1.json's entries, not following.json's
-  CHECK(d.input.posts_read == 7);   // 4 posts, 3 comments on others' posts
-  CHECK(count_kind(d, PostKind::original) == 4);
+  CHECK(d.input.posts_read == 8);   // 4 posts, 3 comments on others' posts, 1 on its own
+  CHECK(count_kind(d, PostKind::original) == 4);  // (its comment under its own post is none)
   CHECK(count_kind(d, PostKind::outreach) == 3);
+  CHECK(d.posts.size() == 7);
   CHECK(skipped(d, kLikes) == 2);
   CHECK(skipped(d, kNoOwner) == 1);
+  CHECK(skipped(d, ror::ingest::kOwnPostUnknown) == 1);
   const ror::MetricValues m = ror::compute_metrics(d, {});
   CHECK(m[MetricId::outreach_replies] == 3);
   CHECK(m[MetricId::outreach_people] == 2);  // selinkaya (twice), nikos.pap

@@ -177,46 +177,62 @@ std::vector<std::string> header_cells(std::string_view line, char delimiter) {
   }
 }
 
-std::string_view repair_backslash_quotes(std::string_view text, char delimiter,
-                                         std::string& storage) {
-  storage.clear();
+namespace {
+
+// Where a walk through CSV text is: inside a quoted cell, or at a cell's start.
+struct QuoteState {
   bool quoted = false;
   bool cell_start = true;
-  bool escapes = false;  // a `\"` that can only be an escaped quote was seen
+};
+
+// Walks `piece` (whole lines: a piece never ends inside a `\"` or a `""`) through the quoting
+// state `q` carries from piece to piece; with `out`, writes the piece there with every `\"`
+// inside a quoted cell as `""`. Returns whether a `\"` that can only escape a quote was seen.
+bool walk_backslash_quotes(std::string_view piece, char delimiter, QuoteState& q,
+                           std::string* out) {
+  bool escapes = false;
   std::size_t copied = 0;
-  const std::size_t n = text.size();
+  const std::size_t n = piece.size();
   for (std::size_t i = 0; i < n; ++i) {
-    const char c = text[i];
-    if (!quoted) {
-      if (c == '"' && cell_start) {
-        quoted = true;
-        cell_start = false;
+    const char c = piece[i];
+    if (!q.quoted) {
+      if (c == '"' && q.cell_start) {
+        q.quoted = true;
+        q.cell_start = false;
       } else {
-        cell_start = c == delimiter || c == '\n' || c == '\r' || (cell_start && c == ' ');
+        q.cell_start = c == delimiter || c == '\n' || c == '\r' || (q.cell_start && c == ' ');
       }
       continue;
     }
-    if (c == '\\' && i + 1 < n && text[i + 1] == '"') {
-      const char next = i + 2 < n ? text[i + 2] : '\n';
+    if (c == '\\' && i + 1 < n && piece[i + 1] == '"') {
+      const char next = i + 2 < n ? piece[i + 2] : '\n';
       if (next != delimiter && next != '\n' && next != '\r' && next != '"' && next != ' ') {
         escapes = true;
       }
-      storage.append(text.substr(copied, i - copied)).append("\"\"");
-      copied = i + 2;
+      if (out != nullptr) {
+        out->append(piece.substr(copied, i - copied)).append("\"\"");
+        copied = i + 2;
+      }
       ++i;
     } else if (c == '"') {
-      if (i + 1 < n && text[i + 1] == '"') {
+      if (i + 1 < n && piece[i + 1] == '"') {
         ++i;  // a doubled quote
       } else {
-        quoted = false;
+        q.quoted = false;
       }
     }
   }
-  if (!escapes) {
-    return text;
+  if (out != nullptr) {
+    out->append(piece.substr(copied));
   }
-  storage.append(text.substr(copied));
-  return storage;
+  return escapes;
+}
+
+}  // namespace
+
+bool backslash_escapes(std::string_view text, char delimiter) {
+  QuoteState q;
+  return walk_backslash_quotes(text, delimiter, q, nullptr);
 }
 
 std::string_view unwrap_quoted_lines(std::string_view cell, std::string& storage) {
@@ -244,16 +260,23 @@ std::string_view unwrap_quoted_lines(std::string_view cell, std::string& storage
   return storage;
 }
 
-void read_table(std::string_view text, char delimiter, RowHandler& handler) {
+void read_table(std::string_view text, char delimiter, RowHandler& handler, bool repair) {
   Parser parser(delimiter);
   Reading r{handler, {}, 0, 1, true, nullptr};
   std::uint64_t line = 0;
+  QuoteState quoting;    // (for the repair)
+  std::string repaired;  // one line repaired
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t newline = text.find('\n', pos);
     const std::size_t end = newline == std::string_view::npos ? text.size() : newline + 1;
-    const std::string_view piece = text.substr(pos, end - pos);
+    std::string_view piece = text.substr(pos, end - pos);
     ++line;
     pos = end;
+    if (repair) {
+      repaired.clear();
+      walk_backslash_quotes(piece, delimiter, quoting, &repaired);
+      piece = repaired;
+    }
     if (r.between_rows) {
       if (piece.find_first_not_of("\r\n") == std::string_view::npos) {
         continue;  // an empty line: no record

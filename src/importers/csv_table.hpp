@@ -28,12 +28,11 @@ char delimiter_of(std::string_view line);
 // delimiters or newlines: enough for a header), trimmed of spaces and lower-cased (ASCII).
 std::vector<std::string> header_cells(std::string_view line, char delimiter);
 
-// Rewrites `\"` as `""` inside quoted cells when the text uses that escape: when at least one
-// `\"` inside a quoted cell is followed by something that cannot follow a closing quote (neither
-// the delimiter nor a line end), which shows that the backslash escapes the quote. Otherwise, and
-// when no repair is needed, returns `text` unchanged. The result is in `storage` when repaired.
-std::string_view repair_backslash_quotes(std::string_view text, char delimiter,
-                                         std::string& storage);
+// Whether the text escapes a quote inside a quoted cell as `\"` (instead of `""`): when at
+// least one `\"` inside a quoted cell is followed by something that cannot follow a closing
+// quote (neither the delimiter nor a line end), which shows that the backslash escapes the
+// quote. read_table(..., repair) then reads every `\"` inside a quoted cell as `""`.
+bool backslash_escapes(std::string_view text, char delimiter);
 
 // A cell whose every line break is written `"<newline>"`, the line's quotes kept inside the cell
 // (LinkedIn's share commentary), with those quotes removed; any other cell unchanged.
@@ -54,6 +53,8 @@ class RowHandler {
 // Reads `text` (UTF-8) as CSV records separated by `delimiter`, quotes `"`, strictly (libcsv's
 // CSV_STRICT). Empty lines hold no record. Throws ingest::TextViolation when a quoted cell is
 // still open at the end of the text (a truncated file), naming the line its record starts on.
-void read_table(std::string_view text, char delimiter, RowHandler& handler);
+// With `repair`, every `\"` inside a quoted cell is read as `""` (see backslash_escapes), one
+// line at a time.
+void read_table(std::string_view text, char delimiter, RowHandler& handler, bool repair = false);
 
 }  // namespace ror::importers::csv

@@ -261,9 +261,11 @@ class Rows final : public csv::RowHandler {
       return;
     }
     id_ = urn_of(link);
-    // A share with several media is written once per media, its other cells repeated.
-    const auto [seen, added] = shares_.try_emplace(id_, commentary);
-    if (!added && seen->second == commentary) {
+    // A share with several media is written once per media, its other cells repeated (held as
+    // hashes: two shares whose ids and commentaries both collide in 64 bits are not met).
+    const std::uint64_t text_hash = keyed_hash(commentary);
+    const auto [seen, added] = shares_.try_emplace(keyed_hash(id_), text_hash);
+    if (!added && seen->second == text_hash) {
       out_.skip(kMediaRows);
       return;
     }
@@ -292,10 +294,12 @@ class Rows final : public csv::RowHandler {
     }
     target_ = urn_of(link);
     // A comment has no id of its own: its post and time make one, numbered on a repeat.
-    id_ = target_ + "#" + std::string(trimmed(cell(cells, "date")));
-    if (!ids_.insert(id_).second) {
+    id_ = target_;
+    id_.push_back('#');
+    id_.append(trimmed(cell(cells, "date")));
+    if (!ids_.insert(keyed_hash(id_)).second) {
       const std::string base = id_;
-      for (int n = 2; !ids_.insert(id_ = base + "#" + std::to_string(n)).second; ++n) {
+      for (int n = 2; !ids_.insert(keyed_hash(id_ = base + "#" + std::to_string(n))).second; ++n) {
       }
     }
     ingest::PostRecord& r = record_;
@@ -349,15 +353,16 @@ class Rows final : public csv::RowHandler {
   std::string id_;
   std::string target_;
   std::string text_;
-  std::unordered_set<std::string, KeyedStringHash> ids_;                  // of comments
-  std::unordered_map<std::string, std::string, KeyedStringHash> shares_;  // id -> commentary
+  // Held as 64-bit keyed hashes, not strings: a comment whose id collides with another's is
+  // numbered as a repeat, which changes its id only.
+  std::unordered_set<std::uint64_t> ids_;                  // of comments
+  std::unordered_map<std::uint64_t, std::uint64_t> shares_;  // id -> commentary
   std::uint64_t connections_ = 0;
   bool named_ = false;
 };
 
 void read_text(const TextItem& item, RecordSink& out) {
   std::string decoded;
-  std::string repaired;
   const std::string_view utf8 = csv::utf8_text(item.bytes, decoded);
   const auto variant = static_cast<Variant>(item.variant);
   const std::optional<Header> header = find_header(utf8, variant);
@@ -366,9 +371,8 @@ void read_text(const TextItem& item, RecordSink& out) {
         item.variant < kLayouts.size() ? kLayouts[item.variant].file : "LinkedIn";
     throw TextViolation{"no header line of LinkedIn's " + std::string(file), 1};
   }
-  const std::string_view text = csv::repair_backslash_quotes(utf8, header->delimiter, repaired);
   Rows rows(*header, out);
-  csv::read_table(text, header->delimiter, rows);
+  csv::read_table(utf8, header->delimiter, rows, csv::backslash_escapes(utf8, header->delimiter));
   rows.finish();
 }
 

@@ -4,6 +4,10 @@
 // linkedin-damaged (rows that cannot be read), plus inputs written here.
 #include <catch2/catch.hpp>
 
+#include <span>
+#include <string>
+#include <vector>
+
 #include "importer_fixtures.hpp"
 #include "importers/csv_table.hpp"
 
@@ -197,17 +201,48 @@ TEST_CASE("linkedin: bad input names the file and line", "[importer][linkedin]")
   CHECK(error_of("Comments.csv", kCommentsHeader).find("no posts") != std::string::npos);
 }
 
+namespace {
+
+// The cells of every record read_table finds, "|"-joined, one string per record.
+struct Cells : ror::importers::csv::RowHandler {
+  std::vector<std::string> rows;
+  void row(std::span<const std::string> cells, std::uint64_t) override {
+    std::string joined;
+    for (const std::string& c : cells) {
+      joined.append(joined.empty() ? "" : "|").append(c);
+    }
+    rows.push_back(joined);
+  }
+  void malformed(std::uint64_t line) override {
+    rows.push_back("malformed@" + std::to_string(line));
+  }
+};
+
+std::vector<std::string> read_repaired(const std::string& text) {
+  Cells cells;
+  ror::importers::csv::read_table(text, ',', cells,
+                                  ror::importers::csv::backslash_escapes(text, ','));
+  return cells.rows;
+}
+
+}  // namespace
+
 TEST_CASE("linkedin: CSV repairs", "[importer][linkedin]") {
-  using ror::importers::csv::repair_backslash_quotes;
+  using ror::importers::csv::backslash_escapes;
   using ror::importers::csv::unwrap_quoted_lines;
   std::string storage;
-  // `\"` escaping a quote, shown by a letter after it: every `\"` in a quoted cell is repaired.
-  CHECK(repair_backslash_quotes("a,\"say \\\"hi\\\"\"\n", ',', storage) ==
-        "a,\"say \"\"hi\"\"\"\n");
+  // `\"` escaping a quote, shown by a letter after it: every `\"` in a quoted cell is repaired,
+  // in a cell that spans lines too.
+  CHECK(backslash_escapes("a,\"say \\\"hi\\\"\"\n", ','));
+  CHECK(read_repaired("a,\"say \\\"hi\\\"\"\n") == std::vector<std::string>{"a|say \"hi\""});
+  CHECK(read_repaired("a,\"one\n\\\"two\\\" three\"\nb,c\n") ==
+        std::vector<std::string>{"a|one\n\"two\" three", "b|c"});
   // A backslash before a closing quote alone is a backslash: nothing changes.
-  CHECK(repair_backslash_quotes("a,\"C:\\\",b\n", ',', storage) == "a,\"C:\\\",b\n");
-  // Outside quotes, nothing changes.
-  CHECK(repair_backslash_quotes("a,b\\\"c\n", ',', storage) == "a,b\\\"c\n");
+  CHECK_FALSE(backslash_escapes("a,\"C:\\\",b\n", ','));
+  CHECK(read_repaired("a,\"C:\\\",b\n") == std::vector<std::string>{"a|C:\\|b"});
+  // Outside quotes, nothing changes (a quote inside an unquoted cell is malformed).
+  CHECK_FALSE(backslash_escapes("a,b\\\"c\n", ','));
+  CHECK(read_repaired("a,b\\\"c\n") == std::vector<std::string>{"malformed@1"});
   CHECK(unwrap_quoted_lines("one\"\n\"\"\n\"two", storage) == "one\n\ntwo");
   CHECK(unwrap_quoted_lines("\"quoted\"\"\n\"next", storage) == "\"quoted\"\nnext");
   CHECK(unwrap_quoted_lines("one\ntwo\"\n\"three", storage) == "one\ntwo\"\n\"three");

@@ -28,6 +28,8 @@ using simdjson::ondemand::json_type;
 constexpr std::string_view kPlatform = "facebook";
 constexpr std::string_view kReactions = "reactions the account gave (on others' posts)";
 constexpr std::string_view kOwnComments = ingest::kOwnPostUnknown;
+constexpr std::string_view kContentLeftOut =
+    "posts the export gives only a time for (no text, title or attachment)";
 constexpr std::string_view kUnnamedComments =
     "the account's comments whose post's author the title does not name";
 
@@ -82,8 +84,10 @@ TimeMs need_time(Value& v, bool has, TimeMs time, std::string_view what) {
 }
 
 // The attachments of a post: what identifies them (media URIs, links) goes into `hash`; the first
-// media description is kept in `description` (a photo's caption).
-void read_attachments(Value& v, std::uint64_t& hash, std::string& description) {
+// media description is kept in `description` (a photo's caption). Returns whether any holds an
+// entry (of any kind: a place, a link, a photo).
+bool read_attachments(Value& v, std::uint64_t& hash, std::string& description) {
+  bool any = false;
   static constexpr std::array<std::string_view, 1> kData = {"data"};
   static constexpr std::array<std::string_view, 2> kKinds = {"media", "external_context"};
   static constexpr std::array<std::string_view, 3> kInner = {"uri", "url", "description"};
@@ -93,6 +97,7 @@ void read_attachments(Value& v, std::uint64_t& hash, std::string& description) {
         return;
       }
       data.each_element([&](Value& entry) {
+        any = true;
         entry.each_field(kKinds, [&](std::string_view kind, Value& inner) {
           if (kind != "media" && kind != "external_context") {
             return;
@@ -108,6 +113,7 @@ void read_attachments(Value& v, std::uint64_t& hash, std::string& description) {
       });
     });
   });
+  return any;
 }
 
 // A post of your_posts_1.json.
@@ -131,6 +137,7 @@ void read_post(Value& v, ingest::RecordSink& sink) {
   std::uint64_t hash = meta::fnv1a({});
   bool has_time = false;
   bool tagged = false;
+  bool attached = false;
   if (v.type() != json_type::object) {
     v.fail_type("an object");
   }
@@ -150,7 +157,7 @@ void read_post(Value& v, ingest::RecordSink& sink) {
         });
       });
     } else if (key == "attachments") {
-      read_attachments(f, hash, description);
+      attached = read_attachments(f, hash, description) || attached;
     } else if (key == "title") {
       meta::read_text(f, title);
     } else if (key == "tags") {
@@ -169,6 +176,10 @@ void read_post(Value& v, ingest::RecordSink& sink) {
     }
   });
   r.created_at = need_time(v, has_time, r.created_at, "a post");
+  if (text.empty() && title.empty() && !attached && tags.empty()) {
+    sink.skip(kContentLeftOut);  // only a time: what was posted is unknown, not an empty post
+    return;
+  }
   if (text.empty()) {
     text = description;  // a photo posted with its caption only
   }

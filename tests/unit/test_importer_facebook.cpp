@@ -41,6 +41,8 @@ TEST_CASE("facebook: your_posts_1.json alone", "[importer][facebook]") {
   const Dataset d = load_fixture({"facebook/posts/your_posts_1.json"}, options);
   CHECK(d.input.formats == std::vector<std::string>{"facebook"});
   CHECK(d.input.posts_read == 6);
+  // An entry with only a time: what was posted is unknown, so it is no (empty) post.
+  CHECK(skipped(d, "posts the export gives only a time for (no text, title or attachment)") == 1);
   CHECK(count_kind(d, PostKind::original) == 5);
   CHECK(count_kind(d, PostKind::outreach) == 1);  // "... wrote on Selin Kaya's timeline."
   // The mojibake read back: Turkish, an emoji, Greek; a real Latin-1 text left as it is.

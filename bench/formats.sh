@@ -10,12 +10,14 @@
 
 # Every format row, in the order of the table.
 ALL_FORMATS="x-archive x-archive.zip twarc2 twitter-v2-pages mastodon-outbox mastodon-api"
+ALL_FORMATS+=" reddit-dump reddit hn-algolia hn-firebase wordpress-api wordpress-wxr youtube-api"
+ALL_FORMATS+=" linkedin bluesky-api facebook instagram"
 
 # What kind of input a format is, for the RSS targets: a JSON document (or a folder of them)
 # may take up to 1.3x its size, a file of lines 0.3x (issue 3's targets for ror/v1).
 format_kind() {
   case "$1" in
-    twarc2 | twitter-v2-pages | ndjson.zst) echo ndjson ;;
+    twarc2 | twitter-v2-pages | reddit-dump | hn-firebase | ndjson.zst) echo ndjson ;;
     *) echo document ;;
   esac
 }
@@ -116,6 +118,73 @@ expect_mastodon-outbox() {
 # the statuses read once each are posts_read - posts_merged.
 expect_mastodon-api() {
   echo "$(posts_but_reposts "$1") $(($(json_int "$2" posts_read) - $(json_int "$2" posts_merged))) input.posts_read - input.posts_merged = items - reposts (distinct statuses but boosts)"
+}
+
+# The formats that are not a stream of statuses: each writes what ror must find under keys of its
+# own. Several figures are checked at once as "a/b/c".
+
+# A subreddit's dump: every submission and comment is read; only the account's submissions are
+# scored, and the comments under other people's submissions are counted apart.
+expect_reddit-dump() {
+  echo "$(json_int "$1" submissions)/$(json_int "$1" comments)/$(json_int "$1" account_submissions)/$(json_int "$1" comments_on_others)" \
+    "$(json_int "$2" posts_read)/$(json_int "$2" comments_read)/$(json_int "$2" posts_scored)/$(json_int "$2" foreign_comments)" \
+    "input.posts_read/comments_read/posts_scored/foreign_comments = submissions/comments/account_submissions/comments_on_others"
+}
+
+# API threads: the comments written out are read; those only counted in "more" stubs are skipped.
+expect_reddit() {
+  echo "$(json_int "$1" links)/$(json_int "$1" comments)/$(json_int "$1" stub_comments)" \
+    "$(json_int "$2" posts_read)/$(json_int "$2" comments_read)/$(json_int "$2" "comments in 'more' stubs, not in the thread")" \
+    "input.posts_read/comments_read/skipped(more stubs) = links/comments/stub_comments"
+}
+
+# Hacker News items are statuses: ror places each comment under the account's story (or keeps it
+# a post of its own when its chain to the story is broken), and passes deleted, dead and poll
+# option items over.
+expect_hn-algolia() {
+  echo "$(json_int "$1" statuses)/$(json_int "$1" placed)/$(json_int "$1" posts)" \
+    "$(json_int "$2" posts_read)/$(json_int "$2" statuses_placed)/$(json_int "$2" posts_scored)" \
+    "input.posts_read/statuses_placed/posts_scored = statuses/placed/posts"
+}
+expect_hn-firebase() {
+  echo "$(json_int "$1" statuses)/$(json_int "$1" placed)/$(json_int "$1" original_posts)/$(json_int "$1" outreach_posts)/$(json_int "$1" foreign_posts)" \
+    "$(json_int "$2" posts_read)/$(json_int "$2" statuses_placed)/$(json_int "$2" original_posts)/$(json_int "$2" outreach_posts)/$(json_int "$2" foreign_posts)" \
+    "input.posts_read/statuses_placed/original_posts/outreach_posts/foreign_posts = the same keys"
+}
+
+# A blog: its published posts and approved comments (pages, drafts, attachments, held comments
+# and pingbacks are skipped).
+expect_wordpress-api() {
+  echo "$(json_int "$1" posts)/$(json_int "$1" comments)" \
+    "$(json_int "$2" posts_read)/$(json_int "$2" comments_read)" \
+    "input.posts_read/comments_read = posts/comments"
+}
+expect_wordpress-wxr() { expect_wordpress-api "$@"; }
+
+# A channel's videos and the comments the thread responses carry; the replies beyond the five a
+# thread shows are counted as skipped.
+expect_youtube-api() {
+  echo "$(json_int "$1" posts)/$(json_int "$1" comments)/$(json_int "$1" absent_replies)" \
+    "$(json_int "$2" posts_read)/$(json_int "$2" comments_read)/$(json_int "$2" "replies YouTube counts that the response leaves out")" \
+    "input.posts_read/comments_read/skipped(absent replies) = posts/comments/absent_replies"
+}
+
+expect_linkedin() {
+  echo "$(posts_but_reposts "$1") $(json_int "$2" posts_read) input.posts_read = items - reposts (shares and comment rows, the account's)"
+}
+
+# As the Mastodon API: the feed and the threads both hold the account's posts, every copy merged.
+expect_bluesky-api() {
+  echo "$(posts_but_reposts "$1") $(($(json_int "$2" posts_read) - $(json_int "$2" posts_merged))) input.posts_read - input.posts_merged = items - reposts (distinct posts but reposts)"
+}
+
+# Meta's exports: the account's posts and comments. Facebook's comments under the account's own
+# posts (own_comments) are counted out; Instagram's are read, then skipped.
+expect_facebook() {
+  echo "$(($(json_int "$1" posts) + $(json_int "$1" comments) - $(json_int "$1" own_comments))) $(json_int "$2" posts_read) input.posts_read = posts + comments - own_comments"
+}
+expect_instagram() {
+  echo "$(($(json_int "$1" posts) + $(json_int "$1" comments))) $(json_int "$2" posts_read) input.posts_read = posts + comments"
 }
 
 # `expect_ndjson.zst PLAIN_ROR_JSON ROR_JSON`: the compressed file reads as the plain one.

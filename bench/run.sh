@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The speed benchmark (issue 3): `ror score --format json` against the floor, the minimal simdjson
 # On-Demand pass over the same file, on generated exports in both layouts; then ror alone on the
-# platform formats (X archive, twarc2, API v2 pages, Mastodon export and API) and on zstd NDJSON.
+# platform formats (X, Mastodon, Reddit, Hacker News, WordPress, YouTube, LinkedIn, Bluesky,
+# Facebook, Instagram: bench/formats.sh) and on zstd NDJSON.
 #
 #   bench/run.sh                     10M, 100M and 1G, every layout and format, 3 runs each
 #   bench/run.sh --with-reference    also jq and Python rows (inputs <= 100M); same as REFERENCE=1
@@ -21,7 +22,7 @@
 set -euo pipefail
 export LC_ALL=C
 
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; }
 
 SMOKE=0
 REF="${REFERENCE:-0}"

@@ -54,18 +54,23 @@ void escape_json(std::string& out, std::string_view plain, Escape escape) {
       case '&':
         if (escape == Escape::html_safe) {
           put_u_escape(out, c);
+        } else if (escape == Escape::ascii_html) {
+          out += c == '<' ? "\\u003C" : c == '>' ? "\\u003E" : "\\u0026";
         } else {
           out.push_back(static_cast<char>(c));
         }
         continue;
+      case '/':
+        out += escape == Escape::ascii_slash ? "\\/" : "/";
+        continue;
       default:
         break;
     }
-    if (c < 0x20) {
+    if (c < 0x20 || (c >= 0x80 && escape == Escape::latin1)) {
       put_u_escape(out, c);
     } else if (c < 0x80 || escape == Escape::utf8) {
       out.push_back(static_cast<char>(c));
-    } else if (escape == Escape::ascii) {
+    } else if (escape != Escape::html_safe) {  // ascii and its variants
       const uint32_t cp = decode_utf8(plain, i);
       if (cp >= 0x10000) {
         put_u_escape(out, 0xD800 + ((cp - 0x10000) >> 10));

@@ -1,6 +1,7 @@
 // A streaming JSON writer in the styles platforms write: X's pretty-printed archive files, the
-// compact output of Python's json module (twarc) and of Ruby on Rails (Mastodon). Strings are
-// handed over as plain UTF-8 and escaped the way the style's writer does.
+// compact output of Python's json module (twarc) and of Ruby on Rails (Mastodon), and the others'
+// (PHP's json_encode, Reddit's, Meta's mojibake, ...). Strings are handed over as plain UTF-8 and
+// escaped the way the style's writer does.
 #pragma once
 
 #include <cstdint>
@@ -10,9 +11,13 @@
 namespace gen {
 
 enum class Escape : uint8_t {
-  utf8,       // UTF-8 as is; only '"', '\\' and control characters escaped (X archive)
-  ascii,      // every non-ASCII character as \uXXXX, surrogate pairs above U+FFFF (Python)
-  html_safe,  // UTF-8 as is, '<' '>' '&' U+2028 U+2029 as \u escapes (Rails)
+  utf8,         // UTF-8 as is; only '"', '\\' and control characters escaped (X archive)
+  ascii,        // every non-ASCII character as \uXXXX, surrogate pairs above U+FFFF (Python)
+  html_safe,    // UTF-8 as is, '<' '>' '&' U+2028 U+2029 as \u escapes (Rails)
+  ascii_slash,  // as ascii, and '/' as "\/" (PHP's json_encode, Pushshift's dumps)
+  ascii_html,   // as ascii, and '<' '>' '&' as \u003C \u003E \u0026 (Reddit's API)
+  latin1,       // every byte from 0x80 up as a code point of its own, \u00XX: the UTF-8 read
+                // as Latin-1, the mojibake of Meta's exports ("ç" is "\u00c3\u00a7")
 };
 
 struct JsonStyle {
@@ -43,6 +48,15 @@ class JsonWriter {
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
+  // {} and [] ("{ }" and "[ ]" in pretty style).
+  void empty_object() {
+    begin_object();
+    end_object();
+  }
+  void empty_array() {
+    begin_array();
+    end_array();
+  }
   // The key of the next value.
   JsonWriter& key(std::string_view k);
 

@@ -8,37 +8,12 @@ namespace gen {
 
 namespace {
 
-void escape_html(std::string& s, std::string_view text) {
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        s += "&amp;";
-        break;
-      case '<':
-        s += "&lt;";
-        break;
-      case '>':
-        s += "&gt;";
-        break;
-      case '"':
-        s += "&quot;";
-        break;
-      case '\'':
-        s += "&#39;";
-        break;
-      default:
-        s.push_back(c);
-        break;
-    }
-  }
-}
-
 // Words with their newlines as paragraphs (a blank line) and <br /> (a single one).
 void words_html(std::string& s, std::string_view words) {
   size_t at = 0;
   while (at < words.size()) {
     const size_t nl = words.find('\n', at);
-    escape_html(s, words.substr(at, nl == std::string_view::npos ? nl : nl - at));
+    escape_html(s, words.substr(at, nl == std::string_view::npos ? nl : nl - at), kHtmlQuotes);
     if (nl == std::string_view::npos) {
       break;
     }
@@ -56,23 +31,23 @@ void words_html(std::string& s, std::string_view words) {
 // characters into an ellipsis and an invisible tail.
 void link_html(std::string& s, std::string_view url) {
   s += "<a href=\"";
-  escape_html(s, url);
+  escape_html(s, url, kHtmlQuotes);
   s += "\" target=\"_blank\" rel=\"nofollow noopener\" translate=\"no\"><span class=\"invisible\">";
   size_t cut = url.find("://");
   cut = cut == std::string_view::npos ? 0 : cut + 3;
   if (url.substr(cut, 4) == "www.") {
     cut += 4;
   }
-  escape_html(s, url.substr(0, cut));
+  escape_html(s, url.substr(0, cut), kHtmlQuotes);
   const std::string_view rest = url.substr(cut);
   if (rest.size() > 30) {
     s += "</span><span class=\"ellipsis\">";
-    escape_html(s, rest.substr(0, 30));
+    escape_html(s, rest.substr(0, 30), kHtmlQuotes);
     s += "</span><span class=\"invisible\">";
-    escape_html(s, rest.substr(30));
+    escape_html(s, rest.substr(30), kHtmlQuotes);
   } else {
     s += "</span><span class=\"\">";
-    escape_html(s, rest);
+    escape_html(s, rest, kHtmlQuotes);
     s += "</span><span class=\"invisible\">";
   }
   s += "</span></a>";
@@ -93,7 +68,7 @@ void render_html(const Text& text, const People& people, MastodonHtml& out) {
         out.html += "<a href=\"";
         tag_url(out.html, text.of(p));
         out.html += "\" class=\"mention hashtag\" rel=\"tag\">#<span>";
-        escape_html(out.html, text.of(p));
+        escape_html(out.html, text.of(p), kHtmlQuotes);
         out.html += "</span></a>";
         out.tags.push_back(text.of(p));
         break;
@@ -132,12 +107,6 @@ void tag_url(std::string& s, std::string_view tag) {
   s += kHomeInstance;
   s += "/tags/";
   s += tag;
-}
-
-void iso_time(std::string& s, int64_t t, bool millis) {
-  std::string q;
-  put_ts(q, t, millis ? kZMillis : kZ, 0);
-  s += std::string_view(q).substr(1, q.size() - 2);
 }
 
 }  // namespace gen

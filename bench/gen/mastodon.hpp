@@ -29,7 +29,4 @@ void status_url(std::string& s, const People& people, int64_t person, uint64_t i
 // https://example.social/tags/TAG
 void tag_url(std::string& s, std::string_view tag);
 
-// RFC 3339 in UTC: "2025-03-01T10:00:00Z", or with milliseconds "2025-03-01T10:00:00.250Z".
-void iso_time(std::string& s, int64_t t, bool millis);
-
 }  // namespace gen

@@ -232,12 +232,7 @@ std::string numbered(const std::string& dir, uint64_t n) {
 }  // namespace
 
 int generate_mastodon_api(const Options& opt) {
-  StreamParams params;
-  params.seed = opt.seed;
-  params.size = opt.size;
-  params.unit_bytes = kUnitBytes;
-  params.order = Order::newest_first;
-  StatusStream stream(params);
+  StatusStream stream(stream_params(opt, kUnitBytes, Order::newest_first));
   MastodonApi api(stream);
   make_dirs(opt.out);
 

@@ -237,12 +237,7 @@ std::string actor_json(const People& people, const std::string& actor) {
 }  // namespace
 
 int generate_mastodon_outbox(const Options& opt) {
-  StreamParams params;
-  params.seed = opt.seed;
-  params.size = opt.size;
-  params.unit_bytes = kUnitBytes;
-  params.order = Order::oldest_first;
-  StatusStream stream(params);
+  StatusStream stream(stream_params(opt, kUnitBytes, Order::oldest_first));
   Outbox outbox(stream);
   make_dirs(opt.out);
   uint64_t bytes = write_file(opt.out + "/actor.json", actor_json(outbox.people(), outbox.actor()));

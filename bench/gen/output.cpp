@@ -94,28 +94,76 @@ void put_ts(std::string& s, int64_t utc_ms, TsStyle style, int offset_min) {
   s.push_back('"');
 }
 
-void put_twitter_time(std::string& s, int64_t utc_ms) {
-  static constexpr std::string_view kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-  static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const int64_t days = floor_div(utc_ms, 86400000);
-  const auto sec = static_cast<unsigned>((utc_ms - days * 86400000) / 1000);
+namespace {
+
+constexpr std::string_view kDayNames[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+
+// An instant's civil date, its weekday and its second of the day.
+struct Civil {
   int64_t y;
   unsigned mo, d;
-  civil_from_days(days, y, mo, d);
-  s += kDays[static_cast<size_t>(((days % 7) + 11) % 7)];  // 1970-01-01 was a Thursday
-  s.push_back(' ');
-  s += kMonths[mo - 1];
-  s.push_back(' ');
-  put_digits(s, d, 2);
-  s.push_back(' ');
+  std::string_view weekday;
+  unsigned sec;
+};
+
+Civil civil_of(int64_t utc_ms) {
+  const int64_t days = floor_div(utc_ms, 86400000);
+  Civil c{};
+  civil_from_days(days, c.y, c.mo, c.d);
+  c.weekday = kDayNames[static_cast<size_t>(((days % 7) + 11) % 7)];  // 1970-01-01: a Thursday
+  c.sec = static_cast<unsigned>((utc_ms - days * 86400000) / 1000);
+  return c;
+}
+
+// "13:02:05"
+void put_hms(std::string& s, unsigned sec) {
   put_digits(s, sec / 3600, 2);
   s.push_back(':');
   put_digits(s, sec / 60 % 60, 2);
   s.push_back(':');
   put_digits(s, sec % 60, 2);
+}
+
+}  // namespace
+
+void put_twitter_time(std::string& s, int64_t utc_ms) {
+  const Civil c = civil_of(utc_ms);
+  s += c.weekday;
+  s.push_back(' ');
+  s += kMonthNames[c.mo - 1];
+  s.push_back(' ');
+  put_digits(s, c.d, 2);
+  s.push_back(' ');
+  put_hms(s, c.sec);
   s += " +0000 ";
-  put_digits(s, static_cast<unsigned>(y), 4);
+  put_digits(s, static_cast<unsigned>(c.y), 4);
+}
+
+void put_rfc822_time(std::string& s, int64_t utc_ms) {
+  const Civil c = civil_of(utc_ms);
+  s += c.weekday;
+  s += ", ";
+  put_digits(s, c.d, 2);
+  s.push_back(' ');
+  s += kMonthNames[c.mo - 1];
+  s.push_back(' ');
+  put_digits(s, static_cast<unsigned>(c.y), 4);
+  s.push_back(' ');
+  put_hms(s, c.sec);
+  s += " +0000";
+}
+
+void iso_time(std::string& s, int64_t t, bool millis) {
+  std::string q;
+  put_ts(q, t, millis ? kZMillis : kZ, 0);
+  s += std::string_view(q).substr(1, q.size() - 2);
+}
+
+void put_local_time(std::string& s, int64_t utc_ms, int offset_min, char sep) {
+  std::string q;
+  put_ts(q, utc_ms + int64_t{offset_min} * 60000, kZ, 0);
+  q[11] = sep;
+  s.append(q, 1, 19);
 }
 
 // ---------------------------------------------------------------------------------------------

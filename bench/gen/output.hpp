@@ -32,6 +32,21 @@ TsStyle pick_style(Rng& rng);
 void put_ts(std::string& s, int64_t utc_ms, TsStyle style, int offset_min);
 // Appends Twitter's created_at text of an instant, unquoted: "Fri Mar 06 13:02:05 +0000 2026".
 void put_twitter_time(std::string& s, int64_t utc_ms);
+// Appends RFC 822's text of an instant, as RSS's pubDate: "Thu, 02 Jan 2025 13:07:21 +0000".
+void put_rfc822_time(std::string& s, int64_t utc_ms);
+// Appends RFC 3339 in UTC, unquoted: "2025-03-01T10:00:00Z", or with milliseconds
+// "2025-03-01T10:00:00.250Z".
+void iso_time(std::string& s, int64_t t, bool millis);
+// Appends the local time `offset_min` from UTC without a zone, the date and the time joined by
+// `sep`: "2025-03-04T10:11:12" or "2025-03-04 10:11:12" (WordPress, LinkedIn).
+void put_local_time(std::string& s, int64_t utc_ms, int offset_min, char sep);
+// Seconds since 1970 of an instant in UTC milliseconds.
+inline int64_t epoch_seconds(int64_t utc_ms) {
+  return floor_div(utc_ms, 1000);
+}
+// Three-letter English month names, January first.
+inline constexpr std::string_view kMonthNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 // One output file, written through a buffer. Every write error ends the program (exit 2): this
 // is a benchmark tool, and a half-written input must never be measured.

@@ -34,6 +34,14 @@ void People::display_name(std::string& s, int64_t person) const {
   }
 }
 
+void People::name_or_handle(std::string& s, int64_t person) const {
+  const size_t start = s.size();
+  display_name(s, person);
+  if (s.size() == start) {
+    x_handle(s, person);
+  }
+}
+
 uint64_t People::followers(int64_t person) const {
   if (person < 0) {
     return followers_;

@@ -26,6 +26,8 @@ class People {
 
   // "Anna Smith", or the brand's display name.
   void display_name(std::string& s, int64_t person) const;
+  // The display name, or the X handle of someone whose name gives none ("rx42").
+  void name_or_handle(std::string& s, int64_t person) const;
   uint64_t followers(int64_t person) const;
   uint64_t following(int64_t person) const;
   uint64_t statuses(int64_t person) const;

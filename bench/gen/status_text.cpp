@@ -33,6 +33,60 @@ void append(Text& out, std::string_view w) {
 
 }  // namespace
 
+std::string_view last_link(const Text& text) {
+  std::string_view link;
+  for (const Piece& p : text.pieces) {
+    if (p.kind == PieceKind::link) {
+      link = text.of(p);
+    }
+  }
+  return link;
+}
+
+void anchor_html(std::string& s, std::string_view url, const HtmlEscapes& escapes) {
+  s += "<a href=\"";
+  escape_html(s, url, escapes);
+  s += "\">";
+  escape_html(s, url, escapes);
+  s += "</a>";
+}
+
+void escape_html(std::string& s, std::string_view text, const HtmlEscapes& escapes) {
+  for (const char c : text) {
+    std::string_view to;
+    switch (c) {
+      case '&':
+        to = "&amp;";
+        break;
+      case '<':
+        to = "&lt;";
+        break;
+      case '>':
+        to = "&gt;";
+        break;
+      case '"':
+        to = escapes.quot;
+        break;
+      case '\'':
+        to = escapes.apos;
+        break;
+      case '/':
+        to = escapes.slash;
+        break;
+      case '\n':
+        to = escapes.newline;
+        break;
+      default:
+        break;
+    }
+    if (to.empty()) {
+      s.push_back(c);
+    } else {
+      s += to;
+    }
+  }
+}
+
 void TextMaker::words(Rng& rng, Text& out, uint64_t n) {
   begin_words(out);
   Words(rng, brand_, plain_lexicon()).words(out.bytes, n);

@@ -33,6 +33,46 @@ struct Text {
   }
 };
 
+// The URL of the text's last link; empty when it has none.
+std::string_view last_link(const Text& text);
+
+// Appends the text as its author typed it, in plain UTF-8: words and links as they are, hashtags
+// with their '#', each mention written by `mention(out, person)` (u/name on Reddit, @handle on
+// YouTube, a name on Facebook).
+template <class Mention>
+void render_plain(const Text& text, std::string& out, Mention&& mention) {
+  for (const Piece& p : text.pieces) {
+    switch (p.kind) {
+      case PieceKind::words:
+      case PieceKind::link:
+        out += text.of(p);
+        break;
+      case PieceKind::hashtag:
+        out.push_back('#');
+        out += text.of(p);
+        break;
+      case PieceKind::mention:
+        mention(out, p.person);
+        break;
+    }
+  }
+}
+
+// How a platform writes plain text into HTML: '&' '<' '>' always as &amp; &lt; &gt;; quotes,
+// '/' and line breaks as it chooses (empty: as they are).
+struct HtmlEscapes {
+  std::string_view quot, apos, slash, newline;
+};
+// '&' '<' '>' only: X's tweet texts, the text WordPress stores.
+inline constexpr HtmlEscapes kHtmlMinimal{};
+// Quotes too, as Rails (Mastodon) and Reddit write HTML.
+inline constexpr HtmlEscapes kHtmlQuotes{"&quot;", "&#39;", {}, {}};
+
+// Appends `text` as HTML, escaped per `escapes`.
+void escape_html(std::string& s, std::string_view text, const HtmlEscapes& escapes);
+// Appends a link as an anchor showing its URL: <a href="URL">URL</a>.
+void anchor_html(std::string& s, std::string_view url, const HtmlEscapes& escapes);
+
 class TextMaker {
  public:
   TextMaker(const Brand& brand, const Audience& audience) : brand_(brand), audience_(audience) {}

@@ -240,6 +240,27 @@ uint64_t Tally::items() const {
   return n;
 }
 
+StreamParams stream_params(const Options& opt, uint64_t unit_bytes, Order order) {
+  StreamParams p;
+  p.seed = opt.seed;
+  p.size = opt.size;
+  p.unit_bytes = unit_bytes;
+  p.order = order;
+  return p;
+}
+
+void expected_line(std::string& s, std::string_view key, uint64_t v) {
+  s += "  \"";
+  s += key;
+  s += "\": ";
+  put_u(s, v);
+  s += ",\n";
+}
+
+uint64_t listed_followers(const StatusStream& stream, const Options& opt) {
+  return std::min<uint64_t>(stream.followers(), std::max<uint64_t>(50, opt.size / 2000));
+}
+
 void write_expected(const std::string& path, std::string_view format, const Options& opt,
                     uint64_t bytes, uint64_t files, const std::string& account_json,
                     const Tally& tally, std::string_view extra) {
@@ -247,13 +268,7 @@ void write_expected(const std::string& path, std::string_view format, const Opti
     return;  // written to standard output: nowhere to put it
   }
   std::string s = "{\n";
-  const auto line = [&](std::string_view key, uint64_t v) {
-    s += "  \"";
-    s += key;
-    s += "\": ";
-    put_u(s, v);
-    s += ",\n";
-  };
+  const auto line = [&](std::string_view key, uint64_t v) { expected_line(s, key, v); };
   s += "  \"generator\": \"ror_gen ";
   s += kGenVersion;
   s += "\",\n  \"format\": \"";

@@ -77,6 +77,10 @@ struct StreamParams {
   Order order = Order::newest_first;
 };
 
+// The params of a format's stream: the seed and --size asked for, the format's bytes per
+// conversation and which way its time runs.
+StreamParams stream_params(const Options& opt, uint64_t unit_bytes, Order order);
+
 class StatusStream {
  public:
   explicit StatusStream(const StreamParams& p);
@@ -133,6 +137,29 @@ struct Tally {
   uint64_t by_others() const { return of(StatusKind::audience); }
   uint64_t by_account() const { return items() - reposts() - by_others(); }
 };
+
+// Hands conversations to `write` (which writes what it keeps of one and returns its bytes, 0
+// when it leaves the conversation out) until something was written and the bytes reach --size;
+// returns the bytes.
+template <class Write>
+uint64_t write_until_size(StatusStream& stream, const Options& opt, Write&& write) {
+  uint64_t bytes = 0;
+  bool any = false;
+  while (!any || bytes < opt.size) {
+    const uint64_t b = write(stream.next());
+    any = any || b > 0;
+    bytes += b;
+  }
+  return bytes;
+}
+
+// Appends a line of OUT.expected.json, `  "KEY": V,` and a line break (what a format adds to
+// write_expected's lines).
+void expected_line(std::string& s, std::string_view key, uint64_t v);
+
+// How many followers an export lists, one entry each: as many as the account has, up to a share
+// of --size.
+uint64_t listed_followers(const StatusStream& stream, const Options& opt);
 
 // Writes PATH (OUT.expected.json): the format, the arguments, the account, the counts of `tally`
 // and `extra` (more "key": value lines, each ending in ",\n", written before the counts).

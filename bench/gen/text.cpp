@@ -153,6 +153,15 @@ void Words::words(std::string& s, uint64_t n) {
   }
 }
 
+void Words::phrase(std::string& s, uint64_t n) {
+  for (uint64_t i = 0; i < n; ++i) {
+    if (i > 0) {
+      s.push_back(' ');
+    }
+    word(s);
+  }
+}
+
 void Words::url(std::string& s, bool escaped_slashes) {
   const std::string_view sl = escaped_slashes ? lex_.escaped_slash : "/";
   s += "https:";

@@ -40,6 +40,8 @@ class Words {
   void word(std::string& s);
   // n words of running text, with punctuation, sentence breaks and newlines.
   void words(std::string& s, uint64_t n);
+  // n words (as word() draws them) separated by single spaces: a title, a heading, a name.
+  void phrase(std::string& s, uint64_t n);
   // A link to the brand's site, sometimes with tracking parameters.
   void url(std::string& s, bool escaped_slashes);
 

@@ -24,7 +24,7 @@ class V2Output {
   V2Output(const Options& opt, bool flat)
       : opt_(opt),
         flat_(flat),
-        stream_(params(opt, flat)),
+        stream_(stream_params(opt, flat ? 38500 : 17300, Order::newest_first)),  // bytes measured
         people_(stream_.brand(), stream_.audience(), stream_.account_key(), stream_.followers()),
         text_maker_(stream_.brand(), stream_.audience()),
         objects_(people_, text_maker_) {
@@ -45,14 +45,6 @@ class V2Output {
     uint64_t n = 0, newest = 0, oldest = 0;
   };
 
-  static StreamParams params(const Options& opt, bool flat) {
-    StreamParams p;
-    p.seed = opt.seed;
-    p.size = opt.size;
-    p.unit_bytes = flat ? 38500 : 17300;  // bytes per conversation, measured
-    p.order = Order::newest_first;
-    return p;
-  }
   void add(Page& page, const V2Tweet& t);
   void flush(Page& page, bool more);
   uint64_t pending() const { return timeline_.data.size() + timeline_.tweets.size(); }

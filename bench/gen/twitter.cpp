@@ -103,25 +103,6 @@ void tweet_url(std::string& s, const People& people, int64_t person, uint64_t id
   put_u(s, id);
 }
 
-void put_html_entities(std::string& s, std::string_view text) {
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        s += "&amp;";
-        break;
-      case '<':
-        s += "&lt;";
-        break;
-      case '>':
-        s += "&gt;";
-        break;
-      default:
-        s.push_back(c);
-        break;
-    }
-  }
-}
-
 void display_url(std::string& s, std::string_view url) {
   if (const size_t scheme = url.find("://"); scheme != std::string_view::npos) {
     url.remove_prefix(scheme + 3);

@@ -40,9 +40,6 @@ void append_link(TweetText& t, std::string_view url, Rng& rng);
 // A link to a tweet, as quotes carry it: https://twitter.com/NAME/status/ID.
 void tweet_url(std::string& s, const People& people, int64_t person, uint64_t id);
 
-// Appends `text` with '&', '<' and '>' written as &amp; &lt; &gt;, as X writes tweet texts.
-void put_html_entities(std::string& s, std::string_view text);
-
 // What a URL shows in a tweet: without its scheme, cut to 26 characters with "…".
 void display_url(std::string& s, std::string_view url);
 

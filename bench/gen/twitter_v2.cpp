@@ -220,7 +220,7 @@ void V2Objects::tweet(JsonWriter& w, const V2Tweet& t, std::string_view twarc) {
   w.key("possibly_sensitive").boolean(false);
   id_string(w, "id", t.id);
   scratch_.clear();
-  put_html_entities(scratch_, tt_.text);
+  escape_html(scratch_, tt_.text, kHtmlMinimal);  // as X writes tweet texts
   w.field("text", scratch_);
   id_string(w, "author_id", people_.x_id(s.author));
   if (flat) {
@@ -259,7 +259,7 @@ void V2Objects::other_tweet(JsonWriter& w, const Status& s, bool flat) {
   w.field("lang", "en");
   w.key("possibly_sensitive").boolean(false);
   scratch_.clear();
-  put_html_entities(scratch_, tt.text);
+  escape_html(scratch_, tt.text, kHtmlMinimal);  // as X writes tweet texts
   w.field("text", scratch_);
   id_string(w, "author_id", people_.x_id(s.other.author));
   if (flat) {

@@ -106,7 +106,7 @@ class XArchive {
     w.field("created_at", scratch_);
     w.key("favorited").boolean(false);
     scratch_.clear();
-    put_html_entities(scratch_, tt_.text);
+    escape_html(scratch_, tt_.text, kHtmlMinimal);  // as X writes tweet texts
     w.field("full_text", scratch_);
     w.field("lang", tweet_lang(rng_));
     if (reply) {
@@ -289,20 +289,14 @@ void follower_js(Sink& out, const People& p, uint64_t n) {
 }  // namespace
 
 int generate_x_archive(const Options& opt) {
-  StreamParams params;
-  params.seed = opt.seed;
-  params.size = opt.size;
-  params.unit_bytes = kUnitBytes;
-  params.order = Order::newest_first;
-  StatusStream stream(params);
+  StatusStream stream(stream_params(opt, kUnitBytes, Order::newest_first));
   XArchive archive(stream);
   const People& people = archive.people();
   const std::string data = opt.out + "/data";
   make_dirs(data);
 
   // An archive lists every follower: as many as the account has, up to a share of --size.
-  const uint64_t followers =
-      std::min<uint64_t>(stream.followers(), std::max<uint64_t>(50, opt.size / 2000));
+  const uint64_t followers = listed_followers(stream, opt);
   uint64_t bytes = write_file(data + "/account.js", account_js(people, stream.brand()));
   bytes += write_file(data + "/profile.js", profile_js(stream.brand()));
   {

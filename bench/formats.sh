@@ -184,7 +184,7 @@ expect_facebook() {
   echo "$(($(json_int "$1" posts) + $(json_int "$1" comments) - $(json_int "$1" own_comments))) $(json_int "$2" posts_read) input.posts_read = posts + comments - own_comments"
 }
 expect_instagram() {
-  echo "$(($(json_int "$1" posts) + $(json_int "$1" comments))) $(json_int "$2" posts_read) input.posts_read = posts + comments"
+  echo "$(($(json_int "$1" posts) + $(json_int "$1" comments) - $(json_int "$1" self_replies) - $(json_int "$1" answers))) $(json_int "$2" posts_read) input.posts_read = posts + comments - self_replies - answers (those under its own posts are skipped)"
 }
 
 # `expect_ndjson.zst PLAIN_ROR_JSON ROR_JSON`: the compressed file reads as the plain one.

@@ -288,6 +288,8 @@ void DatasetBuilder::classify_posts() {
     }
   }
   if (own_post_unknown > 0) {
+    // Skipped, as an importer that can tell would skip them (Facebook): not posts read.
+    data_.input.posts_read -= own_post_unknown;
     data_.input.skipped.add(kOwnPostUnknown, own_post_unknown);
   }
 }

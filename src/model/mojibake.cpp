@@ -1,5 +1,7 @@
 // Repair of "mojibake": UTF-8 text whose bytes were each written as a code point of their own
 // (U+0000 to U+00FF), as Meta's "Download your information" JSON does ("Ã§" for "ç").
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -7,6 +9,21 @@
 
 namespace ror {
 namespace {
+
+// The length of the run of ASCII bytes at the start of bytes[0, n), eight at a time.
+std::size_t ascii_run(const char* bytes, std::size_t n) noexcept {
+  std::size_t i = 0;
+  for (std::uint64_t word = 0; i + 8 <= n; i += 8) {
+    std::memcpy(&word, bytes + i, 8);
+    if ((word & 0x8080808080808080ULL) != 0) {
+      break;
+    }
+  }
+  while (i < n && static_cast<unsigned char>(bytes[i]) < 0x80) {
+    ++i;
+  }
+  return i;
+}
 
 // Whether `bytes` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
 bool valid_utf8(std::string_view bytes) noexcept {
@@ -52,12 +69,10 @@ bool valid_utf8(std::string_view bytes) noexcept {
 std::string_view repair_mojibake(std::string_view text, std::string& out) {
   // Code points up to U+00FF are ASCII bytes, or C2/C3 followed by one continuation byte.
   bool high = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  const std::size_t n = text.size();
+  for (std::size_t i = ascii_run(text.data(), n); i < n; i += ascii_run(text.data() + i, n - i)) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      continue;
-    }
-    if ((c != 0xC2 && c != 0xC3) || i + 1 == text.size()) {
+    if ((c != 0xC2 && c != 0xC3) || i + 1 == n) {
       return text;  // a code point past U+00FF (or invalid UTF-8): not this mojibake
     }
     const auto next = static_cast<unsigned char>(text[i + 1]);
@@ -65,19 +80,22 @@ std::string_view repair_mojibake(std::string_view text, std::string& out) {
       return text;
     }
     high = true;
-    ++i;
+    i += 2;
   }
   if (!high) {
     return text;  // ASCII
   }
   out.clear();
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else {
-      const auto next = static_cast<unsigned char>(text[++i]);
+  out.reserve(n);
+  for (std::size_t i = 0; i < n;) {
+    const std::size_t run = ascii_run(text.data() + i, n - i);
+    out.append(text.data() + i, run);
+    i += run;
+    if (i < n) {  // C2 or C3 and a continuation byte, as the walk above found
+      const auto c = static_cast<unsigned char>(text[i]);
+      const auto next = static_cast<unsigned char>(text[i + 1]);
       out.push_back(static_cast<char>(((c & 0x03U) << 6U) | (next & 0x3FU)));
+      i += 2;
     }
   }
   return valid_utf8(out) ? std::string_view(out) : text;

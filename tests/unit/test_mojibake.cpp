@@ -60,3 +60,16 @@ TEST_CASE("mojibake: other texts stay as they are", "[text][mojibake]") {
   CHECK(repaired("\u00c3\u00a7 \u015f") == "\u00c3\u00a7 \u015f");
   CHECK(repaired("\U0001F382") == "\U0001F382");
 }
+
+TEST_CASE("mojibake: long ASCII runs around the repaired bytes", "[text][mojibake]") {
+  // ASCII is passed over eight bytes at a time: runs of every length up to 20, before, between
+  // and after the repaired characters, and a lead byte cut off at the end after a long run.
+  for (std::size_t k = 0; k <= 20; ++k) {
+    const std::string run(k, 'a');
+    const std::string utf8 = run + "\u00e7" + run + "\u015f" + run + "\U0001F382" + run;
+    CHECK(repaired(mangled(utf8)) == utf8);
+    const std::string cut = run + run + "\xc3";
+    CHECK(repaired(cut) == cut);
+    CHECK(repaired(run) == run);
+  }
+}

@@ -171,22 +171,13 @@ void report_load(const Dataset& data) {
   if (data.account.inferred) {
     const Account& a = data.account;
     const std::string& name = a.handle.empty() ? a.names.front() : a.handle;
-    if (!a.thread_authors) {
-      spdlog::warn(
-          "no account named (account.id, account.handle, --account); scoring {} as the "
-          "most frequent post author",
-          name);
-    } else if (a.names.size() <= 1) {
-      spdlog::warn(
-          "no account named (account.id, account.handle, --account); scoring {} as the "
-          "author of the threads' first posts",
-          name);
-    } else {
-      spdlog::warn(
-          "no account named (account.id, account.handle, --account); scoring {} and {} more "
-          "as the authors of the threads' first posts",
-          name, a.names.size() - 1);
-    }
+    const std::string taken =
+        !a.thread_authors ? fmt::format("{} as the most frequent post author", name)
+        : a.names.size() <= 1
+            ? fmt::format("{} as the author of the threads' first posts", name)
+            : fmt::format("{} and {} more as the authors of the threads' first posts", name,
+                          a.names.size() - 1);
+    spdlog::warn("no account named (account.id, account.handle, --account); scoring {}", taken);
   } else {
     for (const auto& [platform, name] : data.account.guessed) {
       spdlog::warn("no account named on {}; scoring {} there, as its inputs suggest",

@@ -187,7 +187,8 @@ struct QuoteState {
 
 // Walks `piece` (whole lines: a piece never ends inside a `\"` or a `""`) through the quoting
 // state `q` carries from piece to piece; with `out`, writes the piece there with every `\"`
-// inside a quoted cell as `""`. Returns whether a `\"` that can only escape a quote was seen.
+// inside a quoted cell as `""`. Returns whether a `\"` that can only escape a quote was seen
+// (without `out`, at the first one, leaving `q` where it was then).
 bool walk_backslash_quotes(std::string_view piece, char delimiter, QuoteState& q,
                            std::string* out) {
   bool escapes = false;
@@ -207,6 +208,9 @@ bool walk_backslash_quotes(std::string_view piece, char delimiter, QuoteState& q
     if (c == '\\' && i + 1 < n && piece[i + 1] == '"') {
       const char next = i + 2 < n ? piece[i + 2] : '\n';
       if (next != delimiter && next != '\n' && next != '\r' && next != '"' && next != ' ') {
+        if (out == nullptr) {
+          return true;  // (only asked whether: the rest need not be walked)
+        }
         escapes = true;
       }
       if (out != nullptr) {

@@ -355,7 +355,7 @@ class Rows final : public csv::RowHandler {
   std::string text_;
   // Held as 64-bit keyed hashes, not strings: a comment whose id collides with another's is
   // numbered as a repeat, which changes its id only.
-  std::unordered_set<std::uint64_t> ids_;                  // of comments
+  std::unordered_set<std::uint64_t> ids_;                    // of comments
   std::unordered_map<std::uint64_t, std::uint64_t> shares_;  // id -> commentary
   std::uint64_t connections_ = 0;
   bool named_ = false;

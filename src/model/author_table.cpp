@@ -186,8 +186,7 @@ void AuthorTable::mark_account(const std::vector<std::string>& normalised_names)
   account_.assign((names_.size() + 63) / 64, 0);
   anonymous_.assign((names_.size() + 63) / 64, 0);
   // One look-up per author, however many names (an importer may guess one per thread): a
-  // name matches a normalised one when, without its '@' and in ASCII lower case, it is that
-  // one (as matches() says), so the author's name is brought to that form and looked up.
+  // name matches a normalised one when its normalize_name is that one (as matches() says).
   std::unordered_set<std::string_view> plain;
   std::unordered_set<std::string_view> spaced;  // "platform\x1fname"
   for (const std::string& n : normalised_names) {
@@ -195,24 +194,19 @@ void AuthorTable::mark_account(const std::vector<std::string>& normalised_names)
   }
   std::string key;
   for (std::size_t i = 0; i < names_.size(); ++i) {
-    std::string_view name = names_[i];
-    if (anonymous_name(name)) {
+    if (anonymous_name(names_[i])) {
       anonymous_[i / 64] |= std::uint64_t{1} << (i % 64);
       continue;
     }
-    if (!name.empty() && name.front() == '@') {
-      name.remove_prefix(1);
-    }
-    key.clear();
-    if (!spaced.empty()) {
-      key.append(qualifier(static_cast<AuthorId>(i)));
+    const std::string name = normalize_name(names_[i]);
+    bool named = plain.contains(name);
+    if (!named && !spaced.empty()) {
+      key.assign(qualifier(static_cast<AuthorId>(i)));
       key.push_back(kQualifierSeparator);
+      key.append(name);
+      named = spaced.contains(key);
     }
-    const std::size_t start = key.size();
-    for (const char c : name) {
-      key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    }
-    if (plain.contains(std::string_view(key).substr(start)) || spaced.contains(key)) {
+    if (named) {
       account_[i / 64] |= std::uint64_t{1} << (i % 64);
     }
   }

@@ -235,6 +235,9 @@ bool walk_backslash_quotes(std::string_view piece, char delimiter, QuoteState& q
 }  // namespace
 
 bool backslash_escapes(std::string_view text, char delimiter) {
+  if (text.find("\\\"") == std::string_view::npos) {
+    return false;  // (most files: no walk needed)
+  }
   QuoteState q;
   return walk_backslash_quotes(text, delimiter, q, nullptr);
 }

@@ -10,11 +10,10 @@
 #include <optional>
 #include <span>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "importers/csv_table.hpp"
+#include "importers/hashed_keys.hpp"
 #include "importers/importers.hpp"
 #include "ror/keyed_hash.hpp"
 #include "ror/time.hpp"
@@ -173,10 +172,32 @@ std::string_view trimmed(std::string_view s) {
              : s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
 }
 
+// The columns the rows are read by, and their names in a header (lower case).
+enum class Column : std::uint8_t {
+  date,
+  share_link,
+  share_commentary,
+  shared_url,
+  media_url,
+  link,
+  message,
+  type,
+  first_name,
+  last_name
+};
+constexpr std::array<std::string_view, 10> kColumnNames = {
+    "date",    "sharelink", "sharecommentary", "sharedurl", "mediaurl", "link",
+    "message", "type",      "first name",      "last name"};
+
 // The rows of one file, after its header, as records.
 class Rows final : public csv::RowHandler {
  public:
-  Rows(const Header& header, RecordSink& out) : header_(header), out_(out) {}
+  Rows(const Header& header, RecordSink& out) : header_(header), out_(out) {
+    for (std::size_t c = 0; c < kColumnNames.size(); ++c) {
+      const auto it = std::find(header.cells.begin(), header.cells.end(), kColumnNames[c]);
+      columns_[c] = static_cast<std::size_t>(it - header.cells.begin());  // (size: none)
+    }
+  }
 
   void row(std::span<const std::string> cells, std::uint64_t line) override {
     if (line < header_.line) {
@@ -226,17 +247,15 @@ class Rows final : public csv::RowHandler {
   }
 
  private:
-  // The cell of column `name` ("" when the file has no such column).
-  std::string_view cell(std::span<const std::string> cells, std::string_view name) const {
-    const auto it = std::find(header_.cells.begin(), header_.cells.end(), name);
-    return it == header_.cells.end()
-               ? std::string_view{}
-               : std::string_view(cells[static_cast<std::size_t>(it - header_.cells.begin())]);
+  // The cell of a column ("" when the file has no such column).
+  std::string_view cell(std::span<const std::string> cells, Column c) const {
+    const std::size_t at = columns_[static_cast<std::size_t>(c)];
+    return at < cells.size() ? std::string_view(cells[at]) : std::string_view{};
   }
 
   // The Date of a row, or nullopt (counted) when it is empty or not a date.
   std::optional<TimeMs> date(std::span<const std::string> cells) {
-    const std::string_view text = trimmed(cell(cells, "date"));
+    const std::string_view text = trimmed(cell(cells, Column::date));
     const std::optional<TimeMs> t = parse_naive_utc(text);
     if (!t) {
       out_.skip(text.empty() ? kMissing : kBadDate);
@@ -245,8 +264,8 @@ class Rows final : public csv::RowHandler {
   }
 
   void share(std::span<const std::string> cells) {
-    const std::string_view link = trimmed(cell(cells, "sharelink"));
-    const std::string_view commentary = cell(cells, "sharecommentary");
+    const std::string_view link = trimmed(cell(cells, Column::share_link));
+    const std::string_view commentary = cell(cells, Column::share_commentary);
     if (link.empty()) {
       out_.skip(kMissing);
       return;
@@ -255,8 +274,8 @@ class Rows final : public csv::RowHandler {
     if (!t) {
       return;
     }
-    if (trimmed(commentary).empty() && trimmed(cell(cells, "sharedurl")).empty() &&
-        trimmed(cell(cells, "mediaurl")).empty()) {
+    if (trimmed(commentary).empty() && trimmed(cell(cells, Column::shared_url)).empty() &&
+        trimmed(cell(cells, Column::media_url)).empty()) {
       out_.skip(kReposts);
       return;
     }
@@ -265,7 +284,7 @@ class Rows final : public csv::RowHandler {
     // hashes: two shares whose ids and commentaries both collide in 64 bits are not met).
     const std::uint64_t text_hash = keyed_hash(commentary);
     const auto [seen, added] = shares_.try_emplace(keyed_hash(id_), text_hash);
-    if (!added && seen->second == text_hash) {
+    if (!added && *seen == text_hash) {
       out_.skip(kMediaRows);
       return;
     }
@@ -282,8 +301,8 @@ class Rows final : public csv::RowHandler {
   // A comment of the account's on a post: an outreach post, answering the post's author, whom
   // the export does not name: the post's URN stands for them.
   void comment(std::span<const std::string> cells) {
-    const std::string_view link = trimmed(cell(cells, "link"));
-    const std::string_view message = cell(cells, "message");
+    const std::string_view link = trimmed(cell(cells, Column::link));
+    const std::string_view message = cell(cells, Column::message);
     if (link.empty() || trimmed(message).empty()) {
       out_.skip(kMissing);
       return;
@@ -296,10 +315,10 @@ class Rows final : public csv::RowHandler {
     // A comment has no id of its own: its post and time make one, numbered on a repeat.
     id_ = target_;
     id_.push_back('#');
-    id_.append(trimmed(cell(cells, "date")));
-    if (!ids_.insert(keyed_hash(id_)).second) {
+    id_.append(trimmed(cell(cells, Column::date)));
+    if (!ids_.insert(keyed_hash(id_))) {
       const std::string base = id_;
-      for (int n = 2; !ids_.insert(keyed_hash(id_ = base + "#" + std::to_string(n))).second; ++n) {
+      for (int n = 2; !ids_.insert(keyed_hash(id_ = base + "#" + std::to_string(n))); ++n) {
       }
     }
     ingest::PostRecord& r = record_;
@@ -315,7 +334,7 @@ class Rows final : public csv::RowHandler {
   }
 
   void reaction(std::span<const std::string> cells) {
-    if (trimmed(cell(cells, "link")).empty() || trimmed(cell(cells, "type")).empty()) {
+    if (trimmed(cell(cells, Column::link)).empty() || trimmed(cell(cells, Column::type)).empty()) {
       out_.skip(kMissing);
       return;
     }
@@ -325,8 +344,8 @@ class Rows final : public csv::RowHandler {
   }
 
   void profile_row(std::span<const std::string> cells) {
-    const std::string_view first = trimmed(cell(cells, "first name"));
-    const std::string_view last = trimmed(cell(cells, "last name"));
+    const std::string_view first = trimmed(cell(cells, Column::first_name));
+    const std::string_view last = trimmed(cell(cells, Column::last_name));
     if (first.empty() && last.empty()) {
       out_.skip(kMissing);
       return;
@@ -349,14 +368,15 @@ class Rows final : public csv::RowHandler {
 
   const Header& header_;
   RecordSink& out_;
+  std::array<std::size_t, kColumnNames.size()> columns_{};  // each column's cell, by header
   ingest::PostRecord record_;
   std::string id_;
   std::string target_;
   std::string text_;
   // Held as 64-bit keyed hashes, not strings: a comment whose id collides with another's is
   // numbered as a repeat, which changes its id only.
-  std::unordered_set<std::uint64_t> ids_;                    // of comments
-  std::unordered_map<std::uint64_t, std::uint64_t> shares_;  // id -> commentary
+  HashedKeys ids_;     // of comments
+  HashedKeys shares_;  // id -> commentary
   std::uint64_t connections_ = 0;
   bool named_ = false;
 };

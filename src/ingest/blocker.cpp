@@ -49,6 +49,8 @@ void Blocker::skip_bom() {
 void Blocker::begin(const Framing& framing) {
   framer_ = make_framer(framing);
   count_lines_ = framing.kind != FramingKind::lines;
+  // (a text input is one block: nothing needs the position after it)
+  one_block_ = framing.kind == FramingKind::text;
 }
 
 bool Blocker::whole_block() const {
@@ -182,7 +184,7 @@ InputText Blocker::text_at(const char* data, std::size_t size, std::size_t capac
 // Moves the input position past `consumed`.
 void Blocker::advance(std::string_view consumed) {
   offset_ += consumed.size();
-  if (!count_lines_) {
+  if (!count_lines_ || one_block_) {
     return;
   }
   position_ = position_.after(consumed);

@@ -63,6 +63,7 @@ class Blocker {
   std::unique_ptr<Framer> framer_;
 
   bool count_lines_ = true;  // false when the format's reader counts them
+  bool one_block_ = false;   // the framing cuts the input as one block
   std::string carry_;        // read, not yet in a block (inputs that are not mapped)
   bool eof_ = false;
   std::uint64_t offset_ = 0;

@@ -190,7 +190,8 @@ class Reader {
     const Node parent = stack_.empty() ? Node::other : stack_.back();
     const Node n = node_of(parent, ns, name);
     stack_.push_back(n);
-    names_.emplace_back(name);
+    name_starts_.push_back(names_.size());
+    names_.append(name);
     if (is_field(n)) {
       text_.clear();
     } else if (n == Node::author) {
@@ -225,7 +226,8 @@ class Reader {
   void end() {
     const Node n = stack_.back();
     stack_.pop_back();
-    names_.pop_back();
+    names_.resize(name_starts_.back());
+    name_starts_.pop_back();
     if (is_field(n)) {
       store(n);
     } else if (n == Node::item) {
@@ -237,7 +239,8 @@ class Reader {
 
   // The innermost element not closed yet, or "".
   std::string_view open_element() const {
-    return names_.empty() ? std::string_view() : std::string_view(names_.back());
+    return name_starts_.empty() ? std::string_view()
+                                : std::string_view(names_).substr(name_starts_.back());
   }
 
   // Set by the caller: how to learn the parser's current line.
@@ -454,7 +457,9 @@ class Reader {
 
   RecordSink& sink_;
   std::vector<Node> stack_;
-  std::vector<std::string> names_;  // parallel to stack_: the elements' local names
+  // Parallel to stack_: the elements' local names, one after another, and where each starts.
+  std::string names_;
+  std::vector<std::size_t> name_starts_;
   std::string text_;
   std::string site_title_;
   std::string site_url_;

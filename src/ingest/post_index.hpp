@@ -21,10 +21,15 @@ class PostIndex {
   template <class KeyAt>
   std::pair<std::uint32_t*, bool> try_emplace(std::string_view key, std::uint32_t value,
                                               const KeyAt& key_at) {
+    return try_emplace(key, tag_of(key), value, key_at);
+  }
+  // The same, with the key's tag_of(key) already known.
+  template <class KeyAt>
+  std::pair<std::uint32_t*, bool> try_emplace(std::string_view key, std::uint32_t tag,
+                                              std::uint32_t value, const KeyAt& key_at) {
     if ((size_ + 1) * 4 > slots_.size() * 3) {
       rehash(slots_.empty() ? 16 : slots_.size() * 2);
     }
-    const std::uint32_t tag = tag_of(key);
     for (std::size_t i = tag & mask_;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.value == kEmpty) {
@@ -68,6 +73,18 @@ class PostIndex {
     }
   }
   std::size_t size() const { return size_; }
+
+  // What try_emplace and find look a key up by: 32 bits of its keyed hash.
+  static std::uint32_t tag_of(std::string_view key) {
+    return static_cast<std::uint32_t>(keyed_hash(key));
+  }
+  // Asks the CPU to fetch the slot a key of this tag is looked for first, ahead of the lookup.
+  void prefetch(std::uint32_t tag) const {
+    if (!slots_.empty()) {
+      __builtin_prefetch(&slots_[tag & mask_]);
+    }
+  }
+
   // Lets the table go.
   void release() {
     std::vector<Slot>().swap(slots_);
@@ -82,9 +99,6 @@ class PostIndex {
     std::uint32_t value = kEmpty;
   };
 
-  static std::uint32_t tag_of(std::string_view key) {
-    return static_cast<std::uint32_t>(keyed_hash(key));
-  }
   void rehash(std::size_t slots) {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(slots, Slot{});

@@ -165,6 +165,7 @@ class DatasetBuilder {
   void resolve_account(const LoadOptions& options);
   // status_threads.cpp
   std::uint32_t find_post(std::string_view key) const;  // the surviving post of a key, or kNone
+  std::uint32_t find_post(std::string_view key, std::uint32_t tag) const;  // PostIndex::tag_of
   // The key of post i (see key_of): its id is the end of the key stored in id_bytes.
   std::string_view post_key(std::uint32_t i) const {
     const std::string_view id = data_.post_ids[i];

@@ -46,10 +46,14 @@ class PostIndex {
   // The post index of `key`, or nullptr.
   template <class KeyAt>
   const std::uint32_t* find(std::string_view key, const KeyAt& key_at) const {
+    return find(key, tag_of(key), key_at);
+  }
+  // The same, with the key's tag_of(key) already known.
+  template <class KeyAt>
+  const std::uint32_t* find(std::string_view key, std::uint32_t tag, const KeyAt& key_at) const {
     if (size_ == 0) {
       return nullptr;
     }
-    const std::uint32_t tag = tag_of(key);
     for (std::size_t i = tag & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.value == kEmpty) {

@@ -9,6 +9,7 @@
 //    people's are foreign.
 // A self-thread that continues a reply to someone else is outreach too, to the same person.
 #include <algorithm>
+#include <array>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -25,10 +26,14 @@ constexpr std::uint32_t kUnknown = kNone - 1;  // memo: not computed yet
 }  // namespace
 
 std::uint32_t DatasetBuilder::find_post(std::string_view key) const {
+  return key.empty() ? kNone : find_post(key, PostIndex::tag_of(key));
+}
+
+std::uint32_t DatasetBuilder::find_post(std::string_view key, std::uint32_t tag) const {
   if (key.empty()) {
     return kNone;
   }
-  const std::uint32_t* i = post_index_.find(key, post_keys());
+  const std::uint32_t* i = post_index_.find(key, tag, post_keys());
   return i == nullptr || dropped_[*i] != 0 ? kNone : *i;
 }
 
@@ -46,7 +51,23 @@ void DatasetBuilder::link_statuses() {
   // (the statuses of a conversation usually come together: the last lookup is kept)
   std::string_view last_conversation;
   std::uint32_t last_root = kNone;
-  for (const Thread& t : threads_) {
+  // The slot of the status each record answers is asked for a few records ahead (the index is
+  // far larger than the caches), its tag kept for the lookup.
+  constexpr std::size_t kAhead = 8;
+  std::array<std::uint32_t, kAhead> tags{};
+  const auto ask = [&](std::size_t k) {
+    if (k < threads_.size() && !threads_[k].reply_to.empty()) {
+      tags[k % kAhead] = PostIndex::tag_of(threads_[k].reply_to);
+      post_index_.prefetch(tags[k % kAhead]);
+    }
+  };
+  for (std::size_t k = 0; k < kAhead; ++k) {
+    ask(k);
+  }
+  for (std::size_t k = 0; k < threads_.size(); ++k) {
+    const Thread& t = threads_[k];
+    const std::uint32_t reply_tag = tags[k % kAhead];
+    ask(k + kAhead);
     // (a post not dropped is the one its key finds: only a dropped copy needs the lookup)
     const std::uint32_t p = dropped_[t.post] ? find_post(post_key(t.post)) : t.post;
     if (p == kNone) {
@@ -58,7 +79,7 @@ void DatasetBuilder::link_statuses() {
     }
     if (answers_[p] == 0 && !t.reply_to.empty()) {
       answers_[p] = 1;
-      parents_[p] = t.reply_to == last_conversation ? last_root : find_post(t.reply_to);
+      parents_[p] = t.reply_to == last_conversation ? last_root : find_post(t.reply_to, reply_tag);
     }
     if (conversation_named[p] == 0 && !t.conversation.empty()) {
       conversation_named[p] = 1;

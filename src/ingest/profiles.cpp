@@ -1,27 +1,46 @@
 #include "ingest/profiles.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "ror/text.hpp"
 
 namespace ror::ingest {
 
 void ProfileTable::add(const AccountRecord& profile) {
-  add(profile.handle, profile.id, profile.platform, profile.followers);
+  add(profile.handle, StringIndex::hash(profile.handle), profile.id, profile.platform,
+      profile.followers);
 }
 
 void ProfileTable::merge(const ProfileTable& other) {
-  for (const Profile& p : other.profiles_) {
-    add(p.handle, p.id, p.platform, p.followers);
+  // Each handle's slot is asked for a few profiles ahead (the load's table of every author is
+  // far larger than the caches), its hash kept for the look-up.
+  constexpr std::size_t kAhead = 8;
+  const std::vector<Profile>& from = other.profiles_;
+  std::array<std::uint64_t, kAhead> hashes{};
+  const auto ask = [&](std::size_t k) {
+    if (k < from.size()) {
+      hashes[k % kAhead] = StringIndex::hash(from[k].handle);
+      by_handle_.prefetch_slot(hashes[k % kAhead]);
+    }
+  };
+  for (std::size_t k = 0; k < kAhead; ++k) {
+    ask(k);
+  }
+  for (std::size_t k = 0; k < from.size(); ++k) {
+    const Profile& p = from[k];
+    const std::uint64_t h = hashes[k % kAhead];
+    ask(k + kAhead);
+    add(p.handle, h, p.id, p.platform, p.followers);
   }
 }
 
-void ProfileTable::add(std::string_view handle, std::string_view id, std::string_view platform,
-                       const std::optional<std::int64_t>& followers) {
+void ProfileTable::add(std::string_view handle, std::uint64_t hash, std::string_view id,
+                       std::string_view platform, const std::optional<std::int64_t>& followers) {
   if (handle.empty()) {
     return;
   }
-  if (const std::uint32_t* known = by_handle_.find(handle)) {
+  if (const std::uint32_t* known = by_handle_.find(handle, hash)) {
     Profile& p = profiles_[*known];
     if (followers) {
       p.followers = followers;
@@ -35,7 +54,7 @@ void ProfileTable::add(std::string_view handle, std::string_view id, std::string
   const auto index = static_cast<std::uint32_t>(profiles_.size());
   Profile p{bytes_.store(handle), id.empty() ? std::string_view{} : bytes_.store(id),
             platform.empty() ? std::string_view{} : bytes_.store(platform), followers};
-  by_handle_.try_emplace(p.handle, index);
+  by_handle_.try_emplace(p.handle, hash, index);
   if (!p.id.empty()) {
     by_id_.try_emplace(p.id, index);
   }

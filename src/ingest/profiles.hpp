@@ -37,8 +37,9 @@ class ProfileTable {
   std::size_t size() const { return profiles_.size(); }
 
  private:
-  void add(std::string_view handle, std::string_view id, std::string_view platform,
-           const std::optional<std::int64_t>& followers);
+  // (hash: StringIndex::hash(handle))
+  void add(std::string_view handle, std::uint64_t hash, std::string_view id,
+           std::string_view platform, const std::optional<std::int64_t>& followers);
 
   StringArena bytes_;
   StringIndex by_handle_;  // handle as written -> index in profiles_

@@ -95,6 +95,17 @@ std::string_view number_token(od::value& value) {
   return token.substr(0, end == std::string_view::npos ? 0 : end + 1);
 }
 
+// Whether a number token is well-formed JSON: at once for an integer (most ids and counts), else
+// by the syntax checker.
+bool well_formed_number(std::string_view token) {
+  std::size_t i = token.starts_with('-') ? 1 : 0;
+  bool integer = i < token.size() && (token[i] != '0' || token.size() == i + 1);
+  for (; integer && i < token.size(); ++i) {
+    integer = token[i] >= '0' && token[i] <= '9';
+  }
+  return integer || !find_syntax_error(token);
+}
+
 bool Value::null_read() {
   read_ = true;
   if (!value_.is_null()) {
@@ -122,7 +133,7 @@ std::string_view Value::id() {
     id = value_.get_string();
   } else if (t == json_type::number) {
     id = number_token(value_);
-    if (find_syntax_error(id)) {
+    if (!well_formed_number(id)) {
       throw simdjson::simdjson_error(simdjson::NUMBER_ERROR);  // malformed JSON, not a value
     }
     if (id.find_first_not_of("-0123456789") != std::string_view::npos) {
@@ -313,7 +324,7 @@ void Value::walk(od::value& v, int depth) {
       }
       break;
     case json_type::number:
-      if (find_syntax_error(number_token(v))) {
+      if (!well_formed_number(number_token(v))) {
         throw simdjson::simdjson_error(simdjson::NUMBER_ERROR);
       }
       break;

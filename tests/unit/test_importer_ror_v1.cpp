@@ -159,6 +159,27 @@ TEST_CASE("ror/v1: numbers out of range and leading zeros get exact messages",
   CHECK(error_of("9223372036854775807") == "no error");
 }
 
+TEST_CASE("ror/v1: a numeric id must be a well-formed integer", "[importer][ror-v1]") {
+  const auto load_id = [](const std::string& id) {
+    try {
+      const ror::Dataset d = ror::load_buffers(
+          {ror::NamedInput{"i.json", R"({"account": {"handle": "a"}, "posts": [{"id": )" + id +
+                                         R"(, "created_at": "2026-01-01T00:00:00Z"}]})"}},
+          {});
+      return std::string(d.posts.size() == 1 ? "one post" : "no post");
+    } catch (const ror::Error& e) {
+      return std::string(e.what());
+    }
+  };
+  CHECK(load_id("0") == "one post");
+  CHECK(load_id("-12") == "one post");
+  CHECK(load_id("9007199254740993123") == "one post");
+  CHECK(load_id("012").find("malformed JSON") == 0);
+  CHECK(load_id("-").find("malformed JSON") == 0);
+  CHECK(load_id("1.5").find("\"id\" must be a string or an integer, not 1.5") == 0);
+  CHECK(load_id("1e3").find("\"id\" must be a string or an integer, not 1e3") == 0);
+}
+
 TEST_CASE("ror/v1: -0 and 0 are one id; a leap second stays in its minute", "[importer][ror-v1]") {
   const ror::Dataset d =
       ror::load_buffers({ror::NamedInput{"z.json", R"({"account": {"handle": "a"}, "posts": [

@@ -25,6 +25,7 @@ using ingest::TimeFormat;
 using ingest::Value;
 using simdjson::ondemand::json_type;
 
+constexpr std::string_view kItemUrl = "https://news.ycombinator.com/item?id=";
 constexpr std::string_view kPlatform = "hackernews";
 constexpr std::string_view kDeleted = "deleted or dead items";
 constexpr std::string_view kPollOptions = "poll options";
@@ -153,7 +154,7 @@ void read_tree(Value& v, ingest::RecordSink& out) {
       text.append(body);
     }
     r.text = text;
-    url = fmt::format("https://news.ycombinator.com/item?id={}", n.id);
+    url.assign(kItemUrl).append(n.id);  // (the buffer reused)
     r.url = url;
     if (n.points) {
       r.set(PostMetric::likes, *n.points);
@@ -165,16 +166,20 @@ void read_tree(Value& v, ingest::RecordSink& out) {
     r.comments_known = true;   // the item holds every reply under it
     r.hashtags_listed = true;  // (Hacker News has neither hashtags nor mentions)
     r.mentions_listed = true;
-    AccountRecord profile;  // (the author's handle and platform, for the account once known)
-    profile.role = AccountRole::profile;
-    profile.platform = std::string(kPlatform);
-    profile.handle = std::string(n.author);
+    // The author's handle and platform, for the account once known (one record reused).
+    thread_local AccountRecord profile = [] {
+      AccountRecord a;
+      a.role = AccountRole::profile;
+      a.platform = std::string(kPlatform);
+      return a;
+    }();
+    profile.handle.assign(n.author);
     if (i == 0 && !comment) {
       AccountRecord guess = profile;  // the story's author is the account when nothing names one
       guess.role = AccountRole::guess;
       out.account(std::move(guess));
     }
-    out.account(std::move(profile));
+    out.account(profile);
     out.post(r);
   }
 }

@@ -24,6 +24,7 @@ using ingest::TimeFormat;
 using ingest::Value;
 using simdjson::ondemand::json_type;
 
+constexpr std::string_view kItemUrl = "https://news.ycombinator.com/item?id=";
 constexpr std::string_view kPlatform = "hackernews";
 constexpr std::string_view kDeleted = "deleted or dead items";
 constexpr std::string_view kPollOptions = "poll options";
@@ -120,7 +121,7 @@ void read_item(Value& v, ingest::RecordSink& out) {
     text.append(body);
   }
   r.text = text;
-  url = fmt::format("https://news.ycombinator.com/item?id={}", r.id);
+  url.assign(kItemUrl).append(r.id);  // (the buffer reused)
   r.url = url;
   if (score) {
     r.set(PostMetric::likes, *score);
@@ -132,10 +133,14 @@ void read_item(Value& v, ingest::RecordSink& out) {
   r.comments_known = false;  // an item holds no comments: they are items of their own
   r.hashtags_listed = true;  // (Hacker News has neither hashtags nor mentions)
   r.mentions_listed = true;
-  AccountRecord profile;  // (the author's handle and platform, for the account once known)
-  profile.role = AccountRole::profile;
-  profile.platform = std::string(kPlatform);
-  profile.handle = std::string(r.author);
+  // The author's handle and platform, for the account once known (one record reused).
+  thread_local AccountRecord profile = [] {
+    AccountRecord a;
+    a.role = AccountRole::profile;
+    a.platform = std::string(kPlatform);
+    return a;
+  }();
+  profile.handle.assign(r.author);
   if (!comment) {
     // The story's author is the account when nothing names one (each story's, when several
     // are read).
@@ -143,7 +148,7 @@ void read_item(Value& v, ingest::RecordSink& out) {
     guess.role = AccountRole::guess;
     out.account(std::move(guess));
   }
-  out.account(std::move(profile));
+  out.account(profile);
   out.post(r);
 }
 

@@ -38,19 +38,22 @@ std::uint32_t PostBatch::count_tags(const std::vector<std::string_view>& listed,
   return count_distinct(tags_);
 }
 
-void PostBatch::account(AccountRecord account) {
-  account.at = at;
-  account.member = member;
-  if (account.role == AccountRole::profile && !account.handle.empty()) {
+void PostBatch::account(const AccountRecord& given) {
+  const bool named_profile = given.role == AccountRole::profile && !given.handle.empty();
+  if (named_profile) {
     // The same person's profile comes with each of their posts: one per batch.
-    profiles.add(account);
-    if (account.follower_entries == 0) {
+    profiles.add(given);
+    if (given.follower_entries == 0) {
       return;
     }
-    account.handle.clear();  // what remains to merge is the follower entries
-    account.id.clear();
   }
-  accounts.push_back(std::move(account));
+  AccountRecord& kept = accounts.emplace_back(given);
+  kept.at = at;
+  kept.member = member;
+  if (named_profile) {
+    kept.handle.clear();  // what remains to merge is the follower entries
+    kept.id.clear();
+  }
 }
 
 void PostBatch::post(const PostRecord& record) {

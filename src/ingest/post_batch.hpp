@@ -82,7 +82,7 @@ class PostBatch final : public RecordSink {
   explicit PostBatch(std::string name, bool details = false, bool excerpts = false)
       : source(std::move(name)), keep_details(details), keep_excerpts(excerpts) {}
 
-  void account(AccountRecord account) override;
+  void account(const AccountRecord& account) override;
   void post(const PostRecord& record) override;
   void comment(const CommentRecord& record) override;
   void skip(std::string_view reason, std::uint64_t n) override;

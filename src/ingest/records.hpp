@@ -129,8 +129,9 @@ struct AccountRecord {
 class RecordSink {
  public:
   virtual ~RecordSink() = default;
-  // Something the export says about the account.
-  virtual void account(AccountRecord account) = 0;
+  // Something the export says about the account (or, role profile, of someone: copied only
+  // when it adds follower entries, so an importer may give one record again and again).
+  virtual void account(const AccountRecord& account) = 0;
   // A post (with its nested comments, if any).
   virtual void post(const PostRecord& post) = 0;
   // A comment that arrives apart from its post (record.post_id names it): joined to its post at

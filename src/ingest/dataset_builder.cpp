@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "ingest/look_ahead.hpp"
 #include "ror/error.hpp"
 #include "ror/keyed_hash.hpp"
 #include "ror/text.hpp"
@@ -333,26 +334,27 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
   InputStats& input = data_.input;
   const auto map_author = [&](AuthorId id) { return id == kNone ? kNone : author_map_[id]; };
   const auto offset = static_cast<std::uint32_t>(comment_count_);
-  // The keys first, then their look-ups, each slot asked for a few posts ahead: the index is
-  // far larger than the caches, and an HN or Twitter export merges millions of small posts.
-  merge_keys_.clear();
-  merge_tags_.clear();
-  for (std::size_t i = begin; i < end; ++i) {
+  // Each post's key is made, and its slot of the index asked for, a few posts ahead
+  // (look_ahead.hpp): the index is far larger than the caches, and an HN or Twitter export
+  // merges millions of small posts.
+  struct Keyed {
+    std::string_view key;
+    std::uint32_t tag = 0;
+  };
+  const auto ahead = [&](std::size_t k) {
+    const std::size_t i = begin + k;
     const std::string_view key =
         key_of(platform_of(batch, i, info), batch.text(batch.post_ids[i]), data_.id_bytes);
-    merge_keys_.push_back(key);
-    merge_tags_.push_back(PostIndex::tag_of(key));
-  }
-  constexpr std::size_t kAhead = 8;
-  for (std::size_t i = begin; i < end; ++i) {
+    const std::uint32_t tag = PostIndex::tag_of(key);
+    post_index_.prefetch(tag);
+    return Keyed{key, tag};
+  };
+  walk_ahead(end - begin, ahead, [&](std::size_t k, const Keyed& keyed) {
+    const std::size_t i = begin + k;
     const auto index = static_cast<std::uint32_t>(data_.posts.size());
-    const std::size_t k = i - begin;
-    if (k + kAhead < merge_tags_.size()) {
-      post_index_.prefetch(merge_tags_[k + kAhead]);
-    }
     const std::string_view id = batch.text(batch.post_ids[i]);
     const std::string_view platform = platform_of(batch, i, info);
-    const std::string_view key = merge_keys_[k];
+    const std::string_view key = keyed.key;
     Post post = batch.posts[i];
     post.author = map_author(post.author);
     post.reply_to = map_author(post.reply_to);
@@ -364,9 +366,9 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
     data_.post_ids.push_back(key.substr(key.size() - id.size()));
     post_source_.push(index, static_cast<std::uint32_t>(source));
     dropped_.push_back(0);
-    auto [slot, inserted] = post_index_.try_emplace(key, merge_tags_[k], index, post_keys());
+    auto [slot, inserted] = post_index_.try_emplace(key, keyed.tag, index, post_keys());
     if (inserted) {
-      continue;
+      return;
     }
     const std::uint32_t earlier = *slot;
     if (dropped_[earlier] != 0) {
@@ -414,7 +416,7 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
       }
       ++dropped_count_;
     }
-  }
+  });
 }
 
 std::string_view DatasetBuilder::keep_detail(const PostBatch& batch, TextRef ref) {

@@ -215,9 +215,6 @@ class DatasetBuilder {
   std::uint64_t follower_entries_ = 0;
   ProfileTable profiles_;
   PostIndex post_index_;  // post key -> index in data_.posts
-  // merge_posts: the keys of a batch's posts and their tags (reused from batch to batch).
-  std::vector<std::string_view> merge_keys_;
-  std::vector<std::uint32_t> merge_tags_;
   // Per post, the input it came from: runs of posts, as inputs come one after another, and the
   // posts a later input's copy took over (a few bytes per input, not 4 per post).
   class PostSources {

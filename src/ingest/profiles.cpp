@@ -1,8 +1,8 @@
 #include "ingest/profiles.hpp"
 
 #include <algorithm>
-#include <array>
 
+#include "ingest/look_ahead.hpp"
 #include "ror/text.hpp"
 
 namespace ror::ingest {
@@ -14,25 +14,17 @@ void ProfileTable::add(const AccountRecord& profile) {
 
 void ProfileTable::merge(const ProfileTable& other) {
   // Each handle's slot is asked for a few profiles ahead (the load's table of every author is
-  // far larger than the caches), its hash kept for the look-up.
-  constexpr std::size_t kAhead = 8;
+  // far larger than the caches; look_ahead.hpp), its hash kept for the look-up.
   const std::vector<Profile>& from = other.profiles_;
-  std::array<std::uint64_t, kAhead> hashes{};
-  const auto ask = [&](std::size_t k) {
-    if (k < from.size()) {
-      hashes[k % kAhead] = StringIndex::hash(from[k].handle);
-      by_handle_.prefetch_slot(hashes[k % kAhead]);
-    }
+  const auto ahead = [&](std::size_t k) {
+    const std::uint64_t h = StringIndex::hash(from[k].handle);
+    by_handle_.prefetch_slot(h);
+    return h;
   };
-  for (std::size_t k = 0; k < kAhead; ++k) {
-    ask(k);
-  }
-  for (std::size_t k = 0; k < from.size(); ++k) {
+  walk_ahead(from.size(), ahead, [&](std::size_t k, std::uint64_t h) {
     const Profile& p = from[k];
-    const std::uint64_t h = hashes[k % kAhead];
-    ask(k + kAhead);
     add(p.handle, h, p.id, p.platform, p.followers);
-  }
+  });
 }
 
 void ProfileTable::add(std::string_view handle, std::uint64_t hash, std::string_view id,

@@ -9,13 +9,13 @@
 //    people's are foreign.
 // A self-thread that continues a reply to someone else is outreach too, to the same person.
 #include <algorithm>
-#include <array>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
 #include "ingest/dataset_builder.hpp"
+#include "ingest/look_ahead.hpp"
 
 namespace ror::ingest {
 
@@ -52,26 +52,21 @@ void DatasetBuilder::link_statuses() {
   std::string_view last_conversation;
   std::uint32_t last_root = kNone;
   // The slot of the status each record answers is asked for a few records ahead (the index is
-  // far larger than the caches), its tag kept for the lookup.
-  constexpr std::size_t kAhead = 8;
-  std::array<std::uint32_t, kAhead> tags{};
-  const auto ask = [&](std::size_t k) {
-    if (k < threads_.size() && !threads_[k].reply_to.empty()) {
-      tags[k % kAhead] = PostIndex::tag_of(threads_[k].reply_to);
-      post_index_.prefetch(tags[k % kAhead]);
+  // far larger than the caches; look_ahead.hpp), its tag kept for the lookup.
+  const auto ahead = [&](std::size_t k) {
+    const std::string_view reply_to = threads_[k].reply_to;
+    const std::uint32_t tag = reply_to.empty() ? 0 : PostIndex::tag_of(reply_to);
+    if (!reply_to.empty()) {
+      post_index_.prefetch(tag);
     }
+    return tag;
   };
-  for (std::size_t k = 0; k < kAhead; ++k) {
-    ask(k);
-  }
-  for (std::size_t k = 0; k < threads_.size(); ++k) {
+  walk_ahead(threads_.size(), ahead, [&](std::size_t k, std::uint32_t reply_tag) {
     const Thread& t = threads_[k];
-    const std::uint32_t reply_tag = tags[k % kAhead];
-    ask(k + kAhead);
     // (a post not dropped is the one its key finds: only a dropped copy needs the lookup)
     const std::uint32_t p = dropped_[t.post] ? find_post(post_key(t.post)) : t.post;
     if (p == kNone) {
-      continue;
+      return;
     }
     if (t.placed) {
       threaded_[p] = 1;
@@ -92,7 +87,7 @@ void DatasetBuilder::link_statuses() {
         conversations_[p] = last_root;
       }
     }
-  }
+  });
   // The links are resolved: the records and the keys they name go before the statuses are
   // placed (which needs room for as many comments), and the heap gives the pages back (glibc
   // keeps freed chunks of the heap resident otherwise: 35 MB on 845,000 statuses).

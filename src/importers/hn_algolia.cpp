@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "importers/handle_profile.hpp"
 #include "importers/importers.hpp"
 
 namespace ror::importers {
@@ -166,14 +167,7 @@ void read_tree(Value& v, ingest::RecordSink& out) {
     r.comments_known = true;   // the item holds every reply under it
     r.hashtags_listed = true;  // (Hacker News has neither hashtags nor mentions)
     r.mentions_listed = true;
-    // The author's handle and platform, for the account once known (one record reused).
-    thread_local AccountRecord profile = [] {
-      AccountRecord a;
-      a.role = AccountRole::profile;
-      a.platform = std::string(kPlatform);
-      return a;
-    }();
-    profile.handle.assign(n.author);
+    const AccountRecord& profile = handle_profile(kPlatform, n.author);
     if (i == 0 && !comment) {
       AccountRecord guess = profile;  // the story's author is the account when nothing names one
       guess.role = AccountRole::guess;

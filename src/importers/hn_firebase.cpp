@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "importers/handle_profile.hpp"
 #include "importers/importers.hpp"
 
 namespace ror::importers {
@@ -133,14 +134,7 @@ void read_item(Value& v, ingest::RecordSink& out) {
   r.comments_known = false;  // an item holds no comments: they are items of their own
   r.hashtags_listed = true;  // (Hacker News has neither hashtags nor mentions)
   r.mentions_listed = true;
-  // The author's handle and platform, for the account once known (one record reused).
-  thread_local AccountRecord profile = [] {
-    AccountRecord a;
-    a.role = AccountRole::profile;
-    a.platform = std::string(kPlatform);
-    return a;
-  }();
-  profile.handle.assign(r.author);
+  const AccountRecord& profile = handle_profile(kPlatform, r.author);
   if (!comment) {
     // The story's author is the account when nothing names one (each story's, when several
     // are read).

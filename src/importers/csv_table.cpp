@@ -185,51 +185,73 @@ struct QuoteState {
   bool cell_start = true;
 };
 
+// Whether a cell starts after `unquoted` (text outside quotes) when one started before it: a cell
+// starts after a delimiter or a line end, and spaces after either keep it starting.
+bool cell_starts_after(std::string_view unquoted, char delimiter, bool before) {
+  const std::size_t last = unquoted.find_last_not_of(' ');
+  if (last == std::string_view::npos) {
+    return before;
+  }
+  const char c = unquoted[last];
+  return c == delimiter || c == '\n' || c == '\r';
+}
+
 // Walks `piece` (whole lines: a piece never ends inside a `\"` or a `""`) through the quoting
-// state `q` carries from piece to piece; with `out`, writes the piece there with every `\"`
-// inside a quoted cell as `""`. Returns whether a `\"` that can only escape a quote was seen
-// (without `out`, at the first one, leaving `q` where it was then).
-bool walk_backslash_quotes(std::string_view piece, char delimiter, QuoteState& q,
-                           std::string* out) {
-  bool escapes = false;
+// state `q` carries from piece to piece, a quote at a time; with `out`, writes the piece there
+// with every `\"` inside a quoted cell as `""`, when it holds one (returning the piece itself
+// when it holds none). Sets `escapes` when a `\"` that can only escape a quote was seen (without
+// `out`, stopping at the first one, leaving `q` where it was then).
+std::string_view walk_backslash_quotes(std::string_view piece, char delimiter, QuoteState& q,
+                                       std::string* out, bool& escapes) {
   std::size_t copied = 0;
   const std::size_t n = piece.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    const char c = piece[i];
+  std::size_t i = 0;
+  while (i < n) {
+    const std::size_t quote = piece.find('"', i);
     if (!q.quoted) {
-      if (c == '"' && q.cell_start) {
-        q.quoted = true;
-        q.cell_start = false;
-      } else {
-        q.cell_start = c == delimiter || c == '\n' || c == '\r' || (q.cell_start && c == ' ');
+      const std::size_t to = quote == std::string_view::npos ? n : quote;
+      q.cell_start = cell_starts_after(piece.substr(i, to - i), delimiter, q.cell_start);
+      if (quote == std::string_view::npos) {
+        break;
       }
+      q.quoted = q.cell_start;  // (a quote elsewhere is the text's, malformed to libcsv)
+      q.cell_start = false;
+      i = quote + 1;
       continue;
     }
-    if (c == '\\' && i + 1 < n && piece[i + 1] == '"') {
-      const char next = i + 2 < n ? piece[i + 2] : '\n';
+    if (quote == std::string_view::npos) {
+      break;  // the rest of the piece is inside the cell
+    }
+    if (quote > i && piece[quote - 1] == '\\') {
+      // (a backslash right before the quote: it came after the cell opened, as every walk
+      // resumes after a quote)
+      const char next = quote + 1 < n ? piece[quote + 1] : '\n';
       if (next != delimiter && next != '\n' && next != '\r' && next != '"' && next != ' ') {
-        if (out == nullptr) {
-          return true;  // (only asked whether: the rest need not be walked)
-        }
         escapes = true;
+        if (out == nullptr) {
+          return piece;  // (only asked whether: the rest need not be walked)
+        }
       }
       if (out != nullptr) {
-        out->append(piece.substr(copied, i - copied)).append("\"\"");
-        copied = i + 2;
+        if (copied == 0) {
+          out->clear();
+        }
+        out->append(piece.substr(copied, quote - 1 - copied)).append("\"\"");
+        copied = quote + 1;
       }
-      ++i;
-    } else if (c == '"') {
-      if (i + 1 < n && piece[i + 1] == '"') {
-        ++i;  // a doubled quote
-      } else {
-        q.quoted = false;
-      }
+      i = quote + 1;
+    } else if (quote + 1 < n && piece[quote + 1] == '"') {
+      i = quote + 2;  // a doubled quote
+    } else {
+      q.quoted = false;
+      i = quote + 1;
     }
   }
-  if (out != nullptr) {
-    out->append(piece.substr(copied));
+  if (out == nullptr || copied == 0) {
+    return piece;
   }
-  return escapes;
+  out->append(piece.substr(copied));
+  return *out;
 }
 
 }  // namespace
@@ -239,7 +261,9 @@ bool backslash_escapes(std::string_view text, char delimiter) {
     return false;  // (most files: no walk needed)
   }
   QuoteState q;
-  return walk_backslash_quotes(text, delimiter, q, nullptr);
+  bool escapes = false;
+  walk_backslash_quotes(text, delimiter, q, nullptr, escapes);
+  return escapes;
 }
 
 std::string_view unwrap_quoted_lines(std::string_view cell, std::string& storage) {
@@ -280,9 +304,8 @@ void read_table(std::string_view text, char delimiter, RowHandler& handler, bool
     ++line;
     pos = end;
     if (repair) {
-      repaired.clear();
-      walk_backslash_quotes(piece, delimiter, quoting, &repaired);
-      piece = repaired;
+      bool escapes = false;
+      piece = walk_backslash_quotes(piece, delimiter, quoting, &repaired, escapes);
     }
     if (r.between_rows) {
       if (piece.find_first_not_of("\r\n") == std::string_view::npos) {

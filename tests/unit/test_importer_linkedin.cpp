@@ -10,6 +10,7 @@
 
 #include "importer_fixtures.hpp"
 #include "importers/csv_table.hpp"
+#include "ingest/importer.hpp"
 
 using ror::Dataset;
 using ror::MetricId;
@@ -246,6 +247,88 @@ TEST_CASE("linkedin: CSV repairs", "[importer][linkedin]") {
   CHECK(unwrap_quoted_lines("one\"\n\"\"\n\"two", storage) == "one\n\ntwo");
   CHECK(unwrap_quoted_lines("\"quoted\"\"\n\"next", storage) == "\"quoted\"\nnext");
   CHECK(unwrap_quoted_lines("one\ntwo\"\n\"three", storage) == "one\ntwo\"\n\"three");
+}
+
+namespace {
+
+// The `\"` repair as a walk of one byte at a time over the whole text: what read_table's repair
+// must do, written the plain way. Returns the repaired text; `escapes` as backslash_escapes.
+std::string repaired_plainly(const std::string& text, char delimiter, bool& escapes) {
+  std::string out;
+  bool quoted = false;
+  bool cell_start = true;
+  escapes = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    // (read_table repairs a line at a time: a `\"` cut by a line end is none)
+    const bool line_end_next = c == '\n';
+    if (!quoted) {
+      out.push_back(c);
+      if (c == '"' && cell_start) {
+        quoted = true;
+        cell_start = false;
+      } else {
+        cell_start = c == delimiter || c == '\n' || c == '\r' || (cell_start && c == ' ');
+      }
+      continue;
+    }
+    if (c == '\\' && !line_end_next && i + 1 < text.size() && text[i + 1] == '"') {
+      const char next = i + 2 < text.size() ? text[i + 2] : '\n';
+      escapes = escapes ||
+                (next != delimiter && next != '\n' && next != '\r' && next != '"' && next != ' ');
+      out.append("\"\"");
+      ++i;
+    } else if (c == '"') {
+      out.push_back(c);
+      if (i + 1 < text.size() && text[i + 1] == '"' && text[i + 1] != '\n') {
+        out.push_back('"');
+        ++i;
+      } else {
+        quoted = false;
+      }
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> read_plain(const std::string& text, bool repair) {
+  Cells cells;
+  try {
+    ror::importers::csv::read_table(text, ',', cells, repair);
+  } catch (const ror::ingest::TextViolation& e) {
+    cells.rows.push_back("error at " + std::to_string(e.line) + ": " + e.what);
+  }
+  return cells.rows;
+}
+
+}  // namespace
+
+TEST_CASE("linkedin: the quote-by-quote repair reads as a byte-by-byte one",
+          "[importer][linkedin]") {
+  // Random texts of the bytes that matter, so that quotes, doubled quotes, backslashes, spaces
+  // and line ends meet in every order.
+  const std::string alphabet = "a,\"\"\\\\ \n\r";
+  std::uint64_t state = 0x9e3779b97f4a7c15ULL;
+  const auto next = [&] {
+    state ^= state << 13U;
+    state ^= state >> 7U;
+    state ^= state << 17U;
+    return state;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const std::size_t size = next() % 40;
+    for (std::size_t k = 0; k < size; ++k) {
+      text.push_back(alphabet[next() % alphabet.size()]);
+    }
+    bool escapes = false;
+    const std::string expected = repaired_plainly(text, ',', escapes);
+    INFO("text: " << text);
+    CHECK(ror::importers::csv::backslash_escapes(text, ',') == escapes);
+    CHECK(read_plain(text, true) == read_plain(expected, false));
+  }
 }
 
 TEST_CASE("linkedin: ids are the URNs of the links, ASCII percent-decoded",

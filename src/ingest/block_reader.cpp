@@ -273,6 +273,7 @@ void read_items(const InputText& block, ItemReader& reader, PostBatch& batch) {
 
 void read_block(const InputText& block, const Framing& framing, const Importer& importer,
                 std::uint8_t variant, PostBatch& batch) {
+  batch.input_platform = importer.platform;
   if (framing.kind == FramingKind::text) {
     if (importer.read_text == nullptr) {
       throw input_error(fmt::format("{}: {} reads no text input", block.name, importer.name));

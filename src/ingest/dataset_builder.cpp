@@ -341,11 +341,14 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
     std::string_view key;
     std::uint32_t tag = 0;
   };
+  // (the batch hashed its keys with the platform the input's posts get here)
+  const bool tagged =
+      batch.post_tags.size() == batch.posts.size() && batch.input_platform == info.platform;
   const auto ahead = [&](std::size_t k) {
     const std::size_t i = begin + k;
     const std::string_view key =
         key_of(platform_of(batch, i, info), batch.text(batch.post_ids[i]), data_.id_bytes);
-    const std::uint32_t tag = PostIndex::tag_of(key);
+    const std::uint32_t tag = tagged ? batch.post_tags[i] : PostIndex::tag_of(key);
     post_index_.prefetch(tag);
     return Keyed{key, tag};
   };

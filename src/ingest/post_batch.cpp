@@ -1,5 +1,7 @@
 #include "ingest/post_batch.hpp"
 
+#include "ingest/post_index.hpp"
+
 #include <algorithm>
 #include <limits>
 
@@ -140,6 +142,8 @@ void PostBatch::post(const PostRecord& record) {
   const auto index = static_cast<std::uint32_t>(posts.size());
   posts.push_back(post);
   post_ids.push_back(keep(record.id));
+  post_tags.push_back(PostIndex::tag_of(
+      PostIndex::key(record.platform.empty() ? input_platform : record.platform, record.id, key_)));
   post_at.push_back(at);
   // A status is placed; any other post that names the post it answers is linked to it only.
   if (record.threaded || !record.reply_to_post.empty()) {

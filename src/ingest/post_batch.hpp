@@ -122,6 +122,10 @@ class PostBatch final : public RecordSink {
   std::vector<std::string> platforms;  // the platforms posts name (PostRecord::platform)
   ValueArena metric_values;       // what the posts' values point to, until the merge copies them
   std::vector<TextRef> post_ids;  // parallel to posts
+  // Parallel to posts: PostIndex::tag_of of each post's key (its platform, or input_platform,
+  // and its id), hashed here so that the parsing threads do it, not the merge.
+  std::vector<std::uint32_t> post_tags;
+  std::string_view input_platform;  // the platform of the input's posts that name none
   std::vector<std::uint64_t> post_at;  // parallel to posts: where each one's item starts
   std::vector<Comment> comments;       // nested comments: author indexes `authors`, parent is local
   std::vector<LooseRecord> loose;
@@ -169,6 +173,7 @@ class PostBatch final : public RecordSink {
   std::unordered_map<std::string, std::uint32_t, KeyedStringHash> stand_ins_;
   std::vector<TreeComment> nodes_;      // scratch, per post
   std::string html_;                    // scratch for html_text
+  std::string key_;                     // scratch for a post's key
   std::vector<std::string_view> tags_;  // scratch for counting tags
 };
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -77,6 +78,17 @@ class PostIndex {
     }
   }
   std::size_t size() const { return size_; }
+
+  // The key of post `id` of `platform`, written into `out`: "platform \x1f id", or the id alone
+  // when the platform is "" (as DatasetBuilder stores keys).
+  static std::string_view key(std::string_view platform, std::string_view id, std::string& out) {
+    if (platform.empty()) {
+      return id;
+    }
+    out.assign(platform).push_back('\x1f');
+    out.append(id);
+    return out;
+  }
 
   // What try_emplace and find look a key up by: 32 bits of its keyed hash.
   static std::uint32_t tag_of(std::string_view key) {

@@ -13,6 +13,9 @@ namespace ror::importers::csv {
 
 namespace {
 
+// How much text is read between two calls of a done_before.
+constexpr std::size_t kStretch = std::size_t{16} << 20;
+
 // The line (from 1) that offset `at` of `text` lies on.
 std::uint64_t line_at(std::string_view text, std::size_t at) {
   return 1 + static_cast<std::uint64_t>(
@@ -256,9 +259,21 @@ std::string_view walk_backslash_quotes(std::string_view piece, char delimiter, Q
 
 }  // namespace
 
-bool backslash_escapes(std::string_view text, char delimiter) {
-  if (text.find("\\\"") == std::string_view::npos) {
-    return false;  // (most files: no walk needed)
+bool backslash_escapes(std::string_view text, char delimiter,
+                       const std::function<void(std::size_t)>& done_before) {
+  // (most files hold no `\"`: no walk needed; looked for a stretch at a time)
+  bool any = false;
+  for (std::size_t pos = 0; pos < text.size() && !any;) {
+    const std::size_t end = std::min(text.size(), pos + kStretch);
+    // (one byte more, so that a `\"` across the stretch's end is found)
+    any = text.substr(pos, end - pos + 1).find("\\\"") != std::string_view::npos;
+    if (!any && done_before) {
+      done_before(end);
+    }
+    pos = end;
+  }
+  if (!any) {
+    return false;
   }
   QuoteState q;
   bool escapes = false;
@@ -291,13 +306,19 @@ std::string_view unwrap_quoted_lines(std::string_view cell, std::string& storage
   return storage;
 }
 
-void read_table(std::string_view text, char delimiter, RowHandler& handler, bool repair) {
+void read_table(std::string_view text, char delimiter, RowHandler& handler, bool repair,
+                const std::function<void(std::size_t)>& done_before) {
   Parser parser(delimiter);
   Reading r{handler, {}, 0, 1, true, nullptr};
   std::uint64_t line = 0;
   QuoteState quoting;    // (for the repair)
   std::string repaired;  // one line repaired
+  std::size_t told = 0;  // what done_before was told
   for (std::size_t pos = 0; pos < text.size();) {
+    if (done_before && pos - told >= kStretch) {
+      done_before(pos);  // (every cell before it is copied: cells and rows own their bytes)
+      told = pos;
+    }
     const std::size_t newline = text.find('\n', pos);
     const std::size_t end = newline == std::string_view::npos ? text.size() : newline + 1;
     std::string_view piece = text.substr(pos, end - pos);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -32,7 +33,10 @@ std::vector<std::string> header_cells(std::string_view line, char delimiter);
 // least one `\"` inside a quoted cell is followed by something that cannot follow a closing
 // quote (neither the delimiter nor a line end), which shows that the backslash escapes the
 // quote. read_table(..., repair) then reads every `\"` inside a quoted cell as `""`.
-bool backslash_escapes(std::string_view text, char delimiter);
+// `done_before`, when given, is told as the search leaves each stretch of the text behind
+// (TextItem::done_before).
+bool backslash_escapes(std::string_view text, char delimiter,
+                       const std::function<void(std::size_t)>& done_before = {});
 
 // A cell whose every line break is written `"<newline>"`, the line's quotes kept inside the cell
 // (LinkedIn's share commentary), with those quotes removed; any other cell unchanged.
@@ -55,6 +59,8 @@ class RowHandler {
 // still open at the end of the text (a truncated file), naming the line its record starts on.
 // With `repair`, every `\"` inside a quoted cell is read as `""` (see backslash_escapes), one
 // line at a time.
-void read_table(std::string_view text, char delimiter, RowHandler& handler, bool repair = false);
+// `done_before`, when given, is told every few MiB how far the reading has come.
+void read_table(std::string_view text, char delimiter, RowHandler& handler, bool repair = false,
+                const std::function<void(std::size_t)>& done_before = {});
 
 }  // namespace ror::importers::csv

@@ -392,7 +392,11 @@ void read_text(const TextItem& item, RecordSink& out) {
     throw TextViolation{"no header line of LinkedIn's " + std::string(file), 1};
   }
   Rows rows(*header, out);
-  csv::read_table(utf8, header->delimiter, rows, csv::backslash_escapes(utf8, header->delimiter));
+  // (a UTF-16 file is read from its UTF-8 copy: the input's pages are not what is read)
+  const std::function<void(std::size_t)> none;
+  const auto& done_before = utf8.data() == item.bytes.data() ? item.done_before : none;
+  const bool repair = csv::backslash_escapes(utf8, header->delimiter, done_before);
+  csv::read_table(utf8, header->delimiter, rows, repair, done_before);
   rows.finish();
 }
 

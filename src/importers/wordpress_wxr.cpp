@@ -578,6 +578,9 @@ void read_text(const TextItem& input, RecordSink& sink) {
     const int done = rest.size() <= kChunk ? 1 : 0;
     xmlParseChunk(p.ctxt, rest.data(), static_cast<int>(n), done);
     rest.remove_prefix(n);
+    if (input.done_before) {
+      input.done_before(input.bytes.size() - rest.size());  // (libxml2 copies what it is fed)
+    }
   } while (!rest.empty() && !p.thrown && !p.doctype && p.error.empty() &&
            p.ctxt->instate != XML_PARSER_EOF);
   const bool well_formed = p.ctxt->wellFormed != 0;

@@ -189,14 +189,40 @@ bool declares_other_encoding(std::string_view text) {
   return name != "utf-8" && name != "utf8";
 }
 
+// Whether `text` (starting at byte `offset` of the input) is UTF-8, checked a window at a time;
+// with `release`, each window's pages are let go once checked, so that checking a large file does
+// not hold all of it (the importer reads the pages in again as it goes).
+bool valid_utf8(std::string_view text, std::uint64_t offset, const ReleaseBytes& release) {
+  constexpr std::size_t kWindow = std::size_t{16} << 20;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = std::min(text.size(), pos + kWindow);
+    // (a window ends before a character's continuation bytes, not among them)
+    for (int k = 0; k < 3 && end < text.size() && end > pos &&
+                    (static_cast<unsigned char>(text[end]) & 0xc0) == 0x80;
+         ++k) {
+      --end;
+    }
+    if (!simdjson::validate_utf8(text.data() + pos, end - pos)) {
+      return false;
+    }
+    if (release) {
+      release(offset + pos, offset + end);
+    }
+    pos = end;
+  }
+  return true;
+}
+
 // A text input's bytes as UTF-8: as they are when they are UTF-8 (or UTF-16 after a byte order
 // mark, which the importer reads, or XML that declares another encoding, which its parser
 // decodes), else with each invalid sequence replaced by U+FFFD in `repaired`, counted with the
 // place of the first.
-std::string_view utf8_text(const InputText& block, PostBatch& batch, std::string& repaired) {
+std::string_view utf8_text(const InputText& block, PostBatch& batch, std::string& repaired,
+                           const ReleaseBytes& release) {
   const std::string_view text = block.view();
   if (text.starts_with("\xff\xfe") || text.starts_with("\xfe\xff") ||
-      simdjson::validate_utf8(text.data(), text.size()) || declares_other_encoding(text)) {
+      valid_utf8(text, block.offset, release) || declares_other_encoding(text)) {
     return text;
   }
   const std::size_t bad = invalid_utf8_at(text);
@@ -272,7 +298,7 @@ void read_items(const InputText& block, ItemReader& reader, PostBatch& batch) {
 }  // namespace
 
 void read_block(const InputText& block, const Framing& framing, const Importer& importer,
-                std::uint8_t variant, PostBatch& batch) {
+                std::uint8_t variant, PostBatch& batch, const ReleaseBytes& release) {
   batch.input_platform = importer.platform;
   if (framing.kind == FramingKind::text) {
     if (importer.read_text == nullptr) {
@@ -281,7 +307,17 @@ void read_block(const InputText& block, const Framing& framing, const Importer& 
     try {
       batch.at = block.offset;
       std::string repaired;
-      importer.read_text(TextItem{block.name, utf8_text(block, batch, repaired), variant}, batch);
+      TextItem item{block.name, utf8_text(block, batch, repaired, release), variant, {}};
+      if (release && item.bytes.data() == block.data) {
+        // (the importer reads the block's own bytes, not a repaired copy)
+        item.done_before = [&release, &block, from = std::size_t{0}](std::size_t offset) mutable {
+          if (offset > from) {
+            release(block.offset + from, block.offset + offset);  // (a page cut off stays)
+            from = offset;
+          }
+        };
+      }
+      importer.read_text(item, batch);
     } catch (TextViolation& e) {
       throw input_error(e.line == 0 ? fmt::format("{} ({})", e.what, block.name)
                                     : fmt::format("{} ({}:{})", e.what, block.name, e.line));

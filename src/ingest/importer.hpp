@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string_view>
 
@@ -63,6 +64,10 @@ struct TextItem {
   std::string_view name;   // the input's name
   std::string_view bytes;  // after a UTF-8 byte order mark, if any
   std::uint8_t variant;    // from detection
+  // When set, the importer calls it as it reads, once it is done (for now) with the bytes before
+  // `offset`: a mapped input lets their pages go, so that the memory does not hold the whole
+  // file. Reading them again is allowed (the pages come back from the file), only slower.
+  std::function<void(std::size_t offset)> done_before;
 };
 
 // What a text importer throws for input it cannot read: what is wrong, and on which line of the

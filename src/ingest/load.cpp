@@ -263,8 +263,11 @@ class Stages {
   // in input order.
   static void parse_block(const OpenInput& in, const Block& block, ingest::PostBatch& batch) {
     try {
-      ingest::read_block(block.text, in.detection.framing, *in.importer, in.detection.variant,
-                         batch);
+      // (a mapped input's pages are let go as a text importer reads past them)
+      const ByteSource* source = in.bytes.get();
+      ingest::read_block(
+          block.text, in.detection.framing, *in.importer, in.detection.variant, batch,
+          [source](std::uint64_t begin, std::uint64_t end) { source->release(begin, end); });
     } catch (...) {
       batch.error = std::current_exception();
     }

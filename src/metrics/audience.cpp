@@ -49,6 +49,32 @@ std::vector<std::uint32_t> distinct_months(std::vector<std::uint64_t>& keys, std
   return count;
 }
 
+// The (member, month) keys that distinct_months counts, a key kept only when it is not the
+// member's last one: a member's comments of one month mostly come one after another, so the
+// keys to sort are far fewer than the comments.
+class MonthKeys {
+ public:
+  void add(std::size_t member, TimeMs t) {
+    const std::uint64_t key = month_key(member, t);  // (never 0: the month is shifted positive)
+    if (member >= last_.size()) {
+      last_.resize(std::max(member + 1, last_.size() * 2), 0);
+    }
+    if (last_[member] != key) {
+      last_[member] = key;
+      keys_.push_back(key);
+    }
+  }
+  // How many distinct months each of `members` commented in.
+  std::vector<std::uint32_t> counts(std::size_t members) {
+    std::vector<std::uint64_t>().swap(last_);
+    return distinct_months(keys_, members);
+  }
+
+ private:
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint64_t> last_;  // per member
+};
+
 Level level_of(const AudienceRow& m, const AudienceOptions& o, TimeMs as_of) {
   constexpr TimeMs kDay = 86'400'000;
   const bool recent = m.last_seen >= as_of - static_cast<TimeMs>(o.recent_days) * kDay;
@@ -91,7 +117,7 @@ Audience count_levels(const Dataset& data, std::span<const std::uint32_t> posts,
   Audience out;
   std::vector<std::uint32_t> index(data.authors.size(), kNone);  // author -> tally
   std::vector<Tally> tallies;
-  std::vector<std::uint64_t> months;  // tally << 24 | UTC month (shifted positive), per comment
+  MonthKeys months;
   for (const std::uint32_t p : posts) {
     const Post& post = data.posts[p];
     out.as_of = std::max(out.as_of, post.created_at);
@@ -113,10 +139,10 @@ Audience count_levels(const Dataset& data, std::span<const std::uint32_t> posts,
         m.last_post = p;
         ++m.posts;
       }
-      months.push_back(month_key(t, c.created_at));
+      months.add(t, c.created_at);
     }
   }
-  const std::vector<std::uint32_t> month_count = distinct_months(months, tallies.size());
+  const std::vector<std::uint32_t> month_count = months.counts(tallies.size());
   AudienceRow m;
   for (std::size_t t = 0; t < tallies.size(); ++t) {
     m.last_seen = tallies[t].last_seen;
@@ -136,7 +162,7 @@ Audience compute_audience(const Dataset& data, std::span<const std::uint32_t> po
   }
   Audience out;
   std::vector<std::uint32_t> index(data.authors.size(), kNone);  // author -> row
-  std::vector<std::uint64_t> months;     // row << 24 | UTC month (shifted positive), per comment
+  MonthKeys months;
   std::vector<std::uint32_t> last_post;  // per row: the last post it commented on
   const auto row_of = [&](AuthorId author) -> std::size_t {
     if (index[author] == kNone) {
@@ -185,7 +211,7 @@ Audience compute_audience(const Dataset& data, std::span<const std::uint32_t> po
       m.words += c.words;
       m.first_seen = std::min(m.first_seen, c.created_at);
       m.last_seen = std::max(m.last_seen, c.created_at);
-      months.push_back(month_key(row, c.created_at));
+      months.add(row, c.created_at);
       if (metrics::awaits_answer(data, cs, base, c)) {
         ++m.awaiting;
         if (marks.earliest[k] != metrics::kNever) {
@@ -195,7 +221,7 @@ Audience compute_audience(const Dataset& data, std::span<const std::uint32_t> po
       }
     }
   }
-  const std::vector<std::uint32_t> month_count = distinct_months(months, out.members.size());
+  const std::vector<std::uint32_t> month_count = months.counts(out.members.size());
   for (std::size_t row = 0; row < out.members.size(); ++row) {
     out.members[row].months = month_count[row];
   }

@@ -77,6 +77,34 @@ TEST_CASE("audience tallies comments, distinct posts, months and words per membe
   CHECK(a.members.front().author == "ann");
 }
 
+TEST_CASE("audience months count each month once, however a member's comments interleave") {
+  // ann: January, March, January again, March again, with bob between; each month once.
+  const Audience& a = audience_of(
+      post("p1", "2026-01-05",
+           comment("c1", "ann", "2026-01-05") + "," + comment("c2", "bob", "2026-01-05") + "," +
+               comment("c3", "ann", "2026-03-05") + "," + comment("c4", "ann", "2026-01-07")) +
+      "," +
+      post("p2", "2026-03-01",
+           comment("c5", "bob", "2026-03-02") + "," + comment("c6", "ann", "2026-03-02") + "," +
+               comment("c7", "ann", "2026-03-03") + "," + comment("c8", "ann", "2026-05-03")));
+  CHECK(member(a, "ann").months == 3);
+  CHECK(member(a, "bob").months == 2);
+  // The levels alone (ror score) come from the same months as the whole table.
+  const ror::Dataset data = ror::test::load_text(
+      R"({"schema": "ror/v1", "account": {"handle": "@acme"}, "posts": [)" +
+      post("p1", "2026-01-05",
+           comment("c1", "ann", "2026-01-05") + "," + comment("c3", "ann", "2026-03-05") + "," +
+               comment("c4", "ann", "2026-01-07") + "," + comment("c5", "ann", "2026-05-07")) +
+      "]}");
+  AudienceOptions three_months;
+  three_months.rules[0].posts = 1;
+  three_months.rules[0].months = 3;
+  const Audience levels = ror::compute_audience(data, three_months, true);
+  const Audience table = ror::compute_audience(data, three_months);
+  CHECK(levels.per_level == table.per_level);
+  CHECK(levels.per_level[0] == 1);
+}
+
 TEST_CASE("audience counts the account's answers and the replies to them") {
   const Audience& a = audience_of(post(
       "p1", "2026-01-05",

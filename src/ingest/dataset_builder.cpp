@@ -15,7 +15,9 @@ namespace ror::ingest {
 
 std::string_view DatasetBuilder::key_of(std::string_view platform, std::string_view id,
                                         StringArena& arena) {
-  return platform.empty() ? arena.store(id) : arena.store_joined(platform, '\x1f', id);
+  // (PostIndex::key, stored)
+  return platform.empty() ? arena.store(id)
+                          : arena.store_joined(platform, PostIndex::kSeparator, id);
 }
 
 std::string_view DatasetBuilder::platform_of(const PostBatch& batch, std::size_t post,
@@ -468,15 +470,11 @@ void DatasetBuilder::start_shedding(const LoadOptions& options) {
 }
 
 bool DatasetBuilder::shed(const PostBatch& batch, const LooseRecord& r, const SourceInfo& info) {
-  shed_key_.clear();
-  if (!info.platform.empty()) {
-    shed_key_.append(info.platform).push_back('\x1f');  // (as key_of writes it)
-  }
-  shed_key_.append(batch.text(r.post_id));
-  const std::uint32_t p = find_post(shed_key_);
+  const std::string_view key = PostIndex::key(info.platform, batch.text(r.post_id), shed_key_);
+  const std::uint32_t p = find_post(key);
   InputStats& input = data_.input;
   if (p == kNone) {
-    ++shed_orphans_[shed_key_];
+    ++shed_orphans_[std::string(key)];
     return true;
   }
   const Post& post = data_.posts[p];

@@ -79,13 +79,16 @@ class PostIndex {
   }
   std::size_t size() const { return size_; }
 
-  // The key of post `id` of `platform`, written into `out`: "platform \x1f id", or the id alone
-  // when the platform is "" (as DatasetBuilder stores keys).
+  // What a key joins a post's platform and id with.
+  static constexpr char kSeparator = '\x1f';
+  // The key of post `id` of `platform`: "platform \x1f id", or the id alone when the platform is
+  // "" (ror/v1 posts that name none); written into `out` when it is not the id itself.
+  // DatasetBuilder::key_of stores the same key in an arena.
   static std::string_view key(std::string_view platform, std::string_view id, std::string& out) {
     if (platform.empty()) {
       return id;
     }
-    out.assign(platform).push_back('\x1f');
+    out.assign(platform).push_back(kSeparator);
     out.append(id);
     return out;
   }

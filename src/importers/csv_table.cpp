@@ -307,10 +307,10 @@ std::string_view unwrap_quoted_lines(std::string_view cell, std::string& storage
 }
 
 void read_table(std::string_view text, char delimiter, RowHandler& handler, bool repair,
-                const std::function<void(std::size_t)>& done_before) {
+                const std::function<void(std::size_t)>& done_before, std::uint64_t first_line) {
   Parser parser(delimiter);
-  Reading r{handler, {}, 0, 1, true, nullptr};
-  std::uint64_t line = 0;
+  Reading r{handler, {}, 0, first_line, true, nullptr};
+  std::uint64_t line = first_line - 1;
   QuoteState quoting;    // (for the repair)
   std::string repaired;  // one line repaired
   std::size_t told = 0;  // what done_before was told

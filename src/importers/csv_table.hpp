@@ -59,8 +59,10 @@ class RowHandler {
 // still open at the end of the text (a truncated file), naming the line its record starts on.
 // With `repair`, every `\"` inside a quoted cell is read as `""` (see backslash_escapes), one
 // line at a time.
-// `done_before`, when given, is told every few MiB how far the reading has come.
+// `done_before`, when given, is told every few MiB how far the reading has come. `first_line`:
+// the line of the input that `text` starts (a block of an input cut at record ends).
 void read_table(std::string_view text, char delimiter, RowHandler& handler, bool repair = false,
-                const std::function<void(std::size_t)>& done_before = {});
+                const std::function<void(std::size_t)>& done_before = {},
+                std::uint64_t first_line = 1);
 
 }  // namespace ror::importers::csv

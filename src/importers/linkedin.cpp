@@ -13,9 +13,7 @@
 #include <vector>
 
 #include "importers/csv_table.hpp"
-#include "importers/hashed_keys.hpp"
 #include "importers/importers.hpp"
-#include "ror/keyed_hash.hpp"
 #include "ror/time.hpp"
 
 namespace ror::importers {
@@ -280,17 +278,13 @@ class Rows final : public csv::RowHandler {
       return;
     }
     id_ = urn_of(link);
-    // A share with several media is written once per media, its other cells repeated (held as
-    // hashes: two shares whose ids and commentaries both collide in 64 bits are not met).
-    const std::uint64_t text_hash = keyed_hash(commentary);
-    const auto [seen, added] = shares_.try_emplace(keyed_hash(id_), text_hash);
-    if (!added && *seen == text_hash) {
-      out_.skip(kMediaRows);
-      return;
-    }
     ingest::PostRecord& r = record_;
     r.clear();
     r.id = id_;
+    // A share with several media is written once per media, its other cells repeated: the
+    // merge drops the repeats (the rows of a file may be read by several threads).
+    r.repeat = ingest::RepeatRule::same_text;
+    r.repeat_reason = kMediaRows;
     r.created_at = *t;
     r.text = csv::unwrap_quoted_lines(commentary, text_);
     r.url = link;
@@ -312,18 +306,15 @@ class Rows final : public csv::RowHandler {
       return;
     }
     target_ = urn_of(link);
-    // A comment has no id of its own: its post and time make one, numbered on a repeat.
+    // A comment has no id of its own: its post and time make one, which the merge numbers on a
+    // repeat.
     id_ = target_;
     id_.push_back('#');
     id_.append(trimmed(cell(cells, Column::date)));
-    if (!ids_.insert(keyed_hash(id_))) {
-      const std::string base = id_;
-      for (int n = 2; !ids_.insert(keyed_hash(id_ = base + "#" + std::to_string(n))); ++n) {
-      }
-    }
     ingest::PostRecord& r = record_;
     r.clear();
     r.id = id_;
+    r.repeat = ingest::RepeatRule::numbered;
     r.created_at = *t;
     r.text = message;
     r.url = link;
@@ -373,10 +364,6 @@ class Rows final : public csv::RowHandler {
   std::string id_;
   std::string target_;
   std::string text_;
-  // Held as 64-bit keyed hashes, not strings: a comment whose id collides with another's is
-  // numbered as a repeat, which changes its id only.
-  HashedKeys ids_;     // of comments
-  HashedKeys shares_;  // id -> commentary
   std::uint64_t connections_ = 0;
   bool named_ = false;
 };
@@ -385,7 +372,8 @@ void read_text(const TextItem& item, RecordSink& out) {
   std::string decoded;
   const std::string_view utf8 = csv::utf8_text(item.bytes, decoded);
   const auto variant = static_cast<Variant>(item.variant);
-  const std::optional<Header> header = find_header(utf8, variant);
+  // (a block after the first finds the header in the input's first lines)
+  const std::optional<Header> header = find_header(item.head.empty() ? utf8 : item.head, variant);
   if (!header) {
     const std::string_view file =
         item.variant < kLayouts.size() ? kLayouts[item.variant].file : "LinkedIn";
@@ -395,8 +383,9 @@ void read_text(const TextItem& item, RecordSink& out) {
   // (a UTF-16 file is read from its UTF-8 copy: the input's pages are not what is read)
   const std::function<void(std::size_t)> none;
   const auto& done_before = utf8.data() == item.bytes.data() ? item.done_before : none;
-  const bool repair = csv::backslash_escapes(utf8, header->delimiter, done_before);
-  csv::read_table(utf8, header->delimiter, rows, repair, done_before);
+  const bool repair =
+      item.backslash_quotes || csv::backslash_escapes(utf8, header->delimiter, done_before);
+  csv::read_table(utf8, header->delimiter, rows, repair, done_before, item.first_line);
   rows.finish();
 }
 
@@ -409,8 +398,13 @@ Detection detect(const Sniff& s) {
   if (!header) {
     return {};
   }
-  return ingest::detected(header->confidence, {FramingKind::text, {}, false},
-                          header->layout->variant);
+  // The files that can be large are cut into blocks of records, read in parallel, unless they
+  // are UTF-16 (then the importer makes them UTF-8 first).
+  const bool utf16 = s.head.starts_with("\xff\xfe") || s.head.starts_with("\xfe\xff");
+  const Variant variant = header->layout->variant;
+  const bool cut = !utf16 && (variant == shares || variant == comments || variant == reactions);
+  return ingest::detected(header->confidence,
+                          {FramingKind::text, {}, false, cut ? header->delimiter : '\0'}, variant);
 }
 
 // (a text format: read_text reads the input)

@@ -307,7 +307,13 @@ void read_block(const InputText& block, const Framing& framing, const Importer& 
     try {
       batch.at = block.offset;
       std::string repaired;
-      TextItem item{block.name, utf8_text(block, batch, repaired, release), variant, {}};
+      TextItem item{block.name, utf8_text(block, batch, repaired, release), variant, {}, {}, {},
+                    {}};
+      item.first_line = block.first_line;
+      if (!block.input_start && block.head) {
+        item.head = *block.head;
+      }
+      item.backslash_quotes = block.backslash_quotes;
       if (release && item.bytes.data() == block.data) {
         // (the importer reads the block's own bytes, not a repaired copy)
         item.done_before = [&release, &block, from = std::size_t{0}](std::size_t offset) mutable {

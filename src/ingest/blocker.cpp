@@ -49,8 +49,8 @@ void Blocker::skip_bom() {
 void Blocker::begin(const Framing& framing) {
   framer_ = make_framer(framing);
   count_lines_ = framing.kind != FramingKind::lines;
-  // (a text input is one block: nothing needs the position after it)
-  one_block_ = framing.kind == FramingKind::text;
+  // (a text input of one block: nothing needs the position after it)
+  one_block_ = framing.kind == FramingKind::text && framing.csv_delimiter == 0;
 }
 
 bool Blocker::whole_block() const {

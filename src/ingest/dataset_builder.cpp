@@ -376,10 +376,22 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
       return;
     }
     const std::uint32_t earlier = *slot;
+    const RepeatRule rule =
+        batch.post_repeats.empty() ? RepeatRule::duplicate : batch.post_repeats[i];
+    const bool repeat =
+        post_source_[earlier] == source && !post.stand_in && !data_.posts[earlier].stand_in;
     if (dropped_[earlier] != 0) {
       *slot = index;  // the earlier copy was superseded already
-    } else if (post_source_[earlier] == source && !post.stand_in &&
-               !data_.posts[earlier].stand_in) {
+    } else if (repeat && rule == RepeatRule::numbered) {
+      number_repeat(platform, id, index);
+    } else if (repeat && rule == RepeatRule::same_text &&
+               data_.posts[earlier].norm_hash == post.norm_hash &&
+               data_.posts[earlier].words == post.words) {
+      dropped_[index] = 1;  // the post written again: not read
+      ++dropped_count_;
+      --input.posts_read;
+      input.skipped.add(batch.repeat_reason);
+    } else if (repeat) {
       input.warnings.add(
           &Warnings::duplicate_post_ids,
           fmt::format("duplicate post id \"{}\"; the later post is kept ({})", id, batch.source),
@@ -422,6 +434,19 @@ void DatasetBuilder::merge_posts(PostBatch& batch, std::size_t source, const Sou
       ++dropped_count_;
     }
   });
+}
+
+void DatasetBuilder::number_repeat(std::string_view platform, std::string_view id,
+                                   std::uint32_t index) {
+  std::string numbered;
+  for (int n = 2;; ++n) {
+    numbered = fmt::format("{}#{}", id, n);
+    const std::string_view key = key_of(platform, numbered, data_.id_bytes);
+    if (post_index_.try_emplace(key, PostIndex::tag_of(key), index, post_keys()).second) {
+      data_.post_ids[index] = key.substr(key.size() - numbered.size());
+      return;
+    }
+  }
 }
 
 std::string_view DatasetBuilder::keep_detail(const PostBatch& batch, TextRef ref) {

@@ -142,6 +142,9 @@ class DatasetBuilder {
   // Merges posts [begin, end) of the batch.
   void merge_posts(PostBatch& batch, std::size_t source, const SourceInfo& info, std::size_t begin,
                    std::size_t end);
+  // Gives post `index` (of id `id`, a RepeatRule::numbered repeat) the first of `id#2`, `id#3`,
+  // ... that no post has.
+  void number_repeat(std::string_view platform, std::string_view id, std::uint32_t index);
   // `shedding`: drops what shed() says; `lazy`: the batch's authors are not interned yet, those
   // of the comments kept are.
   void merge_loose(PostBatch& batch, const SourceInfo& info, bool shedding, bool lazy);

@@ -40,10 +40,14 @@ class TextFramer final : public Framer {
 }  // namespace
 
 std::unique_ptr<Framer> make_document_framer(const Framing& framing);
+std::unique_ptr<Framer> make_csv_framer(char delimiter);
 
 std::unique_ptr<Framer> make_framer(const Framing& framing) {
   if (framing.kind == FramingKind::lines) {
     return std::make_unique<LinesFramer>();
+  }
+  if (framing.kind == FramingKind::text && framing.csv_delimiter != 0) {
+    return make_csv_framer(framing.csv_delimiter);
   }
   if (framing.kind == FramingKind::text) {
     return std::make_unique<TextFramer>();

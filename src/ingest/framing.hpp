@@ -7,8 +7,9 @@
 //             split into their elements; optionally after a script prefix such as
 //             `window.YTD.tweets.part0 = ` (X archives);
 //   whole     one JSON value read as a single item (an account file, a thread);
-//   text      the whole input as bytes, for formats that are not JSON (CSV, XML): the importer
-//             parses it itself (Importer::read_text).
+//   text      the input as bytes, for formats that are not JSON (CSV, XML): the importer
+//             parses it itself (Importer::read_text). One block, or, for CSV (csv_delimiter),
+//             blocks of whole records, cut where the text is regular CSV (csv_framer.cpp).
 // Format-neutral: framers know no platform.
 #pragma once
 
@@ -30,6 +31,9 @@ struct Framing {
   // document: the keys of the top-level object whose array values are split into items.
   std::array<std::string_view, 2> item_keys{};
   bool script_prefix = false;  // a `name = ` prefix may come before the value
+  // text: the input is UTF-8 CSV with this delimiter, cut into blocks at the ends of records
+  // (0: the input is one block).
+  char csv_delimiter = 0;
 
   // Whether `key` is one of item_keys.
   bool splits(std::string_view key) const {
@@ -74,6 +78,11 @@ struct InputText {
   bool input_start = true;   // data[0] is the first byte of the input
   std::uint64_t offset = 0;  // where data[0] lies in the input (bytes from its start)
   std::vector<Item> items;   // filled by the document framer
+  // CSV text cut into blocks (Framing::csv_delimiter): the input's first lines, which hold its
+  // header; and whether a `\"` that escapes a quote inside a quoted cell was met in the input
+  // before this block ended (which the block itself may not show).
+  std::shared_ptr<const std::string> head;
+  bool backslash_quotes = false;
 
   // The text itself.
   std::string_view view() const { return {data, size}; }

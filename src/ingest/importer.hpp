@@ -59,11 +59,18 @@ struct ImportItem {
   Value& value;
 };
 
-// The input of an importer of a text format (FramingKind::text): all of its bytes.
+// The input of an importer of a text format (FramingKind::text): all of its bytes, or, for CSV
+// cut into blocks (Framing::csv_delimiter), a block of whole records.
 struct TextItem {
   std::string_view name;   // the input's name
   std::string_view bytes;  // after a UTF-8 byte order mark, if any
   std::uint8_t variant;    // from detection
+  std::uint64_t first_line = 1;  // the line of the input that bytes[0] starts (from 1)
+  // The input's first lines (its header) when `bytes` does not start the input, else empty.
+  std::string_view head;
+  // A `\"` that escapes a quote inside a quoted cell was met in the input (in this block or
+  // before it): read every `\"` inside a quoted cell as a quote (csv::read_table's repair).
+  bool backslash_quotes = false;
   // When set, the importer calls it as it reads, once it is done (for now) with the bytes before
   // `offset`: a mapped input lets their pages go, so that the memory does not hold the whole
   // file. Reading them again is allowed (the pages come back from the file), only slower.

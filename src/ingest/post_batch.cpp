@@ -145,6 +145,13 @@ void PostBatch::post(const PostRecord& record) {
   post_tags.push_back(PostIndex::tag_of(
       PostIndex::key(record.platform.empty() ? input_platform : record.platform, record.id, key_)));
   post_at.push_back(at);
+  if (record.repeat != RepeatRule::duplicate || !post_repeats.empty()) {
+    post_repeats.resize(index, RepeatRule::duplicate);
+    post_repeats.push_back(record.repeat);
+    if (record.repeat == RepeatRule::same_text) {
+      repeat_reason = record.repeat_reason;
+    }
+  }
   // A status is placed; any other post that names the post it answers is linked to it only.
   if (record.threaded || !record.reply_to_post.empty()) {
     threads.push_back({index, keep(record.reply_to_post), keep(record.conversation),

@@ -126,6 +126,10 @@ class PostBatch final : public RecordSink {
   // and its id), hashed here so that the parsing threads do it, not the merge.
   std::vector<std::uint32_t> post_tags;
   std::string_view input_platform;     // the platform of the input's posts that name none
+  // Parallel to posts once one of them has a RepeatRule other than duplicate (else empty); and
+  // the skip reason of the same_text ones.
+  std::vector<RepeatRule> post_repeats;
+  std::string_view repeat_reason;
   std::vector<std::uint64_t> post_at;  // parallel to posts: where each one's item starts
   std::vector<Comment> comments;       // nested comments: author indexes `authors`, parent is local
   std::vector<LooseRecord> loose;

@@ -19,6 +19,16 @@ namespace ror::ingest {
 inline constexpr std::string_view kOwnPostUnknown =
     "the account's comments under its own posts (the export does not say which post)";
 
+// What a post whose id an earlier post of the same input has already means.
+enum class RepeatRule : std::uint8_t {
+  duplicate,  // the same post given again: the later copy is kept, with a warning
+  numbered,   // the id is the importer's own making, not the platform's: another post, whose id
+              // is numbered `id#2`, `id#3`, ... in input order
+  same_text,  // when its text is the earlier one's, the post written again (LinkedIn writes a
+              // share once per media): not read, counted under PostRecord::repeat_reason;
+              // else a duplicate
+};
+
 struct CommentRecord {
   std::string_view id;
   std::string_view author;
@@ -60,6 +70,10 @@ struct PostRecord {
   // answer under one of the account's posts that cannot be found, counted out by the load
   // (kOwnPostUnknown) rather than scored as a post of its own.
   bool under_owner_post = false;
+  // What a later post of this input with this id means (the merge reads it: the posts of one
+  // input may be read by several threads).
+  RepeatRule repeat = RepeatRule::duplicate;
+  std::string_view repeat_reason;  // same_text: the skip reason (static storage)
   TimeMs created_at = 0;
   std::string_view text;  // plain text (HTML already made text)
   std::string_view url;

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "importers/hashed_keys.hpp"
 #include "ror/dataset.hpp"
 #include "ror/keyed_hash.hpp"
 #include "ror/string_index.hpp"
@@ -157,25 +156,4 @@ TEST_CASE("names made to collide under the old hash intern in linear time", "[ke
     REQUIRE(ids[i] == i + 1);
     REQUIRE(all.name(ids[i]) == names[i]);
   }
-}
-
-TEST_CASE("HashedKeys holds every key once, with its value, through growth") {
-  ror::importers::HashedKeys keys;
-  constexpr std::uint64_t kKeys = 100000;
-  for (std::uint64_t i = 0; i < kKeys; ++i) {
-    const std::uint64_t key = ror::keyed_hash(std::to_string(i));
-    const auto [value, added] = keys.try_emplace(key, i * 3);
-    REQUIRE(added);
-    REQUIRE(*value == i * 3);
-  }
-  REQUIRE(keys.size() == kKeys);
-  for (std::uint64_t i = 0; i < kKeys; ++i) {
-    const auto [value, added] = keys.try_emplace(ror::keyed_hash(std::to_string(i)), 7);
-    REQUIRE_FALSE(added);
-    REQUIRE(*value == i * 3);  // the first value stays
-  }
-  // The key that marks an empty slot is a key like any other.
-  CHECK(keys.insert(0));
-  CHECK_FALSE(keys.insert(0));
-  CHECK(keys.size() == kKeys + 1);
 }

@@ -62,9 +62,9 @@ struct ImportItem {
 // The input of an importer of a text format (FramingKind::text): all of its bytes, or, for CSV
 // cut into blocks (Framing::csv_delimiter), a block of whole records.
 struct TextItem {
-  std::string_view name;   // the input's name
-  std::string_view bytes;  // after a UTF-8 byte order mark, if any
-  std::uint8_t variant;    // from detection
+  std::string_view name;         // the input's name
+  std::string_view bytes;        // after a UTF-8 byte order mark, if any
+  std::uint8_t variant;          // from detection
   std::uint64_t first_line = 1;  // the line of the input that bytes[0] starts (from 1)
   // The input's first lines (its header) when `bytes` does not start the input, else empty.
   std::string_view head;

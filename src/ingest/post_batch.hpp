@@ -125,7 +125,7 @@ class PostBatch final : public RecordSink {
   // Parallel to posts: PostIndex::tag_of of each post's key (its platform, or input_platform,
   // and its id), hashed here so that the parsing threads do it, not the merge.
   std::vector<std::uint32_t> post_tags;
-  std::string_view input_platform;     // the platform of the input's posts that name none
+  std::string_view input_platform;  // the platform of the input's posts that name none
   // Parallel to posts once one of them has a RepeatRule other than duplicate (else empty); and
   // the skip reason of the same_text ones.
   std::vector<RepeatRule> post_repeats;

@@ -232,7 +232,7 @@ class Reader {
       store(n);
     } else if (n == Node::item) {
       emit_item();
-    } else if (n == Node::channel) {
+    } else if (n == Node::channel && !synthetic_end) {
       emit_site();
     }
   }
@@ -243,9 +243,12 @@ class Reader {
                                 : std::string_view(names_).substr(name_starts_.back());
   }
 
-  // Set by the caller: how to learn the parser's current line.
+  // Set by the caller: how to learn the current line of the input.
   std::uint64_t (*line_of)(void*) = nullptr;
   void* parser = nullptr;
+  // The end tags being read are not the input's but the caller's, closing a block that ends
+  // before the document does: the site is told of by the block that holds its real end.
+  bool synthetic_end = false;
 
  private:
   std::uint64_t line() const { return line_of == nullptr ? 0 : line_of(parser); }
@@ -475,7 +478,17 @@ struct Parse {
   std::string error;
   int error_code = 0;
   std::uint64_t error_line = 0;
+  // A block after the first is read after the document's start (TextItem::head): the parser's
+  // lines past the head's are moved by line_shift to be the input's.
+  std::uint64_t head_lines = 0;
+  std::int64_t line_shift = 0;
   bool doctype = false;
+
+  // The input's line of the parser's line `line`.
+  std::uint64_t input_line(std::uint64_t line) const {
+    return line > head_lines ? static_cast<std::uint64_t>(static_cast<std::int64_t>(line) + line_shift)
+                             : line;
+  }
   std::exception_ptr thrown;  // what the reader threw, rethrown once the parser is out
 };
 
@@ -516,6 +529,27 @@ void on_text(void* ctx, const xmlChar* ch, int len) {
   });
 }
 
+// A message of libxml2's with every "line N" in it made the input's line.
+std::string with_input_lines(const Parse& p, std::string_view message) {
+  constexpr std::string_view kLine = "line ";
+  std::string out;
+  std::size_t pos = 0;
+  for (std::size_t at = message.find(kLine); at != std::string_view::npos;
+       at = message.find(kLine, pos)) {
+    std::size_t end = at + kLine.size();
+    std::uint64_t line = 0;
+    while (end < message.size() && message[end] >= '0' && message[end] <= '9') {
+      line = line * 10 + static_cast<std::uint64_t>(message[end++] - '0');
+    }
+    out.append(message.substr(pos, at + kLine.size() - pos));
+    if (end > at + kLine.size()) {
+      out.append(std::to_string(p.input_line(line)));
+    }
+    pos = end;
+  }
+  return out.append(message.substr(pos));
+}
+
 // A DOCTYPE may declare entities (and, through them, expand without bound or read files): WXR
 // has none, so one ends the parse before its declarations are read.
 void on_doctype(void* ctx, const xmlChar* /*name*/, const xmlChar* /*external_id*/,
@@ -531,14 +565,21 @@ void on_error(void* ctx, xmlErrorPtr e) {
     return;  // warnings are not errors; the first error is the one to tell
   }
   p.error = trimmed(e->message == nullptr ? "malformed XML" : e->message);
+  if (p.line_shift != 0) {
+    p.error = with_input_lines(p, p.error);
+  }
   p.error_code = e->code;
-  p.error_line = e->line > 0 ? static_cast<std::uint64_t>(e->line) : 0;
+  p.error_line = e->line > 0 ? p.input_line(static_cast<std::uint64_t>(e->line)) : 0;
   xmlStopParser(p.ctxt);
 }
 
-std::uint64_t parser_line(void* ctxt) {
-  const auto* c = static_cast<xmlParserCtxtPtr>(ctxt);
-  return c->input != nullptr && c->input->line > 0 ? static_cast<std::uint64_t>(c->input->line) : 0;
+// The line of the input the parser is at (0 when it cannot say).
+std::uint64_t input_line(void* parse) {
+  const Parse& p = parse_of(parse);
+  const auto* c = p.ctxt;
+  return c->input != nullptr && c->input->line > 0
+             ? p.input_line(static_cast<std::uint64_t>(c->input->line))
+             : 0;
 }
 
 // libxml2's messages that bypass the parser's error callback (an encoding the declaration names
@@ -565,26 +606,45 @@ void read_text(const TextItem& input, RecordSink& sink) {
   if (p.ctxt == nullptr) {
     throw TextViolation{"cannot start the XML parser", 0};
   }
-  reader.line_of = parser_line;
-  reader.parser = p.ctxt;
+  reader.line_of = input_line;
+  reader.parser = &p;
   // No network, no DTD loading, no entity substitution; errors come to on_error only.
   xmlCtxtUseOptions(p.ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   // Fed in 1 MiB pieces: libxml2 refuses to look further than 10 MB ahead in what it was given
   // ("Huge input lookup"), so one large piece fails on any file past that size.
   constexpr std::size_t kChunk = std::size_t{1} << 20;
-  std::string_view rest = input.bytes;
-  do {
-    const std::size_t n = std::min(rest.size(), kChunk);
-    const int done = rest.size() <= kChunk ? 1 : 0;
-    xmlParseChunk(p.ctxt, rest.data(), static_cast<int>(n), done);
-    rest.remove_prefix(n);
-    if (input.done_before) {
-      input.done_before(input.bytes.size() - rest.size());  // (libxml2 copies what it is fed)
-    }
-  } while (!rest.empty() && !p.thrown && !p.doctype && p.error.empty() &&
-           p.ctxt->instate != XML_PARSER_EOF);
+  const auto going = [&] {
+    return !p.thrown && !p.doctype && p.error.empty() && p.ctxt->instate != XML_PARSER_EOF;
+  };
+  const auto feed = [&](std::string_view text, bool last, bool tell) {
+    std::string_view rest = text;
+    do {
+      const std::size_t n = std::min(rest.size(), kChunk);
+      const int done = last && rest.size() <= kChunk ? 1 : 0;
+      xmlParseChunk(p.ctxt, rest.data(), static_cast<int>(n), done);
+      rest.remove_prefix(n);
+      if (tell && input.done_before) {
+        input.done_before(text.size() - rest.size());  // (libxml2 copies what it is fed)
+      }
+    } while (!rest.empty() && going());
+  };
+  if (!input.head.empty()) {
+    // A block of items after the first: read after the document's start, its lines those of the
+    // input (the block's first byte is on the line after the head's last line end).
+    p.head_lines = static_cast<std::uint64_t>(std::count(input.head.begin(), input.head.end(), '\n'));
+    p.line_shift = static_cast<std::int64_t>(input.first_line) -
+                   static_cast<std::int64_t>(p.head_lines + 1);
+    feed(input.head, false, false);
+  }
+  if (going()) {
+    feed(input.bytes, input.input_end, true);
+  }
+  if (!input.input_end && going()) {
+    reader.synthetic_end = true;  // (the block ends where the channel's next item starts)
+    feed("</channel></rss>", true, false);
+  }
   const bool well_formed = p.ctxt->wellFormed != 0;
-  const std::uint64_t end_line = parser_line(p.ctxt);
+  const std::uint64_t end_line = input_line(&p);
   xmlFreeParserCtxt(p.ctxt);
   if (p.thrown) {
     std::rethrow_exception(p.thrown);
@@ -614,7 +674,11 @@ Detection detect(const Sniff& s) {
       head.find("wordpress.org/export/", rss) == std::string_view::npos) {
     return {};
   }
-  return detected(95, {FramingKind::text, {}, false});
+  // Cut into blocks of items, read in parallel, unless libxml2 must decode it first (UTF-16, or
+  // an encoding the declaration names).
+  const bool utf16 = s.head.starts_with("\xff\xfe") || s.head.starts_with("\xfe\xff");
+  const bool cut = !utf16 && !ingest::declares_other_encoding(s.head);
+  return detected(95, {FramingKind::text, {}, false, '\0', cut});
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "ingest/json_syntax.hpp"
+#include "ingest/sniff.hpp"
 #include "ror/error.hpp"
 #include "ror/text.hpp"
 
@@ -167,28 +168,6 @@ class ItemReader final : public RepeatedKeys {
   std::optional<std::uint64_t> line_;
 };
 
-// Whether a text starts with an XML declaration that names an encoding other than UTF-8
-// (`<?xml version="1.0" encoding="ISO-8859-1"?>`), which the XML parser decodes.
-bool declares_other_encoding(std::string_view text) {
-  if (!text.starts_with("<?xml")) {
-    return false;
-  }
-  const std::string_view declaration = text.substr(0, text.find("?>"));
-  const std::size_t at = declaration.find("encoding=");
-  if (at == std::string_view::npos || at + 10 > declaration.size()) {
-    return false;
-  }
-  const char quote = declaration[at + 9];
-  const std::size_t end = declaration.find(quote, at + 10);
-  if (end == std::string_view::npos) {
-    return false;
-  }
-  std::string name(declaration.substr(at + 10, end - at - 10));
-  std::transform(name.begin(), name.end(), name.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return name != "utf-8" && name != "utf8";
-}
-
 // Whether `text` (starting at byte `offset` of the input) is UTF-8, checked a window at a time;
 // with `release`, each window's pages are let go once checked, so that checking a large file does
 // not hold all of it (the importer reads the pages in again as it goes).
@@ -308,12 +287,13 @@ void read_block(const InputText& block, const Framing& framing, const Importer& 
       batch.at = block.offset;
       std::string repaired;
       TextItem item{block.name, utf8_text(block, batch, repaired, release), variant, {}, {}, {},
-                    {}};
+                    {}, {}};
       item.first_line = block.first_line;
       if (!block.input_start && block.head) {
         item.head = *block.head;
       }
       item.backslash_quotes = block.backslash_quotes;
+      item.input_end = block.input_end;
       if (release && item.bytes.data() == block.data) {
         // (the importer reads the block's own bytes, not a repaired copy)
         item.done_before = [&release, &block, from = std::size_t{0}](std::size_t offset) mutable {

@@ -50,7 +50,7 @@ void Blocker::begin(const Framing& framing) {
   framer_ = make_framer(framing);
   count_lines_ = framing.kind != FramingKind::lines;
   // (a text input of one block: nothing needs the position after it)
-  one_block_ = framing.kind == FramingKind::text && framing.csv_delimiter == 0;
+  one_block_ = framing.kind == FramingKind::text && framing.csv_delimiter == 0 && !framing.rss_items;
 }
 
 bool Blocker::whole_block() const {
@@ -92,6 +92,7 @@ bool Blocker::next_read(Block& block) {
     block.text.data = block.bytes.data();
     block.text.size = cut;
     block.text.capacity = block.bytes.capacity();
+    block.text.input_end = eof_ && carry_.empty();
     block.offset = offset_;
     advance(block.text.view());
     if (carry_.size() < block_) {
@@ -122,6 +123,7 @@ bool Blocker::next_mapped(Block& block) {
     want *= 2;  // not one whole item yet: a larger stretch
   }
   block.text.size = cut;
+  block.text.input_end = cut == left;
   block.bytes.clear();
   if (readable - cut < simdjson::SIMDJSON_PADDING) {
     // Too near the end of the mapping for simdjson's padding: the block gets its own bytes.

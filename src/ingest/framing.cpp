@@ -41,6 +41,7 @@ class TextFramer final : public Framer {
 
 std::unique_ptr<Framer> make_document_framer(const Framing& framing);
 std::unique_ptr<Framer> make_csv_framer(char delimiter);
+std::unique_ptr<Framer> make_rss_framer();
 
 std::unique_ptr<Framer> make_framer(const Framing& framing) {
   if (framing.kind == FramingKind::lines) {
@@ -48,6 +49,9 @@ std::unique_ptr<Framer> make_framer(const Framing& framing) {
   }
   if (framing.kind == FramingKind::text && framing.csv_delimiter != 0) {
     return make_csv_framer(framing.csv_delimiter);
+  }
+  if (framing.kind == FramingKind::text && framing.rss_items) {
+    return make_rss_framer();
   }
   if (framing.kind == FramingKind::text) {
     return std::make_unique<TextFramer>();

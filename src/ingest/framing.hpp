@@ -8,8 +8,9 @@
 //             `window.YTD.tweets.part0 = ` (X archives);
 //   whole     one JSON value read as a single item (an account file, a thread);
 //   text      the input as bytes, for formats that are not JSON (CSV, XML): the importer
-//             parses it itself (Importer::read_text). One block, or, for CSV (csv_delimiter),
-//             blocks of whole records, cut where the text is regular CSV (csv_framer.cpp).
+//             parses it itself (Importer::read_text). One block; or, for CSV (csv_delimiter),
+//             blocks of whole records, and for RSS (rss_items), blocks of whole items, cut
+//             where the text is regular (csv_framer.cpp, rss_framer.cpp).
 // Format-neutral: framers know no platform.
 #pragma once
 
@@ -34,6 +35,9 @@ struct Framing {
   // text: the input is UTF-8 CSV with this delimiter, cut into blocks at the ends of records
   // (0: the input is one block).
   char csv_delimiter = 0;
+  // text: the input is an RSS document in UTF-8, cut into blocks before the `<item>` elements
+  // of its channel.
+  bool rss_items = false;
 
   // Whether `key` is one of item_keys.
   bool splits(std::string_view key) const {
@@ -78,9 +82,11 @@ struct InputText {
   bool input_start = true;   // data[0] is the first byte of the input
   std::uint64_t offset = 0;  // where data[0] lies in the input (bytes from its start)
   std::vector<Item> items;   // filled by the document framer
-  // CSV text cut into blocks (Framing::csv_delimiter): the input's first lines, which hold its
-  // header; and whether a `\"` that escapes a quote inside a quoted cell was met in the input
-  // before this block ended (which the block itself may not show).
+  bool input_end = true;     // the input ends with this text
+  // Text cut into blocks (Framing::csv_delimiter, rss_items): the start of the input that every
+  // block needs (a CSV file's first lines, with its header; an RSS document up to its first
+  // item); and, for CSV, whether a `\"` that escapes a quote inside a quoted cell was met in
+  // the input before this block ended (which the block itself may not show).
   std::shared_ptr<const std::string> head;
   bool backslash_quotes = false;
 

@@ -59,15 +59,17 @@ struct ImportItem {
   Value& value;
 };
 
-// The input of an importer of a text format (FramingKind::text): all of its bytes, or, for CSV
-// cut into blocks (Framing::csv_delimiter), a block of whole records.
+// The input of an importer of a text format (FramingKind::text): all of its bytes, or, for text
+// cut into blocks (Framing::csv_delimiter, rss_items), a block of whole records or items.
 struct TextItem {
   std::string_view name;         // the input's name
   std::string_view bytes;        // after a UTF-8 byte order mark, if any
   std::uint8_t variant;          // from detection
   std::uint64_t first_line = 1;  // the line of the input that bytes[0] starts (from 1)
-  // The input's first lines (its header) when `bytes` does not start the input, else empty.
+  // When `bytes` does not start the input: the start every block needs (InputText::head: a CSV
+  // file's first lines; an RSS document up to its first item); else empty.
   std::string_view head;
+  bool input_end = true;  // the input ends with `bytes`
   // A `\"` that escapes a quote inside a quoted cell was met in the input (in this block or
   // before it): read every `\"` inside a quoted cell as a quote (csv::read_table's repair).
   bool backslash_quotes = false;

@@ -283,6 +283,26 @@ std::size_t script_prefix(std::string_view text, std::size_t pos, std::string_vi
 
 }  // namespace
 
+bool declares_other_encoding(std::string_view text) {
+  if (!text.starts_with("<?xml")) {
+    return false;
+  }
+  const std::string_view declaration = text.substr(0, text.find("?>"));
+  const std::size_t at = declaration.find("encoding=");
+  if (at == std::string_view::npos || at + 10 > declaration.size()) {
+    return false;
+  }
+  const char quote = declaration[at + 9];
+  const std::size_t end = declaration.find(quote, at + 10);
+  if (end == std::string_view::npos) {
+    return false;
+  }
+  std::string name(declaration.substr(at + 10, end - at - 10));
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return name != "utf-8" && name != "utf8";
+}
+
 std::string_view shape_name(Shape shape) {
   switch (shape) {
     case Shape::empty:

@@ -24,6 +24,10 @@ enum class Shape : std::uint8_t {
 // "an object", "JSON lines", ...: how messages name a shape.
 std::string_view shape_name(Shape shape);
 
+// Whether a text starts with an XML declaration that names an encoding other than UTF-8
+// (`<?xml version="1.0" encoding="ISO-8859-1"?>`), which the XML parser decodes.
+bool declares_other_encoding(std::string_view text);
+
 struct Sniff {
   std::string_view name;  // the input's name: a file, or an archive member
   std::string_view head;  // its first bytes (after a UTF-8 byte order mark)

@@ -1,9 +1,11 @@
-// CSV text cut into blocks of records (src/ingest/csv_framer.cpp): a LinkedIn file read in
-// blocks, by one thread or several, from memory or mapped, must give what one block gives: the
-// same report, the same ids (comments numbered on a repeat, in input order), the same skips
-// and the same errors. The texts are random mixes of what real exports hold: cells over lines,
-// `""` and `\"` quotes (some that only a repair reads, some that could end a cell), CRLF, blank
-// lines and rows that are not well-formed.
+// Text cut into blocks: CSV at record ends (src/ingest/csv_framer.cpp), RSS before items
+// (src/ingest/rss_framer.cpp). A LinkedIn file or a WordPress export read in blocks, by one
+// thread or several, must give what one block gives: the same report, the same ids (LinkedIn
+// comments numbered on a repeat, in input order), the same skips and the same errors. The texts
+// are random mixes of what real exports hold: for CSV, cells over lines, `""` and `\"` quotes
+// (some that only a repair reads, some that could end a cell), CRLF, blank lines and rows that
+// are not well-formed; for WXR, CDATA and comments that hold markup, attributes with `>`, items
+// that are not posts, comments of every status.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -14,6 +16,7 @@
 #include <string>
 
 #include "fixtures.hpp"
+#include "ingest/framing.hpp"
 #include "ror/error.hpp"
 #include "ror/ingest.hpp"
 #include "ror/render.hpp"
@@ -224,6 +227,173 @@ TEST_CASE("csv blocks: no cut after text that is not regular CSV", "[stream][lin
       CHECK(outcome("Comments.csv", csv, block, 2, From::mapped_file) == expected);
     }
   }
+}
+
+namespace {
+
+const std::string kWxrStart =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n"
+    "<!-- an export of a site -->\n"
+    "<rss version=\"2.0\"\n"
+    "\txmlns:content=\"http://purl.org/rss/1.0/modules/content/\"\n"
+    "\txmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+    "\txmlns:wp=\"http://wordpress.org/export/1.2/\"\n>\n"
+    "<channel>\n"
+    "\t<title>Kiln Notes</title>\n"
+    "\t<atom:link href=\"https://kiln.example/feed/\" rel=\"self\" xmlns:atom=\"a\" />\n"
+    "\t<wp:base_site_url>https://kiln.example</wp:base_site_url>\n"
+    "\t<wp:author><wp:author_id>3</wp:author_id><wp:author_login><![CDATA[oda]]>"
+    "</wp:author_login></wp:author>\n";
+
+// One item: a post (or a page, or a draft) with comments, its text holding markup in CDATA.
+std::string wxr_item(std::mt19937_64& rng, int id) {
+  static const char* const kTypes[] = {"post", "post", "post", "page", "attachment"};
+  static const char* const kStatus[] = {"publish", "publish", "publish", "draft"};
+  static const char* const kBody[] = {"Return on relationship", " <item> in a post ",
+                                      "]]",    "<!-- not a comment -->",
+                                      "\n",    "<b>bold</b> ",
+                                      "é🙂",   " #ror ",
+                                      "</p></div>\n<item>"};
+  std::string body;
+  for (int k = static_cast<int>(rng() % 8); k > 0; --k) {
+    body += kBody[rng() % std::size(kBody)];
+  }
+  std::string item = "\t<item>\n\t\t<title>Firing " + std::to_string(id) + "</title>\n";
+  item += "\t\t<link>https://kiln.example/?p=" + std::to_string(id) + "</link>\n";
+  item += "\t\t<dc:creator><![CDATA[oda]]></dc:creator>\n";
+  item += "\t\t<guid isPermaLink=\"false\" note='a > b'>g" + std::to_string(id) + "</guid>\n";
+  item += "\t\t<content:encoded><![CDATA[" + body + "]]></content:encoded>\n";
+  item += "\t\t<wp:post_id>" + std::to_string(id) + "</wp:post_id>\n";
+  item += "\t\t<wp:post_date_gmt><![CDATA[2026-0" + std::to_string(1 + rng() % 9) +
+          "-1" + std::to_string(rng() % 10) + " 08:00:00]]></wp:post_date_gmt>\n";
+  item += std::string("\t\t<wp:post_type>") + kTypes[rng() % std::size(kTypes)] +
+          "</wp:post_type>\n";
+  item += std::string("\t\t<wp:status>") + kStatus[rng() % std::size(kStatus)] + "</wp:status>\n";
+  if (rng() % 4 == 0) {
+    item += "\t\t<!-- <item> in a comment -->\n\t\t<wp:postmeta/>\n";
+  }
+  const int comments = static_cast<int>(rng() % 4);
+  for (int c = 1; c <= comments; ++c) {
+    item += "\t\t<wp:comment>\n\t\t\t<wp:comment_id>" + std::to_string(id * 10 + c) +
+            "</wp:comment_id>\n";
+    item += std::string("\t\t\t<wp:comment_author><![CDATA[") +
+            (rng() % 3 == 0 ? "oda" : "visitor " + std::to_string(rng() % 5)) +
+            "]]></wp:comment_author>\n";
+    item += "\t\t\t<wp:comment_date_gmt><![CDATA[2026-09-2" + std::to_string(rng() % 8) +
+            " 10:00:00]]></wp:comment_date_gmt>\n";
+    item += "\t\t\t<wp:comment_content><![CDATA[" + body + " thanks]]></wp:comment_content>\n";
+    item += std::string("\t\t\t<wp:comment_approved><![CDATA[") +
+            (rng() % 5 == 0 ? "spam" : "1") + "]]></wp:comment_approved>\n";
+    item += "\t\t\t<wp:comment_parent>" + std::to_string(c > 1 && rng() % 2 ? id * 10 + 1 : 0) +
+            "</wp:comment_parent>\n";
+    item += std::string("\t\t\t<wp:comment_user_id>") + (rng() % 3 == 0 ? "3" : "0") +
+            "</wp:comment_user_id>\n\t\t</wp:comment>\n";
+  }
+  return item + "\t</item>\n";
+}
+
+// A WordPress export; with `late_author`, an author element after half of the items (which
+// stops the cutting, as blocks after it would not see it).
+std::string wxr(std::uint64_t seed, bool late_author) {
+  std::mt19937_64 rng(seed);
+  std::string text = kWxrStart;
+  const int items = 5 + static_cast<int>(rng() % 40);
+  for (int i = 1; i <= items; ++i) {
+    text += wxr_item(rng, i);
+    if (late_author && i == items / 2) {
+      text += "\t<wp:author><wp:author_id>4</wp:author_id><wp:author_login>ren"
+              "</wp:author_login></wp:author>\n";
+    }
+  }
+  return text + "</channel>\n</rss>\n";
+}
+
+}  // namespace
+
+TEST_CASE("text blocks: a WordPress export reads the same in any blocks, by any threads",
+          "[stream][wordpress]") {
+  for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+    const std::string text = wxr(seed, seed % 5 == 0);
+    const std::string expected = outcome("blog.xml", text, std::size_t{1} << 30, 1, From::file);
+    REQUIRE(expected.starts_with("{"));
+    for (const std::size_t block : kBlocks) {
+      for (const std::size_t threads : {std::size_t{1}, std::size_t{2}, std::size_t{3}}) {
+        INFO("seed " << seed << ", block " << block << ", threads " << threads);
+        CHECK(outcome("blog.xml", text, block, threads, From::mapped_file) == expected);
+      }
+    }
+  }
+}
+
+TEST_CASE("text blocks: a WordPress export's errors name the same line in any blocks",
+          "[stream][wordpress]") {
+  std::mt19937_64 rng(7);
+  std::string items;
+  for (int i = 1; i <= 30; ++i) {
+    items += wxr_item(rng, i);
+  }
+  const std::string broken[] = {
+      kWxrStart + items + "\t<item><title>cut</wrong></item>\n" + items + "</channel>\n</rss>\n",
+      kWxrStart + items + "</channel>\n",  // the file ends before </rss>
+      kWxrStart + items,                   // ... before </channel>
+      kWxrStart + items + "\t<item><wp:post_id>99</wp:post_id></item>\n</channel>\n</rss>\n",
+  };
+  for (const std::string& text : broken) {
+    const std::string expected = outcome("blog.xml", text, std::size_t{1} << 30, 1, From::file);
+    REQUIRE(expected.find("blog.xml:") != std::string::npos);
+    for (std::size_t block = 1; block < text.size(); block += 97) {
+      INFO("block " << block << ": " << expected);
+      CHECK(outcome("blog.xml", text, block, 2, From::mapped_file) == expected);
+    }
+  }
+}
+
+TEST_CASE("text blocks: the cuts fall before the channel's items, past any markup they hold",
+          "[stream][wordpress]") {
+  std::mt19937_64 rng(3);
+  std::string text = kWxrStart;
+  for (int i = 1; i <= 40; ++i) {
+    text += wxr_item(rng, i);
+  }
+  text += "</channel>\n</rss>\n";
+  ingest::Framing framing;
+  framing.kind = ingest::FramingKind::text;
+  framing.rss_items = true;
+  const auto framer = ingest::make_framer(framing);
+  ingest::InputText input;
+  input.data = text.data();
+  input.size = text.size() - 20;  // (the document's end not in it)
+  input.capacity = text.size();
+  const std::size_t cut = framer->cut(input, false);
+  CHECK(cut == text.rfind("\t<item>\n") + 1);
+  REQUIRE(input.head);
+  CHECK(*input.head == text.substr(0, text.find("\t<item>\n") + 1));
+  // A block after it: its own first item is no cut.
+  ingest::InputText next;
+  next.data = text.data() + cut;
+  next.size = text.size() - cut;
+  next.capacity = next.size;
+  next.input_start = false;
+  CHECK(framer->cut(next, false) == 0);
+  CHECK(framer->cut(next, true) == next.size);
+}
+
+TEST_CASE("text blocks: the cuts fall at record ends outside quoted cells", "[stream][linkedin]") {
+  const std::string text =
+      "Date,Link,Message\n"
+      "2025-03-01,l,\"two\nlines, \"\"quoted\"\"\"\n"
+      "2025-03-02,l,\"open\nstill open";
+  ingest::Framing framing;
+  framing.kind = ingest::FramingKind::text;
+  framing.csv_delimiter = ',';
+  const auto framer = ingest::make_framer(framing);
+  ingest::InputText input;
+  input.data = text.data();
+  input.size = text.size();
+  input.capacity = text.size();
+  CHECK(framer->cut(input, false) == text.find("2025-03-02"));
+  REQUIRE(input.head);
+  CHECK(input.head->starts_with("Date,Link,Message\n"));
 }
 
 }  // namespace ror

@@ -2,16 +2,24 @@
 // with a ror::Error, and, opened as an input source (plain, compressed or an archive), be read or
 // fail the same way. A crash, a hang, a sanitizer report or any other exception is a bug. The
 // bytes go through detection, and, when ROR_FUZZ_FROM names an importer, through that importer
-// forced as well, so that each importer can be fuzzed on its own. Built as a libFuzzer target
+// forced as well, so that each importer can be fuzzed on its own; forced, the bytes are also
+// read from a mapped file in small blocks (as a large file is, which the framers cut into blocks
+// that a small input in memory never is), and that must give the same report or the same error.
+// Built as a libFuzzer target
 // with -DROR_FUZZ=ON (clang), and always as a replay test over the corpus (one folder per
 // importer, replayed with it forced).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <limits>
 #include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "ingest/sources/source_list.hpp"
 
@@ -58,6 +66,43 @@ const std::string& forced_importer() {
     return std::string(value != nullptr ? value : "");
   }();
   return name;
+}
+
+// The report of `bytes` read as the input "fuzz" (or from a file there, mapped in blocks of 7
+// bytes), without the inputs' names; or the error, the input's name as "fuzz".
+std::string outcome(const std::string& bytes, const std::string& from, bool mapped) {
+  ror::LoadOptions options;
+  options.threads = 2;
+  options.from = from;
+  // (one file per process: tests run in parallel)
+  static const std::string path =
+      (std::filesystem::temp_directory_path() / ("ror-fuzz-mapped-" + std::to_string(getpid())))
+          .string();
+  std::string out;
+  try {
+    ror::Dataset data_set;
+    if (mapped) {
+      std::ofstream(path, std::ios::binary) << bytes;
+      options.block_bytes = 7;
+      options.map_bytes = 1;
+      data_set = ror::load_files({path}, options);
+    } else {
+      options.map_bytes = std::numeric_limits<std::uint64_t>::max();
+      data_set = ror::load_buffers({{"fuzz", bytes}}, options);
+    }
+    ror::Report report = ror::build_report(data_set, ror::default_score_config(), {});
+    report.input.files.clear();
+    report.input.origins.clear();
+    std::ostringstream rendered;
+    ror::render_json(report, {}, rendered);
+    out = rendered.str();
+  } catch (const ror::Error& e) {
+    out = e.what();
+  }
+  for (std::size_t at = out.find(path); mapped && at != std::string::npos; at = out.find(path)) {
+    out.replace(at, path.size(), "fuzz");
+  }
+  return out;
 }
 
 void load_and_score(const std::string& bytes, const std::string& from, std::size_t block,
@@ -114,5 +159,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
   load_two_with_account(bytes);
+  if (!forced_importer().empty() && outcome(bytes, forced_importer(), false) !=
+                                        outcome(bytes, forced_importer(), true)) {
+    std::abort();  // a mapped file in blocks reads differently
+  }
   return 0;
 }

@@ -60,10 +60,11 @@ int libcsv_space(unsigned char c) {
 struct Reading {
   RowHandler& handler;
   std::vector<std::string> cells;
-  std::size_t count = 0;       // cells of the record so far
-  std::uint64_t start = 1;     // the line the record starts on
-  bool between_rows = true;    // no byte of a record fed since the last one ended
-  std::exception_ptr failure;  // what the handler threw (not let through libcsv's C frames)
+  std::size_t count = 0;         // cells of the record so far
+  std::uint64_t start = 1;       // the line the record starts on
+  std::size_t start_offset = 0;  // and where, in the text
+  bool between_rows = true;      // no byte of a record fed since the last one ended
+  std::exception_ptr failure;    // what the handler threw (not let through libcsv's C frames)
 };
 
 void on_cell(void* data, std::size_t size, void* state) {
@@ -78,7 +79,7 @@ void on_row_end(int, void* state) {
   auto& r = *static_cast<Reading*>(state);
   if (!r.failure) {
     try {
-      r.handler.row(std::span<const std::string>(r.cells.data(), r.count), r.start);
+      r.handler.row(std::span<const std::string>(r.cells.data(), r.count), r.start, r.start_offset);
     } catch (...) {
       r.failure = std::current_exception();
     }
@@ -309,7 +310,7 @@ std::string_view unwrap_quoted_lines(std::string_view cell, std::string& storage
 void read_table(std::string_view text, char delimiter, RowHandler& handler, bool repair,
                 const std::function<void(std::size_t)>& done_before, std::uint64_t first_line) {
   Parser parser(delimiter);
-  Reading r{handler, {}, 0, first_line, true, nullptr};
+  Reading r{handler, {}, 0, first_line, 0, true, nullptr};
   std::uint64_t line = first_line - 1;
   QuoteState quoting;    // (for the repair)
   std::string repaired;  // one line repaired
@@ -322,6 +323,7 @@ void read_table(std::string_view text, char delimiter, RowHandler& handler, bool
     const std::size_t newline = text.find('\n', pos);
     const std::size_t end = newline == std::string_view::npos ? text.size() : newline + 1;
     std::string_view piece = text.substr(pos, end - pos);
+    const std::size_t piece_at = pos;
     ++line;
     pos = end;
     if (repair) {
@@ -333,6 +335,7 @@ void read_table(std::string_view text, char delimiter, RowHandler& handler, bool
         continue;  // an empty line: no record
       }
       r.start = line;
+      r.start_offset = piece_at;
       r.between_rows = false;
     }
     const std::size_t parsed =

@@ -46,9 +46,9 @@ std::string_view unwrap_quoted_lines(std::string_view cell, std::string& storage
 class RowHandler {
  public:
   virtual ~RowHandler() = default;
-  // One record: its cells (each unquoted, valid until the next call) and the line it starts on
-  // (from 1).
-  virtual void row(std::span<const std::string> cells, std::uint64_t line) = 0;
+  // One record: its cells (each unquoted, valid until the next call), the line it starts on
+  // (from 1) and where it starts in the text (bytes).
+  virtual void row(std::span<const std::string> cells, std::uint64_t line, std::size_t offset) = 0;
   // A record that is not well-formed CSV (a quote inside an unquoted cell, text after a closing
   // quote): passed over; reading goes on at the next line.
   virtual void malformed(std::uint64_t line) = 0;

@@ -197,7 +197,8 @@ class Rows final : public csv::RowHandler {
     }
   }
 
-  void row(std::span<const std::string> cells, std::uint64_t line) override {
+  void row(std::span<const std::string> cells, std::uint64_t line, std::size_t offset) override {
+    out_.reading_at(offset);
     if (line < header_.line) {
       return;  // (the note before Connections.csv's header)
     }

@@ -197,6 +197,9 @@ class Reader {
     } else if (n == Node::author) {
       authors_.emplace_back();
     } else if (n == Node::item) {
+      if (offset_of != nullptr) {
+        sink_.reading_at(offset_of(parser));
+      }
       item_.title.clear();
       item_.link.clear();
       item_.creator.clear();
@@ -243,8 +246,10 @@ class Reader {
                                 : std::string_view(names_).substr(name_starts_.back());
   }
 
-  // Set by the caller: how to learn the current line of the input.
+  // Set by the caller: how to learn the current line of the input, and the offset in the item's
+  // bytes.
   std::uint64_t (*line_of)(void*) = nullptr;
+  std::uint64_t (*offset_of)(void*) = nullptr;
   void* parser = nullptr;
   // The end tags being read are not the input's but the caller's, closing a block that ends
   // before the document does: the site is told of by the block that holds its real end.
@@ -482,12 +487,14 @@ struct Parse {
   // lines past the head's are moved by line_shift to be the input's.
   std::uint64_t head_lines = 0;
   std::int64_t line_shift = 0;
+  std::uint64_t head_bytes = 0;
   bool doctype = false;
 
   // The input's line of the parser's line `line`.
   std::uint64_t input_line(std::uint64_t line) const {
-    return line > head_lines ? static_cast<std::uint64_t>(static_cast<std::int64_t>(line) + line_shift)
-                             : line;
+    return line > head_lines
+               ? static_cast<std::uint64_t>(static_cast<std::int64_t>(line) + line_shift)
+               : line;
   }
   std::exception_ptr thrown;  // what the reader threw, rethrown once the parser is out
 };
@@ -582,6 +589,15 @@ std::uint64_t input_line(void* parse) {
              : 0;
 }
 
+// Where the parser is in the item's bytes (after the head it was fed first).
+std::uint64_t item_offset(void* parse) {
+  const Parse& p = parse_of(parse);
+  const long consumed = xmlByteConsumed(p.ctxt);
+  return consumed > 0 && static_cast<std::uint64_t>(consumed) > p.head_bytes
+             ? static_cast<std::uint64_t>(consumed) - p.head_bytes
+             : 0;
+}
+
 // libxml2's messages that bypass the parser's error callback (an encoding the declaration names
 // that the bytes do not follow): dropped, as the callback's error, or the parse's end, says it.
 void ignore_generic_error(void* /*context*/, const char* /*message*/, ...) {}
@@ -607,6 +623,7 @@ void read_text(const TextItem& input, RecordSink& sink) {
     throw TextViolation{"cannot start the XML parser", 0};
   }
   reader.line_of = input_line;
+  reader.offset_of = item_offset;
   reader.parser = &p;
   // No network, no DTD loading, no entity substitution; errors come to on_error only.
   xmlCtxtUseOptions(p.ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -631,9 +648,11 @@ void read_text(const TextItem& input, RecordSink& sink) {
   if (!input.head.empty()) {
     // A block of items after the first: read after the document's start, its lines those of the
     // input (the block's first byte is on the line after the head's last line end).
-    p.head_lines = static_cast<std::uint64_t>(std::count(input.head.begin(), input.head.end(), '\n'));
-    p.line_shift = static_cast<std::int64_t>(input.first_line) -
-                   static_cast<std::int64_t>(p.head_lines + 1);
+    p.head_lines =
+        static_cast<std::uint64_t>(std::count(input.head.begin(), input.head.end(), '\n'));
+    p.line_shift =
+        static_cast<std::int64_t>(input.first_line) - static_cast<std::int64_t>(p.head_lines + 1);
+    p.head_bytes = input.head.size();
     feed(input.head, false, false);
   }
   if (going()) {

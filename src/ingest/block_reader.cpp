@@ -285,12 +285,18 @@ void read_block(const InputText& block, const Framing& framing, const Importer& 
     }
     try {
       batch.at = block.offset;
+      batch.text_start = block.offset;
       std::string repaired;
-      TextItem item{block.name, utf8_text(block, batch, repaired, release), variant, {}, {}, {},
-                    {}, {}};
+      std::string head;  // the head, its invalid UTF-8 replaced as the first block's was
+      TextItem item{block.name, utf8_text(block, batch, repaired, release), variant, {}, {}, {}, {},
+                    {}};
       item.first_line = block.first_line;
       if (!block.input_start && block.head) {
         item.head = *block.head;
+        if (invalid_utf8_at(item.head) < item.head.size()) {
+          replace_invalid_utf8(item.head, head);
+          item.head = head;
+        }
       }
       item.backslash_quotes = block.backslash_quotes;
       item.input_end = block.input_end;

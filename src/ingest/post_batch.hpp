@@ -88,6 +88,7 @@ class PostBatch final : public RecordSink {
   void skip(std::string_view reason, std::uint64_t n) override;
   void expect_items(std::uint64_t n, std::string_view field) override;
   std::string_view html_text(std::string_view html) override;
+  void reading_at(std::uint64_t offset) override { at = text_start + offset; }
 
   // Notes a mark of the framing (at `at`): what came under a key given again is dropped when
   // the batch is merged.
@@ -112,6 +113,7 @@ class PostBatch final : public RecordSink {
   // reader: the place of each warning, post and account record it gives (input order); and the
   // document's top-level key it is the member of ("" for any other item).
   std::uint64_t at = 0;
+  std::uint64_t text_start = 0;  // a text input's block: where it starts in the input
   std::string member;
   bool keep_details = false;
   bool keep_excerpts = false;           // LoadOptions::keep_excerpts

@@ -158,6 +158,10 @@ class RecordSink {
   virtual void expect_items(std::uint64_t n, std::string_view field) = 0;
   // The plain text of HTML, in a buffer reused from call to call (valid until the next call).
   virtual std::string_view html_text(std::string_view html) = 0;
+  // A text importer (Importer::read_text): the records it gives next start `offset` bytes into
+  // the item's bytes (TextItem::bytes). Warnings about them are placed there, in input order,
+  // however the input was cut into blocks.
+  virtual void reading_at(std::uint64_t offset) { static_cast<void>(offset); }
 };
 
 }  // namespace ror::ingest

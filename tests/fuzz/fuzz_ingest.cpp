@@ -10,6 +10,7 @@
 // importer, replayed with it forced).
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -159,9 +160,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
   load_two_with_account(bytes);
-  if (!forced_importer().empty() && outcome(bytes, forced_importer(), false) !=
-                                        outcome(bytes, forced_importer(), true)) {
-    std::abort();  // a mapped file in blocks reads differently
+  if (!forced_importer().empty()) {
+    const std::string in_memory = outcome(bytes, forced_importer(), false);
+    const std::string mapped = outcome(bytes, forced_importer(), true);
+    if (in_memory != mapped) {
+      // A mapped file in blocks reads differently.
+      std::fprintf(stderr, "in memory:\n%s\nmapped in blocks:\n%s\n", in_memory.c_str(),
+                   mapped.c_str());
+      std::abort();
+    }
   }
   return 0;
 }

@@ -207,7 +207,7 @@ namespace {
 // The cells of every record read_table finds, "|"-joined, one string per record.
 struct Cells : ror::importers::csv::RowHandler {
   std::vector<std::string> rows;
-  void row(std::span<const std::string> cells, std::uint64_t) override {
+  void row(std::span<const std::string> cells, std::uint64_t, std::size_t) override {
     std::string joined;
     for (const std::string& c : cells) {
       joined.append(joined.empty() ? "" : "|").append(c);

@@ -102,7 +102,7 @@ namespace {
 struct Count : ror::importers::csv::RowHandler {
   std::uint64_t rows = 0;
   std::uint64_t bytes = 0;
-  void row(std::span<const std::string> cells, std::uint64_t) override {
+  void row(std::span<const std::string> cells, std::uint64_t, std::size_t) override {
     ++rows;
     for (const std::string& c : cells) {
       bytes += c.size();

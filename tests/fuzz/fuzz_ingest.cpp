@@ -69,8 +69,8 @@ const std::string& forced_importer() {
   return name;
 }
 
-// The report of `bytes` read as the input "fuzz" (or from a file there, mapped in blocks of 7
-// bytes), without the inputs' names; or the error, the input's name as "fuzz".
+// The report of `bytes` read from memory or from a file, mapped in blocks of 7 bytes (both named
+// by the file's path), without the inputs' names; or the error.
 std::string outcome(const std::string& bytes, const std::string& from, bool mapped) {
   ror::LoadOptions options;
   options.threads = 2;
@@ -89,7 +89,7 @@ std::string outcome(const std::string& bytes, const std::string& from, bool mapp
       data_set = ror::load_files({path}, options);
     } else {
       options.map_bytes = std::numeric_limits<std::uint64_t>::max();
-      data_set = ror::load_buffers({{"fuzz", bytes}}, options);
+      data_set = ror::load_buffers({{path, bytes}}, options);
     }
     ror::Report report = ror::build_report(data_set, ror::default_score_config(), {});
     report.input.files.clear();
@@ -99,9 +99,6 @@ std::string outcome(const std::string& bytes, const std::string& from, bool mapp
     out = rendered.str();
   } catch (const ror::Error& e) {
     out = e.what();
-  }
-  for (std::size_t at = out.find(path); mapped && at != std::string::npos; at = out.find(path)) {
-    out.replace(at, path.size(), "fuzz");
   }
   return out;
 }

@@ -287,10 +287,9 @@ void PostBatch::invalid_utf8(std::uint64_t n, const std::string& pointer,
 }
 
 void PostBatch::invalid_utf8_text(std::uint64_t n, std::string_view place) {
-  warnings.add(
-      &Warnings::invalid_utf8,
-      // (how many the input holds is the warning's count: a block knows only its own)
-      fmt::format("invalid UTF-8 replaced by U+FFFD (the first at {})", place), at, n);
+  warnings.add(&Warnings::invalid_utf8,
+               // (how many the input holds is the warning's count: a block knows only its own)
+               fmt::format("invalid UTF-8 replaced by U+FFFD (the first at {})", place), at, n);
 }
 
 void PostBatch::settle_line(std::uint64_t first_line) {

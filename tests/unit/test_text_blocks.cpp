@@ -249,10 +249,14 @@ const std::string kWxrStart =
 std::string wxr_item(std::mt19937_64& rng, int id) {
   static const char* const kTypes[] = {"post", "post", "post", "page", "attachment"};
   static const char* const kStatus[] = {"publish", "publish", "publish", "draft"};
-  static const char* const kBody[] = {"Return on relationship", " <item> in a post ",
-                                      "]]",    "<!-- not a comment -->",
-                                      "\n",    "<b>bold</b> ",
-                                      "é🙂",   " #ror ",
+  static const char* const kBody[] = {"Return on relationship",
+                                      " <item> in a post ",
+                                      "]]",
+                                      "<!-- not a comment -->",
+                                      "\n",
+                                      "<b>bold</b> ",
+                                      "é🙂",
+                                      " #ror ",
                                       "</p></div>\n<item>"};
   std::string body;
   for (int k = static_cast<int>(rng() % 8); k > 0; --k) {
@@ -264,10 +268,10 @@ std::string wxr_item(std::mt19937_64& rng, int id) {
   item += "\t\t<guid isPermaLink=\"false\" note='a > b'>g" + std::to_string(id) + "</guid>\n";
   item += "\t\t<content:encoded><![CDATA[" + body + "]]></content:encoded>\n";
   item += "\t\t<wp:post_id>" + std::to_string(id) + "</wp:post_id>\n";
-  item += "\t\t<wp:post_date_gmt><![CDATA[2026-0" + std::to_string(1 + rng() % 9) +
-          "-1" + std::to_string(rng() % 10) + " 08:00:00]]></wp:post_date_gmt>\n";
-  item += std::string("\t\t<wp:post_type>") + kTypes[rng() % std::size(kTypes)] +
-          "</wp:post_type>\n";
+  item += "\t\t<wp:post_date_gmt><![CDATA[2026-0" + std::to_string(1 + rng() % 9) + "-1" +
+          std::to_string(rng() % 10) + " 08:00:00]]></wp:post_date_gmt>\n";
+  item +=
+      std::string("\t\t<wp:post_type>") + kTypes[rng() % std::size(kTypes)] + "</wp:post_type>\n";
   item += std::string("\t\t<wp:status>") + kStatus[rng() % std::size(kStatus)] + "</wp:status>\n";
   if (rng() % 4 == 0) {
     item += "\t\t<!-- <item> in a comment -->\n\t\t<wp:postmeta/>\n";
@@ -282,8 +286,8 @@ std::string wxr_item(std::mt19937_64& rng, int id) {
     item += "\t\t\t<wp:comment_date_gmt><![CDATA[2026-09-2" + std::to_string(rng() % 8) +
             " 10:00:00]]></wp:comment_date_gmt>\n";
     item += "\t\t\t<wp:comment_content><![CDATA[" + body + " thanks]]></wp:comment_content>\n";
-    item += std::string("\t\t\t<wp:comment_approved><![CDATA[") +
-            (rng() % 5 == 0 ? "spam" : "1") + "]]></wp:comment_approved>\n";
+    item += std::string("\t\t\t<wp:comment_approved><![CDATA[") + (rng() % 5 == 0 ? "spam" : "1") +
+            "]]></wp:comment_approved>\n";
     item += "\t\t\t<wp:comment_parent>" + std::to_string(c > 1 && rng() % 2 ? id * 10 + 1 : 0) +
             "</wp:comment_parent>\n";
     item += std::string("\t\t\t<wp:comment_user_id>") + (rng() % 3 == 0 ? "3" : "0") +
@@ -301,8 +305,9 @@ std::string wxr(std::uint64_t seed, bool late_author) {
   for (int i = 1; i <= items; ++i) {
     text += wxr_item(rng, i);
     if (late_author && i == items / 2) {
-      text += "\t<wp:author><wp:author_id>4</wp:author_id><wp:author_login>ren"
-              "</wp:author_login></wp:author>\n";
+      text +=
+          "\t<wp:author><wp:author_id>4</wp:author_id><wp:author_login>ren"
+          "</wp:author_login></wp:author>\n";
     }
   }
   return text + "</channel>\n</rss>\n";

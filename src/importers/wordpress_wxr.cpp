@@ -9,6 +9,7 @@
 #include <libxml/xmlerror.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <limits>
 #include <mutex>
@@ -186,12 +187,17 @@ class Reader {
  public:
   explicit Reader(RecordSink& sink) : sink_(sink) {}
 
-  void start(Ns ns, std::string_view name) {
+  void start(Ns ns, std::string_view prefix, std::string_view name) {
     const Node parent = stack_.empty() ? Node::other : stack_.back();
     const Node n = node_of(parent, ns, name);
     stack_.push_back(n);
     name_starts_.push_back(names_.size());
     names_.append(name);
+    if (stack_.size() <= outer_.size()) {
+      std::string& qname = outer_[stack_.size() - 1];
+      qname.assign(prefix);
+      (prefix.empty() ? qname : qname.append(":")).append(name);
+    }
     if (is_field(n)) {
       text_.clear();
     } else if (n == Node::author) {
@@ -238,6 +244,13 @@ class Reader {
     } else if (n == Node::channel && !synthetic_end) {
       emit_site();
     }
+  }
+
+  // End tags for the elements still open, when they are the document's outer two (its root and
+  // the root's child: the channel of an RSS document), else "".
+  std::string outer_end_tags() const {
+    return stack_.size() == outer_.size() ? "</" + outer_[1] + "></" + outer_[0] + ">"
+                                          : std::string();
   }
 
   // The innermost element not closed yet, or "".
@@ -468,6 +481,7 @@ class Reader {
   // Parallel to stack_: the elements' local names, one after another, and where each starts.
   std::string names_;
   std::vector<std::size_t> name_starts_;
+  std::array<std::string, 2> outer_;  // the qualified names of the two outer elements
   std::string text_;
   std::string site_title_;
   std::string site_url_;
@@ -516,11 +530,14 @@ void guarded(Parse& p, F&& f) {
   }
 }
 
-void on_start(void* ctx, const xmlChar* local, const xmlChar* /*prefix*/, const xmlChar* uri,
+void on_start(void* ctx, const xmlChar* local, const xmlChar* prefix, const xmlChar* uri,
               int /*nb_namespaces*/, const xmlChar** /*namespaces*/, int /*nb_attributes*/,
               int /*nb_defaulted*/, const xmlChar** /*attributes*/) {
   Parse& p = parse_of(ctx);
-  guarded(p, [&] { p.reader->start(ns_of(uri), reinterpret_cast<const char*>(local)); });
+  guarded(p, [&] {
+    p.reader->start(ns_of(uri), prefix == nullptr ? "" : reinterpret_cast<const char*>(prefix),
+                    reinterpret_cast<const char*>(local));
+  });
 }
 
 void on_end(void* ctx, const xmlChar* /*local*/, const xmlChar* /*prefix*/,
@@ -659,8 +676,10 @@ void read_text(const TextItem& input, RecordSink& sink) {
     feed(input.bytes, input.input_end, true);
   }
   if (!input.input_end && going()) {
-    reader.synthetic_end = true;  // (the block ends where the channel's next item starts)
-    feed("</channel></rss>", true, false);
+    // The block ends where the channel's next item starts: the channel and the root are closed
+    // here, whatever they are called.
+    reader.synthetic_end = true;
+    feed(reader.outer_end_tags(), true, false);
   }
   const bool well_formed = p.ctxt->wellFormed != 0;
   const std::uint64_t end_line = input_line(&p);

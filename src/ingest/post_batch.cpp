@@ -148,8 +148,11 @@ void PostBatch::post(const PostRecord& record) {
   if (record.repeat != RepeatRule::duplicate || !post_repeats.empty()) {
     post_repeats.resize(index, RepeatRule::duplicate);
     post_repeats.push_back(record.repeat);
-    if (record.repeat == RepeatRule::same_text) {
+    if (record.repeat == RepeatRule::same_text && repeat_reason.empty()) {
+      // Named now, counted by the merge: the reasons keep the order in which they first come
+      // however the input is cut into blocks (the merge drops none if none is repeated).
       repeat_reason = record.repeat_reason;
+      skip(repeat_reason, 0);
     }
   }
   // A status is placed; any other post that names the post it answers is linked to it only.

@@ -24,19 +24,25 @@ namespace ror::ingest {
 namespace {
 
 // What is kept of the input's start for every block: its first lines (a header is looked for
-// among the first few), up to this many bytes.
+// among the first few). The first block holds them all, so that it finds the same header; an
+// input whose first lines are longer than kHeadBytes is not cut.
 constexpr std::size_t kHeadLines = 16;
-constexpr std::size_t kHeadBytes = std::size_t{1} << 20;
+constexpr std::size_t kHeadBytes = std::size_t{16} << 20;
 
 class CsvFramer final : public Framer {
  public:
   explicit CsvFramer(char delimiter) : delimiter_(delimiter) {}
 
   std::size_t cut(InputText& text, bool at_end) override {
-    if (text.input_start) {
-      keep_head(text.view());
+    std::size_t end = 0;
+    if (text.input_start && !keep_head(text.view())) {
+      whole_ = whole_ || text.size > kHeadBytes;  // (else: more bytes, to hold the head)
+    } else if (!whole_) {
+      end = last_record_end(text.view(), at_end);
+      if (text.input_start && end < head_->size()) {
+        end = 0;  // (the first block holds the head)
+      }
     }
-    std::size_t end = whole_ ? 0 : last_record_end(text.view(), at_end);
     if (at_end) {
       end = text.size;
     }
@@ -49,13 +55,19 @@ class CsvFramer final : public Framer {
   }
 
  private:
-  void keep_head(std::string_view text) {
+  // Keeps the first lines of `text` (the input's start) as the head; false when `text` ends
+  // before them.
+  bool keep_head(std::string_view text) {
     std::size_t end = 0;
-    for (std::size_t line = 0; line < kHeadLines && end < text.size(); ++line) {
+    for (std::size_t line = 0; line < kHeadLines; ++line) {
       const std::size_t newline = text.find('\n', end);
-      end = newline == std::string_view::npos ? text.size() : newline + 1;
+      if (newline == std::string_view::npos) {
+        return false;
+      }
+      end = newline + 1;
     }
-    head_ = std::make_shared<const std::string>(text.substr(0, std::min(end, kHeadBytes)));
+    head_ = std::make_shared<const std::string>(text.substr(0, end));
+    return true;
   }
 
   bool ends_cell(char c) const { return c == delimiter_ || c == '\n' || c == '\r'; }

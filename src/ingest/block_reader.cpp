@@ -185,7 +185,8 @@ bool valid_utf8(std::string_view text, std::uint64_t offset, const ReleaseBytes&
     if (!simdjson::validate_utf8(text.data() + pos, end - pos)) {
       return false;
     }
-    if (release) {
+    if (release && text.size() > kWindow) {
+      // (a block of one window is read next: its pages stay until it is merged)
       release(offset + pos, offset + end);
     }
     pos = end;

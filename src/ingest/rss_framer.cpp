@@ -10,6 +10,7 @@
 // Past the first item the channel must hold only items: any other element there (which a later
 // block would not see), a DOCTYPE, or end tags that close more than was opened are where the
 // text is not regular, and the rest of the input is then one block.
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -59,19 +60,20 @@ class RssFramer final : public Framer {
         break;
       }
       const std::string_view rest = text.substr(lt);
+      const char kind = rest.size() > 1 ? rest[1] : '\0';
       std::size_t after = std::string_view::npos;  // past the markup
-      if (rest.starts_with("<![CDATA[")) {
+      if (kind == '!' && rest.starts_with("<![CDATA[")) {
         after = skip_past(text, lt + 9, "]]>");
-      } else if (rest.starts_with("<!--")) {
+      } else if (kind == '!' && rest.starts_with("<!--")) {
         after = skip_past(text, lt + 4, "-->");
-      } else if (rest.starts_with("<?")) {
+      } else if (kind == '?') {
         after = skip_past(text, lt + 2, "?>");
       } else if (rest.size() < 9) {
         break;  // (what the markup is shows only with more bytes)
-      } else if (rest.starts_with("<!")) {
+      } else if (kind == '!') {
         whole_ = true;  // a DOCTYPE (which the importer refuses), or not XML
         break;
-      } else if (rest.starts_with("</")) {
+      } else if (kind == '/') {
         after = tag_end(text, lt + 2);
         if (after != std::string_view::npos && --depth < kItemDepth) {
           if (depth < kItemDepth - 1 || !items) {
@@ -85,7 +87,7 @@ class RssFramer final : public Framer {
           break;
         }
         if (depth == kItemDepth) {
-          const std::string_view name = rest.substr(1, 5);
+          const std::string_view name = rest.substr(1, 5);  // (the tag holds 5 bytes and '>')
           if (name.starts_with("item") && is_name_end(name[4])) {
             if (!items && input.input_start) {
               if (lt > kHeadLimit) {
@@ -122,18 +124,23 @@ class RssFramer final : public Framer {
   // Past the `>` that ends the tag whose name starts at `from` (attribute values may hold `>`),
   // or npos.
   static std::size_t tag_end(std::string_view text, std::size_t from) {
-    for (std::size_t i = from; i < text.size(); ++i) {
-      const char c = text[i];
-      if (c == '"' || c == '\'') {
-        i = text.find(c, i + 1);
-        if (i == std::string_view::npos) {
-          return i;
-        }
-      } else if (c == '>') {
-        return i + 1;
+    while (true) {
+      const std::size_t gt = text.find('>', from);
+      if (gt == std::string_view::npos) {
+        return gt;
       }
+      // (most tags hold no quoted value: the first '>' ends them)
+      const std::string_view tag = text.substr(from, gt - from);
+      const std::size_t quote = std::min(tag.find('"'), tag.find('\''));
+      if (quote == std::string_view::npos) {
+        return gt + 1;
+      }
+      const std::size_t close = text.find(tag[quote], from + quote + 1);
+      if (close == std::string_view::npos) {
+        return close;
+      }
+      from = close + 1;
     }
-    return std::string_view::npos;
   }
 
   std::shared_ptr<const std::string> head_;

@@ -118,7 +118,7 @@ class Parser {
 }  // namespace
 
 std::string_view utf8_text(std::string_view bytes, std::string& storage) {
-  if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xff\xfe" || bytes.substr(0, 2) == "\xfe\xff")) {
+  if (ingest::starts_with_utf16_bom(bytes)) {
     const bool little = bytes[0] == '\xff';
     const std::size_t bad = transcode_utf16(bytes.substr(2), little, storage);
     if (bad != std::string_view::npos) {
@@ -131,7 +131,7 @@ std::string_view utf8_text(std::string_view bytes, std::string& storage) {
 
 std::string utf8_head(std::string_view head) {
   std::string out;
-  if (head.size() >= 2 && (head.substr(0, 2) == "\xff\xfe" || head.substr(0, 2) == "\xfe\xff")) {
+  if (ingest::starts_with_utf16_bom(head)) {
     const bool little = head[0] == '\xff';
     std::string_view units = head.substr(2);
     // A surrogate pair cut off at the end: its first half is dropped.
@@ -189,17 +189,6 @@ struct QuoteState {
   bool cell_start = true;
 };
 
-// Whether a cell starts after `unquoted` (text outside quotes) when one started before it: a cell
-// starts after a delimiter or a line end, and spaces after either keep it starting.
-bool cell_starts_after(std::string_view unquoted, char delimiter, bool before) {
-  const std::size_t last = unquoted.find_last_not_of(' ');
-  if (last == std::string_view::npos) {
-    return before;
-  }
-  const char c = unquoted[last];
-  return c == delimiter || c == '\n' || c == '\r';
-}
-
 // Walks `piece` (whole lines: a piece never ends inside a `\"` or a `""`) through the quoting
 // state `q` carries from piece to piece, a quote at a time; with `out`, writes the piece there
 // with every `\"` inside a quoted cell as `""`, when it holds one (returning the piece itself
@@ -214,7 +203,8 @@ std::string_view walk_backslash_quotes(std::string_view piece, char delimiter, Q
     const std::size_t quote = piece.find('"', i);
     if (!q.quoted) {
       const std::size_t to = quote == std::string_view::npos ? n : quote;
-      q.cell_start = cell_starts_after(piece.substr(i, to - i), delimiter, q.cell_start);
+      q.cell_start =
+          ingest::csv_cell_starts_after(piece.substr(i, to - i), delimiter, q.cell_start);
       if (quote == std::string_view::npos) {
         break;
       }

@@ -401,9 +401,9 @@ Detection detect(const Sniff& s) {
   }
   // The files that can be large are cut into blocks of records, read in parallel, unless they
   // are UTF-16 (then the importer makes them UTF-8 first).
-  const bool utf16 = s.head.starts_with("\xff\xfe") || s.head.starts_with("\xfe\xff");
   const Variant variant = header->layout->variant;
-  const bool cut = !utf16 && (variant == shares || variant == comments || variant == reactions);
+  const bool cut = !ingest::starts_with_utf16_bom(s.head) &&
+                   (variant == shares || variant == comments || variant == reactions);
   return ingest::detected(header->confidence,
                           {FramingKind::text, {}, false, cut ? header->delimiter : '\0'}, variant);
 }

@@ -714,8 +714,8 @@ Detection detect(const Sniff& s) {
   }
   // Cut into blocks of items, read in parallel, unless libxml2 must decode it first (UTF-16, or
   // an encoding the declaration names).
-  const bool utf16 = s.head.starts_with("\xff\xfe") || s.head.starts_with("\xfe\xff");
-  const bool cut = !utf16 && !ingest::declares_other_encoding(s.head);
+  const bool cut =
+      !ingest::starts_with_utf16_bom(s.head) && !ingest::declares_other_encoding(s.head);
   return detected(95, {FramingKind::text, {}, false, '\0', cut});
 }
 

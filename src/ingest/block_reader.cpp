@@ -201,8 +201,8 @@ bool valid_utf8(std::string_view text, std::uint64_t offset, const ReleaseBytes&
 std::string_view utf8_text(const InputText& block, PostBatch& batch, std::string& repaired,
                            const ReleaseBytes& release) {
   const std::string_view text = block.view();
-  if (text.starts_with("\xff\xfe") || text.starts_with("\xfe\xff") ||
-      valid_utf8(text, block.offset, release) || declares_other_encoding(text)) {
+  if (starts_with_utf16_bom(text) || valid_utf8(text, block.offset, release) ||
+      declares_other_encoding(text)) {
     return text;
   }
   const std::size_t bad = invalid_utf8_at(text);
@@ -288,19 +288,15 @@ void read_block(const InputText& block, const Framing& framing, const Importer& 
       batch.at = block.offset;
       batch.text_start = block.offset;
       std::string repaired;
-      std::string head;  // the head, its invalid UTF-8 replaced as the first block's was
-      TextItem item{block.name, utf8_text(block, batch, repaired, release), variant, {}, {}, {}, {},
-                    {}};
-      item.first_line = block.first_line;
-      if (!block.input_start && block.head) {
-        item.head = *block.head;
-        if (invalid_utf8_at(item.head) < item.head.size()) {
-          replace_invalid_utf8(item.head, head);
-          item.head = head;
-        }
-      }
-      item.backslash_quotes = block.backslash_quotes;
-      item.input_end = block.input_end;
+      TextItem item{.name = block.name,
+                    .bytes = utf8_text(block, batch, repaired, release),
+                    .variant = variant,
+                    .first_line = block.first_line,
+                    .head = !block.input_start && block.head ? std::string_view(*block.head)
+                                                             : std::string_view(),
+                    .input_end = block.input_end,
+                    .backslash_quotes = block.backslash_quotes,
+                    .done_before = {}};
       if (release && item.bytes.data() == block.data) {
         // (the importer reads the block's own bytes, not a repaired copy)
         item.done_before = [&release, &block, from = std::size_t{0}](std::size_t offset) mutable {

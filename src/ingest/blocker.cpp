@@ -50,8 +50,7 @@ void Blocker::begin(const Framing& framing) {
   framer_ = make_framer(framing);
   count_lines_ = framing.kind != FramingKind::lines;
   // (a text input of one block: nothing needs the position after it)
-  one_block_ =
-      framing.kind == FramingKind::text && framing.csv_delimiter == 0 && !framing.rss_items;
+  one_block_ = framing.kind == FramingKind::text && !framing.text_in_blocks();
 }
 
 bool Blocker::whole_block() const {

@@ -66,18 +66,11 @@ class CsvFramer final : public Framer {
       }
       end = newline + 1;
     }
-    head_ = std::make_shared<const std::string>(text.substr(0, end));
+    head_ = block_head(text.substr(0, end));
     return true;
   }
 
   bool ends_cell(char c) const { return c == delimiter_ || c == '\n' || c == '\r'; }
-
-  // Whether a cell starts at the end of `unquoted` (text outside quotes after a point where one
-  // started when `before`): after a delimiter or a line end, spaces after it included.
-  bool cell_starts_after(std::string_view unquoted, bool before) const {
-    const std::size_t last = unquoted.find_last_not_of(' ');
-    return last == std::string_view::npos ? before : ends_cell(unquoted[last]);
-  }
 
   // Where the last record that ends in `text` (which starts where a record starts) ends, after
   // its line end; 0 when none does. Sets whole_ on text that is not regular.
@@ -97,7 +90,7 @@ class CsvFramer final : public Framer {
       if (quote == n) {
         break;
       }
-      if (!cell_starts_after(unquoted, cell_start)) {
+      if (!csv_cell_starts_after(unquoted, delimiter_, cell_start)) {
         whole_ = true;  // a quote inside an unquoted cell
         break;
       }

@@ -8,6 +8,7 @@
 #include "ingest/json_syntax.hpp"
 #include "ingest/structural_scan.hpp"
 #include "ror/error.hpp"
+#include "ror/text.hpp"
 
 namespace ror::ingest {
 
@@ -47,16 +48,21 @@ std::unique_ptr<Framer> make_framer(const Framing& framing) {
   if (framing.kind == FramingKind::lines) {
     return std::make_unique<LinesFramer>();
   }
-  if (framing.kind == FramingKind::text && framing.csv_delimiter != 0) {
-    return make_csv_framer(framing.csv_delimiter);
-  }
-  if (framing.kind == FramingKind::text && framing.rss_items) {
-    return make_rss_framer();
-  }
   if (framing.kind == FramingKind::text) {
-    return std::make_unique<TextFramer>();
+    return framing.csv_delimiter != 0 ? make_csv_framer(framing.csv_delimiter)
+           : framing.rss_items        ? make_rss_framer()
+                                      : std::make_unique<TextFramer>();
   }
   return make_document_framer(framing);
+}
+
+std::shared_ptr<const std::string> block_head(std::string_view start) {
+  std::string repaired;
+  if (invalid_utf8_at(start) < start.size()) {
+    replace_invalid_utf8(start, repaired);
+    return std::make_shared<const std::string>(std::move(repaired));
+  }
+  return std::make_shared<const std::string>(start);
 }
 
 Position Position::after(std::string_view text) const {

@@ -39,6 +39,9 @@ struct Framing {
   // of its channel.
   bool rss_items = false;
 
+  // text: whether the input is cut into blocks (else it is one).
+  bool text_in_blocks() const { return csv_delimiter != 0 || rss_items; }
+
   // Whether `key` is one of item_keys.
   bool splits(std::string_view key) const {
     return !key.empty() && (key == item_keys[0] || key == item_keys[1]);
@@ -110,6 +113,23 @@ class Framer {
 
 // The framer of a framing.
 std::unique_ptr<Framer> make_framer(const Framing& framing);
+
+// The start of an input that a text framer hands every block (InputText::head), its invalid
+// UTF-8 replaced as the block reader replaces it in the first block.
+std::shared_ptr<const std::string> block_head(std::string_view start);
+
+// CSV's rule for where a cell starts, which the CSV framer cuts by and the CSV reader's `\"`
+// repair walks by: after `unquoted` (text outside quotes, after a point where a cell started
+// when `before`), a cell starts when its last byte that is not a space is the delimiter or a
+// line end.
+inline bool csv_cell_starts_after(std::string_view unquoted, char delimiter, bool before) {
+  const std::size_t last = unquoted.find_last_not_of(' ');
+  if (last == std::string_view::npos) {
+    return before;
+  }
+  const char c = unquoted[last];
+  return c == delimiter || c == '\n' || c == '\r';
+}
 
 // An input position: line and column, both from 1.
 struct Position {

@@ -94,7 +94,7 @@ class RssFramer final : public Framer {
                 whole_ = true;
                 break;
               }
-              head_ = std::make_shared<const std::string>(text.substr(0, lt));
+              head_ = block_head(text.substr(0, lt));
             }
             items = true;
             last = lt;

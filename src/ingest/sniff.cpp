@@ -354,7 +354,7 @@ Sniff sniff(std::string_view name, std::string_view head, bool whole) {
     out.shape = Shape::empty;
     return out;
   }
-  if (head.substr(0, 2) == "\xff\xfe" || head.substr(0, 2) == "\xfe\xff") {
+  if (starts_with_utf16_bom(head)) {
     out.shape = Shape::text;  // UTF-16 with a byte order mark
     return out;
   }

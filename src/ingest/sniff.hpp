@@ -24,6 +24,11 @@ enum class Shape : std::uint8_t {
 // "an object", "JSON lines", ...: how messages name a shape.
 std::string_view shape_name(Shape shape);
 
+// Whether a text starts with a UTF-16 byte order mark (little or big endian).
+inline bool starts_with_utf16_bom(std::string_view text) {
+  return text.starts_with("\xff\xfe") || text.starts_with("\xfe\xff");
+}
+
 // Whether a text starts with an XML declaration that names an encoding other than UTF-8
 // (`<?xml version="1.0" encoding="ISO-8859-1"?>`), which the XML parser decodes.
 bool declares_other_encoding(std::string_view text);

@@ -208,6 +208,13 @@ void TextMaker::make(const Status& s, int64_t parent_author, Rng& rng, Text& out
   hashtags(rng, out, stuffed ? static_cast<uint64_t>(rng.range(6, 14)) : rng.below(3));
 }
 
+void TextMaker::paragraphs(Rng& rng, Text& out, uint64_t n) {
+  for (uint64_t i = 0; i < n; ++i) {
+    append(out, "\n\n");
+    words(rng, out, static_cast<uint64_t>(rng.range(15, 45)));
+  }
+}
+
 void TextMaker::make_other(const Status& s, Text& out) {
   Rng other(s.seed ^ 0x6f74686572ULL);
   out.clear();

@@ -84,6 +84,9 @@ class TextMaker {
   // The text of the status `s` reposts or quotes (its author is s.other.author), drawn from a
   // stream of its own.
   void make_other(const Status& s, Text& out);
+  // Appends `n` paragraphs of 15 to 45 words each, each after a blank line: the rest of a
+  // forum comment, longer than a status (Hacker News).
+  void paragraphs(Rng& rng, Text& out, uint64_t n);
 
  private:
   void words(Rng& rng, Text& out, uint64_t n);

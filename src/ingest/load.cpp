@@ -87,6 +87,9 @@ struct OpenInput {
   // reads it, which sets importer, detection, info, skip or error before the block is merged.
   bool deferred = false;
   bool given = false;  // deferred: its block was cut
+  // Deferred, and not read yet: a small plain file that the parsing thread reads (opening and
+  // reading many small files is then not all on the calling thread).
+  bool unread = false;
   // Read after every other input (Detection::comments_apart, with --account).
   bool parked = false;
 };
@@ -97,6 +100,7 @@ struct Segment {
   Block block;
   OpenInput* input = nullptr;
   bool end = false;
+  bool unread = false;  // the block is the input's whole, still to be read (OpenInput::unread)
   std::optional<ingest::PostBatch> batch;
 };
 
@@ -145,7 +149,9 @@ class Stages {
         break;
       }
       ++piece.count;
-      bytes += segment.end ? 0 : segment.block.text.size;
+      bytes += segment.end      ? 0
+               : segment.unread ? segment.input->bytes->size_hint()
+                                : segment.block.text.size;
     }
     timings_.read_ms += clock.lap();
     return piece.count > 0;
@@ -157,6 +163,9 @@ class Stages {
       Segment& segment = piece.segments[i];
       if (segment.end) {
         continue;
+      }
+      if (segment.unread) {
+        read_whole(*segment.input, segment.block);
       }
       // (a batch merged before is let go here, not by the calling thread: freeing a batch's
       // records costs about a third of what merging them does)
@@ -229,9 +238,23 @@ class Stages {
     }
   }
 
+  // Reads an unread input whole into its one block (an error is kept in the input).
+  static void read_whole(OpenInput& in, Block& block) {
+    try {
+      bool whole = false;
+      in.blocker->head(whole);
+      in.blocker->take_whole(block);
+    } catch (const Error&) {
+      in.error = std::current_exception();
+    }
+  }
+
   // A deferred input's one block: detects its format, frames it and reads it. What is decided
   // is kept in the input, an error in it or in the batch, for the merge.
   void detect_and_parse(OpenInput& in, Block& block, ingest::PostBatch& batch) const {
+    if (in.error) {
+      return;  // it could not be read
+    }
     try {
       decide(in, block.text.view(), true);
     } catch (const Error&) {
@@ -279,10 +302,14 @@ class Stages {
         return false;
       }
       piece.input = current_;
+      piece.unread = false;
       if (current_->deferred) {
         piece.end = current_->given;
         if (!piece.end) {
-          current_->blocker->take_whole(piece.block);
+          piece.unread = current_->unread;
+          if (!piece.unread) {
+            current_->blocker->take_whole(piece.block);
+          }
           current_->given = true;
         }
       } else {
@@ -358,6 +385,11 @@ class Stages {
   void prepare(OpenInput& in, std::unique_ptr<ByteSource> bytes) {
     in.bytes = std::move(bytes);
     in.blocker = std::make_unique<Blocker>(*in.bytes, block_);
+    if (in.bytes->plain_file() && in.bytes->size_hint() <= block_) {
+      in.deferred = true;  // read whole by a parsing thread
+      in.unread = true;
+      return;
+    }
     bool whole = false;
     const std::string_view head = in.blocker->head(whole);
     if (in.blocker->whole_block()) {
@@ -510,8 +542,10 @@ class Pipeline {
   void run() {
     bool input_left = true;
     while (input_left || merged_ < read_) {
-      // Read ahead while there is room and the next batch to merge is not ready; else merge.
-      if (input_left && read_ < merged_ + slots_.size() && !head_parsed()) {
+      // Read ahead while there is room and either the next batch to merge is not ready or no
+      // piece waits for a parsing thread; else merge. (Merging while the parsing threads have
+      // nothing queued would leave them idle when the merge is the slower stage.)
+      if (input_left && read_ < merged_ + slots_.size() && (!head_parsed() || !work_queued())) {
         input_left = read_one();
         continue;
       }
@@ -542,6 +576,12 @@ class Pipeline {
     ++read_;
     queued_.notify_one();
     return true;
+  }
+
+  // Whether a piece read waits for a parsing thread.
+  bool work_queued() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return taken_ < read_;
   }
 
   bool head_parsed() {

@@ -86,6 +86,13 @@ std::string outcome(const std::string& bytes, const std::string& from, bool mapp
       std::ofstream(path, std::ios::binary) << bytes;
       options.block_bytes = 7;
       options.map_bytes = 1;
+      struct Removed {  // (however the load ends: a run leaves no file behind)
+        const std::string& path;
+        ~Removed() {
+          std::error_code ignored;
+          std::filesystem::remove(path, ignored);
+        }
+      } removed{path};
       data_set = ror::load_files({path}, options);
     } else {
       options.map_bytes = std::numeric_limits<std::uint64_t>::max();

@@ -7,6 +7,8 @@
 #include <limits>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "fixtures.hpp"
 #include "generated_dataset.hpp"
 #include "ror/error.hpp"
@@ -127,4 +129,72 @@ TEST_CASE("errors are the same whatever the block size", "[stream]") {
       CHECK(json_of_file(bad, block, 2, true) == json_of_file(bad, 0, 1, false));
     }
   }
+}
+
+namespace {
+
+// The report of a folder's files, or the error. A file no larger than a block is read whole by
+// a parsing thread; a larger one is opened, detected and cut into blocks by the calling thread.
+std::string json_of_folder(const std::filesystem::path& folder, std::size_t block,
+                           std::size_t threads) {
+  LoadOptions options;
+  options.block_bytes = block;
+  options.threads = threads;
+  options.map_bytes = std::numeric_limits<std::uint64_t>::max();  // (files read, not mapped)
+  std::ostringstream out;
+  try {
+    const Dataset d = load_files({folder.string()}, options);
+    render_json(build_report(d, default_score_config(), {}), {}, out);
+    for (const auto& [reason, n] : d.input.skipped.counts) {
+      out << reason << ": " << n << "\n";
+    }
+    out << d.input.warnings.first << "\n";
+  } catch (const Error& e) {
+    out << e.what();
+  }
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("a folder of small files reads the same whichever thread reads each file", "[stream]") {
+  const std::filesystem::path folder =
+      std::filesystem::temp_directory_path() / ("ror-test-folder-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(folder / name, std::ios::binary) << text;
+  };
+  for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+    auto doc = test::gen::generate(seed, {seed % 3 == 0});
+    doc["account"] = {{"handle", "acme"}};  // one account across the files
+    const std::string text =
+        seed % 2 == 0 ? test::gen::to_document(doc) : test::gen::to_ndjson(doc);
+    write("part-" + std::to_string(100 + seed) + (seed % 2 == 0 ? ".json" : ".ndjson"), text);
+  }
+  write("README.txt", "not an export\n");
+  write("empty.json", "");
+  write("z-invalid-utf8.json",
+        "{\"posts\": [{\"id\": \"u1\", \"created_at\": \"2026-01-05T10:00:00Z\", "
+        "\"text\": \"caf\xe9\"}]}");
+  const std::string expected = json_of_folder(folder, 64, 1);  // every file cut into blocks
+  INFO(expected.substr(0, 300));
+  CHECK(expected.find("\"schema_version\"") != std::string::npos);
+  CHECK(expected.find("files no importer reads: 1") != std::string::npos);
+  CHECK(expected.find("z-invalid-utf8.json") != std::string::npos);
+  for (const std::size_t threads : kThreads) {
+    INFO("threads " << threads);
+    CHECK(json_of_folder(folder, 64, threads) == expected);
+    CHECK(json_of_folder(folder, 1 << 20, threads) == expected);  // every file read whole
+  }
+  // A malformed file is reported at its place, however it was read.
+  write("part-105.ndjson",
+        "{\"id\": \"p1\", \"created_at\": \"2026-01-05T10:00:00Z\"}\n{\"id\":,\n");
+  const std::string error = json_of_folder(folder, 64, 1);
+  CHECK(error.find("part-105.ndjson:2") != std::string::npos);
+  for (const std::size_t threads : kThreads) {
+    INFO("threads " << threads);
+    CHECK(json_of_folder(folder, 1 << 20, threads) == error);
+  }
+  std::filesystem::remove_all(folder);
 }

@@ -49,6 +49,9 @@ class ByteSource {
   std::optional<std::uint64_t> remaining() const;
   // The total size when known (a regular file, memory, a member of recorded size), else 0.
   std::uint64_t size_hint() const;
+  // Whether it is a regular file read with read(2) (neither mapped, nor memory, nor a stream),
+  // of a known size: then any one thread at a time may read it, not only the one that opened it.
+  bool plain_file() const { return fd_ >= 0 && !stream_ && mapped_.empty() && size_ > 0; }
   // The rest will not be read: stops decoding it (skipping it cheaply in an archive); read()
   // then returns 0.
   void skip_rest();

@@ -36,7 +36,7 @@ Json account_json(const Account& a) {
               {"also", also}};
 }
 
-Json input_json(const Report& r) {
+Json input_json(const Report& r, bool lists) {
   const InputStats& in = r.input;
   const Warnings& w = in.warnings;
   Json warnings{{"total", w.total()}};
@@ -56,27 +56,27 @@ Json input_json(const Report& r) {
     unknown.push_back(path);
     why[path] = unknown_reason(id, r.metrics.why_unknown(id));
   }
-  return Json{{"files", in.files},
-              {"formats", in.formats},
-              {"origins", in.origins},
-              {"bytes", in.bytes},
-              {"posts_read", in.posts_read},
-              {"comments_read", in.comments_read},
-              {"posts_scored", json_number(r.metrics[MetricId::posts], Unit::count)},
-              {"original_posts", r.metrics.counts.original_posts},
-              {"outreach_posts", r.metrics.counts.outreach_posts},
-              {"foreign_posts", in.foreign_posts},
-              {"foreign_comments", in.foreign_comments},
-              {"filtered_posts", in.filtered_posts},
-              {"filtered_comments", in.filtered_comments},
-              {"posts_merged", in.posts_merged},
-              {"comments_merged", in.comments_merged},
-              {"statuses_placed", in.statuses_placed},
-              {"anonymous_comments", in.anonymous_comments},
-              {"skipped", skipped},
-              {"warnings", warnings},
-              {"unknown_metrics", unknown},
-              {"unknown_why", why}};
+  Json out = lists ? Json{{"files", in.files}, {"formats", in.formats}, {"origins", in.origins}}
+                   : Json::object();
+  out.update(Json{{"bytes", in.bytes},
+                  {"posts_read", in.posts_read},
+                  {"comments_read", in.comments_read},
+                  {"posts_scored", json_number(r.metrics[MetricId::posts], Unit::count)},
+                  {"original_posts", r.metrics.counts.original_posts},
+                  {"outreach_posts", r.metrics.counts.outreach_posts},
+                  {"foreign_posts", in.foreign_posts},
+                  {"foreign_comments", in.foreign_comments},
+                  {"filtered_posts", in.filtered_posts},
+                  {"filtered_comments", in.filtered_comments},
+                  {"posts_merged", in.posts_merged},
+                  {"comments_merged", in.comments_merged},
+                  {"statuses_placed", in.statuses_placed},
+                  {"anonymous_comments", in.anonymous_comments},
+                  {"skipped", skipped},
+                  {"warnings", warnings},
+                  {"unknown_metrics", unknown},
+                  {"unknown_why", why}});
+  return out;
 }
 
 // The period the report covers: its first and last post, and the window asked for.
@@ -283,6 +283,26 @@ void write_group(JsonWriter& w, Group group, const MetricValues& m, const Scores
   w.close('}');
 }
 
+// The "input" object, its per-file lists written string by string (input_json's layout).
+void write_input(JsonWriter& w, const Report& report) {
+  const InputStats& in = report.input;
+  w.key("input").open('{');
+  for (const auto& [name, list] : {std::pair{"files", &in.files}, std::pair{"formats", &in.formats},
+                                   std::pair{"origins", &in.origins}}) {
+    w.key(name).open('[');
+    for (const std::string& item : *list) {
+      w.element();
+      w.string(item);
+    }
+    w.close(']');
+  }
+  const Json rest = input_json(report, false);
+  for (const auto& [name, value] : rest.items()) {
+    w.key(name).value(value);
+  }
+  w.close('}');
+}
+
 // The verdict, and what an insufficient-data verdict lacks (else null).
 void write_verdict(JsonWriter& w, const Scores& s) {
   w.key("verdict").value(verdict_name(s.verdict));
@@ -325,7 +345,7 @@ void render_json(const Report& report, const RenderOptions& /*options*/, std::os
   w.key("schema_version").value(kOutputSchemaVersion);
   w.key("account").value(account_json(report.account));
   w.key("period").value(period_json(report));
-  w.key("input").value(input_json(report));
+  write_input(w, report);
   if (report.by) {
     w.key("by").value(breakdown_name(*report.by));
     w.key("rows").open('[');

@@ -21,7 +21,9 @@ Json account_json(const Account& account);
 // The "period" object: the first and last post of the report, and the window asked for.
 Json period_json(const Report& report);
 
-// The "input" object: files, formats, counts, warnings, unknown metrics and why.
-Json input_json(const Report& report);
+// The "input" object: files, formats, counts, warnings, unknown metrics and why. Without
+// `lists`, the per-file lists (files, formats, origins) are left out, for a writer that writes
+// them itself (a folder may hold a hundred thousand files).
+Json input_json(const Report& report, bool lists = true);
 
 }  // namespace ror::render

@@ -317,4 +317,15 @@ TEST_CASE("the JSON report written as it goes is the document nlohmann would dum
       CHECK(doc["rows"][5]["hygiene"]["metrics"].empty());
     }
   }
+  // The per-file lists, written string by string: escapes, and an empty list.
+  Report r = build_report(d, default_score_config(), {});
+  r.input.files = {"dir/a \"quoted\" \u00e9.json", "dir\\b.json", "c\x01.json"};
+  r.input.formats = {"ror/v1", "ror/v1", "ror/v1"};
+  r.input.origins.clear();
+  const std::string text = rendered(r, "json");
+  const auto doc = nlohmann::ordered_json::parse(text);
+  CHECK(doc.dump(2) + "\n" == text);
+  CHECK(doc["input"]["files"][0] == "dir/a \"quoted\" \u00e9.json");
+  CHECK(doc["input"]["files"][2] == "c\x01.json");
+  CHECK(doc["input"]["origins"].empty());
 }

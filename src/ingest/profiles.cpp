@@ -14,10 +14,10 @@ void ProfileTable::add(const AccountRecord& profile) {
 
 void ProfileTable::merge(const ProfileTable& other) {
   // Each handle's slot is asked for a few profiles ahead (the load's table of every author is
-  // far larger than the caches; look_ahead.hpp), its hash kept for the look-up.
+  // far larger than the caches; look_ahead.hpp), with the hash the other table kept.
   const std::vector<Profile>& from = other.profiles_;
   const auto ahead = [&](std::size_t k) {
-    const std::uint64_t h = StringIndex::hash(from[k].handle);
+    const std::uint64_t h = from[k].hash;
     by_handle_.prefetch_slot(h);
     return h;
   };
@@ -45,7 +45,7 @@ void ProfileTable::add(std::string_view handle, std::uint64_t hash, std::string_
   }
   const auto index = static_cast<std::uint32_t>(profiles_.size());
   Profile p{bytes_.store(handle), id.empty() ? std::string_view{} : bytes_.store(id),
-            platform.empty() ? std::string_view{} : bytes_.store(platform), followers};
+            platform.empty() ? std::string_view{} : bytes_.store(platform), followers, hash};
   by_handle_.try_emplace(p.handle, hash, index);
   if (!p.id.empty()) {
     by_id_.try_emplace(p.id, index);

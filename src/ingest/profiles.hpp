@@ -20,6 +20,7 @@ struct Profile {
   std::string_view id;
   std::string_view platform;
   std::optional<std::int64_t> followers;
+  std::uint64_t hash = 0;  // StringIndex::hash(handle): a merge into another table needs it again
 };
 
 class ProfileTable {

@@ -69,9 +69,13 @@ const std::string& forced_importer() {
   return name;
 }
 
-// The report of `bytes` read from memory or from a file, mapped in blocks of 7 bytes (both named
-// by the file's path), without the inputs' names; or the error.
-std::string outcome(const std::string& bytes, const std::string& from, bool mapped) {
+// How outcome() reads the bytes: from memory; from a file mapped in blocks of 7 bytes; or from a
+// file read with read(2), whole by the parsing thread that detects it (a small plain file).
+enum class ReadAs { memory, mapped, file };
+
+// The report of `bytes` read as `how` (each named by the file's path), without the inputs'
+// names; or the error.
+std::string outcome(const std::string& bytes, const std::string& from, ReadAs how) {
   ror::LoadOptions options;
   options.threads = 2;
   options.from = from;
@@ -82,10 +86,14 @@ std::string outcome(const std::string& bytes, const std::string& from, bool mapp
   std::string out;
   try {
     ror::Dataset data_set;
-    if (mapped) {
+    if (how != ReadAs::memory) {
       std::ofstream(path, std::ios::binary) << bytes;
-      options.block_bytes = 7;
-      options.map_bytes = 1;
+      if (how == ReadAs::mapped) {
+        options.block_bytes = 7;
+        options.map_bytes = 1;
+      } else {
+        options.map_bytes = std::numeric_limits<std::uint64_t>::max();
+      }
       struct Removed {  // (however the load ends: a run leaves no file behind)
         const std::string& path;
         ~Removed() {
@@ -164,9 +172,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
   load_two_with_account(bytes);
+  const std::string in_memory = outcome(bytes, forced_importer(), ReadAs::memory);
+  const std::string read_whole = outcome(bytes, forced_importer(), ReadAs::file);
+  if (in_memory != read_whole) {
+    // A small file read by a parsing thread reads differently.
+    std::fprintf(stderr, "in memory:\n%s\nfrom a file:\n%s\n", in_memory.c_str(),
+                 read_whole.c_str());
+    std::abort();
+  }
   if (!forced_importer().empty()) {
-    const std::string in_memory = outcome(bytes, forced_importer(), false);
-    const std::string mapped = outcome(bytes, forced_importer(), true);
+    const std::string mapped = outcome(bytes, forced_importer(), ReadAs::mapped);
     if (in_memory != mapped) {
       // A mapped file in blocks reads differently.
       std::fprintf(stderr, "in memory:\n%s\nmapped in blocks:\n%s\n", in_memory.c_str(),

@@ -87,8 +87,8 @@ struct OpenInput {
   // reads it, which sets importer, detection, info, skip or error before the block is merged.
   bool deferred = false;
   bool given = false;  // deferred: its block was cut
-  // Deferred, and not read yet: a small plain file that the parsing thread reads (opening and
-  // reading many small files is then not all on the calling thread).
+  // Deferred, and read by the parsing thread that reads its one block: a small plain file
+  // (opening and reading many small files is then not all on the calling thread).
   bool unread = false;
   // Read after every other input (Detection::comments_apart, with --account).
   bool parked = false;
@@ -100,7 +100,6 @@ struct Segment {
   Block block;
   OpenInput* input = nullptr;
   bool end = false;
-  bool unread = false;  // the block is the input's whole, still to be read (OpenInput::unread)
   std::optional<ingest::PostBatch> batch;
 };
 
@@ -149,9 +148,9 @@ class Stages {
         break;
       }
       ++piece.count;
-      bytes += segment.end      ? 0
-               : segment.unread ? segment.input->bytes->size_hint()
-                                : segment.block.text.size;
+      bytes += segment.end             ? 0
+               : segment.input->unread ? segment.input->bytes->size_hint()
+                                       : segment.block.text.size;
     }
     timings_.read_ms += clock.lap();
     return piece.count > 0;
@@ -164,7 +163,7 @@ class Stages {
       if (segment.end) {
         continue;
       }
-      if (segment.unread) {
+      if (segment.input->unread) {
         read_whole(*segment.input, segment.block);
       }
       // (a batch merged before is let go here, not by the calling thread: freeing a batch's
@@ -238,7 +237,8 @@ class Stages {
     }
   }
 
-  // Reads an unread input whole into its one block (an error is kept in the input).
+  // Reads a small plain file (OpenInput::unread) whole into its one block (an error is kept in
+  // the input).
   static void read_whole(OpenInput& in, Block& block) {
     try {
       bool whole = false;
@@ -302,12 +302,10 @@ class Stages {
         return false;
       }
       piece.input = current_;
-      piece.unread = false;
       if (current_->deferred) {
         piece.end = current_->given;
         if (!piece.end) {
-          piece.unread = current_->unread;
-          if (!piece.unread) {
+          if (!current_->unread) {
             current_->blocker->take_whole(piece.block);
           }
           current_->given = true;
@@ -542,10 +540,8 @@ class Pipeline {
   void run() {
     bool input_left = true;
     while (input_left || merged_ < read_) {
-      // Read ahead while there is room and either the next batch to merge is not ready or no
-      // piece waits for a parsing thread; else merge. (Merging while the parsing threads have
-      // nothing queued would leave them idle when the merge is the slower stage.)
-      if (input_left && read_ < merged_ + slots_.size() && (!head_parsed() || !work_queued())) {
+      // Read ahead while there is room and reading comes first (read_first); else merge.
+      if (input_left && read_ < merged_ + slots_.size() && read_first()) {
         input_left = read_one();
         continue;
       }
@@ -578,15 +574,13 @@ class Pipeline {
     return true;
   }
 
-  // Whether a piece read waits for a parsing thread.
-  bool work_queued() {
+  // Whether to read the next piece before merging: when the next batch to merge is not parsed
+  // yet, or when no piece read waits for a parsing thread (merging then would leave them idle,
+  // when the merge is the slower stage).
+  bool read_first() {
     const std::lock_guard<std::mutex> lock(mutex_);
-    return taken_ < read_;
-  }
-
-  bool head_parsed() {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    return merged_ < read_ && slots_[merged_ % slots_.size()].parsed;
+    const bool head_parsed = merged_ < read_ && slots_[merged_ % slots_.size()].parsed;
+    return !head_parsed || taken_ == read_;
   }
 
   void work() {

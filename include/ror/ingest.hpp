@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,9 +22,11 @@ struct LoadOptions {
   std::optional<TimeMs> until;        // keep posts created at or before this time
   std::size_t threads = 0;            // parsing threads; 0: one per hardware thread
   std::size_t block_bytes = 0;        // bytes per block; 0: the default (4 MiB)
-  // Regular files at least this large are mapped into memory instead of read (32 MiB: below
-  // that, reading costs less than a mapping).
-  std::uint64_t map_bytes = std::uint64_t{32} << 20;
+  // Regular files at least this large are mapped into memory instead of read. By default none
+  // is: on two cores, reading 1 GB in blocks took 10-20 % less time than mapping it and letting
+  // its pages go (docs/performance.md). A file is mapped anyway where one item outgrows the
+  // blocks read (a large irregular stretch of CSV, a huge JSON value).
+  std::uint64_t map_bytes = std::numeric_limits<std::uint64_t>::max();
   // Called after each merged block with the bytes read so far and the total (0: unknown).
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };

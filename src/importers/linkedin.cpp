@@ -133,34 +133,36 @@ std::optional<Header> find_header(std::string_view text, std::optional<Variant> 
 
 // The post a LinkedIn link names, as its URN ("urn:li:share:7345..." of
 // "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7345...", ASCII percent-decoded);
-// the link itself when it has none.
-std::string urn_of(std::string_view link) {
+// the link itself when it has none. Written into `out` (kept by the caller: no allocation a row).
+void urn_of(std::string_view link, std::string& out) {
   const std::size_t at = link.find("urn%3A");
   const std::size_t plain = link.find("urn:li:");
   const std::size_t start = at != std::string_view::npos ? at : plain;
+  out.clear();
   if (start == std::string_view::npos) {
-    return std::string(link);
+    out.assign(link);
+    return;
   }
   std::string_view rest = link.substr(start);
   rest = rest.substr(0, rest.find_first_of("/?#"));
-  std::string out;
   const auto hex = [](char c) {
     return c >= '0' && c <= '9'   ? c - '0'
            : c >= 'a' && c <= 'f' ? c - 'a' + 10
            : c >= 'A' && c <= 'F' ? c - 'A' + 10
                                   : -1;
   };
-  for (std::size_t i = 0; i < rest.size(); ++i) {
+  std::size_t from = 0;  // (copied up to here)
+  for (std::size_t i = rest.find('%'); i != std::string_view::npos; i = rest.find('%', i + 1)) {
     // (only ASCII is decoded: the id stays UTF-8 whatever the link holds)
-    if (rest[i] == '%' && i + 2 < rest.size() && hex(rest[i + 1]) >= 0 && hex(rest[i + 1]) < 8 &&
+    if (i + 2 < rest.size() && hex(rest[i + 1]) >= 0 && hex(rest[i + 1]) < 8 &&
         hex(rest[i + 2]) >= 0) {
+      out.append(rest, from, i - from);
       out.push_back(static_cast<char>(hex(rest[i + 1]) * 16 + hex(rest[i + 2])));
       i += 2;
-    } else {
-      out.push_back(rest[i]);
+      from = i + 1;
     }
   }
-  return out;
+  out.append(rest, from);
 }
 
 std::string_view trimmed(std::string_view s) {
@@ -278,7 +280,7 @@ class Rows final : public csv::RowHandler {
       out_.skip(kReposts);
       return;
     }
-    id_ = urn_of(link);
+    urn_of(link, id_);
     ingest::PostRecord& r = record_;
     r.clear();
     r.id = id_;
@@ -306,7 +308,7 @@ class Rows final : public csv::RowHandler {
     if (!t) {
       return;
     }
-    target_ = urn_of(link);
+    urn_of(link, target_);
     // A comment has no id of its own: its post and time make one, which the merge numbers on a
     // repeat.
     id_ = target_;

@@ -15,6 +15,10 @@ namespace {
 // The start of an input that format detection sees, whatever the block size.
 constexpr std::size_t kDetectBytes = std::size_t{16} << 20;
 
+// An item that needs more than this many blocks of text (and at least kDetectBytes) is read from
+// a mapping of its file, where it lies, rather than read into memory.
+constexpr std::size_t kMapPastBlocks = 16;
+
 }  // namespace
 
 std::string_view Blocker::head(bool& whole) {
@@ -40,6 +44,7 @@ void Blocker::skip_bom() {
   if (start.substr(0, 3) == "\xef\xbb\xbf") {
     if (source_.mapped().empty()) {
       carry_.erase(0, 3);
+      bom_ = 3;  // (offsets of a read input start after it)
     }
     offset_ = source_.mapped().empty() ? 0 : 3;
     start_offset_ = offset_;
@@ -81,8 +86,16 @@ bool Blocker::next_read(Block& block) {
     block.text = text_at(block.bytes.data(), block.bytes.size(), block.bytes.capacity());
     const std::size_t cut = framer_->cut(block.text, eof_);
     if (cut == 0 && !eof_ && !framer_->error) {
-      // Not one whole item yet: read more (growing past the block size for a huge item).
+      // Not one whole item yet: read more (growing past the block size for a huge item), or,
+      // past a size, map the file and read on where the item lies.
       block.bytes.swap(carry_);
+      if (carry_.size() >= std::max(block_ * kMapPastBlocks, kDetectBytes) && source_.map()) {
+        std::string().swap(carry_);
+        offset_ += bom_;  // (a mapping's offsets count the byte order mark)
+        start_offset_ += bom_;
+        bom_ = 0;
+        return next_mapped(block);
+      }
       fill();
       continue;
     }

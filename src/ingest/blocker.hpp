@@ -1,7 +1,9 @@
 // Cuts one input into blocks of whole items, ready to be read in parallel: shows the start of
 // the input for detection, asks the framing's framer where the last whole item of a stretch
 // ends, and keeps the input position (line and column) of each block for error messages, unless
-// the block reader counts lines itself (the lines framing).
+// the block reader counts lines itself (the lines framing). A file that is not mapped is read
+// block by block; one whose item outgrows what a read block should hold is mapped there, and
+// the item and the rest are cut where they lie.
 #pragma once
 
 #include <memory>
@@ -68,6 +70,7 @@ class Blocker {
   bool eof_ = false;
   std::uint64_t offset_ = 0;
   std::uint64_t start_offset_ = 0;  // where the input's text starts (past a byte order mark)
+  std::uint64_t bom_ = 0;           // the byte order mark taken off a read input's start
   Position position_;               // of offset_
 };
 

@@ -359,8 +359,10 @@ std::uint32_t count_text_tags(std::string_view text, char sigil) {
   // The tags' names as views of the text: no copies.
   thread_local std::vector<std::string_view> tags;
   tags.clear();
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != sigil || (i > 0 && is_word_char(text[i - 1]))) {
+  // From sigil to sigil (most texts hold few): one that follows a word character starts no tag.
+  for (std::size_t i = text.find(sigil); i != std::string_view::npos; i = text.find(sigil, i)) {
+    if (i > 0 && is_word_char(text[i - 1])) {
+      ++i;
       continue;
     }
     std::size_t j = i + 1;
@@ -370,7 +372,7 @@ std::uint32_t count_text_tags(std::string_view text, char sigil) {
     if (j > i + 1) {
       tags.push_back(text.substr(i + 1, j - i - 1));
     }
-    i = j - 1;
+    i = j;
   }
   return count_distinct(tags);
 }

@@ -8,6 +8,8 @@
 #include <thread>
 
 #include "archive_writer.hpp"
+#include "ingest/blocker.hpp"
+#include "ingest/framing.hpp"
 #include "ingest/sources/archive_reader.hpp"
 #include "ingest/sources/magic.hpp"
 #include "ingest/sources/read_ahead.hpp"
@@ -116,6 +118,39 @@ TEST_CASE("a plain file is one named source, mapped or read", "[sources]") {
     CHECK(contents(*source) == "{\"posts\": []}");
     CHECK_FALSE(list.next());
   }
+}
+
+TEST_CASE("a read file is mapped where one item outgrows the blocks read", "[sources]") {
+  // A byte order mark, a short line, a line of 40 MiB (past 16 blocks of 64 KiB and past the
+  // 16 MiB start read for detection), a short line: the blocks hold every byte once, in order,
+  // and the input's offsets count the mark.
+  const TempDir dir;
+  const std::string text = "\xef\xbb\xbf{\"a\":1}\n{\"t\":\"" +
+                           std::string(std::size_t{40} << 20, 'x') + "\"}\n{\"b\":2}\n";
+  write_file(dir / "big.ndjson", text);
+  SourceList list({dir / "big.ndjson"}, SourceOptions{});
+  std::unique_ptr<ByteSource> source = list.next();
+  REQUIRE(source);
+  CHECK(source->mapped().empty());  // (read, by default)
+  ror::ingest::Blocker blocker(*source, std::size_t{64} << 10);
+  bool whole = true;
+  CHECK(blocker.head(whole).substr(0, 8) == "{\"a\":1}\n");
+  CHECK_FALSE(whole);
+  ror::ingest::Framing lines;
+  lines.kind = ror::ingest::FramingKind::lines;
+  blocker.begin(lines);
+  std::string got;
+  std::vector<std::string> first_bytes;
+  ror::ingest::Block block;
+  while (blocker.next(block)) {
+    got += block.text.view();
+    first_bytes.emplace_back(block.text.view().substr(0, 6));
+  }
+  CHECK_FALSE(source->mapped().empty());  // mapped at the long line
+  CHECK(got == text.substr(3));
+  // (the short line after the long one comes in the long one's block, cut from the mapping)
+  CHECK(first_bytes == std::vector<std::string>{"{\"a\":1", "{\"t\":\""});
+  CHECK(blocker.offset() == text.size());
 }
 
 TEST_CASE("a missing path is a bad-input error naming it", "[sources]") {

@@ -70,6 +70,10 @@ TEST_CASE("hashtags and mentions found in text", "[text]") {
   CHECK(count_text_tags("(#tag) and #tag2!", '#') == 2);
   CHECK(count_text_tags("caf\u00e9#tag follows a non-ASCII letter", '#') == 1);
   CHECK(count_text_tags("# alone, #_under", '#') == 1);
+  CHECK(count_text_tags("##a #b#c", '#') ==
+        2);  // a sigil after a sigil starts one; after a word not
+  CHECK(count_text_tags("#", '#') == 0);
+  CHECK(count_text_tags("end #last", '#') == 1);
   CHECK(count_text_tags("mail bob@example.com, ping @Alice @alice @bob_2", '@') == 2);
 }
 

@@ -31,24 +31,35 @@ ByteSource ByteSource::adopt(const std::string& name, int fd, std::uint64_t size
   source.fd_ = fd;
   source.size_ = size;
   if (size > 0 && size >= map_bytes) {
-    // The file's pages (the last one zero-filled past the end) and one more page of zeros
-    // after them: an anonymous span first, the file mapped over its start.
-    const std::uint64_t page = page_size();
-    const std::uint64_t span = (size + page - 1) / page * page + page;
-    void* area = ::mmap(nullptr, span, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (area != MAP_FAILED) {
-      void* map = ::mmap(area, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
-      if (map == MAP_FAILED) {
-        ::munmap(area, span);
-      } else {
-        ::madvise(map, size, MADV_SEQUENTIAL);
-        source.mapped_ = std::string_view(static_cast<const char*>(map), size);
-        source.mapped_span_ = span;
-      }
-    }
-    // A file that cannot be mapped is read instead.
+    source.map();  // (a file that cannot be mapped is read instead)
   }
   return source;
+}
+
+bool ByteSource::map() {
+  if (!mapped_.empty()) {
+    return true;
+  }
+  if (fd_ < 0 || stream_ || size_ == 0 || ended_) {
+    return false;
+  }
+  // The file's pages (the last one zero-filled past the end) and one more page of zeros after
+  // them: an anonymous span first, the file mapped over its start.
+  const std::uint64_t page = page_size();
+  const std::uint64_t span = (size_ + page - 1) / page * page + page;
+  void* area = ::mmap(nullptr, span, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (area == MAP_FAILED) {
+    return false;
+  }
+  void* map = ::mmap(area, size_, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd_, 0);
+  if (map == MAP_FAILED) {
+    ::munmap(area, span);
+    return false;
+  }
+  ::madvise(map, size_, MADV_SEQUENTIAL);
+  mapped_ = std::string_view(static_cast<const char*>(map), size_);
+  mapped_span_ = span;
+  return true;
 }
 
 ByteSource ByteSource::memory(const std::string& name, std::string_view bytes) {

@@ -38,6 +38,9 @@ class ByteSource {
   // Bytes that may be read past the end of mapped() (zeros): a page, so that a reader that
   // looks a little past its input's end (SIMD loads) needs no copy of the last item.
   std::size_t mapped_tail() const { return mapped_span_ - mapped_.size(); }
+  // Maps a regular file not mapped yet (whatever read() has read of it: mapped() is the whole
+  // file); false when it cannot be (not a regular file of known size, or the system refused).
+  bool map();
   // Lets the system drop the mapped pages wholly inside [begin, end): they were read, and are
   // read again from the file if touched.
   void release(std::uint64_t begin, std::uint64_t end) const;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -25,7 +26,7 @@ class Stream;
 // How the paths are opened.
 struct SourceOptions {
   // Plain regular files at least this large are mapped (as LoadOptions::map_bytes).
-  std::uint64_t map_bytes = std::uint64_t{32} << 20;
+  std::uint64_t map_bytes = std::numeric_limits<std::uint64_t>::max();
   // The zip bomb guard: past 64 MiB decoded, a decoded stream may not exceed this many times the
   // compressed bytes read so far (0: no guard).
   std::uint64_t max_expansion = 1000;

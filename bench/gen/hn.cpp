@@ -163,14 +163,7 @@ const std::string& Tree::reply_html(const Status& s, int64_t parent_author) {
   // A comment on HN runs longer than a status: a thousand real ones (the typesense sample of
   // shared/realdata) average 396 characters of HTML, the median 250; these, by the paragraphs
   // added here, about 385 and 276.
-  const uint64_t r = text_rng_.below(100);
-  text_maker_.paragraphs(text_rng_, text_,
-                         r < 35   ? 0
-                         : r < 65 ? 1
-                         : r < 80 ? 2
-                         : r < 90 ? 3
-                         : r < 96 ? 5
-                                  : 9);
+  text_maker_.paragraphs(text_rng_, text_, {{35, 0}, {65, 1}, {80, 2}, {90, 3}, {96, 5}, {100, 9}});
   html_.clear();
   html(html_, text_, people_);
   return html_;

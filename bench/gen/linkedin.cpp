@@ -252,15 +252,8 @@ class Export {
       // A LinkedIn post runs long: the 188 shares with commentary of the real export in
       // shared/realdata average 719 characters, the median 619; these, by the paragraphs added
       // here, about the same (version 4; version 3's averaged 183).
-      const uint64_t r = rng_.below(100);
       text_maker_.paragraphs(rng_, text_,
-                             r < 8    ? 0
-                             : r < 25 ? 1
-                             : r < 48 ? 2
-                             : r < 68 ? 3
-                             : r < 83 ? 4
-                             : r < 93 ? 5
-                                      : 8);
+                             {{8, 0}, {25, 1}, {48, 2}, {68, 3}, {83, 4}, {93, 5}, {100, 8}});
       text(scratch_, text_, rng_);
       if (s.quote) {
         shared = "https://www.linkedin.com/feed/update/urn:li:activity:" +

@@ -208,7 +208,15 @@ void TextMaker::make(const Status& s, int64_t parent_author, Rng& rng, Text& out
   hashtags(rng, out, stuffed ? static_cast<uint64_t>(rng.range(6, 14)) : rng.below(3));
 }
 
-void TextMaker::paragraphs(Rng& rng, Text& out, uint64_t n) {
+void TextMaker::paragraphs(Rng& rng, Text& out, std::initializer_list<Odds> odds) {
+  const uint64_t r = rng.below(100);
+  uint64_t n = 0;
+  for (const Odds& o : odds) {
+    n = o.count;
+    if (r < o.below) {
+      break;
+    }
+  }
   for (uint64_t i = 0; i < n; ++i) {
     append(out, "\n\n");
     words(rng, out, static_cast<uint64_t>(rng.range(15, 45)));

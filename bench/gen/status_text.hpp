@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,9 +85,14 @@ class TextMaker {
   // The text of the status `s` reposts or quotes (its author is s.other.author), drawn from a
   // stream of its own.
   void make_other(const Status& s, Text& out);
-  // Appends `n` paragraphs of 15 to 45 words each, each after a blank line: the rest of a
-  // forum comment, longer than a status (Hacker News).
-  void paragraphs(Rng& rng, Text& out, uint64_t n);
+  // Appends paragraphs of 15 to 45 words each, each after a blank line: the rest of a text
+  // longer than a status (a Hacker News comment, a LinkedIn post). How many: a draw below 100
+  // picks the first {below, count} of `odds` whose `below` it is under (the last one takes the
+  // rest).
+  struct Odds {
+    uint64_t below, count;
+  };
+  void paragraphs(Rng& rng, Text& out, std::initializer_list<Odds> odds);
 
  private:
   void words(Rng& rng, Text& out, uint64_t n);

@@ -21,7 +21,7 @@ struct LoadOptions {
   std::optional<TimeMs> since;        // keep posts created at or after this time
   std::optional<TimeMs> until;        // keep posts created at or before this time
   std::size_t threads = 0;            // parsing threads; 0: one per hardware thread
-  std::size_t block_bytes = 0;        // bytes per block; 0: the default (4 MiB)
+  std::size_t block_bytes = 0;        // bytes per block; 0: the default (2 MiB)
   // Regular files at least this large are mapped into memory instead of read. By default none
   // is: on two cores, reading 1 GB in blocks took 10-20 % less time than mapping it and letting
   // its pages go (docs/performance.md). A file is mapped anyway where one item outgrows the

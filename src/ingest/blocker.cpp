@@ -170,6 +170,14 @@ void Blocker::fill(std::size_t at_least) {
     want = std::min<std::size_t>(want, carry_.size() + static_cast<std::size_t>(*left) + 1);
   }
   const std::size_t old = carry_.size();
+  if (carry_.capacity() > 2 * (want + simdjson::SIMDJSON_PADDING)) {
+    // A buffer that held the input's start (or a huge item) come back from a block: a new one
+    // the size of a block, so that the large one is not kept resident for the rest of the load.
+    std::string smaller;
+    smaller.reserve(want + simdjson::SIMDJSON_PADDING);
+    smaller.assign(carry_);
+    carry_.swap(smaller);
+  }
   // Room for the padding too, so that the block cut from it never reallocates: buffers then
   // circulate between the carry and the blocks instead of being freed and allocated again.
   carry_.reserve(want + simdjson::SIMDJSON_PADDING);

@@ -3,8 +3,9 @@
 // fail the same way. A crash, a hang, a sanitizer report or any other exception is a bug. The
 // bytes go through detection, and, when ROR_FUZZ_FROM names an importer, through that importer
 // forced as well, so that each importer can be fuzzed on its own; forced, the bytes are also
-// read from a mapped file in small blocks (as a large file is, which the framers cut into blocks
-// that a small input in memory never is), and that must give the same report or the same error.
+// read from a file in small blocks, with read(2) (as a large file is, which the framers cut into
+// blocks that a small input in memory never is) and mapped (as a file is where one item outgrows
+// the blocks), and each must give the same report or the same error.
 // Built as a libFuzzer target
 // with -DROR_FUZZ=ON (clang), and always as a replay test over the corpus (one folder per
 // importer, replayed with it forced).
@@ -69,9 +70,10 @@ const std::string& forced_importer() {
   return name;
 }
 
-// How outcome() reads the bytes: from memory; from a file mapped in blocks of 7 bytes; or from a
-// file read with read(2), whole by the parsing thread that detects it (a small plain file).
-enum class ReadAs { memory, mapped, file };
+// How outcome() reads the bytes: from memory; from a file in blocks of 7 bytes, mapped or read
+// with read(2); or from a file read whole by the parsing thread that detects it (a small plain
+// file).
+enum class ReadAs { memory, mapped, blocks, file };
 
 // The report of `bytes` read as `how` (each named by the file's path), without the inputs'
 // names; or the error.
@@ -88,12 +90,8 @@ std::string outcome(const std::string& bytes, const std::string& from, ReadAs ho
     ror::Dataset data_set;
     if (how != ReadAs::memory) {
       std::ofstream(path, std::ios::binary) << bytes;
-      if (how == ReadAs::mapped) {
-        options.block_bytes = 7;
-        options.map_bytes = 1;
-      } else {
-        options.map_bytes = std::numeric_limits<std::uint64_t>::max();
-      }
+      options.block_bytes = how == ReadAs::file ? 0 : 7;
+      options.map_bytes = how == ReadAs::mapped ? 1 : std::numeric_limits<std::uint64_t>::max();
       struct Removed {  // (however the load ends: a run leaves no file behind)
         const std::string& path;
         ~Removed() {
@@ -181,12 +179,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::abort();
   }
   if (!forced_importer().empty()) {
-    const std::string mapped = outcome(bytes, forced_importer(), ReadAs::mapped);
-    if (in_memory != mapped) {
-      // A mapped file in blocks reads differently.
-      std::fprintf(stderr, "in memory:\n%s\nmapped in blocks:\n%s\n", in_memory.c_str(),
-                   mapped.c_str());
-      std::abort();
+    for (const ReadAs how : {ReadAs::mapped, ReadAs::blocks}) {
+      const std::string in_blocks = outcome(bytes, forced_importer(), how);
+      if (in_memory != in_blocks) {
+        // A file cut into blocks reads differently.
+        std::fprintf(stderr, "in memory:\n%s\n%s in blocks:\n%s\n", in_memory.c_str(),
+                     how == ReadAs::mapped ? "mapped" : "read", in_blocks.c_str());
+        std::abort();
+      }
     }
   }
   return 0;

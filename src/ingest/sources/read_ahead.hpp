@@ -17,7 +17,7 @@ namespace ror::ingest {
 // A stream read ahead of its reader by a background thread.
 class ReadAhead final : public Stream {
  public:
-  // Three buffers of 4 MiB: as much as the ingest pipeline takes at a time, and one more.
+  // Three buffers of 4 MiB: two of the ingest pipeline's 2 MiB blocks each, and one more.
   static constexpr std::size_t kBuffers = 3;
   static constexpr std::size_t kBufferBytes = std::size_t{4} << 20;
 

@@ -289,11 +289,16 @@ class Stages {
   // in input order.
   static void parse_block(const OpenInput& in, const Block& block, ingest::PostBatch& batch) {
     try {
-      // (a mapped input's pages are let go as a text importer reads past them)
+      // (a mapped input's pages are let go as a text importer reads past them; a block that
+      // owns its bytes has none to let go, and its input may be mapped meanwhile, for a later
+      // block: it does not touch the mapping)
       const ByteSource* source = in.bytes.get();
-      ingest::read_block(
-          block.text, in.detection.framing, *in.importer, in.detection.variant, batch,
-          [source](std::uint64_t begin, std::uint64_t end) { source->release(begin, end); });
+      ingest::ReleaseBytes release;
+      if (block.bytes.empty()) {
+        release = [source](std::uint64_t begin, std::uint64_t end) { source->release(begin, end); };
+      }
+      ingest::read_block(block.text, in.detection.framing, *in.importer, in.detection.variant,
+                         batch, release);
     } catch (...) {
       batch.error = std::current_exception();
     }

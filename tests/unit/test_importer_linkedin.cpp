@@ -4,6 +4,10 @@
 // linkedin-damaged (rows that cannot be read), plus inputs written here.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <span>
 #include <string>
 #include <vector>
@@ -164,6 +168,43 @@ TEST_CASE("linkedin: rows that cannot be read are counted by reason", "[importer
   CHECK(skipped(d, kMissing) == 1);
   CHECK(skipped(d, kBadDate) == 1);
   CHECK(skipped(d, kMalformed) == 1);
+}
+
+TEST_CASE("linkedin: a large file with an irregular rest reads as it does from memory",
+          "[importer][linkedin]") {
+  // A row that is not well-formed, then 40 MiB of rows: the rest is one block, so the file is
+  // read in blocks until that outgrows 16 of them (and the 16 MiB read for detection), and
+  // mapped from there on, while the parsing threads read the blocks before it (which own their
+  // bytes: they let no page of the mapping go).
+  std::string text = kCommentsHeader;
+  const auto row = [&text](std::size_t i) {
+    text += "2025-01-31 14:05:09,https://www.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A" +
+            std::to_string(i) + ",\"A comment on the post, with \"\"quotes\"\" and, a comma\"\n";
+  };
+  std::size_t rows = 0;
+  while (text.size() < (std::size_t{8} << 20)) {
+    row(rows++);
+  }
+  text += "2025-01-31 14:05:09," + kLink + ",a \"quote\" in an unquoted cell\n";
+  while (text.size() < (std::size_t{48} << 20)) {
+    row(rows++);
+  }
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("ror-test-Comments-" + std::to_string(::getpid()));
+  const std::filesystem::path file = path / "Comments.csv";
+  std::filesystem::create_directories(path);
+  std::ofstream(file, std::ios::binary) << text;
+  ror::LoadOptions options;
+  options.threads = 2;
+  options.block_bytes = std::size_t{64} << 10;  // (mapped once the rest outgrows 16 MiB)
+  const Dataset from_file = ror::load_files({file.string()}, options);
+  std::filesystem::remove_all(path);
+  const Dataset in_memory = ror::load_buffers({ror::NamedInput{file.string(), text}}, options);
+  CHECK(from_file.input.posts_read == rows);
+  CHECK(skipped(from_file, kMalformed) == 1);
+  CHECK(from_file.input.posts_read == in_memory.input.posts_read);
+  CHECK(from_file.posts.size() == in_memory.posts.size());
+  CHECK(from_file.input.skipped.counts == in_memory.input.skipped.counts);
 }
 
 TEST_CASE("linkedin: detection by the header line", "[importer][linkedin]") {

@@ -44,9 +44,9 @@ void Blocker::skip_bom() {
   if (start.substr(0, 3) == "\xef\xbb\xbf") {
     if (source_.mapped().empty()) {
       carry_.erase(0, 3);
-      bom_ = 3;  // (offsets of a read input start after it)
     }
-    offset_ = source_.mapped().empty() ? 0 : 3;
+    // (offsets count the mark, read or mapped: a read input mapped later goes on at its offset)
+    offset_ = 3;
     start_offset_ = offset_;
   }
 }
@@ -91,9 +91,6 @@ bool Blocker::next_read(Block& block) {
       block.bytes.swap(carry_);
       if (carry_.size() >= std::max(block_ * kMapPastBlocks, kDetectBytes) && source_.map()) {
         std::string().swap(carry_);
-        offset_ += bom_;  // (a mapping's offsets count the byte order mark)
-        start_offset_ += bom_;
-        bom_ = 0;
         return next_mapped(block);
       }
       fill();
@@ -171,7 +168,7 @@ void Blocker::fill(std::size_t at_least) {
   }
   const std::size_t old = carry_.size();
   if (carry_.capacity() > 2 * (want + simdjson::SIMDJSON_PADDING)) {
-    // A buffer that held the input's start (or a huge item) come back from a block: a new one
+    // A buffer that held the input's start (or a huge item), back from a block: a new one
     // the size of a block, so that the large one is not kept resident for the rest of the load.
     std::string smaller;
     smaller.reserve(want + simdjson::SIMDJSON_PADDING);

@@ -70,7 +70,6 @@ class Blocker {
   bool eof_ = false;
   std::uint64_t offset_ = 0;
   std::uint64_t start_offset_ = 0;  // where the input's text starts (past a byte order mark)
-  std::uint64_t bom_ = 0;           // the byte order mark taken off a read input's start
   Position position_;               // of offset_
 };
 

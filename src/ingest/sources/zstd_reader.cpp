@@ -1,13 +1,9 @@
 #include "ingest/sources/zstd_reader.hpp"
 
-#define ZSTD_STATIC_LINKING_ONLY  // ZSTD_createDCtx_advanced and ZSTD_customMem
-#include <sys/mman.h>
 #include <zstd.h>
 #include <zstd_errors.h>
 
-#include <cstdlib>
 #include <new>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -23,56 +19,13 @@ constexpr int kWindowLogMax = 31;
 // Compressed bytes read from the input at a time.
 constexpr std::size_t kInputChunk = std::size_t{1} << 20;
 
-// Allocations from this size up are mapped on their own and offered huge pages.
-constexpr std::size_t kLargeAllocation = std::size_t{32} << 20;
-
 }  // namespace
-
-// libzstd's allocator for one stream: small blocks from malloc, large ones (the window of a long
-// frame) mapped with mmap and advised to use huge pages.
-struct ZstdStream::WindowMemory {
-  std::unordered_map<void*, std::size_t> mapped;
-
-  static void* allocate(void* opaque, std::size_t size) {
-    auto* self = static_cast<WindowMemory*>(opaque);
-    if (size < kLargeAllocation) {
-      return std::malloc(size);
-    }
-    void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) {
-      return nullptr;
-    }
-#if defined(MADV_HUGEPAGE)
-    madvise(p, size, MADV_HUGEPAGE);  // advice only: without huge pages the mapping still works
-#endif
-    try {
-      self->mapped.emplace(p, size);
-    } catch (...) {
-      munmap(p, size);
-      return nullptr;
-    }
-    return p;
-  }
-
-  static void release(void* opaque, void* p) {
-    auto* self = static_cast<WindowMemory*>(opaque);
-    const auto it = self->mapped.find(p);
-    if (it == self->mapped.end()) {
-      std::free(p);
-      return;
-    }
-    munmap(it->first, it->second);
-    self->mapped.erase(it);
-  }
-};
 
 ZstdStream::ZstdStream(std::string name, std::unique_ptr<Stream> input, std::uint64_t max_expansion)
     : name_(std::move(name)),
       input_(std::move(input)),
       guard_(max_expansion),
-      memory_(std::make_unique<WindowMemory>()),
-      context_(ZSTD_createDCtx_advanced(
-          ZSTD_customMem{&WindowMemory::allocate, &WindowMemory::release, memory_.get()})),
+      context_(ZSTD_createDCtx()),
       in_(kInputChunk) {
   if (context_ == nullptr) {
     throw std::bad_alloc();

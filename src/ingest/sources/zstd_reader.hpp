@@ -1,8 +1,8 @@
 // A zstd stream decoded with libzstd's streaming API, frame after frame. Windows up to 2 GiB are
 // accepted, as `zstd --long=31` writes them (Pushshift and Arctic Shift dumps); larger ones are
 // refused before anything is allocated. A long window is one allocation as large as the frame's
-// content (up to 2 GiB); it is mapped on transparent huge pages where the kernel offers them, so
-// that filling it costs a fault per 2 MiB rather than per 4 KiB.
+// content (up to 2 GiB), libzstd's own: advising huge pages for it made the decode of a 1 GB
+// `--long=31` file 1.0-1.4 s slower on the 2-core machines (docs/performance.md).
 #pragma once
 
 #include <memory>
@@ -31,12 +31,9 @@ class ZstdStream final : public Stream {
   std::size_t decode(char* out, std::size_t n);
   void refill();
 
-  struct WindowMemory;  // libzstd's allocations; large ones on huge pages
-
   std::string name_;
   std::unique_ptr<Stream> input_;
   ExpansionGuard guard_;
-  std::unique_ptr<WindowMemory> memory_;
   ZSTD_DCtx* context_;
   std::vector<char> in_;
   std::size_t in_at_ = 0;

@@ -136,8 +136,7 @@ std::optional<Header> find_header(std::string_view text, std::optional<Variant> 
 // the link itself when it has none. Written into `out` (kept by the caller: no allocation a row).
 void urn_of(std::string_view link, std::string& out) {
   const std::size_t at = link.find("urn%3A");
-  const std::size_t plain = link.find("urn:li:");
-  const std::size_t start = at != std::string_view::npos ? at : plain;
+  const std::size_t start = at != std::string_view::npos ? at : link.find("urn:li:");
   out.clear();
   if (start == std::string_view::npos) {
     out.assign(link);

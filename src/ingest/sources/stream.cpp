@@ -93,6 +93,9 @@ std::int64_t FdStream::seek(std::int64_t offset, int whence) {
 }
 
 std::string FdStream::peek(std::size_t n) const {
+  if (regular_ && size_ > 0) {
+    n = std::min<std::uint64_t>(n, size_);  // (no second read to find the end of a small file)
+  }
   std::string head(n, '\0');
   std::size_t have = 0;
   while (have < n) {

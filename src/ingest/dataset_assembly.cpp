@@ -125,14 +125,20 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
     }
   }
 
+  // The kept posts keep their order, so each moves only forward: they are compacted in place,
+  // saving fresh memory for a copy of them, unless a status placed as a comment must still be
+  // read where it was (join_entry).
+  const bool in_place = placed_.empty();
   std::vector<Post> posts;
   std::vector<std::string_view> ids;
   std::vector<Comment> comments;
   DatasetDetails* const details = data_.details.get();
   std::vector<PostDetails> post_details;
   std::vector<CommentDetails> comment_details;
-  posts.reserve(kept);
-  ids.reserve(kept);
+  if (!in_place) {
+    posts.reserve(kept);
+    ids.reserve(kept);
+  }
   comments.reserve(data_.comments.size() + order.size());
   CommentTree tree;
   std::vector<TreeComment> nodes;
@@ -142,7 +148,7 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
       continue;
     }
     Post post = data_.posts[i];
-    const auto new_index = static_cast<std::uint32_t>(posts.size());
+    const std::uint32_t new_index = target[i];
     const auto first = static_cast<std::uint32_t>(comments.size());
     for (std::uint32_t k = 0; k < post.comment_count; ++k) {
       Comment c = data_.comments[post.first_comment + k];
@@ -198,25 +204,43 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
     }
     post.first_comment = first;
     post.comment_count = static_cast<std::uint32_t>(comments.size()) - first;
-    posts.push_back(post);
-    ids.push_back(data_.post_ids[i]);
+    if (in_place) {
+      data_.posts[new_index] = post;
+      data_.post_ids[new_index] = data_.post_ids[i];
+      if (details != nullptr && new_index != i) {
+        details->posts[new_index] = std::move(details->posts[i]);
+      }
+    } else {
+      posts.push_back(post);
+      ids.push_back(data_.post_ids[i]);
+      if (details != nullptr) {
+        post_details.push_back(details->posts[i]);
+      }
+    }
+  }
+  if (in_place) {
+    data_.posts.resize(kept);
+    data_.post_ids.resize(kept);
     if (details != nullptr) {
-      post_details.push_back(details->posts[i]);
+      details->posts.resize(kept);
+    }
+  } else {
+    data_.posts = std::move(posts);
+    data_.post_ids = std::move(ids);
+    if (details != nullptr) {
+      details->posts = std::move(post_details);
     }
   }
   // Where the inputs hold other people's replies, a post the platform counts no replies for
   // has none: zero is then measured, not unknown.
-  for (Post& post : posts) {
+  for (Post& post : data_.posts) {
     if (replies_collected && !post.comments_known && post.has(PostMetric::replies) &&
         post.get(PostMetric::replies) == 0) {
       post.comments_known = true;
     }
   }
-  data_.posts = std::move(posts);
-  data_.post_ids = std::move(ids);
   data_.comments = std::move(comments);
   if (details != nullptr) {
-    details->posts = std::move(post_details);
     details->comments = std::move(comment_details);
   }
   loose_ = {};

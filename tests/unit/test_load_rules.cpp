@@ -564,3 +564,51 @@ TEST_CASE("load: the same name on two platforms is two people", "[load]") {
   CHECK(m[ror::MetricId::audience] == 2);
   CHECK(d.account.others.size() == 1);
 }
+
+TEST_CASE("load: dropping a post compacts the rest in order, with their ids, texts and comments",
+          "[load]") {
+  // p1 is given again in the same input (the later copy replaces it) and p4 comes from a second
+  // input (its copy is merged): the kept posts move forward over the dropped ones.
+  const std::string first = R"({"account": {"handle": "me"}, "posts": [
+    {"id": "p1", "created_at": "2026-03-01T10:00:00Z", "text": "first copy of one"},
+    {"id": "p2", "created_at": "2026-03-02T10:00:00Z", "text": "two", "comments": [
+      {"id": "c1", "author": "ann", "created_at": "2026-03-02T11:00:00Z", "text": "hi two"}]},
+    {"id": "p1", "created_at": "2026-03-01T10:00:00Z", "text": "second copy of one"},
+    {"id": "p3", "created_at": "2026-03-03T10:00:00Z", "text": "three", "comments": [
+      {"id": "c2", "author": "bob", "created_at": "2026-03-03T11:00:00Z", "text": "hi three"},
+      {"id": "c3", "author": "cy", "created_at": "2026-03-03T12:00:00Z", "parent_id": "c2"}]},
+    {"id": "p4", "created_at": "2026-03-04T10:00:00Z", "text": "four"}]})";
+  const std::string second = R"({"account": {"handle": "me"}, "posts": [
+    {"id": "p4", "created_at": "2026-03-04T10:00:00Z", "text": "four", "metrics": {"likes": 3}},
+    {"id": "p5", "created_at": "2026-03-05T10:00:00Z", "text": "five"}]})";
+  for (const bool details : {false, true}) {
+    LoadOptions options;
+    options.keep_details = details;
+    const Dataset d =
+        ror::load_buffers({NamedInput{"a.json", first}, NamedInput{"b.json", second}}, options);
+    CHECK(d.input.warnings.duplicate_post_ids == 1);
+    CHECK(d.input.posts_merged == 1);
+    REQUIRE(d.posts.size() == 5);
+    REQUIRE(d.post_ids.size() == 5);
+    CHECK(d.post_ids == std::vector<std::string_view>{"p2", "p1", "p3", "p4", "p5"});
+    CHECK(d.posts[1].created_at == at("2026-03-01T10:00:00Z"));
+    CHECK(d.posts[3].get(PostMetric::likes) == 3);
+    REQUIRE(comments_of(d, "p2").size() == 1);
+    CHECK(comments_of(d, "p2")[0].author == "ann");
+    REQUIRE(comments_of(d, "p3").size() == 2);
+    CHECK(comments_of(d, "p3")[1].parent == 0);
+    CHECK(comments_of(d, "p1").empty());
+    for (std::size_t i = 0; i < d.comments.size(); ++i) {
+      CHECK(d.posts[d.comments[i].post].first_comment <= i);
+    }
+    if (details) {
+      REQUIRE(d.details->posts.size() == 5);
+      CHECK(ror::test::text_of(d, "p1") == "second copy of one");
+      CHECK(ror::test::text_of(d, "p3") == "three");
+      CHECK(ror::test::text_of(d, "p5") == "five");
+      REQUIRE(d.details->comments.size() == 3);
+      CHECK(d.details->comments[0].text == "hi two");
+      CHECK(d.details->comments[1].text == "hi three");
+    }
+  }
+}

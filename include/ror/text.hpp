@@ -99,6 +99,8 @@ std::optional<std::string_view> nearest_name(std::string_view name,
 
 // ASCII-lowercases a name after removing one leading '@': how account names are compared.
 std::string normalize_name(std::string_view name);
+// Whether normalize_name(name) == name (no copy needed).
+bool is_normalised_name(std::string_view name) noexcept;
 
 // Text whose UTF-8 bytes were each written as a code point of their own (Meta's exports write
 // "Ã§" for "ç"), read back: when every code point of `text` is at most U+00FF, one at least past

@@ -1,6 +1,7 @@
 // ROR: whether people read, act, are listened to, answered, and come back.
 #include <algorithm>
 #include <bit>
+#include <deque>
 #include <limits>
 #include <map>
 #include <unordered_map>
@@ -9,6 +10,7 @@
 #include "metrics/radix_sort.hpp"
 #include "metrics/selection.hpp"
 #include "ror/keyed_hash.hpp"
+#include "ror/string_index.hpp"
 #include "ror/text.hpp"
 
 namespace ror::metrics {
@@ -288,33 +290,67 @@ void set_outreach(const Selection& s, MetricValues& out) {
   struct Person {
     std::int64_t first_month = 0;
     bool multi_month = false;
+    bool seen = false;
 
     void add(std::int64_t month, bool multi) {
+      if (!seen) {
+        *this = Person{month, multi, true};
+        return;
+      }
       multi_month = multi_month || multi || month != first_month;
     }
   };
-  std::unordered_map<AuthorId, Person> by_author;
+  const AuthorTable& names = s.data.authors;
+  std::uint64_t outreach = 0;
+  for (const std::uint32_t index : s.posts) {
+    outreach += s.data.posts[index].kind == PostKind::outreach ? 1U : 0U;
+  }
+  out.counts.outreach_posts += outreach;
+  // By author: a table indexed by id when the selection is large beside the author table (a
+  // whole dataset of replies: there may be hundreds of thousands of people, read in no order),
+  // else a map (a --by row).
+  const bool dense = outreach * 4 >= names.size();
+  std::vector<Person> table(dense ? names.size() : 0);
+  std::unordered_map<AuthorId, Person> map;
+  std::vector<AuthorId> seen;  // (in the table)
   for (const std::uint32_t index : s.posts) {
     const Post& post = s.data.posts[index];
-    if (post.kind != PostKind::outreach) {
+    if (post.kind != PostKind::outreach || post.reply_to == kNone) {
       continue;
     }
-    ++out.counts.outreach_posts;
     const std::int64_t month = utc_month_index(post.created_at);
-    auto [it, inserted] = by_author.try_emplace(post.reply_to, Person{month, false});
-    if (!inserted) {
-      it->second.add(month, false);
+    Person& person = dense ? table[post.reply_to] : map[post.reply_to];
+    if (dense && !person.seen) {
+      seen.push_back(post.reply_to);
     }
+    person.add(month, false);
   }
-  std::unordered_map<std::string, Person, KeyedStringHash> people;
-  for (const auto& [author, person] : by_author) {
-    auto [it, inserted] = people.try_emplace(normalize_name(s.data.authors.name(author)), person);
-    if (!inserted) {
-      it->second.add(person.first_month, person.multi_month);
+  // By name: a name already in its normal form is its own key; others are spelled out.
+  StringIndex by_name;
+  std::vector<Person> people;
+  std::deque<std::string> normalised;
+  by_name.reserve(dense ? seen.size() : map.size());
+  const auto add = [&](AuthorId author, const Person& person) {
+    std::string_view key = names.name(author);
+    if (!is_normalised_name(key)) {
+      key = normalised.emplace_back(normalize_name(key));
     }
+    const auto [slot, inserted] =
+        by_name.try_emplace(key, static_cast<std::uint32_t>(people.size()));
+    if (inserted) {
+      people.push_back(person);
+    } else {
+      people[*slot].add(person.first_month, person.multi_month);
+    }
+  };
+  for (const AuthorId author : seen) {
+    add(author, table[author]);
   }
-  const auto retained = std::count_if(people.begin(), people.end(),
-                                      [](const auto& p) { return p.second.multi_month; });
+  for (const auto& [author, person] : map) {
+    add(author, person);
+  }
+  const auto retained =
+      std::count_if(people.begin(), people.end(), [](const Person& p) { return p.multi_month; });
   out.set(MetricId::outreach_replies, static_cast<double>(out.counts.outreach_posts));
   out.set(MetricId::outreach_people, static_cast<double>(people.size()));
   out.set(MetricId::outreach_retained_rate,

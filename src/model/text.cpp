@@ -386,6 +386,11 @@ std::string normalize_name(std::string_view name) {
   return out;
 }
 
+bool is_normalised_name(std::string_view name) noexcept {
+  return (name.empty() || name.front() != '@') &&
+         std::none_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 std::optional<std::string_view> nearest_name(std::string_view key,
                                              std::span<const std::string_view> known) {
   std::optional<std::string_view> best;

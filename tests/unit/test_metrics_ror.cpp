@@ -319,7 +319,7 @@ TEST_CASE("ror: outreach replies, people and retention", "[ror]") {
   // r5 dave 2026-03-01T00:30+01:00 = 2026-02-28T23:30Z, r6 dave Feb 10 -> one UTC month.
   // z1 is a foreign post answering eve in another month: excluded.
   // outreach_replies 6, people bob, carol, dave = 3, retained bob = 1/3.
-  const auto m = metrics_of(R"({"schema": "ror/v1",
+  const std::string text = R"({"schema": "ror/v1",
     "account": {"id": "acme_id", "handle": "@acme", "aliases": ["AcmeSupport"]},
     "posts": [
       {"id": "o1", "author": "acme", "created_at": "2026-01-01T00:00:00Z"},
@@ -336,7 +336,9 @@ TEST_CASE("ror: outreach replies, people and retention", "[ror]") {
       {"id": "z1", "author": "zed", "created_at": "2026-04-01T00:00:00Z",
        "in_reply_to": {"author": "bob"}},
       {"id": "z2", "author": "zed", "created_at": "2026-05-01T00:00:00Z",
-       "in_reply_to": {"author": "carol"}}]})");
+       "in_reply_to": {"author": "carol"}}]})";
+  const ror::Dataset d = ror::test::load_text(text);
+  const auto m = ror::compute_metrics(d, {});
   CHECK(m.counts.original_posts == 3);
   CHECK(m.counts.outreach_posts == 6);
   CHECK(known(m, MetricId::posts) == 9);  // original + outreach
@@ -344,6 +346,21 @@ TEST_CASE("ror: outreach replies, people and retention", "[ror]") {
   CHECK(known(m, MetricId::outreach_people) == 3);
   CHECK(known(m, MetricId::outreach_retained_rate) == Approx(1.0 / 3));
 
+  SECTION("a selection small beside the author table: the same people") {
+    // (its replies are tallied in a map, not a table of every author)
+    std::vector<std::uint32_t> picked;
+    for (std::uint32_t i = 0; i < d.posts.size(); ++i) {
+      if (d.post_ids[i] == "r1" || d.post_ids[i] == "r2") {
+        picked.push_back(i);
+      }
+    }
+    REQUIRE(picked.size() == 2);
+    REQUIRE(picked.size() * 4 < d.authors.size());
+    const auto two = ror::compute_metrics(d, picked, {});
+    CHECK(known(two, MetricId::outreach_replies) == 2);
+    CHECK(known(two, MetricId::outreach_people) == 1);  // bob, in two months
+    CHECK(known(two, MetricId::outreach_retained_rate) == 1);
+  }
   SECTION("no outreach: zero replies and unknown retention") {
     const auto none = metrics_of(one_post(""));
     CHECK(known(none, MetricId::outreach_replies) == 0);

@@ -81,6 +81,11 @@ TEST_CASE("account names compare without one leading @ and ASCII case", "[text]"
   CHECK(ror::normalize_name("@AcmeSupport") == "acmesupport");
   CHECK(ror::normalize_name("@@acme") == "@acme");
   CHECK(ror::normalize_name("Acme") == "acme");
+  // is_normalised_name says whether normalize_name would change a name.
+  for (const std::string_view name : {"acme", "", "@acme", "@@acme", "Acme", "acme_2", "ÉCOLE",
+                                      "urn:li:activity:1", "a@b", "z[", "@"}) {
+    CHECK(ror::is_normalised_name(name) == (ror::normalize_name(name) == name));
+  }
 }
 
 namespace {

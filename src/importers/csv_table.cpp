@@ -3,7 +3,13 @@
 #include <csv.h>
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <exception>
+
+#if defined(__AVX2__)
+#include <immintrin.h>
+#endif
 
 #include "ingest/importer.hpp"
 #include "model/html_names.hpp"
@@ -308,10 +314,158 @@ std::string_view unwrap_quoted_lines(std::string_view cell, std::string& storage
   return storage;
 }
 
-void read_table(std::string_view text, char delimiter, RowHandler& handler, bool repair,
+namespace {
+
+constexpr std::size_t kChunk = 64;  // bytes a mask covers
+
+// Bit i set where p[i] == c, for the kChunk bytes at p.
+std::uint64_t byte_mask(const char* p, char c) {
+#if defined(__AVX2__)
+  const __m256i k = _mm256_set1_epi8(c);
+  const auto lo = static_cast<std::uint32_t>(_mm256_movemask_epi8(
+      _mm256_cmpeq_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)), k)));
+  const auto hi = static_cast<std::uint32_t>(_mm256_movemask_epi8(
+      _mm256_cmpeq_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32)), k)));
+  return std::uint64_t{hi} << 32U | lo;
+#else
+  std::uint64_t mask = 0;
+  for (std::size_t i = 0; i < kChunk; ++i) {
+    mask |= static_cast<std::uint64_t>(p[i] == c) << i;
+  }
+  return mask;
+#endif
+}
+
+// Bit i set where bits 0..i of x hold an odd number of ones: with x the quotes, the bytes
+// inside a quoted cell (its opening quote included).
+std::uint64_t prefix_xor(std::uint64_t x) {
+  for (unsigned shift = 1; shift < 64; shift *= 2) {
+    x ^= x << shift;
+  }
+  return x;
+}
+
+}  // namespace
+
+void RecordEnds::restart(std::size_t pos) {
+  inside_ = false;
+  load(pos);
+}
+
+void RecordEnds::load(std::size_t at) {
+  chunk_ = at;
+  if (at >= text_.size()) {
+    ends_ = 0;
+    newlines_ = 0;
+    return;
+  }
+  const char* p = text_.data() + at;
+  char padded[kChunk];
+  if (text_.size() - at < kChunk) {
+    std::memset(padded, 0, kChunk);
+    std::memcpy(padded, p, text_.size() - at);
+    p = padded;
+  }
+  const std::uint64_t inside = prefix_xor(byte_mask(p, '"')) ^ (inside_ ? ~std::uint64_t{0} : 0);
+  newlines_ = byte_mask(p, '\n');
+  ends_ = (newlines_ | byte_mask(p, '\r')) & ~inside;
+  inside_ = (inside >> 63U) != 0;
+}
+
+std::size_t RecordEnds::next(std::uint64_t& newlines) {
+  newlines = 0;
+  while (true) {
+    if (ends_ != 0) {
+      const auto bit = static_cast<unsigned>(std::countr_zero(ends_));
+      const std::uint64_t through = bit == 63 ? ~std::uint64_t{0} : (std::uint64_t{2} << bit) - 1;
+      newlines += static_cast<std::uint64_t>(std::popcount(newlines_ & through));
+      newlines_ &= ~through;
+      ends_ &= ends_ - 1;
+      return chunk_ + bit + 1;
+    }
+    newlines += static_cast<std::uint64_t>(std::popcount(newlines_));
+    newlines_ = 0;
+    if (chunk_ + kChunk >= text_.size()) {
+      return text_.size();
+    }
+    load(chunk_ + kChunk);
+  }
+}
+
+std::size_t record_end_scalar(std::string_view text, std::size_t pos, std::uint64_t& newlines) {
+  newlines = 0;
+  bool inside = false;
+  for (std::size_t i = pos; i < text.size(); ++i) {
+    if (text[i] == '"') {
+      inside = !inside;
+    } else if (text[i] == '\n' || text[i] == '\r') {
+      newlines += text[i] == '\n' ? 1U : 0U;
+      if (!inside) {
+        return i + 1;
+      }
+    }
+  }
+  return text.size();
+}
+
+namespace {
+
+// Hands libcsv a record at a time. Where it finds the text malformed, the rest of that line is
+// passed over, as when reading a line at a time (read_lines).
+void read_records(std::string_view text, Parser& parser, Reading& r,
+                  const std::function<void(std::size_t)>& done_before, std::uint64_t first_line) {
+  RecordEnds ends(text);
+  std::uint64_t line = first_line;  // the line text[pos] is on
+  std::size_t told = 0;             // what done_before was told
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (done_before && pos - told >= kStretch) {
+      done_before(pos);  // (every cell before it is copied: cells and rows own their bytes)
+      told = pos;
+    }
+    std::uint64_t newlines = 0;
+    const std::size_t end = ends.next(newlines);
+    const std::string_view record = text.substr(pos, end - pos);
+    const std::uint64_t record_line = line;
+    const std::size_t record_at = pos;
+    line += newlines;
+    pos = end;
+    if (r.between_rows) {
+      if (record.find_first_not_of("\r\n") == std::string_view::npos) {
+        continue;  // an empty line: no record
+      }
+      r.start = record_line;
+      r.start_offset = record_at;
+      r.between_rows = false;
+    }
+    const std::size_t parsed =
+        csv_parse(parser.get(), record.data(), record.size(), on_cell, on_row_end, &r);
+    if (r.failure) {
+      std::rethrow_exception(r.failure);
+    }
+    if (parsed != record.size()) {
+      const std::size_t at = record_at + parsed;  // where libcsv stopped
+      const std::uint64_t at_line =
+          record_line +
+          static_cast<std::uint64_t>(std::count(
+              record.begin(), record.begin() + static_cast<std::ptrdiff_t>(parsed), '\n'));
+      if (csv_error(parser.get()) != CSV_EPARSE) {
+        throw ingest::TextViolation{csv_strerror(csv_error(parser.get())), at_line};
+      }
+      r.handler.malformed(r.start);
+      parser.reset();
+      r.count = 0;
+      r.between_rows = true;
+      const std::size_t newline = text.find('\n', at);
+      pos = newline == std::string_view::npos ? text.size() : newline + 1;
+      line = at_line + 1;
+      ends.restart(pos);
+    }
+  }
+}
+
+// Hands libcsv a line at a time, each repaired (walk_backslash_quotes).
+void read_lines(std::string_view text, char delimiter, Parser& parser, Reading& r,
                 const std::function<void(std::size_t)>& done_before, std::uint64_t first_line) {
-  Parser parser(delimiter);
-  Reading r{handler, {}, 0, first_line, 0, true, nullptr};
   std::uint64_t line = first_line - 1;
   QuoteState quoting;    // (for the repair)
   std::string repaired;  // one line repaired
@@ -327,10 +481,8 @@ void read_table(std::string_view text, char delimiter, RowHandler& handler, bool
     const std::size_t piece_at = pos;
     ++line;
     pos = end;
-    if (repair) {
-      bool escapes = false;
-      piece = walk_backslash_quotes(piece, delimiter, quoting, &repaired, escapes);
-    }
+    bool escapes = false;
+    piece = walk_backslash_quotes(piece, delimiter, quoting, &repaired, escapes);
     if (r.between_rows) {
       if (piece.find_first_not_of("\r\n") == std::string_view::npos) {
         continue;  // an empty line: no record
@@ -348,11 +500,24 @@ void read_table(std::string_view text, char delimiter, RowHandler& handler, bool
       if (csv_error(parser.get()) != CSV_EPARSE) {
         throw ingest::TextViolation{csv_strerror(csv_error(parser.get())), line};
       }
-      handler.malformed(r.start);
+      r.handler.malformed(r.start);
       parser.reset();
       r.count = 0;
       r.between_rows = true;
     }
+  }
+}
+
+}  // namespace
+
+void read_table(std::string_view text, char delimiter, RowHandler& handler, bool repair,
+                const std::function<void(std::size_t)>& done_before, std::uint64_t first_line) {
+  Parser parser(delimiter);
+  Reading r{handler, {}, 0, first_line, 0, true, nullptr};
+  if (repair) {
+    read_lines(text, delimiter, parser, r, done_before, first_line);
+  } else {
+    read_records(text, parser, r, done_before, first_line);
   }
   const int finished = csv_fini(parser.get(), on_cell, on_row_end, &r);
   if (r.failure) {

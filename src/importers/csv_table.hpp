@@ -42,6 +42,35 @@ bool backslash_escapes(std::string_view text, char delimiter,
 // (LinkedIn's share commentary), with those quotes removed; any other cell unchanged.
 std::string_view unwrap_quoted_lines(std::string_view cell, std::string& storage);
 
+// The ends of the records of CSV text, read from a record's start, as a reader that only pairs
+// quotes finds them: just past each line end ('\n' or '\r', as libcsv ends a record at either)
+// outside a quoted cell (every quote opens or closes one, so `""` inside a cell closes and
+// reopens it). Where the text is regular CSV, which is all a strict reader accepts, a record of
+// that reader starts at one of these ends (a "\r\n" ends one at its '\r': the '\n' is an empty
+// line). 64 bytes at a time, with bit masks, where the CPU has AVX2; byte by byte elsewhere.
+class RecordEnds {
+ public:
+  explicit RecordEnds(std::string_view text, std::size_t pos = 0) : text_(text) { restart(pos); }
+  // Starts again at `pos`, outside any quoted cell.
+  void restart(std::size_t pos);
+  // The end of the record that starts where the last one ended (or at the start): just past its
+  // line end, or the text's size when none ends before it. `newlines` is set to how many '\n'
+  // the record holds (its lines, for the lines of what follows).
+  std::size_t next(std::uint64_t& newlines);
+
+ private:
+  void load(std::size_t at);
+
+  std::string_view text_;
+  std::size_t chunk_ = 0;       // where the bytes of the masks start
+  std::uint64_t ends_ = 0;      // record ends in them not yet returned, a bit per byte
+  std::uint64_t newlines_ = 0;  // newlines in them not yet counted
+  bool inside_ = false;         // whether the chunk's last byte is inside a quoted cell
+};
+
+// The same ends, byte by byte: the reference for RecordEnds.
+std::size_t record_end_scalar(std::string_view text, std::size_t pos, std::uint64_t& newlines);
+
 // What reading a table calls back.
 class RowHandler {
  public:
@@ -57,8 +86,8 @@ class RowHandler {
 // Reads `text` (UTF-8) as CSV records separated by `delimiter`, quotes `"`, strictly (libcsv's
 // CSV_STRICT). Empty lines hold no record. Throws ingest::TextViolation when a quoted cell is
 // still open at the end of the text (a truncated file), naming the line its record starts on.
-// With `repair`, every `\"` inside a quoted cell is read as `""` (see backslash_escapes), one
-// line at a time.
+// Records are handed to libcsv whole (found by RecordEnds); with `repair`, one line at a time,
+// every `\"` inside a quoted cell read as `""` (see backslash_escapes).
 // `done_before`, when given, is told every few MiB how far the reading has come. `first_line`:
 // the line of the input that `text` starts (a block of an input cut at record ends).
 void read_table(std::string_view text, char delimiter, RowHandler& handler, bool repair = false,

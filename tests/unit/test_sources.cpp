@@ -7,10 +7,13 @@
 #include <algorithm>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "archive_writer.hpp"
 #include "ingest/blocker.hpp"
 #include "ingest/framing.hpp"
 #include "ingest/sources/archive_reader.hpp"
+#include "ingest/sources/directory.hpp"
 #include "ingest/sources/magic.hpp"
 #include "ingest/sources/read_ahead.hpp"
 #include "ingest/sources/source_list.hpp"
@@ -185,6 +188,25 @@ TEST_CASE("a directory is walked in path order, regular files only", "[sources]"
   }
   CHECK(list.skipped() ==
         Skips{{"broken symlink", 1}, {"not a regular file", 1}, {"symlink to a directory", 2}});
+}
+
+TEST_CASE("a directory of many files is sized on two threads to the same sum", "[sources]") {
+  const TempDir dir;
+  std::uint64_t bytes = 0;
+  constexpr std::size_t kFiles = 9000;  // (more than the walk sizes on one thread)
+  for (std::size_t i = 0; i < kFiles; ++i) {
+    const std::string text(i % 7, 'x');
+    write_file(dir / fmt::format("many/{:05}.json", kFiles - i), text);
+    bytes += text.size();
+  }
+  std::filesystem::create_symlink("00001.json", dir / "many/link.json");
+  bytes += (kFiles - 1) % 7;  // the link's target, 00001.json, is file i = kFiles - 1
+  const ror::ingest::DirectoryListing listing = ror::ingest::list_directory(dir / "many");
+  REQUIRE(listing.files.size() == kFiles + 1);
+  CHECK(listing.files.front() == dir / "many/00001.json");
+  CHECK(listing.files.back() == dir / "many/link.json");
+  CHECK(std::is_sorted(listing.files.begin(), listing.files.end()));
+  CHECK(listing.bytes == bytes);
 }
 
 TEST_CASE("an empty directory or archive gives no sources", "[sources]") {

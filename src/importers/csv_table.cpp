@@ -410,6 +410,39 @@ std::size_t record_end_scalar(std::string_view text, std::size_t pos, std::uint6
 
 namespace {
 
+// Hands `piece` (on line `line`, at `at` in the text) to libcsv. Where libcsv finds the text
+// malformed, its record is passed over (RowHandler::malformed) and the parser starts afresh:
+// then where in the piece it stopped, else npos. Any other failure is thrown, on the line that
+// line_of(where it stopped) gives.
+template <typename LineOf>
+std::size_t feed(Parser& parser, Reading& r, std::string_view piece, std::uint64_t line,
+                 std::size_t at, LineOf line_of) {
+  if (r.between_rows) {
+    if (piece.find_first_not_of("\r\n") == std::string_view::npos) {
+      return std::string_view::npos;  // an empty line: no record
+    }
+    r.start = line;
+    r.start_offset = at;
+    r.between_rows = false;
+  }
+  const std::size_t parsed =
+      csv_parse(parser.get(), piece.data(), piece.size(), on_cell, on_row_end, &r);
+  if (r.failure) {
+    std::rethrow_exception(r.failure);
+  }
+  if (parsed == piece.size()) {
+    return std::string_view::npos;
+  }
+  if (csv_error(parser.get()) != CSV_EPARSE) {
+    throw ingest::TextViolation{csv_strerror(csv_error(parser.get())), line_of(parsed)};
+  }
+  r.handler.malformed(r.start);
+  parser.reset();
+  r.count = 0;
+  r.between_rows = true;
+  return parsed;
+}
+
 // Hands libcsv a record at a time. Where it finds the text malformed, the rest of that line is
 // passed over, as when reading a line at a time (read_lines).
 void read_records(std::string_view text, Parser& parser, Reading& r,
@@ -429,35 +462,17 @@ void read_records(std::string_view text, Parser& parser, Reading& r,
     const std::size_t record_at = pos;
     line += newlines;
     pos = end;
-    if (r.between_rows) {
-      if (record.find_first_not_of("\r\n") == std::string_view::npos) {
-        continue;  // an empty line: no record
-      }
-      r.start = record_line;
-      r.start_offset = record_at;
-      r.between_rows = false;
-    }
-    const std::size_t parsed =
-        csv_parse(parser.get(), record.data(), record.size(), on_cell, on_row_end, &r);
-    if (r.failure) {
-      std::rethrow_exception(r.failure);
-    }
-    if (parsed != record.size()) {
-      const std::size_t at = record_at + parsed;  // where libcsv stopped
-      const std::uint64_t at_line =
-          record_line +
-          static_cast<std::uint64_t>(std::count(
-              record.begin(), record.begin() + static_cast<std::ptrdiff_t>(parsed), '\n'));
-      if (csv_error(parser.get()) != CSV_EPARSE) {
-        throw ingest::TextViolation{csv_strerror(csv_error(parser.get())), at_line};
-      }
-      r.handler.malformed(r.start);
-      parser.reset();
-      r.count = 0;
-      r.between_rows = true;
-      const std::size_t newline = text.find('\n', at);
+    const auto line_of = [&](std::size_t k) {
+      return record_line +
+             static_cast<std::uint64_t>(
+                 std::count(record.begin(), record.begin() + static_cast<std::ptrdiff_t>(k), '\n'));
+    };
+    const std::size_t stop = feed(parser, r, record, record_line, record_at, line_of);
+    if (stop != std::string_view::npos) {
+      // (the rest of the line libcsv stopped on is passed over)
+      const std::size_t newline = text.find('\n', record_at + stop);
       pos = newline == std::string_view::npos ? text.size() : newline + 1;
-      line = at_line + 1;
+      line = line_of(stop) + 1;
       ends.restart(pos);
     }
   }
@@ -483,28 +498,7 @@ void read_lines(std::string_view text, char delimiter, Parser& parser, Reading& 
     pos = end;
     bool escapes = false;
     piece = walk_backslash_quotes(piece, delimiter, quoting, &repaired, escapes);
-    if (r.between_rows) {
-      if (piece.find_first_not_of("\r\n") == std::string_view::npos) {
-        continue;  // an empty line: no record
-      }
-      r.start = line;
-      r.start_offset = piece_at;
-      r.between_rows = false;
-    }
-    const std::size_t parsed =
-        csv_parse(parser.get(), piece.data(), piece.size(), on_cell, on_row_end, &r);
-    if (r.failure) {
-      std::rethrow_exception(r.failure);
-    }
-    if (parsed != piece.size()) {
-      if (csv_error(parser.get()) != CSV_EPARSE) {
-        throw ingest::TextViolation{csv_strerror(csv_error(parser.get())), line};
-      }
-      r.handler.malformed(r.start);
-      parser.reset();
-      r.count = 0;
-      r.between_rows = true;
-    }
+    feed(parser, r, piece, line, piece_at, [&](std::size_t) { return line; });
   }
 }
 

@@ -359,6 +359,17 @@ bool bare_cr(std::string_view text) {
   return false;
 }
 
+// A small reproducible stream of random numbers (xorshift64).
+struct XorShift {
+  std::uint64_t state;
+  std::uint64_t operator()() {
+    state ^= state << 13U;
+    state ^= state >> 7U;
+    state ^= state << 17U;
+    return state;
+  }
+};
+
 }  // namespace
 
 TEST_CASE("linkedin: the quote-by-quote repair reads as a byte-by-byte one",
@@ -366,13 +377,7 @@ TEST_CASE("linkedin: the quote-by-quote repair reads as a byte-by-byte one",
   // Random texts of the bytes that matter, so that quotes, doubled quotes, backslashes, spaces
   // and line ends meet in every order.
   const std::string alphabet = "a,\"\"\\\\ \n\r";
-  std::uint64_t state = 0x9e3779b97f4a7c15ULL;
-  const auto next = [&] {
-    state ^= state << 13U;
-    state ^= state >> 7U;
-    state ^= state << 17U;
-    return state;
-  };
+  XorShift next{0x9e3779b97f4a7c15ULL};
   for (int round = 0; round < 20000; ++round) {
     std::string text;
     const std::size_t size = next() % 40;
@@ -396,13 +401,7 @@ TEST_CASE("linkedin: the quote-by-quote repair reads as a byte-by-byte one",
 TEST_CASE("csv: records end at line ends outside quoted cells, 64 bytes at a time as byte by byte",
           "[importer][linkedin]") {
   const std::string alphabet = "a,\"\"\n\r  ";
-  std::uint64_t state = 0x2545f4914f6cdd1dULL;
-  const auto next = [&] {
-    state ^= state << 13U;
-    state ^= state >> 7U;
-    state ^= state << 17U;
-    return state;
-  };
+  XorShift next{0x2545f4914f6cdd1dULL};
   for (int round = 0; round < 3000; ++round) {
     // Long enough to cross several 64-byte chunks, with quoted stretches that cross them too.
     std::string text;

@@ -224,6 +224,23 @@ void DatasetBuilder::apply_profiles() {
   Account& account = data_.account;
   const Profile* p = profiles_.find_any(account.names);
   if (p == nullptr) {
+    // A profile that named only a handle: the first author of its platform with one of the
+    // account's names gives the handle as written.
+    const AuthorTable& authors = data_.authors;
+    for (AuthorId id = 0; id < authors.size() && !bare_profile_platforms_.empty(); ++id) {
+      const std::string_view platform = authors.qualifier(id);
+      if (std::find(bare_profile_platforms_.begin(), bare_profile_platforms_.end(), platform) !=
+              bare_profile_platforms_.end() &&
+          authors.names_account(id, account.names)) {
+        for (auto [field, value] :
+             {std::pair{&account.handle, authors.name(id)}, {&account.platform, platform}}) {
+          if (field->empty()) {
+            *field = std::string(value);
+          }
+        }
+        return;
+      }
+    }
     return;
   }
   if (!account.followers && p->followers) {
@@ -481,7 +498,8 @@ void DatasetBuilder::start_shedding(const LoadOptions& options) {
   // post is a status whose place depends on the others: a post is the account's when its
   // author is one of those names, as resolve_account and classify_posts will find.
   if (options.accounts.empty() || !owners_.empty() || !alias_names_.empty() ||
-      !identities_.empty() || profiles_.size() > 0 || !threads_.empty()) {
+      !identities_.empty() || profiles_.size() > 0 || !bare_profile_platforms_.empty() ||
+      !threads_.empty()) {
     return;
   }
   for (const std::string& name : options.accounts) {
@@ -637,6 +655,11 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
   }
   drop_members(batch.accounts.size() + 1);
   profiles_.merge(batch.profiles);
+  if (batch.bare_profiles &&
+      std::find(bare_profile_platforms_.begin(), bare_profile_platforms_.end(), info.platform) ==
+          bare_profile_platforms_.end()) {
+    bare_profile_platforms_.emplace_back(info.platform);
+  }
   // Shedding (not in a batch that marks a split key's values by their place among the loose
   // comments: a key given again drops those). In a batch of comments only, the authors of the
   // comments kept are interned as they come (merge_loose), not every author of the batch: a busy

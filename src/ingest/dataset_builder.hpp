@@ -217,6 +217,9 @@ class DatasetBuilder {
   std::unordered_set<std::string> weak_seen_;  // "platform\x1fname" of each in weak_names_
   std::uint64_t follower_entries_ = 0;
   ProfileTable profiles_;
+  // The platforms of inputs whose profiles named only handles (PostBatch::bare_profiles): their
+  // authors stand for those profiles.
+  std::vector<std::string> bare_profile_platforms_;
   PostIndex post_index_;  // post key -> index in data_.posts
   // Per post, the input it came from: runs of posts, as inputs come one after another, and the
   // posts a later input's copy took over (a few bytes per input, not 4 per post).

@@ -42,6 +42,11 @@ std::uint32_t PostBatch::count_tags(const std::vector<std::string_view>& listed,
 
 void PostBatch::account(const AccountRecord& given) {
   const bool named_profile = given.role == AccountRole::profile && !given.handle.empty();
+  if (named_profile && given.id.empty() && !given.followers && given.follower_entries == 0 &&
+      given.aliases.empty()) {
+    bare_profiles = true;
+    return;
+  }
   if (named_profile) {
     // The same person's profile comes with each of their posts: one per batch.
     profiles.add(given);

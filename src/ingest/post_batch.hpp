@@ -119,6 +119,9 @@ class PostBatch final : public RecordSink {
   bool keep_excerpts = false;           // LoadOptions::keep_excerpts
   std::vector<AccountRecord> accounts;  // what the input says of the account
   ProfileTable profiles;                // people's profiles, one per handle
+  // A profile naming only a handle was given (an item's author, Hacker News): not kept, as the
+  // author table holds the handle (DatasetBuilder::apply_profiles).
+  bool bare_profiles = false;
   std::vector<Post> posts;  // author and reply_to index `authors`; first_comment is local;
                             // platform is 0 (the input's) or 1 + an index in `platforms`
   std::vector<std::string> platforms;  // the platforms posts name (PostRecord::platform)

@@ -180,6 +180,16 @@ TEST_CASE("hn-algolia: a poll, and a commenter named as the account", "[importer
   CHECK(reply_to_of(d, "9200004") == "loomhall");
   const ror::MetricValues m = ror::compute_metrics(d, {});
   CHECK(m[MetricId::outreach_people] == 1);
+
+  // Named in another case, the account takes its handle as the items write it, and the
+  // platform, from the authors (the items' profiles name nothing else).
+  ror::LoadOptions as_upper;
+  as_upper.accounts = {"@WEFT"};
+  const Dataset upper = load_fixture({"hn-algolia/item-9200001.json"}, as_upper);
+  CHECK(upper.account.handle == "weft");
+  CHECK(upper.account.platform == "hackernews");
+  CHECK_FALSE(upper.account.inferred);
+  CHECK(count_kind(upper, PostKind::outreach) == 2);
 }
 
 TEST_CASE("hn: detection and --from", "[importer][hn-algolia][hn-firebase]") {

@@ -219,28 +219,28 @@ void DatasetBuilder::take_owner(const AccountRecord& account, const std::string&
   }
 }
 
+bool DatasetBuilder::bare_profiles_on(std::string_view platform) const {
+  return std::find(bare_profile_platforms_.begin(), bare_profile_platforms_.end(), platform) !=
+         bare_profile_platforms_.end();
+}
+
 void DatasetBuilder::apply_profiles() {
   // The account's own profile, seen among others, completes what no input said of it.
   Account& account = data_.account;
   const Profile* p = profiles_.find_any(account.names);
-  if (p == nullptr) {
-    // A profile that named only a handle: the first author of its platform with one of the
-    // account's names gives the handle as written.
-    const AuthorTable& authors = data_.authors;
-    for (AuthorId id = 0; id < authors.size() && !bare_profile_platforms_.empty(); ++id) {
-      const std::string_view platform = authors.qualifier(id);
-      if (std::find(bare_profile_platforms_.begin(), bare_profile_platforms_.end(), platform) !=
-              bare_profile_platforms_.end() &&
-          authors.names_account(id, account.names)) {
-        for (auto [field, value] :
-             {std::pair{&account.handle, authors.name(id)}, {&account.platform, platform}}) {
-          if (field->empty()) {
-            *field = std::string(value);
-          }
-        }
-        return;
-      }
+  // A profile that named only a handle (not kept: PostBatch::bare_profiles) is the first author
+  // of its platform with one of the account's names, the handle as written.
+  Profile bare;
+  const AuthorTable& authors = data_.authors;
+  for (AuthorId id = 0; p == nullptr && !bare_profile_platforms_.empty() && id < authors.size();
+       ++id) {
+    if (bare_profiles_on(authors.qualifier(id)) && authors.names_account(id, account.names)) {
+      bare.handle = authors.name(id);
+      bare.platform = authors.qualifier(id);
+      p = &bare;
     }
+  }
+  if (p == nullptr) {
     return;
   }
   if (!account.followers && p->followers) {
@@ -655,9 +655,7 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
   }
   drop_members(batch.accounts.size() + 1);
   profiles_.merge(batch.profiles);
-  if (batch.bare_profiles &&
-      std::find(bare_profile_platforms_.begin(), bare_profile_platforms_.end(), info.platform) ==
-          bare_profile_platforms_.end()) {
+  if (batch.bare_profiles && !bare_profiles_on(info.platform)) {
     bare_profile_platforms_.emplace_back(info.platform);
   }
   // Shedding (not in a batch that marks a split key's values by their place among the loose

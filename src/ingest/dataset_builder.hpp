@@ -139,6 +139,8 @@ class DatasetBuilder {
   // The most frequent author of the posts of a platform (normalised), or "".
   std::string most_frequent_author(std::uint8_t platform) const;
   void apply_profiles();
+  // Whether an input of `platform` gave profiles that named only handles.
+  bool bare_profiles_on(std::string_view platform) const;
   // Merges posts [begin, end) of the batch.
   void merge_posts(PostBatch& batch, std::size_t source, const SourceInfo& info, std::size_t begin,
                    std::size_t end);

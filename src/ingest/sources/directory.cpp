@@ -37,8 +37,8 @@ struct DirCloser {
 };
 using Dir = std::unique_ptr<DIR, DirCloser>;
 
-// The size of file `name` of the directory open as `fd` (its target's, for a symlink); 0 when
-// it cannot be asked for (reading it will say why).
+// The size of file `name` of the directory open as `fd`; 0 when it cannot be asked for (reading
+// it will say why).
 std::uint64_t size_of(int fd, const std::string& name) {
   struct stat st {};
   return ::fstatat(fd, name.c_str(), &st, 0) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
@@ -91,14 +91,14 @@ Kind kind_of(int fd, const dirent& entry, const std::string& shown) {
                                : Kind::other;
 }
 
-// What a symlink met in the walk leads to: a file is listed, anything else counted.
-void add_symlink(int fd, const std::string& name, std::string shown,
-                 std::vector<std::string>& files, DirectoryListing& listing) {
+// What a symlink met in the walk leads to: a file is listed (with its size, asked for here),
+// anything else counted.
+void add_symlink(int fd, const std::string& name, std::string shown, DirectoryListing& listing) {
   struct stat target {};
   if (::fstatat(fd, name.c_str(), &target, 0) != 0) {
     listing.skips.add("broken symlink");  // (its target is missing or cannot be reached)
   } else if (S_ISREG(target.st_mode)) {
-    files.push_back(name);
+    listing.bytes += static_cast<std::uint64_t>(target.st_size);
     listing.files.push_back(std::move(shown));
   } else if (S_ISDIR(target.st_mode)) {
     listing.skips.add("symlink to a directory");
@@ -113,7 +113,7 @@ void walk(const std::string& path, const std::string& shown, DirectoryListing& l
     unreadable(shown, errno);
   }
   const int fd = ::dirfd(dir.get());
-  std::vector<std::string> files;  // (their names, for their sizes)
+  std::vector<std::string> files;  // the regular files' names, for their sizes
   std::vector<std::string> subdirectories;
   while (true) {
     errno = 0;
@@ -138,7 +138,7 @@ void walk(const std::string& path, const std::string& shown, DirectoryListing& l
         subdirectories.push_back(name);
         break;
       case Kind::symlink:
-        add_symlink(fd, name, std::move(entry_shown), files, listing);
+        add_symlink(fd, name, std::move(entry_shown), listing);
         break;
       case Kind::other:
         listing.skips.add("not a regular file");

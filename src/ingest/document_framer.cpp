@@ -65,14 +65,22 @@ class DocumentFramer final : public Framer {
  public:
   explicit DocumentFramer(const Framing& framing) : framing_(framing) {}
 
+  void known_value(std::size_t begin, std::size_t end) override {
+    known_begin_ = begin;
+    known_end_ = end;
+  }
+
   std::size_t cut(InputText& text, bool at_end) override {
     std::size_t committed = 0;
+    std::size_t cut = 0;
     try {
-      return cut_from(text, at_end, committed);
+      cut = cut_from(text, at_end, committed);
     } catch (const Error&) {
       error = std::current_exception();
-      return committed;
+      cut = committed;
     }
+    known_end_ = 0;  // (it was of this text's offsets)
+    return cut;
   }
 
  private:
@@ -165,6 +173,9 @@ class DocumentFramer final : public Framer {
   // when the text ends first. Scalars end at the next delimiter.
   std::optional<std::size_t> value_end(const InputText& text, std::size_t pos) const {
     const std::string_view s = text.view();
+    if (known_end_ > pos && known_begin_ == pos && known_end_ <= s.size()) {
+      return known_end_;
+    }
     if (s[pos] == '{' || s[pos] == '[') {
       const std::size_t end = container_end(s, pos);
       return end == std::string_view::npos ? std::nullopt : std::optional<std::size_t>(end);
@@ -429,6 +440,9 @@ class DocumentFramer final : public Framer {
   std::string key_;             // the last key read, raw
   std::string_view split_key_;  // the key of the array being split
   std::uint64_t elements_ = 0;  // elements of it so far
+  // The value known to span [known_begin_, known_end_) of the text being cut (known_value), or 0.
+  std::size_t known_begin_ = 0;
+  std::size_t known_end_ = 0;
 };
 
 }  // namespace

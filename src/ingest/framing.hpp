@@ -105,6 +105,9 @@ class Framer {
   // text.items; 0 when more bytes are needed. With `at_end` no more bytes follow, so everything
   // must be consumed. Throws ror::Error for malformed structure.
   virtual std::size_t cut(InputText& text, bool at_end) = 0;
+  // The value at `begin` of the next text cut is known to end at `end` (format detection walked
+  // it): a framer that would walk it to find its end may take that instead.
+  virtual void known_value(std::size_t /*begin*/, std::size_t /*end*/) {}
 
   // A framer that meets malformed structure returns the whole items before it and keeps the
   // error here, so that an earlier error inside an item is still reported first.

@@ -95,6 +95,9 @@ struct OpenInput {
   bool unread = false;
   // Read after every other input (Detection::comments_apart, with --account).
   bool parked = false;
+  // Where its first value lies, when format detection walked it to its end (value_end 0: not).
+  std::size_t value_begin = 0;
+  std::size_t value_end = 0;
 };
 
 // A block of an input, or the end of it (`end`: no bytes, the input is finished), with the
@@ -273,6 +276,9 @@ class Stages {
       block.text.first_column = 0;
     }
     const auto framer = ingest::make_framer(framing);
+    if (in.value_end > 0) {
+      framer->known_value(in.value_begin, in.value_end);  // (not walked twice)
+    }
     try {
       block.text.size = framer->cut(block.text, true);
     } catch (...) {
@@ -418,6 +424,8 @@ class Stages {
   // `in`'s detection fields.
   void decide(OpenInput& in, std::string_view head, bool whole) const {
     const ingest::Sniff sniff = ingest::sniff(in.bytes->name(), head, whole);
+    in.value_begin = sniff.value_begin;
+    in.value_end = sniff.value_end;
     const bool named = in.bytes->named();
     if (sniff.shape == ingest::Shape::empty) {
       if (!named) {

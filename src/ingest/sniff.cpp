@@ -60,11 +60,15 @@ class Scanner {
     if (p_ >= s_.size() || p_ == start) {
       return false;
     }
+    note_scalar(s_.substr(start, p_ - start));
     record(s_.substr(start, p_ - start));
     return true;
   }
 
   std::size_t position() const { return p_; }
+  // Whether every scalar walked over looked like one (letters, digits, signs, points): then the
+  // walk found the brackets the framing's walk would (the walk tolerates more, to detect).
+  bool strict() const { return strict_; }
 
  private:
   bool object(int depth) {
@@ -162,6 +166,24 @@ class Scanner {
       p_ = end;
       return true;
     }
+    if (p_ < s_.size() && s_[p_] != '"') {
+      const std::size_t start = p_;
+      const bool skipped = skip_scalar();
+      note_scalar(s_.substr(start, p_ - start));
+      return skipped;
+    }
+    return skip_scalar();
+  }
+
+  void note_scalar(std::string_view scalar) {
+    strict_ = strict_ && std::all_of(scalar.begin(), scalar.end(), [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '-' ||
+                       c == '.';
+              });
+  }
+
+  // Skips a string or a scalar (and, tolerantly, whatever runs on from it).
+  bool skip_scalar() {
     std::size_t depth = 0;
     while (p_ < s_.size()) {
       if (depth > 0) {
@@ -247,6 +269,7 @@ class Scanner {
   std::string path_;  // of the value being scanned
   std::size_t p_;
   Sniff& out_;
+  bool strict_ = true;
 };
 
 bool looks_binary(std::string_view head) {
@@ -376,6 +399,10 @@ Sniff sniff(std::string_view name, std::string_view head, bool whole) {
   out.paths.reserve(2048);
   const bool complete = scanner.value(0);
   out.shape = object ? Shape::object : Shape::array;
+  if (complete && scanner.strict()) {
+    out.value_begin = pos;
+    out.value_end = scanner.position();
+  }
   if (!out.script.empty()) {
     return out;
   }

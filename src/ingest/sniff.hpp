@@ -49,6 +49,10 @@ struct Sniff {
   };
   std::vector<Field> fields;
   std::string paths;  // the fields' paths, one after another
+  // Where the first value lies in head, [value_begin, value_end), when the scan walked it to its
+  // end (a top-level object within the scan's window); value_end is 0 when it did not.
+  std::size_t value_begin = 0;
+  std::size_t value_end = 0;
 
   // Whether the first item has a value at `path`.
   bool has(std::string_view path) const;

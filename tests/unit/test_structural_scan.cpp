@@ -4,6 +4,7 @@
 #include <random>
 #include <string>
 
+#include "ingest/sniff.hpp"
 #include "ingest/structural_scan.hpp"
 
 using ror::ingest::container_end;
@@ -32,6 +33,72 @@ TEST_CASE("container_end agrees with the byte-by-byte walk on random text", "[fr
     INFO(text);
     CHECK(container_end(text, 0) == container_end_scalar(text, 0));
   }
+}
+
+namespace {
+
+// A random JSON value of objects, arrays, strings (with escapes) and scalars, `depth` deep at most.
+void random_value(std::mt19937_64& rng, int depth, std::string& out) {
+  const auto pick = rng() % (depth > 0 ? 6 : 3);
+  if (pick == 0) {
+    out += "\"a";
+    const std::string_view escapes[] = {"\\\"", "\\\\", "}", "]", "{", "x"};
+    for (auto n = rng() % 4; n > 0; --n) {
+      out += escapes[rng() % 6];
+    }
+    out += '"';
+  } else if (pick == 1) {
+    out += std::to_string(rng() % 1000);
+  } else if (pick == 2) {
+    out += (rng() & 1U) != 0 ? "true" : "null";
+  } else if (pick <= 4) {
+    out += '{';
+    for (auto n = rng() % 4; n > 0; --n) {
+      out += "\"k\": ";
+      random_value(rng, depth - 1, out);
+      out += n > 1 ? ", " : "";
+    }
+    out += '}';
+  } else {
+    out += '[';
+    for (auto n = rng() % 4; n > 0; --n) {
+      random_value(rng, depth - 1, out);
+      out += n > 1 ? "," : "";
+    }
+    out += ']';
+  }
+}
+
+}  // namespace
+
+TEST_CASE("where format detection says the first value ends, the framing's walk agrees",
+          "[framing]") {
+  // Valid objects, some with a byte changed or a tail after them: wherever detection walks the
+  // first value to its end, the end is the one the framer's own walk finds (which it then skips).
+  std::mt19937_64 rng(13);
+  const std::string bytes = "\"\\{}[],: x1";
+  int walked = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text = std::string(rng() % 3, ' ') + "{\"id\": ";
+    random_value(rng, 4, text);
+    text += ", \"children\": ";
+    random_value(rng, 4, text);
+    text += '}';
+    if (rng() % 3 == 0) {
+      text[rng() % text.size()] = bytes[rng() % bytes.size()];
+    }
+    if (rng() % 4 == 0) {
+      text += (rng() & 1U) != 0 ? " {}" : "\n";
+    }
+    INFO(text);
+    const ror::ingest::Sniff sniff = ror::ingest::sniff("t.json", text, true);
+    if (sniff.value_end == 0) {
+      continue;
+    }
+    ++walked;
+    CHECK(sniff.value_end == container_end(text, sniff.value_begin));
+  }
+  CHECK(walked > 10000);
 }
 
 TEST_CASE("find_newlines counts and places newlines across 32-byte chunks and the tail",

@@ -238,7 +238,13 @@ void read_video(Value& v, ingest::RecordSink& sink) {
         }
       });
     } else if (key == "statistics") {
+      // (favoriteCount, always "0" since 2015, and dislikeCount, in responses saved before
+      // 2022, are not read; a count left out, as commentCount is when comments are off, stays
+      // unknown)
       f.each_field(kStatistics, [&](std::string_view k, Value& s) {
+        if (k != kStatistics[0] && k != kStatistics[1] && k != kStatistics[2]) {
+          return;
+        }
         if (const auto n = s.count(ingest::CountText::digits_too)) {
           r.set(k == "viewCount"   ? PostMetric::views
                 : k == "likeCount" ? PostMetric::likes

@@ -62,6 +62,28 @@ TEST_CASE("youtube-api: a page of videos", "[importer][youtube-api]") {
   CHECK(m.why_unknown(MetricId::comments) == Unknown::no_comments);  // no thread in the input
 }
 
+TEST_CASE("youtube-api: only commentCount counts replies; without it they are unknown",
+          "[importer][youtube-api]") {
+  // Comments turned off: no commentCount. favoriteCount and dislikeCount (responses saved before
+  // 2022) are other counts, wherever they stand.
+  const std::string page = R"({"kind": "youtube#videoListResponse", "items": [
+{"id": "off", "snippet": {"publishedAt": "2026-03-01T10:00:00Z", "channelId": "UCk"},
+ "statistics": {"viewCount": "40", "likeCount": "5", "favoriteCount": "9"}},
+{"id": "old", "snippet": {"publishedAt": "2021-03-01T10:00:00Z", "channelId": "UCk"},
+ "statistics": {"viewCount": "70", "commentCount": "4", "favoriteCount": "0",
+                "dislikeCount": "3"}}]})";
+  const Dataset d = ror::test::load_text(page);
+  REQUIRE(d.posts.size() == 2);
+  const ror::Post& off = post_of(d, "off");
+  CHECK(off.get(PostMetric::views) == 40);
+  CHECK(off.get(PostMetric::likes) == 5);
+  CHECK_FALSE(off.has(PostMetric::replies));
+  CHECK(post_of(d, "old").get(PostMetric::replies) == 4);
+  const ror::MetricValues m = ror::compute_metrics(d, {});
+  CHECK(m[MetricId::replies] == 4);
+  CHECK(m[MetricId::likes] == 5);
+}
+
 TEST_CASE("youtube-api: threads of a video in no file get a stand-in", "[importer][youtube-api]") {
   ror::LoadOptions options;
   options.keep_details = true;

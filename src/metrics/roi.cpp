@@ -25,6 +25,11 @@ Wide audience_replies(const Post& post, std::int64_t audience_present) {
   return std::max<Wide>(audience_present, post.get(PostMetric::replies) - own);
 }
 
+// The counts an engagement is made of, besides the audience's comments.
+constexpr std::array kEngagementCounts = {
+    PostMetric::likes,     PostMetric::shares, PostMetric::quotes, PostMetric::saves,
+    PostMetric::bookmarks, PostMetric::clicks, PostMetric::replies};
+
 }  // namespace
 
 void compute_roi(const Selection& s, MetricValues& out) {
@@ -38,6 +43,7 @@ void compute_roi(const Selection& s, MetricValues& out) {
   TimeMs last = 0;
   bool any = false;
   bool comments_known = false;
+  bool engagement_known = false;  // some post carries one of its counts
   for (const std::uint32_t index : s.posts) {
     const Post& post = s.data.posts[index];
     comments_known = comments_known || post.comments_known;
@@ -53,6 +59,9 @@ void compute_roi(const Selection& s, MetricValues& out) {
     }
     comments += post.comment_count;
     audience_comments += audience;
+    for (const PostMetric m : kEngagementCounts) {
+      engagement_known = engagement_known || post.has(m);
+    }
     const Wide engaged = Wide{post.get(PostMetric::likes)} + post.get(PostMetric::shares) +
                          post.get(PostMetric::quotes) + post.get(PostMetric::saves) +
                          post.get(PostMetric::bookmarks) + post.get(PostMetric::clicks) +
@@ -85,16 +94,21 @@ void compute_roi(const Selection& s, MetricValues& out) {
   };
   out.set(MetricId::comments, where_known(comments), Unknown::no_comments);
   out.set(MetricId::audience_comments, where_known(audience_comments), Unknown::no_comments);
-  out.set(MetricId::engagements, static_cast<double>(engagements));
+  // A sum of counts of which none is known is no measured 0.
+  const bool engaged_known = engagement_known || comments_known;
+  out.set(MetricId::engagements,
+          engaged_known ? std::optional<double>(static_cast<double>(engagements)) : std::nullopt,
+          Unknown::not_carried);
   const auto impressions = static_cast<std::size_t>(PostMetric::impressions);
   out.set(MetricId::engagement_rate_impressions,
           ratio(static_cast<double>(engaged_with_impressions),
                 static_cast<double>(impressions_positive)),
           sums.carriers[impressions] > 0 ? Unknown::no_cases : Unknown::not_carried);
   out.set(MetricId::engagement_rate_followers,
-          followers ? ratio(static_cast<double>(engagements), n * static_cast<double>(*followers))
-                    : std::nullopt,
-          followers ? Unknown::no_cases : Unknown::not_carried);
+          followers && engaged_known
+              ? ratio(static_cast<double>(engagements), n * static_cast<double>(*followers))
+              : std::nullopt,
+          followers && engaged_known ? Unknown::no_cases : Unknown::not_carried);
   const auto per_carrier = [&](PostMetric m) {
     const auto i = static_cast<std::size_t>(m);
     return ratio(static_cast<double>(sums.sum[i]), static_cast<double>(sums.carriers[i]));

@@ -448,8 +448,12 @@ def compute(dataset, top_n=10):
             audience_here = max(audience_here, p["metrics"]["replies"] - own)
         return e + audience_here
 
+    # A sum of counts none of which is known is unknown, not 0.
+    engagement_keys = ("likes", "shares", "quotes", "saves", "bookmarks", "clicks", "replies")
+    engagement_known = comments_known or any(
+        key in p["metrics"] for p in account_posts for key in engagement_keys)
     engagements = sum(post_engagements(p) for p in account_posts)
-    roi["engagements"] = engagements
+    roi["engagements"] = engagements if engagement_known else None
     with_impr = [p for p in account_posts if p["metrics"].get("impressions", 0) > 0]
     if with_impr:
         roi["engagement_rate_impressions"] = (
@@ -457,7 +461,7 @@ def compute(dataset, top_n=10):
     else:
         roi["engagement_rate_impressions"] = None
     followers = dataset["followers"]
-    if followers is None or followers == 0 or n_posts == 0:
+    if followers is None or followers == 0 or n_posts == 0 or not engagement_known:
         roi["engagement_rate_followers"] = None
     else:
         roi["engagement_rate_followers"] = engagements / (n_posts * followers)

@@ -666,6 +666,27 @@ Dataset load(ingest::SourceList& sources, const LoadOptions& options,
   }
 }
 
+// What was passed over, for the message of a load that found no post ("; passed over: 3 files
+// no importer reads, 1 reposts"), or "" when nothing was: it is then the reason there is none.
+std::string passed_over(const Skips& skipped) {
+  constexpr std::size_t kShown = 4;
+  std::string out;
+  std::size_t shown = 0;
+  std::uint64_t rest = 0;  // records or files under reasons not shown
+  for (const auto& [reason, n] : skipped.counts) {
+    if (n == 0) {
+      continue;
+    }
+    if (shown == kShown) {
+      rest += n;
+      continue;
+    }
+    out += fmt::format("{}{} {}", shown == 0 ? "; passed over: " : ", ", n, reason);
+    ++shown;
+  }
+  return rest == 0 ? out : fmt::format("{}, and {} more", out, rest);
+}
+
 Dataset finish(DatasetBuilder& builder, const LoadOptions& options, Timings& timings,
                const std::vector<std::string>& named) {
   Stopwatch clock;
@@ -691,10 +712,12 @@ Dataset finish(DatasetBuilder& builder, const LoadOptions& options, Timings& tim
     // Comments apart from their posts (a comments dump on its own) are all that was read.
     const std::uint64_t comments = data.input.comments_read;
     throw input_error(
-        comments == 0
-            ? fmt::format("empty input: no posts in {}", names)
-            : fmt::format("empty input: no posts in {} ({} comments, none of whose posts is there)",
-                          names, comments));
+        (comments == 0
+             ? fmt::format("empty input: no posts in {}", names)
+             : fmt::format(
+                   "empty input: no posts in {} ({} comments, none of whose posts is there)", names,
+                   comments)) +
+        passed_over(data.input.skipped));
   }
   return data;
 }

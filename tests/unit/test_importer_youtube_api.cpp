@@ -84,6 +84,15 @@ TEST_CASE("youtube-api: only commentCount counts replies; without it they are un
   CHECK(m[MetricId::likes] == 5);
 }
 
+TEST_CASE("youtube-api: a page of statistics alone says why it gives no post",
+          "[importer][youtube-api]") {
+  const std::string page = R"({"kind": "youtube#videoListResponse", "items": [
+{"id": "v1", "statistics": {"viewCount": "40"}}]})";
+  CHECK(error_of("stats.json", page) ==
+        "empty input: no posts in stats.json; passed over: 1 videos without a snippet (no "
+        "publication time)");
+}
+
 TEST_CASE("youtube-api: threads of a video in no file get a stand-in", "[importer][youtube-api]") {
   ror::LoadOptions options;
   options.keep_details = true;

@@ -511,6 +511,54 @@ TEST_CASE("load: a member of a directory no importer reads is counted", "[load]"
   CHECK(skipped(d, "empty files") == 1);
 }
 
+TEST_CASE("load: a load that finds no post says what it passed over", "[load]") {
+  const ror::test::TempDir dir;
+  // The HTML form of an export: no file ror reads.
+  ror::test::write_file(dir / "html/index.html", "<html><body>Your posts</body></html>\n");
+  ror::test::write_file(dir / "html/posts.html", "<html><body>A post</body></html>\n");
+  ror::test::write_file(dir / "html/empty.json", "");
+  const auto message = [](const std::string& path) {
+    try {
+      ror::load_files({path}, {});
+    } catch (const ror::Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(message(dir / "html") == "empty input: no posts in " + dir / "html" +
+                                     "; passed over: 1 empty files, 2 files no importer reads");
+  // A WordPress folder of a draft, a page, a spam comment and a pingback: four reasons are
+  // named, the rest summed.
+  const std::string post = R"("slug": "a", "link": "https://notes.example/?p=1",
+ "title": {"rendered": "A"}, "content": {"rendered": "a"}, "author": 3)";
+  ror::test::write_file(dir / "wp/posts.json", R"([
+{"id": 1, "date_gmt": "2026-01-05T10:00:00", "status": "draft", "type": "post", )" +
+                                                   post + R"(},
+{"id": 2, "date_gmt": "2026-01-06T10:00:00", "status": "publish", "type": "page", )" +
+                                                   post + "}]");
+  const std::string comment = R"("post": 1, "parent": 0, "author": 0, "author_name": "Oskar",
+ "date_gmt": "2026-01-05T11:00:00", "content": {"rendered": "hi"})";
+  ror::test::write_file(dir / "wp/comments.json", R"([
+{"id": 7, "status": "spam", "type": "comment", )" + comment +
+                                                      R"(},
+{"id": 8, "status": "approved", "type": "pingback", )" +
+                                                      comment + "}]");
+  ror::test::write_file(dir / "wp/README.md", "# notes\n");
+  ror::test::write_file(dir / "wp/empty.json", "");
+  CHECK(message(dir / "wp") ==
+        "empty input: no posts in " + dir / "wp/comments.json, " + dir / "wp/posts.json" +
+            "; passed over: 1 files no importer reads, 1 comments not approved (held, spam, "
+            "trash), 1 pingbacks and trackbacks (notices of links, not comments), 1 empty files, "
+            "and 2 more");
+  // A named input with one reason.
+  const std::string drafts = R"([
+{"id": 1, "date_gmt": "2026-01-05T10:00:00", "status": "draft", "type": "post", )" +
+                             post + "}]";
+  CHECK(error_of("posts.json", drafts) ==
+        "empty input: no posts in posts.json; passed over: 1 posts not published (drafts, "
+        "pending, private, trash)");
+}
+
 TEST_CASE("load: [deleted] and [removed] comments count, but as no audience member", "[load]") {
   const Dataset d = ror::load_buffers({NamedInput{"t.json", R"({"account": {"handle": "me"},
     "posts": [{"id": "p", "created_at": "2026-01-05T10:00:00Z", "comments": [

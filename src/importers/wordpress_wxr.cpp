@@ -241,8 +241,8 @@ class Reader {
       store(n);
     } else if (n == Node::item) {
       emit_item();
-    } else if (n == Node::channel && !synthetic_end) {
-      emit_site();
+    } else if (n == Node::channel) {
+      emit_site(!synthetic_end);
     }
   }
 
@@ -406,6 +406,7 @@ class Reader {
     r.created_at = time_of(item_.date_gmt, "wp:post_date_gmt", item_.line);
     r.author = item_.creator;
     r.has_author = !item_.creator.empty();
+    note_creator(item_.creator);
     r.url = item_.link;
     text_.assign(sink_.html_text(item_.title));
     const std::string_view body = sink_.html_text(item_.content);
@@ -455,24 +456,37 @@ class Reader {
     sink_.comment(r);
   }
 
-  // The site is the account: its title, its address and its authors (ids, logins, names).
-  void emit_site() {
+  // The site is the account: its title, its address, its authors (ids, logins, names) and the
+  // creators of its posts. A WXR 1.0 file (WordPress 3.0 and older, and files converted from
+  // other blogs) lists no authors: its posts' creators are then all that names them. A block
+  // that ends before the file does (`whole` false) gives the creators of its posts only.
+  void emit_site(bool whole) {
     AccountRecord a;
     a.role = AccountRole::owner;
     a.platform = std::string(kPlatform);
     a.handle = site_title_.empty() ? site_url_ : site_title_;
-    if (!site_url_.empty() && site_url_ != a.handle) {
+    if (whole && !site_url_.empty() && site_url_ != a.handle) {
       a.aliases.push_back(site_url_);
     }
-    for (const Author& author : authors_) {
+    for (const Author& author : whole ? authors_ : std::vector<Author>{}) {
       for (const std::string* name : {&author.id, &author.login, &author.name}) {
         if (!name->empty()) {
           a.aliases.push_back(*name);
         }
       }
     }
-    if (!a.handle.empty() || !a.aliases.empty()) {
+    a.aliases.insert(a.aliases.end(), creators_.begin(), creators_.end());
+    if ((whole || !creators_.empty()) && (!a.handle.empty() || !a.aliases.empty())) {
       sink_.account(std::move(a));
+    }
+  }
+
+  // Notes the creator of a post the file holds, when no author the channel lists is named so.
+  void note_creator(const std::string& creator) {
+    const auto listed = [&](const Author& a) { return a.login == creator; };
+    if (!creator.empty() && std::none_of(authors_.begin(), authors_.end(), listed) &&
+        std::find(creators_.begin(), creators_.end(), creator) == creators_.end()) {
+      creators_.push_back(creator);
     }
   }
 
@@ -486,6 +500,7 @@ class Reader {
   std::string site_title_;
   std::string site_url_;
   std::vector<Author> authors_;
+  std::vector<std::string> creators_;  // of posts, by no listed author's login (few: a site's)
   WxrItem item_;
   ingest::PostRecord record_;
 };

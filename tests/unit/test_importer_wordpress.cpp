@@ -279,6 +279,45 @@ TEST_CASE("wordpress-wxr: a file past 10 MB is read whole", "[importer][wordpres
   CHECK(d.posts.size() == static_cast<std::size_t>(n));
 }
 
+TEST_CASE("wordpress-wxr: a file that lists no authors is the site's by its posts' creators",
+          "[importer][wordpress-wxr]") {
+  // WXR 1.0 (WordPress 3.0 and older, and converters from other blogs) has no <wp:author>.
+  const auto item = [](int id, const std::string& creator, const std::string& comments) {
+    return fmt::format(
+        "<item><title>Post {0}</title><dc:creator>{1}</dc:creator><wp:post_id>{0}</wp:post_id>"
+        "<wp:post_date_gmt>2026-03-01 10:00:00</wp:post_date_gmt><wp:post_type>post"
+        "</wp:post_type><wp:status>publish</wp:status>{2}</item>\n",
+        id, creator, comments);
+  };
+  const std::string visitor =
+      "<wp:comment><wp:comment_id>7</wp:comment_id><wp:comment_author>Oskar</wp:comment_author>"
+      "<wp:comment_date_gmt>2026-03-01 11:00:00</wp:comment_date_gmt><wp:comment_content>Nice"
+      "</wp:comment_content><wp:comment_approved>1</wp:comment_approved></wp:comment>";
+  const std::string channel =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
+      "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+      "xmlns:wp=\"http://wordpress.org/export/1.0/\">\n<channel><title>Ann's Blog</title>\n";
+  const Dataset d = ror::test::load_text(
+      channel + item(1, "ann", visitor) + item(2, "bo", "") + "</channel></rss>\n", {}, "a.xml");
+  CHECK(d.posts.size() == 2);
+  CHECK(d.input.foreign_posts == 0);
+  CHECK(count_kind(d, PostKind::original) == 2);
+  CHECK(d.account.handle == "Ann's Blog");
+  const ror::MetricValues m = ror::compute_metrics(d, {});
+  CHECK(m[MetricId::audience_comments] == 1);
+  // Read in blocks, each block names the creators of its own posts.
+  std::string items;
+  int n = 0;
+  while (items.size() < (std::size_t{24} << 20)) {
+    ++n;
+    // (Ann's posts in the first blocks only: the last block sees only Bo's)
+    items += item(n, items.size() < (std::size_t{12} << 20) ? "ann" : "bo", std::string(200, ' '));
+  }
+  const Dataset big = ror::test::load_text(channel + items + "</channel></rss>\n", {}, "b.xml");
+  CHECK(big.input.foreign_posts == 0);
+  CHECK(big.posts.size() == static_cast<std::size_t>(n));
+}
+
 TEST_CASE("wordpress-wxr: entities are never declared", "[importer][wordpress-wxr]") {
   // "Billion laughs": ten entities each ten times the one before. A DOCTYPE ends the parse
   // before its declarations are read, so nothing is expanded, nor any file or URL loaded.

@@ -14,7 +14,6 @@ namespace ror::ingest {
 namespace {
 
 constexpr std::uint32_t kLeftOut = kNone - 1;  // a post kept out of the dataset
-constexpr std::string_view kOrphans = "comments whose post is not in the input";
 // (comments dropped as they came because their post was in no input yet: see start_shedding)
 constexpr std::string_view kReadEarly = "comments read before their post in a file read last";
 
@@ -63,7 +62,7 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
   const std::size_t joins = loose_.size() + placed_.size();
   if (dropped_count_ == 0 && !windowed && !any_foreign && joins == 0) {
     if (orphans > 0) {
-      input.skipped.add(kOrphans, orphans);
+      input.skipped.add(kOrphanComments, orphans);
     }
     return;  // nothing to drop or join: keep the arrays as they are
   }
@@ -109,7 +108,7 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
     }
   }
   if (orphans > 0) {
-    input.skipped.add(kOrphans, orphans);
+    input.skipped.add(kOrphanComments, orphans);
   }
   post_index_.release();  // every join has its post: room for the new arrays
   for (std::uint32_t i = 0; i < kept; ++i) {

@@ -26,6 +26,9 @@
 
 namespace ror::ingest {
 
+// The reason comments are counted under when their post is in no input.
+inline constexpr std::string_view kOrphanComments = "comments whose post is not in the input";
+
 // An allocator that takes memory straight from the system (mmap) and gives it back on
 // deallocation, so that a freed chunk leaves the process's resident memory at once (the heap
 // would keep it).

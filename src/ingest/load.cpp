@@ -668,13 +668,14 @@ Dataset load(ingest::SourceList& sources, const LoadOptions& options,
 
 // What was passed over, for the message of a load that found no post ("; passed over: 3 files
 // no importer reads, 1 reposts"), or "" when nothing was: it is then the reason there is none.
-std::string passed_over(const Skips& skipped) {
+// The reason `said` is left out (the message says it already).
+std::string passed_over(const Skips& skipped, std::string_view said) {
   constexpr std::size_t kShown = 4;
   std::string out;
   std::size_t shown = 0;
   std::uint64_t rest = 0;  // records or files under reasons not shown
   for (const auto& [reason, n] : skipped.counts) {
-    if (n == 0) {
+    if (n == 0 || reason == said) {
       continue;
     }
     if (shown == kShown) {
@@ -717,7 +718,7 @@ Dataset finish(DatasetBuilder& builder, const LoadOptions& options, Timings& tim
              : fmt::format(
                    "empty input: no posts in {} ({} comments, none of whose posts is there)", names,
                    comments)) +
-        passed_over(data.input.skipped));
+        passed_over(data.input.skipped, comments == 0 ? "" : ingest::kOrphanComments));
   }
   return data;
 }

@@ -30,6 +30,8 @@ constexpr std::string_view kReactions = "reactions the account gave (on others' 
 constexpr std::string_view kOwnComments = ingest::kOwnPostUnknown;
 constexpr std::string_view kContentLeftOut =
     "posts the export gives only a time for (no text, title or attachment)";
+constexpr std::string_view kBareShares =
+    "shares of others' posts and of memories, with no words of the account's (not its writing)";
 constexpr std::string_view kUnnamedComments =
     "the account's comments whose post's author the title does not name";
 
@@ -73,6 +75,26 @@ std::string addressee(std::string_view title, bool& own) {
     return {};
   }
   return std::string(rest.substr(0, end));
+}
+
+// Whether a post's title says it shares someone's post or a memory ("Ada Byron shared Alan Kay's
+// post.", "... shared a memory.", "... shared her own post."): with no words of the account's,
+// such a post is another's writing, or its own again, as a repost is. A shared link or photo is
+// the account's choice of it and stays a post. English titles only, as addressee().
+bool shares_writing(std::string_view title) {
+  const std::size_t at = title.find(" shared ");
+  if (at == std::string_view::npos) {
+    return false;
+  }
+  const std::string_view rest = title.substr(at + 8);
+  for (const std::string_view whose :
+       {"a memory", "his own ", "her own ", "their own ", "your own "}) {
+    if (rest.starts_with(whose)) {
+      return true;
+    }
+  }
+  return rest.find("'s ") != std::string_view::npos ||
+         rest.find("\u2019s ") != std::string_view::npos;
 }
 
 // A timestamp member, required.
@@ -178,6 +200,10 @@ void read_post(Value& v, ingest::RecordSink& sink) {
   r.created_at = need_time(v, has_time, r.created_at, "a post");
   if (text.empty() && title.empty() && !attached && tags.empty()) {
     sink.skip(kContentLeftOut);  // only a time: what was posted is unknown, not an empty post
+    return;
+  }
+  if (text.empty() && shares_writing(title)) {
+    sink.skip(kBareShares);
     return;
   }
   if (text.empty()) {

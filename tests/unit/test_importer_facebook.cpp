@@ -75,6 +75,27 @@ TEST_CASE("facebook: your_posts_1.json alone", "[importer][facebook]") {
   CHECK(m.why_unknown(MetricId::followers) == Unknown::not_carried);
 }
 
+TEST_CASE("facebook: a share with no words of the account's is not its post",
+          "[importer][facebook]") {
+  // Shares of another's post and of a memory, with no text: passed over as reposts are. A shared
+  // link, and a share the account wrote words on, stay its posts.
+  const std::string posts = R"([
+{"timestamp": 1707300000, "data": [], "title": "Defne Yilmaz shared Selin Kaya's post."},
+{"timestamp": 1707300100, "data": [], "title": "Defne Yilmaz shared a memory."},
+{"timestamp": 1707300200, "data": [], "title": "Defne Yilmaz shared her own post."},
+{"timestamp": 1707300300, "data": [], "title": "Defne Yilmaz shared Selin Kaya\u00e2\u0080\u0099s video."},
+{"timestamp": 1707300400, "data": [], "title": "Defne Yilmaz shared a link.",
+ "attachments": [{"data": [{"external_context": {"url": "https://pottery.example/kiln"}}]}]},
+{"timestamp": 1707300500, "data": [{"post": "Worth a read before firing."}],
+ "title": "Defne Yilmaz shared Selin Kaya's post."}])";
+  const Dataset d = ror::test::load_text(posts, {}, "your_posts_1.json");
+  CHECK(d.input.posts_read == 2);
+  CHECK(skipped(d,
+                "shares of others' posts and of memories, with no words of the account's (not "
+                "its writing)") == 4);
+  CHECK(count_kind(d, PostKind::original) == 2);
+}
+
 TEST_CASE("facebook: the whole export", "[importer][facebook]") {
   for (const char* path : {"facebook", "facebook.zip"}) {
     INFO(path);

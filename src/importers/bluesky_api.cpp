@@ -36,6 +36,12 @@ constexpr std::string_view kMissing = "posts a response shows as not found or bl
 
 enum Variant : std::uint8_t { feed, thread, profiles, profile };
 
+// The handle the AppView shows for an account whose handle it cannot verify (its DID document
+// and DNS or well-known record disagree, or it could not reach them: common in outages). Any
+// number of people show it at once, so it names nobody: their DID stands in its place, as the
+// author, the account and in links (bsky.app takes a DID where a handle goes).
+constexpr std::string_view kInvalidHandle = "handle.invalid";
+
 // A facet of a record's text: a tag, or a mention whose handle is the text it covers.
 struct Facet {
   std::uint64_t start = 0;  // UTF-8 byte offsets into the text
@@ -69,7 +75,8 @@ std::string_view did_of(std::string_view uri) {
   return uri.substr(0, uri.find('/'));
 }
 
-// The handle and DID of a profile view (a post's author, a repost's `by`).
+// The handle and DID of a profile view (a post's author, a repost's `by`): handle.invalid
+// is read as the DID.
 void read_actor(Value& v, std::string_view& did, std::string_view& handle) {
   static constexpr std::array<std::string_view, 2> kKeys = {"did", "handle"};
   v.each_field(kKeys, [&](std::string_view key, Value& f) {
@@ -79,6 +86,9 @@ void read_actor(Value& v, std::string_view& did, std::string_view& handle) {
       handle = f.string();
     }
   });
+  if (handle == kInvalidHandle) {
+    handle = did;
+  }
 }
 
 // The uri of a strong reference ({"uri", "cid"}).
@@ -425,6 +435,9 @@ AccountRecord read_profile(Value& v, AccountRole role) {
       a.followers = f.count();
     }
   });
+  if (a.handle == kInvalidHandle) {
+    a.handle = a.id;  // (handle.invalid alone names nobody)
+  }
   if (a.id.empty() && a.handle.empty()) {
     v.fail("a profile needs a \"did\" or a \"handle\"");
   }

@@ -266,3 +266,106 @@ TEST_CASE("bluesky-api: the account's own answers in a feed do not make comments
   const ror::MetricValues m = ror::compute_metrics(d, {});
   CHECK(m.why_unknown(MetricId::conversation_rate) == Unknown::no_comments);
 }
+
+namespace {
+
+// A post view of `did`, shown with `handle`, written at `created` and indexed at `indexed`
+// ("" leaves either out), answering `parent` when one is given (in the conversation of it).
+std::string post_view(const std::string& did, const std::string& rkey, const std::string& handle,
+                      const std::string& created, const std::string& indexed = "",
+                      const std::string& parent = "") {
+  std::string out = "{\"uri\": \"at://" + did + "/app.bsky.feed.post/" + rkey +
+                    "\", \"author\": {\"did\": \"" + did + "\", \"handle\": \"" + handle +
+                    "\"}, \"record\": {\"text\": \"post " + rkey + "\"";
+  if (!created.empty()) {
+    out += ", \"createdAt\": \"" + created + "\"";
+  }
+  if (!parent.empty()) {
+    out += ", \"reply\": {\"root\": {\"uri\": \"" + parent + "\"}, \"parent\": {\"uri\": \"" +
+           parent + "\"}}";
+  }
+  out += "}, \"likeCount\": 1";
+  if (!indexed.empty()) {
+    out += ", \"indexedAt\": \"" + indexed + "\"";
+  }
+  return out + "}";
+}
+
+constexpr const char* kMe = "did:plc:me";
+constexpr const char* kMyPost = "at://did:plc:me/app.bsky.feed.post/1";
+
+}  // namespace
+
+TEST_CASE("bluesky-api: an author shown as handle.invalid is known by their DID",
+          "[importer][bluesky-api]") {
+  // The AppView shows "handle.invalid" for every handle it cannot verify: two people who both
+  // show it are two commenters, not one, and none of them is the account.
+  const std::string thread =
+      "{\"thread\": {\"post\": " + post_view(kMe, "1", "alice.example", "2026-03-02T07:00:00Z") +
+      ", \"replies\": [{\"post\": " +
+      post_view("did:plc:one", "2", "handle.invalid", "2026-03-02T08:00:00Z", "", kMyPost) +
+      "}, {\"post\": " +
+      post_view("did:plc:two", "3", "handle.invalid", "2026-03-02T09:00:00Z", "", kMyPost) + "}]}}";
+  ror::LoadOptions as_alice;
+  as_alice.accounts = {"alice.example"};
+  as_alice.keep_details = true;
+  const Dataset d = ror::test::load_text(thread, as_alice, "thread.json");
+  const auto comments = comments_of(d, kMyPost);
+  REQUIRE(comments.size() == 2);
+  CHECK(comments[0].author == "did:plc:one");
+  CHECK(comments[1].author == "did:plc:two");
+  // Named by nobody, the account is the one author with a handle, not "handle.invalid" twice.
+  const Dataset guessed = ror::test::load_text(thread, {}, "thread.json");
+  CHECK(guessed.account.names == std::vector<std::string>{"alice.example", kMe});
+  CHECK(comments_of(guessed, kMyPost).size() == 2);
+}
+
+TEST_CASE("bluesky-api: an account shown as handle.invalid is matched by its DID",
+          "[importer][bluesky-api]") {
+  // Its feed names it by DID, and a stranger who shows handle.invalid too is someone else
+  // commenting, not the account answering.
+  const std::string feed =
+      "{\"feed\": [{\"post\": " + post_view(kMe, "1", "handle.invalid", "2026-03-02T07:00:00Z") +
+      "}]}";
+  const std::string stranger =
+      "{\"thread\": {\"post\": " + post_view(kMe, "1", "handle.invalid", "2026-03-02T07:00:00Z") +
+      ", \"replies\": [{\"post\": " +
+      post_view("did:plc:stranger", "2", "handle.invalid", "2026-03-02T08:00:00Z", "", kMyPost) +
+      "}]}}";
+  ror::LoadOptions details;
+  details.keep_details = true;
+  const Dataset both = ror::load_buffers(
+      {ror::NamedInput{"feed.json", feed}, ror::NamedInput{"thread.json", stranger}}, details);
+  CHECK(both.account.id == kMe);
+  CHECK(both.account.handle == kMe);
+  CHECK(both.account.names == std::vector<std::string>{kMe});
+  CHECK(both.posts.size() == 1);
+  CHECK(count_kind(both, PostKind::outreach) == 0);
+  const auto theirs = comments_of(both, kMyPost);
+  REQUIRE(theirs.size() == 1);
+  CHECK(theirs[0].author == "did:plc:stranger");
+  // Its link names the DID, which bsky.app takes in place of a handle.
+  CHECK(both.details->posts[ror::test::index_of(both, kMyPost)].url ==
+        "https://bsky.app/profile/did:plc:me/post/1");
+  const ror::MetricValues m = ror::compute_metrics(both, {});
+  CHECK(m[MetricId::audience_comments] == 1);
+
+  // A profile shown as handle.invalid names the person by DID: getProfile the account, and
+  // getProfiles the account's followers.
+  const std::string profile =
+      R"({"did": "did:plc:me", "handle": "handle.invalid", "followersCount": 7})";
+  const Dataset owner = ror::load_buffers(
+      {ror::NamedInput{"profile.json", profile}, ror::NamedInput{"thread.json", stranger}}, {});
+  CHECK_FALSE(owner.account.inferred);
+  CHECK(owner.account.handle == kMe);
+  CHECK(owner.account.followers == 7);
+  CHECK(owner.posts.size() == 1);
+  CHECK(comments_of(owner, kMyPost).size() == 1);
+  const Dataset profiles = ror::load_buffers(
+      {ror::NamedInput{"profiles.json", R"({"profiles": [{"did": "did:plc:stranger",
+ "handle": "handle.invalid", "followersCount": 9}, )" +
+                                            profile + "]}"},
+       ror::NamedInput{"feed.json", feed}, ror::NamedInput{"thread.json", stranger}},
+      {});
+  CHECK(profiles.account.followers == 7);
+}

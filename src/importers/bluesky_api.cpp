@@ -33,6 +33,7 @@ constexpr std::string_view kPlatform = "bluesky";
 constexpr std::string_view kReposts = "reposts, not the account's writing";
 constexpr std::string_view kContext = "posts shown as a reply's context (its root and parent)";
 constexpr std::string_view kMissing = "posts a response shows as not found or blocked";
+constexpr std::string_view kPinned = "pinned copies of posts (the post comes again in the feed)";
 
 enum Variant : std::uint8_t { feed, thread, profiles, profile };
 
@@ -293,6 +294,16 @@ std::string_view read_context_post(Value& v, ingest::RecordSink& out) {
 // A feed item (FeedViewPost): the post, the reply context, and why it is in the feed. The
 // actor whose feed it is (a repost's `by`, else the first post's author) is taken for the
 // account when nothing names one.
+//
+// A pinned post (reason #reasonPin) heads the first page bsky.app asks for, and comes again in
+// its place, unless it is older than the pages fetched. The items of a feed may be read on
+// several threads, so no item knows whether another copy comes: each post of a feed is given
+// the rule that a later post with its id and text is the same post again (RepeatRule::
+// same_text), which the merge applies in input order. The first copy, the pinned one, is
+// kept; the later one is counted under kPinned, neither read again nor a warning; a pin that
+// comes once is read once. Nothing else repeats a post in one getAuthorFeed response (a repost
+// of one's own post is a #reasonRepost item, not read), and a later copy with another text is
+// still a duplicate id.
 void read_feed_item(Value& v, bool first, ingest::RecordSink& out) {
   static constexpr std::array<std::string_view, 3> kKeys = {"post", "reply", "reason"};
   static constexpr std::array<std::string_view, 2> kReply = {"root", "parent"};
@@ -332,6 +343,8 @@ void read_feed_item(Value& v, bool first, ingest::RecordSink& out) {
   }
   s.repost = repost;
   s.parent_author = parent_author;
+  s.record.repeat = ingest::RepeatRule::same_text;
+  s.record.repeat_reason = kPinned;
   if (first) {
     AccountRecord guess;
     guess.role = AccountRole::guess;

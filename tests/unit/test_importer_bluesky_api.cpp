@@ -369,3 +369,35 @@ TEST_CASE("bluesky-api: an account shown as handle.invalid is matched by its DID
       {});
   CHECK(profiles.account.followers == 7);
 }
+
+TEST_CASE("bluesky-api: a pinned post is scored once", "[importer][bluesky-api]") {
+  constexpr const char* kPinned = "pinned copies of posts (the post comes again in the feed)";
+  const std::string pin =
+      "{\"post\": " + post_view(kMe, "1", "me.example", "2026-03-01T07:00:00Z") +
+      ", \"reason\": {\"$type\": \"app.bsky.feed.defs#reasonPin\"}}";
+  const std::string again =
+      "{\"post\": " + post_view(kMe, "1", "me.example", "2026-03-01T07:00:00Z") + "}";
+  const std::string other =
+      "{\"post\": " + post_view(kMe, "2", "me.example", "2026-03-02T07:00:00Z") + "}";
+  // bsky.app's first page: the pinned post first, and again in its place.
+  const std::string feed = "{\"feed\": [" + pin + ",\n" + other + ",\n" + again + "]}";
+  for (const std::size_t block : {std::size_t{0}, std::size_t{64}}) {
+    INFO(block);
+    ror::LoadOptions options;
+    options.block_bytes = block;  // (64: every item a block of its own)
+    const Dataset d = ror::test::load_text(feed, options, "feed.json");
+    CHECK(d.input.warnings.total() == 0);  // nothing for --strict to refuse
+    CHECK(d.input.posts_read == 2);
+    CHECK(skipped(d, kPinned) == 1);
+    CHECK(d.posts.size() == 2);
+    CHECK(post_of(d, kMyPost).get(PostMetric::likes) == 1);
+    CHECK(d.account.handle == "me.example");  // the pinned copy's author: the feed's actor
+  }
+  // A pin older than the pages fetched comes only once: it is still the account's post.
+  const Dataset once =
+      ror::test::load_text("{\"feed\": [" + pin + ",\n" + other + "]}", {}, "feed.json");
+  CHECK(once.input.warnings.total() == 0);
+  CHECK(once.input.posts_read == 2);
+  CHECK(skipped(once, kPinned) == 0);
+  CHECK(ror::test::has_post(once, kMyPost));
+}

@@ -34,6 +34,8 @@ constexpr std::string_view kReposts = "reposts, not the account's writing";
 constexpr std::string_view kContext = "posts shown as a reply's context (its root and parent)";
 constexpr std::string_view kMissing = "posts a response shows as not found or blocked";
 constexpr std::string_view kPinned = "pinned copies of posts (the post comes again in the feed)";
+constexpr std::string_view kIndexed =
+    "createdAt times that are not RFC 3339 (the post placed by its indexedAt)";
 
 enum Variant : std::uint8_t { feed, thread, profiles, profile };
 
@@ -64,6 +66,7 @@ struct Status {
   std::string_view parent_author;  // the parent's handle, when the response shows it
   std::vector<Facet> facets;
   bool repost = false;
+  bool by_index = false;  // placed by indexedAt: counted under kIndexed when it is read
 };
 
 // The DID of an at:// URI ("at://did:plc:x/app.bsky.feed.post/y" -> "did:plc:x"), or "".
@@ -150,16 +153,36 @@ void read_facets(Value& v, std::vector<Facet>& out) {
   });
 }
 
-// A post's record (app.bsky.feed.post): its text, time, facets and what it answers.
-void read_record(Value& v, Status& out, bool& has_time) {
+// A createdAt that is not RFC 3339, kept to fail with where no indexedAt stands in for it
+// (the post view is read by then: the error names its JSON Pointer, and the line its end).
+struct BadTime {
+  std::string what;
+  std::string path;
+};
+
+// A post's record (app.bsky.feed.post): its text, time, facets and what it answers. A
+// createdAt is the writer's own claim, and older clients wrote it without a zone or with
+// "+0000": such a time is left in `bad` for the post view's indexedAt to replace.
+void read_record(Value& v, Status& out, bool& has_time, std::optional<BadTime>& bad) {
   static constexpr std::array<std::string_view, 4> kKeys = {"text", "createdAt", "facets", "reply"};
   static constexpr std::array<std::string_view, 2> kReply = {"root", "parent"};
   v.each_field(kKeys, [&](std::string_view key, Value& f) {
     if (key == "text") {
       out.record.text = f.optional_string().value_or("");
     } else if (key == "createdAt") {
-      out.record.created_at = f.time(TimeFormat::rfc3339);
       has_time = true;
+      bad.reset();
+      if (f.type() != json_type::string) {
+        out.record.created_at = f.time(TimeFormat::rfc3339);  // (fails: not a string)
+        return;
+      }
+      const std::string_view text = f.string();
+      if (const auto t = parse_rfc3339(text)) {
+        out.record.created_at = *t;
+      } else {
+        bad = BadTime{fmt::format("\"createdAt\" is not an RFC 3339 date-time: \"{}\"", text),
+                      f.at().pointer()};
+      }
     } else if (key == "facets") {
       read_facets(f, out.facets);
     } else if (key == "reply") {
@@ -176,16 +199,19 @@ void read_record(Value& v, Status& out, bool& has_time) {
 
 // Reads a PostView.
 void read_post(Value& v, Status& out) {
-  static constexpr std::array<std::string_view, 8> kKeys = {
-      "uri",         "author",     "record",     "likeCount",
-      "repostCount", "replyCount", "quoteCount", "bookmarkCount"};
+  static constexpr std::array<std::string_view, 9> kKeys = {
+      "uri",        "author",     "record",        "likeCount", "repostCount",
+      "replyCount", "quoteCount", "bookmarkCount", "indexedAt"};
   out.record.clear();
   out.url.clear();
   out.facets.clear();
   out.did = out.handle = out.parent_uri = out.root_uri = out.parent_author = {};
   out.repost = false;
+  out.by_index = false;
   ingest::PostRecord& r = out.record;
   bool has_time = false;
+  std::optional<BadTime> bad_time;
+  std::optional<TimeMs> indexed;  // when the app view indexed it, by its own clock
   if (v.type() != json_type::object) {
     v.fail(fmt::format("a post must be an object, not {}", ingest::type_name(v.type())));
   }
@@ -195,7 +221,9 @@ void read_post(Value& v, Status& out) {
     } else if (key == "author") {
       read_actor(f, out.did, out.handle);
     } else if (key == "record") {
-      read_record(f, out, has_time);
+      read_record(f, out, has_time, bad_time);
+    } else if (key == "indexedAt") {
+      indexed = f.type() == json_type::string ? parse_rfc3339(f.string()) : std::nullopt;
     } else if (const auto n = (key == "likeCount" || key == "repostCount" || key == "replyCount" ||
                                key == "quoteCount" || key == "bookmarkCount")
                                   ? f.count()
@@ -213,6 +241,13 @@ void read_post(Value& v, Status& out) {
   }
   if (!has_time) {
     v.fail("a post needs \"record.createdAt\"");
+  }
+  if (bad_time) {
+    if (!indexed) {
+      throw ingest::SchemaViolation{std::move(bad_time->what), std::move(bad_time->path)};
+    }
+    r.created_at = *indexed;
+    out.by_index = true;
   }
   // Facets name places by UTF-8 bytes: a mention's handle is the text it covers, less its '@'.
   r.hashtags_listed = true;
@@ -251,6 +286,9 @@ void emit(Status& s, ingest::RecordSink& out) {
   if (s.repost) {
     out.skip(kReposts);
     return;
+  }
+  if (s.by_index) {
+    out.skip(kIndexed);  // (the post is read: the count tells how many were placed so)
   }
   ingest::PostRecord& r = s.record;
   r.url = s.url;  // (set here: the status may have moved since it was read)

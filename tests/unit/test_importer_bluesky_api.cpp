@@ -401,3 +401,33 @@ TEST_CASE("bluesky-api: a pinned post is scored once", "[importer][bluesky-api]"
   CHECK(skipped(once, kPinned) == 0);
   CHECK(ror::test::has_post(once, kMyPost));
 }
+
+TEST_CASE("bluesky-api: a createdAt that is not RFC 3339 is placed by indexedAt",
+          "[importer][bluesky-api]") {
+  constexpr const char* kIndexed =
+      "createdAt times that are not RFC 3339 (the post placed by its indexedAt)";
+  const auto feed = [](const std::string& created, const std::string& indexed) {
+    return "{\"feed\": [{\"post\": " +
+           post_view(kMe, "2", "me.example", "2026-03-02T07:00:00Z", "2026-03-02T07:00:01Z") +
+           "},\n{\"post\": " + post_view(kMe, "1", "me.example", created, indexed) + "}]}";
+  };
+  // Older records: no zone, or an offset without its colon.
+  for (const char* created : {"2025-01-02T10:00:00", "2025-01-02T10:00:00.000+0000"}) {
+    INFO(created);
+    const Dataset d =
+        ror::test::load_text(feed(created, "2025-01-02T10:00:03.250Z"), {}, "feed.json");
+    CHECK(post_of(d, kMyPost).created_at == at("2025-01-02T10:00:03.250Z"));
+    CHECK(skipped(d, kIndexed) == 1);
+    CHECK(d.input.warnings.total() == 0);
+    CHECK(d.input.posts_read == 2);
+  }
+  // With no readable indexedAt, the createdAt is the error it was.
+  for (const char* indexed : {"", "2025-01-02T10:00:00"}) {
+    INFO(indexed);
+    CHECK(error_of("feed.json", feed("2025-01-02T10:00:00", indexed)) ==
+          "\"createdAt\" is not an RFC 3339 date-time: \"2025-01-02T10:00:00\" at "
+          "/feed/1/post/record/createdAt (feed.json:2)");
+  }
+  CHECK(error_of("feed.json", feed("", "2025-01-02T10:00:03Z")) ==
+        "a post needs \"record.createdAt\" at /feed/1/post (feed.json:2)");
+}

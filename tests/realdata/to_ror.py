@@ -1030,7 +1030,9 @@ def bluesky(paths, cli_names=()):
     nothing names one; getProfile names the account, getProfiles are profiles. Hashtags and
     mentions are the record's facets: a mention is the text its UTF-8 byte range covers, less the
     '@' (else its DID). A thread's posts are placed under its first post when that is the
-    account's, and a thread holds the replies."""
+    account's, and a thread holds the replies. "handle.invalid" names nobody: the DID stands in
+    its place. A pinned copy repeated in its feed is read once; a createdAt that is not RFC 3339
+    gives way to the post view's indexedAt."""
     fmt = "bluesky"
     account = Account("bluesky")
     statuses, profiles, skipped = Statuses(fmt), [], collections.Counter()
@@ -1040,6 +1042,19 @@ def bluesky(paths, cli_names=()):
     def did_of(uri):
         m = re.match(r"at://([^/]+)/", uri or "")
         return m.group(1) if m else ""
+
+    def handle_of(actor):
+        handle = actor.get("handle")
+        return actor.get("did") if handle == "handle.invalid" else handle
+
+    rfc3339 = re.compile(r"\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)$")
+
+    def created_at(p):
+        created = p["record"]["createdAt"]
+        if rfc3339.match(created) or not rfc3339.match(p.get("indexedAt") or ""):
+            return created
+        skipped["createdAt not RFC 3339, placed by indexedAt"] += 1
+        return p["indexedAt"]
 
     def facets(rec):
         text = (rec.get("text") or "").encode("utf-8")
@@ -1062,14 +1077,15 @@ def bluesky(paths, cli_names=()):
     def as_status(p, parent_author, in_thread):
         rec = p["record"]
         a = p["author"]
-        profiles.append(Profile(a.get("did"), a.get("handle"), None))
+        handle = handle_of(a)
+        profiles.append(Profile(a.get("did"), handle, None))
         reply = rec.get("reply") or {}
         parent = (reply.get("parent") or {}).get("uri")
         tags, mentions = facets(rec)
         return Status(
-            id=p["uri"], author=a.get("handle") or a.get("did"), created_at=rec["createdAt"],
+            id=p["uri"], author=handle or a.get("did"), created_at=created_at(p),
             text=rec.get("text") or "",
-            url="https://bsky.app/profile/%s/post/%s" % (a["handle"], p["uri"].rsplit("/", 1)[-1]),
+            url="https://bsky.app/profile/%s/post/%s" % (handle, p["uri"].rsplit("/", 1)[-1]),
             hashtags=tags, mentions=mentions,
             metrics=make_metrics(likes=p.get("likeCount"), shares=p.get("repostCount"),
                                  replies=p.get("replyCount"), quotes=p.get("quoteCount"),
@@ -1097,12 +1113,13 @@ def bluesky(paths, cli_names=()):
         if not isinstance(data, dict):
             skipped["responses that are not a feed, a thread or profiles"] += 1
         elif "feed" in data:
+            pinned = set()  # the uris of this feed's pinned posts
             for i, it in enumerate(data["feed"]):
                 reason = it.get("reason") or {}
                 repost = reason.get("$type") == "app.bsky.feed.defs#reasonRepost"
                 if i == 0:
                     who = reason.get("by") if repost else it["post"]["author"]
-                    guesses.append((who.get("did"), who.get("handle")))
+                    guesses.append((who.get("did"), handle_of(who)))
                 parent_author = None
                 for key in ("root", "parent"):
                     ctx = (it.get("reply") or {}).get(key)
@@ -1113,27 +1130,31 @@ def bluesky(paths, cli_names=()):
                     else:
                         skipped["reply context"] += 1
                         if key == "parent":
-                            parent_author = (ctx.get("author") or {}).get("handle")
+                            parent_author = handle_of(ctx.get("author") or {})
                 if repost:
                     skipped["reposts"] += 1
+                elif it["post"]["uri"] in pinned:
+                    skipped["pinned copies"] += 1  # the pinned post again, in its place
                 else:
+                    if reason.get("$type") == "app.bsky.feed.defs#reasonPin":
+                        pinned.add(it["post"]["uri"])
                     statuses.add(as_status(it["post"], parent_author, False), name)
         elif "thread" in data:
             posts = []
             thread_posts(data["thread"], posts)
-            authors = {p["uri"]: p["author"].get("handle") or p["author"].get("did") for p in posts}
+            authors = {p["uri"]: handle_of(p["author"]) or p["author"].get("did") for p in posts}
             for p in posts:
                 parent = ((p["record"].get("reply") or {}).get("parent") or {}).get("uri")
                 statuses.add(as_status(p, authors.get(parent), True), name)
         elif "profiles" in data:
             for pr in data["profiles"]:
-                profiles.append(Profile(pr.get("did"), pr.get("handle"), pr.get("followersCount")))
+                profiles.append(Profile(pr.get("did"), handle_of(pr), pr.get("followersCount")))
         elif "did" in data and "handle" in data:
-            account.handle = account.handle or data["handle"]
+            account.handle = account.handle or handle_of(data)
             account.id = account.id or data["did"]
             if account.followers is None:
                 account.followers = data.get("followersCount")
-            for n in (data["handle"], data["did"], data.get("displayName")):
+            for n in (handle_of(data), data["did"], data.get("displayName")):
                 account.add_name(n)
         else:
             skipped["responses that are not a feed, a thread or profiles"] += 1

@@ -744,6 +744,21 @@ void DatasetBuilder::end_source(std::size_t source, const std::string& name, std
   next_base_ = base + bytes + 1;
 }
 
+namespace {
+
+// A Reddit user as Reddit writes one ("u/name", "/u/name"): the name. Anything else as it is.
+std::string_view without_user_prefix(std::string_view name) {
+  for (const std::string_view prefix : {"/u/", "u/"}) {
+    if (name.starts_with(prefix) && name.size() > prefix.size() &&
+        name.find('/', prefix.size()) == std::string_view::npos) {
+      return name.substr(prefix.size());
+    }
+  }
+  return name;
+}
+
+}  // namespace
+
 void DatasetBuilder::resolve_account(const LoadOptions& options) {
   choose_owners(options);
   Account& account = data_.account;
@@ -781,7 +796,7 @@ void DatasetBuilder::resolve_account(const LoadOptions& options) {
                                    : fmt::format("{}{}{}", space, kQualifierSeparator, normalised));
   };
   for (const std::string& name : options.accounts) {
-    add("", name);
+    add("", without_user_prefix(name));
   }
   for (const auto& [space, name] : alias_names_) {
     if (space.empty()) {
@@ -847,6 +862,49 @@ void DatasetBuilder::resolve_account(const LoadOptions& options) {
   }
   std::sort(account.names.begin(), account.names.end());
   data_.authors.mark_account(marked);
+  if (!options.accounts.empty() && identities_.empty()) {
+    check_accounts_named(options.accounts);
+  }
+}
+
+void DatasetBuilder::check_accounts_named(const std::vector<std::string>& accounts) const {
+  for (AuthorId a = 0; a < data_.authors.size(); ++a) {
+    if (data_.authors.is_account(a)) {
+      return;
+    }
+  }
+  // No post, comment or export names the account: a misspelt name, or the wrong input. The
+  // posts' most frequent authors are named, and the nearest name when one is close.
+  std::unordered_map<AuthorId, std::uint64_t> posts_by;
+  for (const Post& post : data_.posts) {
+    if (post.author != kNone && !data_.authors.is_anonymous(post.author)) {
+      ++posts_by[post.author];
+    }
+  }
+  std::vector<std::pair<std::uint64_t, std::string_view>> ranked;
+  std::vector<std::string_view> names;
+  for (const auto& [author, n] : posts_by) {
+    ranked.emplace_back(n, data_.authors.name(author));
+    names.push_back(data_.authors.name(author));
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::string authors;
+  for (std::size_t i = 0; i < std::min<std::size_t>(ranked.size(), 3); ++i) {
+    authors += fmt::format("{}{} ({} post{})", i == 0 ? "" : ", ", ranked[i].second,
+                           ranked[i].first, ranked[i].first == 1 ? "" : "s");
+  }
+  std::string given;
+  for (const std::string& name : accounts) {
+    given += given.empty() ? name : ", " + name;
+  }
+  const auto near = nearest_name(without_user_prefix(accounts.front()), names);
+  throw usage_error(fmt::format(
+      "--account {} names no author of the inputs{}{}", given,
+      near ? fmt::format(": did you mean {}?", *near) : std::string(),
+      authors.empty() ? std::string()
+                      : fmt::format(" (the posts' most frequent authors: {})", authors)));
 }
 
 std::string DatasetBuilder::most_frequent_author(std::uint8_t platform) const {

@@ -171,6 +171,8 @@ class DatasetBuilder {
   void flush_comment_chunks(std::size_t capacity);
   void name_addressees();
   void resolve_account(const LoadOptions& options);
+  // Throws a usage error when no author of the inputs is the account that --account names.
+  void check_accounts_named(const std::vector<std::string>& accounts) const;
   // status_threads.cpp
   std::uint32_t find_post(std::string_view key) const;  // the surviving post of a key, or kNone
   std::uint32_t find_post(std::string_view key, std::uint32_t tag) const;  // PostIndex::tag_of

@@ -1,6 +1,8 @@
 // Instagram's "Download your information" in its JSON form (the zip or its folder): the
 // account's posts (`posts_1.json`: an array of {media: [{uri, creation_timestamp, title}], title,
-// creation_timestamp}, the caption on the post or, for one photo, on media[0].title), its
+// creation_timestamp}, the caption on the post or, for one photo, on media[0].title; its reels
+// and IGTV videos, the same entries under {"ig_reels_media": [...]}, {"ig_igtv_media": [...]};
+// its stories, {"ig_stories": [...]}, counted), its
 // comments on posts (`post_comments_1.json`, `comments.json`: either {"comments_media_comments":
 // [{title, string_list_data}]} or an array of {string_map_data: {Comment, Media Owner, Time}}),
 // its likes (`liked_posts.json`), its profile (`personal_information.json`) and its followers
@@ -30,7 +32,18 @@ constexpr std::string_view kPlatform = "instagram";
 constexpr std::string_view kLikes = "likes the account gave (on others' posts)";
 constexpr std::string_view kNoOwner = "the account's comments whose post's owner is not given";
 
-enum Variant : std::uint8_t { posts, comments_map, comments_list, likes, profile, followers };
+constexpr std::string_view kStories =
+    "stories (posts seen for a day, not scored beside the account's posts)";
+
+enum Variant : std::uint8_t {
+  posts,
+  comments_map,
+  comments_list,
+  likes,
+  profile,
+  followers,
+  stories
+};
 
 // A post of posts_1.json.
 void read_post(Value& v, ingest::RecordSink& sink) {
@@ -229,6 +242,9 @@ void read(ImportItem& item, ingest::RecordSink& out) {
     case likes:
       out.skip(kLikes);
       break;
+    case stories:
+      out.skip(kStories);
+      break;
     case profile:
       read_profile(item.value, out);
       break;
@@ -274,6 +290,14 @@ Detection detect(const Sniff& s) {
     return detected(95, split("comments_media_comments", "comments_reels_comments"),
                     list ? comments_list : comments_map);
   }
+  // Reels (content/reels.json) and IGTV videos (igtv_videos.json) are posts as posts_1.json's
+  // are, each array under its one key.
+  if (s.get("ig_reels_media") == "[" || s.get("ig_igtv_media") == "[") {
+    return detected(95, split("ig_reels_media", "ig_igtv_media"), posts);
+  }
+  if (s.get("ig_stories") == "[") {
+    return detected(95, split("ig_stories"), stories);
+  }
   if (s.get("likes_media_likes") == "[" || s.get("likes_comment_likes") == "[") {
     return detected(95, split("likes_media_likes", "likes_comment_likes"), likes);
   }
@@ -292,7 +316,8 @@ const ingest::Importer kInstagram = {
     "instagram",
     kPlatform,
     "Instagram's \"Download your information\" JSON: the zip or its folder, or posts_1.json, "
-    "post_comments_1.json, liked_posts.json, personal_information.json, followers_1.json",
+    "reels.json, post_comments_1.json, liked_posts.json, personal_information.json, "
+    "followers_1.json",
     "like, comment and view counts and every comment other people wrote (the export holds only "
     "the account's own writing), impressions",
     false,

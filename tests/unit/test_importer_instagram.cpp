@@ -50,6 +50,34 @@ TEST_CASE("instagram: posts_1.json alone", "[importer][instagram]") {
   CHECK(m.why_unknown(MetricId::comments) == Unknown::no_comments);
 }
 
+TEST_CASE("instagram: reels and IGTV videos are posts, stories are counted",
+          "[importer][instagram]") {
+  const std::string reels = R"({"ig_reels_media": [
+{"media": [{"uri": "media/reels/202403/900_1.mp4", "creation_timestamp": 1710000000,
+  "title": "Throwing a tall cylinder \u00e2\u0098\u0095"}]},
+{"media": [{"uri": "media/reels/202403/901_2.mp4", "creation_timestamp": 1710086400,
+  "title": ""}]}]})";
+  ror::LoadOptions options;
+  options.keep_details = true;
+  const Dataset d = ror::test::load_text(reels, options, "reels.json");
+  CHECK(d.input.formats == std::vector<std::string>{"instagram"});
+  REQUIRE(d.posts.size() == 2);
+  CHECK(count_kind(d, PostKind::original) == 2);
+  CHECK(post_of(d, "media/reels/202403/900_1.mp4").created_at == 1710000000000);
+  CHECK(ror::test::text_of(d, "media/reels/202403/900_1.mp4") ==
+        "Throwing a tall cylinder \u2615");  // (mojibake repaired)
+  const std::string igtv = R"({"ig_igtv_media": [{"media": [{"uri": "media/igtv/1.mp4",
+  "creation_timestamp": 1700000000, "title": "Studio tour"}]}]})";
+  CHECK(ror::test::load_text(igtv, {}, "igtv_videos.json").posts.size() == 1);
+  const std::string stories = R"({"ig_stories": [
+{"uri": "media/stories/202403/1.jpg", "creation_timestamp": 1710000000, "title": ""},
+{"uri": "media/stories/202403/2.jpg", "creation_timestamp": 1710000100, "title": ""}]})";
+  const std::string message = error_of("stories.json", stories);
+  CHECK(message ==
+        "empty input: no posts in stories.json; passed over: 2 stories (posts seen for "
+        "a day, not scored beside the account's posts)");
+}
+
 TEST_CASE("instagram: the whole export", "[importer][instagram]") {
   const Dataset d = load_fixture({"instagram"});
   CHECK(d.input.files.size() == 6);  // following.json is no file of the format

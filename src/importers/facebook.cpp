@@ -395,6 +395,14 @@ Detection detect(const Sniff& s) {
       (s.get("comments") == "[" && s.has("comments/0/timestamp") && s.has("comments/0/data"))) {
     return detected(95, split("comments_v2", "comments"), comments);
   }
+  // What the account wrote in groups (groups/your_posts_in_groups.json,
+  // your_comments_in_groups.json): its posts and comments, in the same entries.
+  if (s.get("group_posts_v2") == "[") {
+    return detected(95, split("group_posts_v2"), posts);
+  }
+  if (s.get("group_comments_v2") == "[") {
+    return detected(95, split("group_comments_v2"), comments);
+  }
   if (s.get("reactions_v2") == "[" ||
       (s.get("reactions") == "[" && s.get("reactions/0/data/0/reaction") == "{")) {
     return detected(95, split("reactions_v2", "reactions"), reactions);

@@ -75,6 +75,22 @@ TEST_CASE("facebook: your_posts_1.json alone", "[importer][facebook]") {
   CHECK(m.why_unknown(MetricId::followers) == Unknown::not_carried);
 }
 
+TEST_CASE("facebook: posts and comments in groups", "[importer][facebook]") {
+  const std::string posts = R"({"group_posts_v2": [
+{"timestamp": 1700200000, "data": [{"post": "Kiln open day on Saturday"}],
+ "title": "Defne Yilmaz posted in Ankara Potters."}]})";
+  const std::string comments = R"({"group_comments_v2": [
+{"timestamp": 1700300000, "data": [{"comment": {"timestamp": 1700300000,
+  "comment": "I will bring the glazes", "author": "Defne Yilmaz", "group": "Ankara Potters"}}],
+ "title": "Defne Yilmaz commented on Selin Kaya's post."}]})";
+  const Dataset d = ror::load_buffers({ror::NamedInput{"your_posts_in_groups.json", posts},
+                                       ror::NamedInput{"your_comments_in_groups.json", comments}},
+                                      {});
+  CHECK(d.input.formats == std::vector<std::string>{"facebook", "facebook"});
+  CHECK(count_kind(d, PostKind::original) == 1);
+  CHECK(count_kind(d, PostKind::outreach) == 1);  // the comment, answering Selin Kaya
+}
+
 TEST_CASE("facebook: a share with no words of the account's is not its post",
           "[importer][facebook]") {
   // Shares of another's post and of a memory, with no text: passed over as reposts are. A shared

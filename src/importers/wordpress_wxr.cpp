@@ -1,10 +1,10 @@
 // The WordPress export file (WXR: Tools > Export), an RSS document with `wp:` elements: the
-// channel names the site (`title`, `wp:base_site_url`) and its authors (`wp:author`), and each
-// `item` is a post, page, attachment or menu item with its comments (`wp:comment`) inside it. The
-// export is the site's own, so the site is the account. Read with libxml2's SAX parser, one item
-// at a time (an export of any size is never a tree in memory); a DOCTYPE stops it, so no entity
-// can be declared (no entity expansion, no "billion laughs") and nothing is ever loaded from a
-// file or the network.
+// channel names the site (`title`, `wp:base_blog_url` else `wp:base_site_url`) and its authors
+// (`wp:author`), and each `item` is a post, page, attachment or menu item with its comments
+// (`wp:comment`) inside it. The export is the site's own, so the site is the account. Read with
+// libxml2's SAX parser, one item at a time (an export of any size is never a tree in memory); a
+// DOCTYPE stops it, so no entity can be declared (no entity expansion, no "billion laughs") and
+// nothing is ever loaded from a file or the network.
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
@@ -58,6 +58,7 @@ enum class Node : std::uint8_t {
   channel,
   site_title,
   site_url,
+  blog_url,
   author,
   author_id,
   author_login,
@@ -118,6 +119,7 @@ Node node_of(Node parent, Ns ns, std::string_view name) {
       {Node::rss, Ns::none, "channel", Node::channel},
       {Node::channel, Ns::none, "title", Node::site_title},
       {Node::channel, Ns::wp, "base_site_url", Node::site_url},
+      {Node::channel, Ns::wp, "base_blog_url", Node::blog_url},
       {Node::channel, Ns::wp, "author", Node::author},
       {Node::channel, Ns::none, "item", Node::item},
       {Node::author, Ns::wp, "author_id", Node::author_id},
@@ -281,6 +283,9 @@ class Reader {
         break;
       case Node::site_url:
         to = &site_url_;
+        break;
+      case Node::blog_url:
+        to = &blog_url_;
         break;
       case Node::author_id:
         to = &authors_.back().id;
@@ -464,9 +469,12 @@ class Reader {
     AccountRecord a;
     a.role = AccountRole::owner;
     a.platform = std::string(kPlatform);
-    a.handle = site_title_.empty() ? site_url_ : site_title_;
-    if (whole && !site_url_.empty() && site_url_ != a.handle) {
-      a.aliases.push_back(site_url_);
+    // The blog's address, else the site's: on WordPress.com the site is the network
+    // ("http://wordpress.com/") and the blog is the account's.
+    const std::string& url = blog_url_.empty() ? site_url_ : blog_url_;
+    a.handle = site_title_.empty() ? url : site_title_;
+    if (whole && !url.empty() && url != a.handle) {
+      a.aliases.push_back(url);
     }
     for (const Author& author : whole ? authors_ : std::vector<Author>{}) {
       for (const std::string* name : {&author.id, &author.login, &author.name}) {
@@ -499,6 +507,7 @@ class Reader {
   std::string text_;
   std::string site_title_;
   std::string site_url_;
+  std::string blog_url_;
   std::vector<Author> authors_;
   std::vector<std::string> creators_;  // of posts, by no listed author's login (few: a site's)
   WxrItem item_;

@@ -303,6 +303,16 @@ TEST_CASE("wordpress-wxr: a file that lists no authors is the site's by its post
   CHECK(d.input.foreign_posts == 0);
   CHECK(count_kind(d, PostKind::original) == 2);
   CHECK(d.account.handle == "Ann's Blog");
+  // A WordPress.com export: the site is the network, the blog is the account's.
+  const std::string wpcom =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
+      "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+      "xmlns:wp=\"http://wordpress.org/export/1.2/\">\n<channel><title></title>"
+      "<wp:base_site_url>http://wordpress.com/</wp:base_site_url>"
+      "<wp:base_blog_url>https://kilnnotes.wordpress.com</wp:base_blog_url>\n" +
+      item(1, "ann", "") + "</channel></rss>\n";
+  CHECK(ror::test::load_text(wpcom, {}, "c.xml").account.handle ==
+        "https://kilnnotes.wordpress.com");
   const ror::MetricValues m = ror::compute_metrics(d, {});
   CHECK(m[MetricId::audience_comments] == 1);
   // Read in blocks, each block names the creators of its own posts.

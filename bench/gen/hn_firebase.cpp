@@ -8,8 +8,9 @@
 // options follow it as pollopt items), the replies under it comments naming their parent; the
 // account's thread continued is its own comments. Of other people's comments one in fifty was
 // deleted (only id, parent, time, type, kids and "deleted": true are left) and one in a hundred
-// is dead (flagged: all there, with "dead": true); the replies under them stay. The account's
-// outreach replies are comments whose parent is not in the file; reposts are left out.
+// is dead (flagged: all there, with "dead": true); the replies under them stay, and ror places
+// them through the gone item (which names its parent). The account's outreach replies are
+// comments whose parent is not in the file; reposts are left out.
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -34,10 +35,8 @@ using hn::Gone;
 // What the file holds, and what ror must make of it (docs/format.md, "Hacker News, Firebase").
 struct FirebaseCounts {
   uint64_t lines = 0, stories = 0, polls = 0, poll_options = 0, deleted = 0, dead = 0;
-  uint64_t placed = 0;          // comments under one of the account's stories, chain unbroken
+  uint64_t placed = 0;          // comments under one of the account's stories
   uint64_t original_posts = 0;  // stories, the account's thread, replies whose parent is absent
-  uint64_t outreach_posts = 0;  // the account's answers to replies cut off from their story
-  uint64_t foreign_posts = 0;   // other people's replies below a deleted or dead item
 };
 
 class Firebase : public hn::Tree {
@@ -68,11 +67,6 @@ class Firebase : public hn::Tree {
     }
     const size_t n = unit.size();
     plan(unit);
-    cut_.assign(n, false);  // below a deleted or dead item
-    for (size_t i = 1; i < n; ++i) {
-      const auto p = static_cast<size_t>(unit[i].parent);
-      cut_[i] = cut_[p] || gone_[p] != Gone::no;
-    }
     uint64_t descendants = 0;
     for (size_t i = 1; i < n; ++i) {
       descendants += gone_[i] == Gone::no ? 1 : 0;
@@ -186,19 +180,12 @@ class Firebase : public hn::Tree {
       ++(gone_[i] == Gone::deleted ? counts_.deleted : counts_.dead);
     } else if (s.kind == StatusKind::self_reply) {
       ++counts_.original_posts;
-    } else if (!cut_[i]) {
-      ++counts_.placed;
-    } else if (!s.by_account()) {
-      ++counts_.foreign_posts;
-    } else if (gone_[parent] != Gone::no) {
-      ++counts_.original_posts;  // its parent is in no input: whom it answers is unknown
     } else {
-      ++counts_.outreach_posts;  // an answer to someone's reply cut off from the story
+      ++counts_.placed;  // (through the deleted and dead items above it)
     }
   }
 
   FirebaseCounts counts_;
-  std::vector<bool> cut_;
 };
 
 }  // namespace
@@ -226,10 +213,8 @@ int generate_hn_firebase(const Options& opt) {
   line("dead", c.dead);
   line("statuses", c.lines - c.deleted - c.dead - c.poll_options);
   line("placed", c.placed);
-  line("posts", c.original_posts + c.outreach_posts);
+  line("posts", c.original_posts);
   line("original_posts", c.original_posts);
-  line("outreach_posts", c.outreach_posts);
-  line("foreign_posts", c.foreign_posts);
   write_expected(opt.out + ".expected.json", "hn-firebase", opt, bytes, 1,
                  hn::account_json(firebase.people()), firebase.tally(), extra);
   std::fprintf(stderr, "ror_gen: %llu items: %llu stories, %llu deleted, %llu dead\n",

@@ -12,7 +12,7 @@
 namespace gen {
 
 // Bump when the output for given arguments changes (the benchmark script names files by it).
-inline constexpr std::string_view kGenVersion = "4";
+inline constexpr std::string_view kGenVersion = "5";
 
 struct Options {
   uint64_t size = 0;

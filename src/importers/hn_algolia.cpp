@@ -130,6 +130,7 @@ void read_tree(Value& v, ingest::RecordSink& out) {
     }
     if (!n.has_author) {
       out.skip(kDeleted);  // a deleted comment keeps its place with no author and no text
+      out.gone(n.id, n.parent_id);
       continue;
     }
     ingest::PostRecord r;

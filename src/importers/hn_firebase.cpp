@@ -89,6 +89,7 @@ void read_item(Value& v, ingest::RecordSink& out) {
   });
   if (gone) {
     out.skip(kDeleted);
+    out.gone(r.id, r.reply_to_post);  // (the replies under it answer what it answered)
     return;
   }
   if (type == "pollopt") {

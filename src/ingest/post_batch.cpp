@@ -221,6 +221,12 @@ void PostBatch::skip(std::string_view reason, std::uint64_t n) {
   skipped.add(reason, n);
 }
 
+void PostBatch::gone(std::string_view id, std::string_view parent) {
+  if (!id.empty() && !parent.empty()) {
+    gone_statuses.emplace_back(keep(id), keep(parent));
+  }
+}
+
 void PostBatch::expect_items(std::uint64_t n, std::string_view field) {
   expected.emplace(n, std::string(field));
 }

@@ -89,6 +89,7 @@ class PostBatch final : public RecordSink {
   void expect_items(std::uint64_t n, std::string_view field) override;
   std::string_view html_text(std::string_view html) override;
   void reading_at(std::uint64_t offset) override { at = text_start + offset; }
+  void gone(std::string_view id, std::string_view parent) override;
 
   // Notes a mark of the framing (at `at`): what came under a key given again is dropped when
   // the batch is merged.
@@ -139,6 +140,7 @@ class PostBatch final : public RecordSink {
   std::vector<Comment> comments;       // nested comments: author indexes `authors`, parent is local
   std::vector<LooseRecord> loose;
   std::vector<ThreadRecord> threads;
+  std::vector<std::pair<TextRef, TextRef>> gone_statuses;  // {id, parent} (RecordSink::gone)
   std::vector<PostTextRefs> post_details;  // parallel to posts, with details only
   std::vector<TextRef> comment_ids;        // parallel to comments, with details only
   std::vector<TextRef> comment_texts;      // parallel to comments, with details only

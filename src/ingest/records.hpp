@@ -162,6 +162,10 @@ class RecordSink {
   // the item's bytes (TextItem::bytes). Warnings about them are placed there, in input order,
   // however the input was cut into blocks.
   virtual void reading_at(std::uint64_t offset) { static_cast<void>(offset); }
+  // A status the export names that holds nothing any more (deleted, dead), which answered
+  // `parent`: a status that answers it is linked through it to `parent`, as if it answered
+  // that. The gone status itself is no record (an importer counts it as skipped).
+  virtual void gone(std::string_view id, std::string_view parent) = 0;
 };
 
 }  // namespace ror::ingest

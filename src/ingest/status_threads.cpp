@@ -37,6 +37,22 @@ std::uint32_t DatasetBuilder::find_post(std::string_view key, std::uint32_t tag)
   return i == nullptr || dropped_[*i] != 0 ? kNone : *i;
 }
 
+std::uint32_t DatasetBuilder::through_gone(std::string_view key) const {
+  // (a chain of gone statuses is as long as the replies under a deleted one; a cycle of them
+  // is cut by the bound)
+  for (std::size_t step = 0; step < gone_.size(); ++step) {
+    const auto it = gone_.find(key);
+    if (it == gone_.end()) {
+      return kNone;
+    }
+    key = it->second;
+    if (const std::uint32_t found = find_post(key); found != kNone) {
+      return found;
+    }
+  }
+  return kNone;
+}
+
 void DatasetBuilder::link_statuses() {
   // A status seen in several inputs has a thread record per copy: what any copy names counts
   // (the first that names a status it answers, the first that names a conversation).
@@ -75,6 +91,9 @@ void DatasetBuilder::link_statuses() {
     if (answers_[p] == 0 && !t.reply_to.empty()) {
       answers_[p] = 1;
       parents_[p] = t.reply_to == last_conversation ? last_root : find_post(t.reply_to, reply_tag);
+      if (parents_[p] == kNone && !gone_.empty()) {
+        parents_[p] = through_gone(t.reply_to);
+      }
     }
     if (conversation_named[p] == 0 && !t.conversation.empty()) {
       conversation_named[p] = 1;
@@ -92,6 +111,7 @@ void DatasetBuilder::link_statuses() {
   // placed (which needs room for as many comments), and the heap gives the pages back (glibc
   // keeps freed chunks of the heap resident otherwise: 35 MB on 845,000 statuses).
   threads_ = {};
+  gone_ = {};
   thread_bytes_ = {};
 #if defined(__GLIBC__)
   malloc_trim(0);

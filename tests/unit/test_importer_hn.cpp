@@ -47,9 +47,9 @@ TEST_CASE("hn-firebase: a story and its comments, one item per file", "[importer
   CHECK(d.account.inferred);
   CHECK(d.input.posts_read == 5);
   CHECK(skipped(d, kDeleted) == 2);     // a deleted and a dead comment
-  CHECK(d.input.statuses_placed == 3);  // up the chain of parents to the story
+  CHECK(d.input.statuses_placed == 4);  // up the chain of parents to the story
   CHECK(d.posts.size() == 1);
-  CHECK(d.input.foreign_posts == 1);  // the reply to the deleted comment: its chain breaks there
+  CHECK(d.input.foreign_posts == 0);  // the reply to the deleted comment: placed through it
   const ror::Post& story = post_of(d, "9100001");
   CHECK(story.created_at == at("2026-03-02T07:10:00Z"));
   CHECK(story.get(PostMetric::likes) == 42);   // score
@@ -59,7 +59,7 @@ TEST_CASE("hn-firebase: a story and its comments, one item per file", "[importer
   CHECK(ror::test::text_of(d, "9100001") == "Show HN: A kiln controller written in Rust");
   CHECK(d.details->posts[0].url == "https://news.ycombinator.com/item?id=9100001");
   const auto comments = comments_of(d, "9100001");
-  REQUIRE(comments.size() == 3);
+  REQUIRE(comments.size() == 4);
   CHECK(comments[0].id == "9100002");
   CHECK(comments[0].author == "glazer");
   CHECK(comments[0].parent == ror::kNone);
@@ -68,10 +68,13 @@ TEST_CASE("hn-firebase: a story and its comments, one item per file", "[importer
   CHECK(comments[2].author == "potter");
   CHECK(comments[2].parent == 1);
   CHECK(comments[2].created_at == at("2026-03-02T08:10:00Z"));
+  // 9100007 answers 9100005, deleted, which answered glazer's 9100002: it answers that.
+  CHECK(comments[3].id == "9100007");
+  CHECK(comments[3].parent == 0);
   const ror::MetricValues m = ror::compute_metrics(d, {});
-  CHECK(m[MetricId::comments] == 3);
-  CHECK(m[MetricId::audience_comments] == 2);
-  CHECK(m[MetricId::response_rate] == Approx(1.0 / 2));
+  CHECK(m[MetricId::comments] == 4);
+  CHECK(m[MetricId::audience_comments] == 3);
+  CHECK(m[MetricId::response_rate] == Approx(1.0 / 2));  // 9100007 answers glazer: awaits none
   CHECK(m[MetricId::response_time_median] == 15 * 60);
   CHECK(m.why_unknown(MetricId::impressions) == Unknown::not_carried);
 }
@@ -111,7 +114,7 @@ TEST_CASE("hn-firebase: the whole folder is one dataset", "[importer][hn-firebas
   const Dataset d = load_fixture({"hn-firebase"});
   CHECK(d.input.files.size() == 9);
   CHECK(d.input.posts_read == 9);
-  CHECK(d.input.statuses_placed == 5);
+  CHECK(d.input.statuses_placed == 6);
   CHECK(skipped(d, kDeleted) == 3);
   CHECK(skipped(d, kPollOptions) == 1);
   CHECK(d.posts.size() == 3);
@@ -120,8 +123,8 @@ TEST_CASE("hn-firebase: the whole folder is one dataset", "[importer][hn-firebas
   CHECK(m[MetricId::posts] == 3);
   CHECK(m[MetricId::likes] == 42 + 9 + 3);
   CHECK(m[MetricId::replies] == 6 + 2 + 0);
-  CHECK(m[MetricId::comments] == 5);
-  CHECK(m[MetricId::audience_comments] == 4);
+  CHECK(m[MetricId::comments] == 6);
+  CHECK(m[MetricId::audience_comments] == 5);
   CHECK(m.why_unknown(MetricId::followers) == Unknown::not_carried);
 }
 
@@ -190,6 +193,35 @@ TEST_CASE("hn-algolia: a poll, and a commenter named as the account", "[importer
   CHECK(upper.account.platform == "hackernews");
   CHECK_FALSE(upper.account.inferred);
   CHECK(count_kind(upper, PostKind::outreach) == 2);
+}
+
+TEST_CASE("hn: a reply under a deleted comment is placed alike from both APIs",
+          "[importer][hn-algolia][hn-firebase]") {
+  // Story 1; comment 5, deleted, answered it; erin's 6 answers 5. Algolia nests 6 under 5 and
+  // names its story; a Firebase item names only its parent, and the deleted item passes it on.
+  const std::string firebase =
+      R"({"by": "wren", "id": 1, "kids": [2, 5], "score": 9, "time": 1700000000, "title": "Kilns", "type": "story"}
+{"by": "bob", "id": 2, "parent": 1, "text": "Nice", "time": 1700000100, "type": "comment"}
+{"deleted": true, "id": 5, "parent": 1, "time": 1700000400, "type": "comment", "kids": [6]}
+{"by": "erin", "id": 6, "parent": 5, "text": "Under a deleted one", "time": 1700000500, "type": "comment"}
+)";
+  const std::string algolia = R"({"id": 1, "created_at_i": 1700000000, "type": "story",
+"author": "wren", "title": "Kilns", "points": 9, "parent_id": null, "story_id": 1, "children": [
+ {"id": 2, "created_at_i": 1700000100, "type": "comment", "author": "bob", "text": "Nice",
+  "parent_id": 1, "story_id": 1, "children": []},
+ {"id": 5, "created_at_i": 1700000400, "type": "comment", "author": null, "text": null,
+  "parent_id": 1, "story_id": 1, "children": [
+   {"id": 6, "created_at_i": 1700000500, "type": "comment", "author": "erin",
+    "text": "Under a deleted one", "parent_id": 5, "story_id": 1, "children": []}]}]})";
+  for (const auto& [name, text] : {std::pair{"items.ndjson", firebase}, {"item.json", algolia}}) {
+    INFO(name);
+    const Dataset d = ror::test::load_text(text, {}, name);
+    CHECK(d.posts.size() == 1);
+    CHECK(d.input.foreign_posts == 0);
+    CHECK(skipped(d, "deleted or dead items") == 1);
+    REQUIRE(d.comments.size() == 2);
+    CHECK(d.comments[1].parent == ror::kNone);  // a top-level comment of the story
+  }
 }
 
 TEST_CASE("hn: detection and --from", "[importer][hn-algolia][hn-firebase]") {

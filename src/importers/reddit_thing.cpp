@@ -2,6 +2,7 @@
 // comment become.
 #include "importers/reddit_thing.hpp"
 
+#include <array>
 #include <string>
 
 #include "ror/dataset.hpp"
@@ -45,10 +46,18 @@ void read_thing_field(std::string_view key, ingest::Value& f, Thing& out) {
   } else if (key == "body") {
     out.body = f.optional_string().value_or("");
     out.has_body = true;
-  } else if (key == "parent_id") {
-    out.parent_id = f.optional_id().value_or("");
-  } else if (key == "link_id") {
-    out.link_id = f.optional_id().value_or("");
+  } else if (key == "parent_id" || key == "link_id") {
+    // A fullname ("t1_k2aaaa"), or the id in base 10 (1213162642): Pushshift's API wrote both as
+    // integers for a while, and Value::id would keep the digits as an id that names nothing.
+    std::string_view& name = key == "parent_id" ? out.parent_id : out.link_id;
+    std::optional<std::uint64_t>& number = key == "parent_id" ? out.parent_number : out.link_number;
+    name = {};
+    number.reset();
+    if (f.type() == simdjson::ondemand::json_type::number) {
+      number = static_cast<std::uint64_t>(*f.count());
+    } else {
+      name = f.optional_id().value_or("");
+    }
   } else if (key == "permalink") {
     out.permalink = f.optional_string().value_or("");
   } else if (key == "num_comments") {
@@ -115,7 +124,23 @@ void emit_link(const Thing& link, ingest::Value& v, bool comments_known, ingest:
 
 namespace {
 
-std::string_view post_of(const Thing& comment, std::string_view fallback_post) {
+// Base 36 in Reddit's digits (0-9, then a-z), the form of every id: 13 digits hold any int64.
+using Base36 = std::array<char, 13>;
+
+std::string_view base36(std::uint64_t n, Base36& digits) {
+  std::size_t at = digits.size();
+  do {
+    const auto d = static_cast<char>(n % 36);
+    digits[--at] = static_cast<char>(d < 10 ? '0' + d : 'a' + (d - 10));
+    n /= 36;
+  } while (n > 0);
+  return {digits.data() + at, digits.size() - at};
+}
+
+std::string_view post_of(const Thing& comment, std::string_view fallback_post, Base36& digits) {
+  if (comment.link_number) {
+    return base36(*comment.link_number, digits);
+  }
   return comment.link_id.empty() ? fallback_post : strip_kind(comment.link_id);
 }
 
@@ -123,7 +148,7 @@ std::string_view post_of(const Thing& comment, std::string_view fallback_post) {
 
 void check_comment(const Thing& comment, std::string_view fallback_post, ingest::Value& v) {
   if (comment.id.empty() || !comment.has_author || !comment.created_at ||
-      post_of(comment, fallback_post).empty()) {
+      (!comment.has_link() && fallback_post.empty())) {
     v.fail(comment.id.empty()    ? "a comment needs an \"id\""
            : !comment.has_author ? "a comment needs an \"author\""
            : !comment.created_at ? "a comment needs \"created_utc\""
@@ -132,15 +157,26 @@ void check_comment(const Thing& comment, std::string_view fallback_post, ingest:
 }
 
 void emit_comment(const Thing& comment, std::string_view fallback_post, ingest::RecordSink& out) {
-  const std::string_view post = post_of(comment, fallback_post);
+  Base36 post_digits;
+  Base36 parent_digits;
+  const std::string_view post = post_of(comment, fallback_post, post_digits);
   ingest::CommentRecord c;
   c.id = comment.id;
   c.author = comment.author;
   c.post_id = post;
   c.created_at = *comment.created_at;
   c.text = comment.body;
-  const bool answers_link = comment.parent_id.starts_with("t3_");
-  if (!comment.parent_id.empty() && !answers_link) {
+  if (comment.parent_number) {
+    // A number carries no kind. Pushshift wrote null for a top-level comment and the parent
+    // comment's id otherwise; a number that is the link's own id is read as the link all the
+    // same, since from the first day of comments (December 2005) every comment id has been
+    // above every link id: no comment under a link bears the link's number.
+    const std::string_view parent = base36(*comment.parent_number, parent_digits);
+    if (parent != post) {
+      c.parent_id = parent;
+      c.has_parent = true;
+    }
+  } else if (!comment.parent_id.empty() && !comment.parent_id.starts_with("t3_")) {
     c.parent_id = strip_kind(comment.parent_id);
     c.has_parent = true;
   }

@@ -29,6 +29,10 @@ struct Thing {
   std::string_view body;       // a comment's text (markdown)
   std::string_view parent_id;  // a comment's parent, as a fullname (t1_ or t3_)
   std::string_view link_id;    // a comment's submission, as a fullname (t3_)
+  // The same two as integers: the base-36 id written in base 10, as Pushshift's API gave them
+  // in 2022-23 (then parent_id and link_id are empty).
+  std::optional<std::uint64_t> parent_number;
+  std::optional<std::uint64_t> link_number;
   std::string_view permalink;
   std::optional<TimeMs> created_at;
   std::optional<std::int64_t> num_comments;
@@ -41,8 +45,10 @@ struct Thing {
   bool has_body = false;
   bool has_author = false;
 
+  // Whether it names its submission.
+  bool has_link() const { return !link_id.empty() || link_number; }
   // Whether it has a comment's fields (and no link's).
-  bool looks_like_comment() const { return !has_title && (has_body || !link_id.empty()); }
+  bool looks_like_comment() const { return !has_title && (has_body || has_link()); }
 };
 
 // Reads a thing's data object into `out` (cleared first). A `replies` member that is a Listing
@@ -64,7 +70,8 @@ void emit_link(const Thing& link, ingest::Value& v, bool comments_known, ingest:
 void check_comment(const Thing& comment, std::string_view fallback_post, ingest::Value& v);
 
 // Hands a checked comment over apart from its post: post_id from link_id, else `fallback_post`;
-// the parent from parent_id (a t3_ parent is top-level).
+// the parent from parent_id (a t3_ parent, or an integer that is the link's own id, is
+// top-level; an integer is made the base-36 id it stands for).
 void emit_comment(const Thing& comment, std::string_view fallback_post, ingest::RecordSink& out);
 
 // ---------------------------------------------------------------------------------------------

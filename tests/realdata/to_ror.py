@@ -937,7 +937,8 @@ def wordpress(paths, account_name=None):
 def reddit(paths, account_name=None):
     """Reddit /comments/<id>.json threads (and /api/morechildren responses). The submission's
     author is the account. Comments are flattened; t1_/t3_ prefixes are stripped from
-    parent_id (a t3_ parent is top-level); `replies: ""` means none; `kind: "more"` stubs
+    parent_id (a t3_ or null parent is top-level; an integer is a base-36 id in base 10, a
+    comment's unless it is the link's); `replies: ""` means none; `kind: "more"` stubs
     (comments not included in the response) are skipped and counted on stderr. `num_comments`
     is the link's reply count (docs/format.md, "Reddit API")."""
     posts = {}
@@ -950,18 +951,33 @@ def reddit(paths, account_name=None):
         n = sub.get("ups", sub.get("score"))
         return n if isinstance(n, (int, float)) and n >= 0 else None
 
+    def base36(n):
+        digits = ""
+        while True:
+            n, d = divmod(n, 36)
+            digits = "0123456789abcdefghijklmnopqrstuvwxyz"[d] + digits
+            if n == 0:
+                return digits
+
     def strip_prefix(fullname):
+        if isinstance(fullname, int):  # Pushshift's API of 2022-23: the base-36 id in base 10
+            return base36(fullname)
         return fullname.split("_", 1)[1] if fullname and "_" in fullname else fullname
 
-    def as_comment(d):
-        parent = d.get("parent_id") or ""
+    def as_comment(d, thread_link):
+        link = strip_prefix(d.get("link_id")) or thread_link
+        parent = d.get("parent_id")
+        if parent is None:
+            parent = ""
+        elif isinstance(parent, int):  # a comment, unless it is the link's own number
+            parent = "t3_" if base36(parent) == link else "t1_" + base36(parent)
         score = d.get("score")
         return drop_none({"id": d["id"], "author": d["author"], "created_at": rfc3339_seconds(d["created_utc"]),
                           "text": d.get("body", ""),
                           "parent_id": None if parent.startswith("t3_") else strip_prefix(parent),
                           "likes": score if isinstance(score, int) and score >= 0 else None})
 
-    def walk(children, out):
+    def walk(children, out, link):
         for ch in children:
             if ch["kind"] == "more":
                 stubs["stubs"] += 1
@@ -969,10 +985,10 @@ def reddit(paths, account_name=None):
                 continue
             if ch["kind"] != "t1":
                 continue
-            out.append(as_comment(ch["data"]))
+            out.append(as_comment(ch["data"], link))
             replies = ch["data"].get("replies")
             if isinstance(replies, dict):  # "" when there are none
-                walk(replies["data"]["children"], out)
+                walk(replies["data"]["children"], out, link)
 
     for path in expand_paths(paths):
         data = load_json(path)
@@ -983,7 +999,7 @@ def reddit(paths, account_name=None):
             if sub.get("selftext") and sub["selftext"] not in ("[deleted]", "[removed]"):
                 text += "\n\n" + sub["selftext"]  # (those two are Reddit's, not the author's)
             comments = []
-            walk(data[1]["data"]["children"], comments)
+            walk(data[1]["data"]["children"], comments, sub["id"])
             posts[sub["id"]] = {"id": sub["id"], "author": sub["author"],
                                 "created_at": rfc3339_seconds(sub["created_utc"]), "text": text,
                                 "url": "https://www.reddit.com" + sub["permalink"],
@@ -1007,7 +1023,7 @@ def reddit(paths, account_name=None):
             continue
         if any(c["id"] == thing["data"]["id"] for c in post["comments"]):
             continue
-        post["comments"].append(as_comment(thing["data"]))
+        post["comments"].append(as_comment(thing["data"], None))
         added += 1
     if extra:
         note("reddit", "morechildren: %d comments added, %d for threads not in the input" % (added, orphans))

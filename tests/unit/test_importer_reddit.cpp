@@ -204,6 +204,30 @@ TEST_CASE("reddit-dump: submissions and comments join across files", "[importer]
   CHECK(m[MetricId::response_rate] == Approx(1.0 / 3));  // d1 answered by d2
 }
 
+TEST_CASE("reddit-dump: Pushshift API comments of 2022-23, integer parents",
+          "[importer][reddit-dump]") {
+  // parent_id null for a top-level comment, else the parent comment's id in base 10; link_id a
+  // fullname or, here too, an integer.
+  const Dataset d =
+      load_fixture({"reddit-dump/RS_kiteflying.ndjson", "reddit-dump/pushshift_api_2023.ndjson"},
+                   account("tidewrack"));
+  CHECK(d.input.warnings.total() == 0);
+  CHECK(skipped(d, kOrphans) == 0);
+  const auto c = comments_of(d, "s1a");
+  REQUIRE(c.size() == 4);
+  CHECK(c[0].id == "f1");
+  CHECK(c[0].parent == ror::kNone);  // null
+  CHECK(c[1].id == "f2");
+  CHECK(c[1].parent == 0);  // 541: "f1"
+  CHECK(c[2].id == "f3");   // link_id 36334: "s1a"
+  CHECK(c[2].parent == 1);  // 542: "f2"
+  CHECK(c[3].id == "f4");
+  CHECK(c[3].parent == ror::kNone);  // 36334: its link, "s1a"
+  const ror::MetricValues m = ror::compute_metrics(d, {});
+  CHECK(m[MetricId::audience_comments] == 3);
+  CHECK(m[MetricId::response_rate] == Approx(1.0 / 3));  // f1 answered by f2
+}
+
 TEST_CASE("reddit-dump: Arctic Shift lines, string times", "[importer][reddit-dump]") {
   const Dataset d =
       load_fixture({"reddit-dump/RS_kiteflying.ndjson", "reddit-dump/arctic_shift_comments.jsonl"},
@@ -268,6 +292,17 @@ TEST_CASE("reddit-dump: malformed lines are one-line errors", "[importer][reddit
   CHECK(error_of("RC.ndjson", ok + "\n" +
                                   R"({"id": "c", "author": "a", "created_utc": 1, "body": "b"})" +
                                   "\n") == "a comment needs a \"link_id\" at / (RC.ndjson:2)");
+  // An integer parent or link is an id in base 10: never below 0, never a fraction.
+  CHECK(error_of("RC.ndjson", ok + "\n" +
+                                  R"({"id": "c", "author": "a", "created_utc": 1, "body": "b", )"
+                                  R"("link_id": "t3_p", "parent_id": -541})" +
+                                  "\n") ==
+        "\"parent_id\" must be a non-negative integer at /parent_id (RC.ndjson:2)");
+  CHECK(error_of("RC.ndjson", ok + "\n" +
+                                  R"({"id": "c", "author": "a", "created_utc": 1, "body": "b", )"
+                                  R"("link_id": 1.5, "parent_id": null})" +
+                                  "\n") ==
+        "\"link_id\" must be a non-negative integer at /link_id (RC.ndjson:2)");
   CHECK(error_of("RS.ndjson", ok + "\n{\"id\": \"q\", \"tit") ==
         "malformed JSON: unterminated string (RS.ndjson:2:17)");
 }

@@ -5,7 +5,8 @@
 // response gives join the thread's link whatever file holds it, and one given twice is one.
 // `more` stubs stand for comments that exist and are absent: the thread's are counted by the
 // comments they stand for; a morechildren response's restate parts of the thread's stubs, so
-// they are counted as stubs only (docs/format.md, "Reddit API").
+// they are counted as stubs only; each stub once, however many inputs give it (a thread saved
+// twice) (docs/format.md, "Reddit API").
 #include <array>
 #include <string>
 #include <vector>
@@ -129,22 +130,28 @@ class ThreadReader {
   }
 
   void stub(const Thing& data) {
-    if (more_) {
-      out_.skip(kRestated);
+    const std::uint64_t n = reddit::stub_count(data);
+    const std::string_view reason = more_ ? kRestated : n > 0 ? kStubbed : kContinued;
+    const std::uint64_t stands_for = more_ || n == 0 ? 1 : n;
+    if (data.id.empty()) {
+      out_.skip(reason, stands_for);  // (nothing to know it by again)
       return;
     }
-    const std::uint64_t n = reddit::stub_count(data);
-    if (n > 0) {
-      out_.skip(kStubbed, n);
-    } else {
-      out_.skip(kContinued);
+    // A stub is known by its parent and its id (its first child's, or "_" for every "continue
+    // this thread" link), so the copies of a thread count it once between them.
+    key_.assign(data.parent_id);
+    if (data.parent_number) {
+      key_.append(std::to_string(*data.parent_number));
     }
+    key_.append(1, ' ').append(data.id);
+    out_.skip_once(reason, key_, stands_for);
   }
 
   ingest::RecordSink& out_;
   bool more_;
   std::string_view link_;        // the thread's link, once read
   std::vector<Thing> comments_;  // in the order they begin
+  std::string key_;              // scratch: a stub's key
 };
 
 // A morechildren response: {"json": {"errors": [...], "data": {"things": [...]}}}.

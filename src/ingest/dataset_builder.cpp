@@ -634,6 +634,13 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
   for (const auto& [reason, n] : batch.skipped.counts) {
     input.skipped.add(reason, n);
   }
+  for (const KeyedSkip& s : batch.skipped_once) {
+    std::string key(s.reason);
+    key.append(1, '\x1f').append(batch.text(s.key));
+    if (skipped_once_.insert(std::move(key)).second) {
+      input.skipped.add(s.reason, s.n);
+    }
+  }
   const std::uint64_t first_element = source_elements_;
   source_elements_ += batch.elements;
   if (batch.expected) {
@@ -980,7 +987,8 @@ Dataset DatasetBuilder::finish(const LoadOptions& options) {
   }
   data_.authors.seal();
   post_index_.release();
-  // (a reason named ahead of its repeats, none of which came: PostBatch::post)
+  // (a reason named ahead of its repeats, none of which came, or only once-counted skips that
+  // came before: PostBatch::post, PostBatch::skip_once)
   std::erase_if(data_.input.skipped.counts, [](const auto& entry) { return entry.second == 0; });
   return std::move(data_);
 }

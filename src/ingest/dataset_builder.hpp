@@ -300,6 +300,8 @@ class DatasetBuilder {
   // key: a post that comes later in a comments file (one that mixes in posts) is told apart at
   // the end.
   std::unordered_map<std::string, std::uint64_t, KeyedStringHash> shed_orphans_;
+  // "reason\x1fkey" of each skip counted once (RecordSink::skip_once).
+  std::unordered_set<std::string, KeyedStringHash> skipped_once_;
   std::string shed_key_;  // scratch
   bool planned_ = false;
   // Comments merged before plan(), in order.

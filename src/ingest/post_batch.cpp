@@ -227,6 +227,13 @@ void PostBatch::gone(std::string_view id, std::string_view parent) {
   }
 }
 
+void PostBatch::skip_once(std::string_view reason, std::string_view key, std::uint64_t n) {
+  // Named now, counted by the merge (which alone knows the keys of earlier inputs): the reasons
+  // keep the order in which they first come.
+  skipped.add(reason, 0);
+  skipped_once.push_back({reason, keep(key), n});
+}
+
 void PostBatch::expect_items(std::uint64_t n, std::string_view field) {
   expected.emplace(n, std::string(field));
 }

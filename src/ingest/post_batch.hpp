@@ -38,6 +38,13 @@ struct LooseRecord {
   std::uint64_t at = 0;  // where its item starts in the input
 };
 
+// A skip counted once per key over the load (RecordSink::skip_once).
+struct KeyedSkip {
+  std::string_view reason;  // static storage
+  TextRef key;
+  std::uint64_t n = 0;
+};
+
 // A post's details as a batch keeps them (with details only).
 struct PostTextRefs {
   TextRef text;
@@ -86,6 +93,7 @@ class PostBatch final : public RecordSink {
   void post(const PostRecord& record) override;
   void comment(const CommentRecord& record) override;
   void skip(std::string_view reason, std::uint64_t n) override;
+  void skip_once(std::string_view reason, std::string_view key, std::uint64_t n) override;
   void expect_items(std::uint64_t n, std::string_view field) override;
   std::string_view html_text(std::string_view html) override;
   void reading_at(std::uint64_t offset) override { at = text_start + offset; }
@@ -150,6 +158,7 @@ class PostBatch final : public RecordSink {
   AuthorTable authors;  // this batch's names
   Warnings warnings;
   Skips skipped;
+  std::vector<KeyedSkip> skipped_once;  // counted by the merge, the first time each key comes
   std::optional<std::pair<std::uint64_t, std::string>> expected;  // items the input says it has
   std::uint64_t elements = 0;  // items read that were elements of a split array
   std::vector<KeyMark> marks;  // in input order

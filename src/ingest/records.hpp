@@ -153,6 +153,10 @@ class RecordSink {
   virtual void comment(const CommentRecord& comment) = 0;
   // A record passed over on purpose, counted under `reason` in the input accounting.
   virtual void skip(std::string_view reason, std::uint64_t n = 1) = 0;
+  // A record passed over that other inputs may give again (a Reddit thread's `more` stub, in a
+  // thread saved twice): counted as skip counts it, but only the first time the load meets
+  // `key` under `reason` (static storage), in input order.
+  virtual void skip_once(std::string_view reason, std::string_view key, std::uint64_t n = 1) = 0;
   // How many items the input says it holds (a collection's totalItems): a different count is a
   // warning at the end of the input.
   virtual void expect_items(std::uint64_t n, std::string_view field) = 0;

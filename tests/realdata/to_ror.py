@@ -943,6 +943,15 @@ def reddit(paths, account_name=None):
     is the link's reply count (docs/format.md, "Reddit API")."""
     posts = {}
     stubs = {"stubs": 0, "stand_for": 0}
+    stubs_seen = set()  # a stub is counted once, by its parent and id, however many files give it
+
+    def count_stub(d, restated):
+        key = (restated, d.get("parent_id"), d.get("id"))
+        if d.get("id") and key in stubs_seen:
+            return
+        stubs_seen.add(key)
+        stubs["stubs"] += 1
+        stubs["stand_for"] += d.get("count", 0)
     extra = []
     author = None
 
@@ -980,8 +989,7 @@ def reddit(paths, account_name=None):
     def walk(children, out, link):
         for ch in children:
             if ch["kind"] == "more":
-                stubs["stubs"] += 1
-                stubs["stand_for"] += ch["data"].get("count", 0)
+                count_stub(ch["data"], False)
                 continue
             if ch["kind"] != "t1":
                 continue
@@ -1014,8 +1022,7 @@ def reddit(paths, account_name=None):
     added = orphans = 0
     for thing in extra:  # morechildren: a flat list, each thing naming its link and parent
         if thing["kind"] == "more":
-            stubs["stubs"] += 1
-            stubs["stand_for"] += thing["data"].get("count", 0)
+            count_stub(thing["data"], True)
             continue
         post = posts.get(strip_prefix(thing["data"].get("link_id")))
         if post is None:

@@ -3,6 +3,8 @@
 // and tests/fixtures/importers/reddit-dump (Pushshift submissions and comments of the same
 // subreddit, and Arctic Shift comments).
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
@@ -42,6 +44,14 @@ LoadOptions account(const char* name) {
   o.accounts = {name};
   o.keep_details = true;
   return o;
+}
+
+// A fixture's bytes, to load under another name.
+std::string fixture_text(const std::string& relative) {
+  std::ifstream in(ror::test::fixture_path(relative), std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
 }
 
 }  // namespace
@@ -109,6 +119,26 @@ TEST_CASE("reddit: a morechildren response joins its thread", "[importer][reddit
   CHECK(m[MetricId::comments] == 6);
   CHECK(m[MetricId::audience_comments] == 4);
   CHECK(m[MetricId::replies] == 9);  // the link's count: the joined comments are within it
+}
+
+TEST_CASE("reddit: a thread saved twice counts its stubs once", "[importer][reddit]") {
+  // A re-fetch of the same thread: one post, its comments merged, and each stub (by its parent
+  // and id) counted once, whichever copy comes first.
+  const std::string thread = fixture_text("reddit/thread.json");
+  const std::string more = fixture_text("reddit/morechildren.json");
+  const Dataset d = ror::load_buffers(
+      {{"thread.json", thread}, {"thread_refetch.json", thread}, {"more.json", more}}, details());
+  CHECK(d.input.posts_merged == 1);
+  CHECK(d.input.comments_merged == 5);  // the thread's 4, and k6f of the response
+  CHECK(skipped(d, kStubbed) == 5);     // as for one copy ("a thread")
+  CHECK(skipped(d, kContinued) == 1);
+  CHECK(skipped(d, kRestated) == 2);  // as with one copy of the thread
+  CHECK(comments_of(d, "q7lnk2").size() == 6);
+  // The same morechildren response twice restates its stubs once.
+  const Dataset twice = ror::load_buffers(
+      {{"thread.json", thread}, {"more.json", more}, {"more_again.json", more}}, details());
+  CHECK(skipped(twice, kRestated) == 2);
+  CHECK(skipped(twice, kStubbed) == 5);
 }
 
 TEST_CASE("reddit: --account wins over the link's author", "[importer][reddit]") {

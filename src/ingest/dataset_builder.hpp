@@ -268,8 +268,8 @@ class DatasetBuilder {
   std::unordered_map<std::uint32_t, std::uint32_t> superseded_;
   std::vector<Thread> threads_;
   // Per post, from link_statuses: the status it answers (kNone when not in the data), whether it
-  // answers one at all, whether it is a status, and its conversation's first status when the
-  // platform names one.
+  // answers one at all (2: through gone statuses), whether it is a status, and its conversation's
+  // first status when the platform names one.
   std::vector<std::uint32_t> parents_;
   std::vector<std::uint8_t> collects_;  // any copy's PostRecord::collects_replies
   std::vector<std::uint8_t> answers_;

@@ -148,7 +148,8 @@ class PostBatch final : public RecordSink {
   std::vector<Comment> comments;       // nested comments: author indexes `authors`, parent is local
   std::vector<LooseRecord> loose;
   std::vector<ThreadRecord> threads;
-  std::vector<std::pair<TextRef, TextRef>> gone_statuses;  // {id, parent} (RecordSink::gone)
+  // {id, parent} of each status named gone (RecordSink::gone).
+  std::vector<std::pair<TextRef, TextRef>> gone_statuses;
   std::vector<PostTextRefs> post_details;  // parallel to posts, with details only
   std::vector<TextRef> comment_ids;        // parallel to comments, with details only
   std::vector<TextRef> comment_texts;      // parallel to comments, with details only

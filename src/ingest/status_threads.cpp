@@ -8,6 +8,8 @@
 //  - every other status stays a post: the account's replies to others are outreach, other
 //    people's are foreign.
 // A self-thread that continues a reply to someone else is outreach too, to the same person.
+// A status answering a gone one (deleted, dead) is placed by the chain through it, as a
+// top-level comment: whom it answered is unknown.
 #include <algorithm>
 
 #if defined(__GLIBC__)
@@ -22,6 +24,8 @@ namespace ror::ingest {
 namespace {
 
 constexpr std::uint32_t kUnknown = kNone - 1;  // memo: not computed yet
+// answers_: the status answers one that a chain of gone statuses (RecordSink::gone) leads to.
+constexpr std::uint8_t kAnswersThroughGone = 2;
 
 }  // namespace
 
@@ -93,6 +97,7 @@ void DatasetBuilder::link_statuses() {
       parents_[p] = t.reply_to == last_conversation ? last_root : find_post(t.reply_to, reply_tag);
       if (parents_[p] == kNone && !gone_.empty()) {
         parents_[p] = through_gone(t.reply_to);
+        answers_[p] = parents_[p] == kNone ? 1 : kAnswersThroughGone;
       }
     }
     if (conversation_named[p] == 0 && !t.conversation.empty()) {
@@ -126,6 +131,8 @@ void DatasetBuilder::place_statuses() {
   const std::size_t n = data_.posts.size();
   const auto answers = [&](std::uint32_t p) { return answers_[p] != 0; };
   const auto parent = [&](std::uint32_t p) { return parents_[p]; };
+  // Linked through a gone status: placed by the chain, but whom it answers is unknown.
+  const auto through_gone = [&](std::uint32_t p) { return answers_[p] == kAnswersThroughGone; };
   const auto by_account = [&](std::uint32_t p) {
     const AuthorId a = data_.posts[p].author;
     return a == kNone || data_.authors.is_account(a);
@@ -193,8 +200,9 @@ void DatasetBuilder::place_statuses() {
       // The account answering itself: the status it answers is its own (when it is in the
       // data, its author says; else the reply's addressee).
       const bool self_reply =
-          up != kNone ? by_account(up)
-                      : post.reply_to != kNone && data_.authors.is_account(post.reply_to);
+          !through_gone(q) &&
+          (up != kNone ? by_account(up)
+                       : post.reply_to != kNone && data_.authors.is_account(post.reply_to));
       if (!by_account(q) || !self_reply) {
         break;
       }
@@ -234,8 +242,9 @@ void DatasetBuilder::place_statuses() {
     const std::uint32_t up = parent(p);
     // Other people's comments are known when the status came from an input that holds them
     // (and that collects replies: not an account's own feed).
-    placed_.push_back({p, home[p], up != kNone && home[up] == home[p] ? up : kNone,
-                       source_audience_[post_source_[p]] && collects_[p] != 0});
+    const bool under = up != kNone && home[up] == home[p] && !through_gone(p);
+    placed_.push_back(
+        {p, home[p], under ? up : kNone, source_audience_[post_source_[p]] && collects_[p] != 0});
     ++data_.input.statuses_placed;
   }
   for (std::uint32_t p = 0; p < n; ++p) {
@@ -253,7 +262,8 @@ void DatasetBuilder::classify_posts() {
   }
   const auto parent = [&](std::uint32_t p) -> std::uint32_t {
     const std::uint32_t up = parents_[p];
-    return up == kNone || dropped_[up] != 0 ? kNone : up;  // (placed as a comment: gone)
+    // (placed as a comment: gone; reached through a gone status: whom it answers is unknown)
+    return up == kNone || dropped_[up] != 0 || answers_[p] == kAnswersThroughGone ? kNone : up;
   };
   const AuthorTable& authors = data_.authors;
   const auto own = [&](AuthorId a) { return a == kNone || authors.is_account(a); };

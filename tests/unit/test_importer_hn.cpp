@@ -68,13 +68,13 @@ TEST_CASE("hn-firebase: a story and its comments, one item per file", "[importer
   CHECK(comments[2].author == "potter");
   CHECK(comments[2].parent == 1);
   CHECK(comments[2].created_at == at("2026-03-02T08:10:00Z"));
-  // 9100007 answers 9100005, deleted, which answered glazer's 9100002: it answers that.
+  // 9100007 answers 9100005, deleted: placed through it, top-level (whom it answered is gone).
   CHECK(comments[3].id == "9100007");
-  CHECK(comments[3].parent == 0);
+  CHECK(comments[3].parent == ror::kNone);
   const ror::MetricValues m = ror::compute_metrics(d, {});
   CHECK(m[MetricId::comments] == 4);
   CHECK(m[MetricId::audience_comments] == 3);
-  CHECK(m[MetricId::response_rate] == Approx(1.0 / 2));  // 9100007 answers glazer: awaits none
+  CHECK(m[MetricId::response_rate] == Approx(1.0 / 3));  // 9100007 awaits one too
   CHECK(m[MetricId::response_time_median] == 15 * 60);
   CHECK(m.why_unknown(MetricId::impressions) == Unknown::not_carried);
 }
@@ -197,13 +197,15 @@ TEST_CASE("hn-algolia: a poll, and a commenter named as the account", "[importer
 
 TEST_CASE("hn: a reply under a deleted comment is placed alike from both APIs",
           "[importer][hn-algolia][hn-firebase]") {
-  // Story 1; comment 5, deleted, answered it; erin's 6 answers 5. Algolia nests 6 under 5 and
-  // names its story; a Firebase item names only its parent, and the deleted item passes it on.
+  // Story 1; comment 5, deleted, answered it; erin's 6 and wren's 7 answer 5. Algolia nests
+  // them under 5 and names their story; a Firebase item names only its parent, and the deleted
+  // item passes it on.
   const std::string firebase =
       R"({"by": "wren", "id": 1, "kids": [2, 5], "score": 9, "time": 1700000000, "title": "Kilns", "type": "story"}
 {"by": "bob", "id": 2, "parent": 1, "text": "Nice", "time": 1700000100, "type": "comment"}
 {"deleted": true, "id": 5, "parent": 1, "time": 1700000400, "type": "comment", "kids": [6]}
 {"by": "erin", "id": 6, "parent": 5, "text": "Under a deleted one", "time": 1700000500, "type": "comment"}
+{"by": "wren", "id": 7, "parent": 5, "text": "I answered it", "time": 1700000600, "type": "comment"}
 )";
   const std::string algolia = R"({"id": 1, "created_at_i": 1700000000, "type": "story",
 "author": "wren", "title": "Kilns", "points": 9, "parent_id": null, "story_id": 1, "children": [
@@ -212,15 +214,20 @@ TEST_CASE("hn: a reply under a deleted comment is placed alike from both APIs",
  {"id": 5, "created_at_i": 1700000400, "type": "comment", "author": null, "text": null,
   "parent_id": 1, "story_id": 1, "children": [
    {"id": 6, "created_at_i": 1700000500, "type": "comment", "author": "erin",
-    "text": "Under a deleted one", "parent_id": 5, "story_id": 1, "children": []}]}]})";
+    "text": "Under a deleted one", "parent_id": 5, "story_id": 1, "children": []},
+   {"id": 7, "created_at_i": 1700000600, "type": "comment", "author": "wren",
+    "text": "I answered it", "parent_id": 5, "story_id": 1, "children": []}]}]})";
   for (const auto& [name, text] : {std::pair{"items.ndjson", firebase}, {"item.json", algolia}}) {
     INFO(name);
     const Dataset d = ror::test::load_text(text, {}, name);
     CHECK(d.posts.size() == 1);
     CHECK(d.input.foreign_posts == 0);
     CHECK(skipped(d, "deleted or dead items") == 1);
-    REQUIRE(d.comments.size() == 2);
-    CHECK(d.comments[1].parent == ror::kNone);  // a top-level comment of the story
+    // The account's answer to the deleted comment is an answer, not its thread continued.
+    REQUIRE(d.comments.size() == 3);
+    CHECK(d.comments[1].parent == ror::kNone);  // top-level: whom it answered is gone
+    CHECK(d.comments[2].parent == ror::kNone);
+    CHECK(d.authors.is_account(d.comments[2].author));
   }
 }
 

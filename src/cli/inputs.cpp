@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -19,6 +20,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/app.hpp"
+#include "ror/text.hpp"
 
 namespace ror::cli {
 namespace {
@@ -171,12 +173,16 @@ void report_load(const Dataset& data) {
   if (data.account.inferred) {
     const Account& a = data.account;
     const std::string& name = a.handle.empty() ? a.names.front() : a.handle;
+    // (the names are people, but for the one author's id beside its handle: a Bluesky DID)
+    const std::size_t others = static_cast<std::size_t>(
+        std::count_if(a.names.begin(), a.names.end(), [&](const std::string& n) {
+          return n != normalize_name(name) && (a.id.empty() || n != normalize_name(a.id));
+        }));
     const std::string taken =
         !a.thread_authors ? fmt::format("{} as the most frequent post author", name)
-        : a.names.size() <= 1
-            ? fmt::format("{} as the author of the threads' first posts", name)
-            : fmt::format("{} and {} more as the authors of the threads' first posts", name,
-                          a.names.size() - 1);
+        : others == 0     ? fmt::format("{} as the author of the threads' first posts", name)
+                          : fmt::format("{} and {} more as the authors of the threads' first posts",
+                                        name, others);
     spdlog::warn("no account named (account.id, account.handle, --account); scoring {}", taken);
   } else {
     for (const auto& [platform, name] : data.account.guessed) {

@@ -710,7 +710,7 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
   merge_posts(batch, source, info, merged, batch.posts.size());
   for (const auto& [id, parent] : batch.gone_statuses) {
     gone_.emplace(key_of(info.platform, batch.text(id), thread_bytes_),
-                  key_of(info.platform, batch.text(parent), thread_bytes_));
+                  Gone{key_of(info.platform, batch.text(parent), thread_bytes_)});
   }
   for (const ThreadRecord& t : batch.threads) {
     const std::string_view reply_to = batch.text(t.reply_to_post);

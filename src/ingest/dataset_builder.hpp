@@ -177,7 +177,7 @@ class DatasetBuilder {
   std::uint32_t find_post(std::string_view key) const;  // the surviving post of a key, or kNone
   // The status a status answering `key` answers once the gone statuses on the way are passed
   // (RecordSink::gone), or kNone.
-  std::uint32_t through_gone(std::string_view key) const;
+  std::uint32_t through_gone(std::string_view key);
   std::uint32_t find_post(std::string_view key, std::uint32_t tag) const;  // PostIndex::tag_of
   // The key of post i (see key_of): its id is the end of the key stored in id_bytes.
   std::string_view post_key(std::uint32_t i) const {
@@ -288,9 +288,16 @@ class DatasetBuilder {
   std::vector<Placed> placed_;
   StringArena loose_bytes_;   // what loose comments name, until the end of the load
   StringArena thread_bytes_;  // what threads_ name, until link_statuses
-  // The key of each gone status (RecordSink::gone) and of the status it answered, until
-  // link_statuses (in thread_bytes_).
-  std::unordered_map<std::string_view, std::string_view, KeyedStringHash> gone_;
+  // By the key of each gone status (RecordSink::gone), the key of the status it answered and,
+  // once through_gone has walked it, the status in the data its chain leads to; until
+  // link_statuses (the keys in thread_bytes_).
+  static constexpr std::uint32_t kGoneUnresolved = kNone - 1;
+  static constexpr std::uint32_t kGoneWalking = kNone - 2;
+  struct Gone {
+    std::string_view parent;
+    std::uint32_t resolved = kGoneUnresolved;
+  };
+  std::unordered_map<std::string_view, Gone, KeyedStringHash> gone_;
   // Shedding (start_shedding): the account's names, normalised, and the time window.
   bool shedding_ = false;
   std::vector<std::string> shed_names_;

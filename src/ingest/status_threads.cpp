@@ -41,20 +41,28 @@ std::uint32_t DatasetBuilder::find_post(std::string_view key, std::uint32_t tag)
   return i == nullptr || dropped_[*i] != 0 ? kNone : *i;
 }
 
-std::uint32_t DatasetBuilder::through_gone(std::string_view key) const {
-  // (a chain of gone statuses is as long as the replies under a deleted one; a cycle of them
-  // is cut by the bound)
-  for (std::size_t step = 0; step < gone_.size(); ++step) {
-    const auto it = gone_.find(key);
-    if (it == gone_.end()) {
-      return kNone;
+std::uint32_t DatasetBuilder::through_gone(std::string_view key) {
+  // Up the chain of gone statuses to the first status in the data; each link's answer is kept,
+  // so every chain is walked once however many replies hang from it (a cycle of gone statuses
+  // leads to none).
+  std::vector<Gone*> path;
+  std::uint32_t found = kNone;
+  for (auto it = gone_.find(key); it != gone_.end(); it = gone_.find(it->second.parent)) {
+    Gone& g = it->second;
+    if (g.resolved != kGoneUnresolved) {
+      found = g.resolved == kGoneWalking ? kNone : g.resolved;
+      break;
     }
-    key = it->second;
-    if (const std::uint32_t found = find_post(key); found != kNone) {
-      return found;
+    g.resolved = kGoneWalking;
+    path.push_back(&g);
+    if (found = find_post(g.parent); found != kNone) {
+      break;
     }
   }
-  return kNone;
+  for (Gone* g : path) {
+    g->resolved = found;
+  }
+  return found;
 }
 
 void DatasetBuilder::link_statuses() {

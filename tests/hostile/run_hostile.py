@@ -48,6 +48,19 @@ def write_tiny_posts(path, posts):
             f.write(block.replace("BLK", "b%d" % b))
 
 
+def write_gone_chain(path, n):
+    """Hacker News items: a story, then `n` deleted comments each answering the one before, each
+    with a reply under it (every reply is placed through the whole chain above it)."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('{"by": "acme", "id": 1, "time": 1700000000, "type": "story", "title": "t"}\n')
+        for i in range(n):
+            parent = 1 if i == 0 else 9 + i
+            f.write('{"deleted": true, "id": %d, "parent": %d, "time": %d, "type": "comment"}\n'
+                    % (10 + i, parent, 1700000001 + i))
+            f.write('{"by": "u%d", "id": %d, "parent": %d, "time": %d, "type": "comment", '
+                    '"text": "x"}\n' % (i, 10_000_000 + i, 10 + i, 1700000001 + i))
+
+
 def write_bytes(path, data):
     with open(path, "wb") as f:
         f.write(data)
@@ -117,6 +130,9 @@ def classes():
          "blank.json", 3, "blank.json", None, {}),
         ("line-500mb", lambda p: write_text_post(p, line_mb * 1000 * 1000, True),
          "line.ndjson", 0, None, (1.5, 60, line_mb * 1000 * 1000), {}),
+        # (linking each reply through the chain anew was quadratic: hours at this size)
+        ("deleted-chain", lambda p: write_gone_chain(p, 200_000),
+         "gone.ndjson", 0, None, None, {}),
         ("tiny-posts-10m", lambda p: write_tiny_posts(p, tiny),
          "tiny.ndjson", 0, None, (1.5, 200, 0), {"dataset": True}),
         ("tiny-posts-out-of-memory", lambda p: write_tiny_posts(p, 2_000_000),

@@ -231,6 +231,26 @@ TEST_CASE("hn: a reply under a deleted comment is placed alike from both APIs",
   }
 }
 
+TEST_CASE("hn-firebase: chains of deleted items, and a cycle of them", "[importer][hn-firebase]") {
+  // 5 and 6 deleted, 6 answering 5 answering the story; 8 and 9 deleted, each naming the other.
+  const std::string text =
+      R"({"by": "wren", "id": 1, "score": 9, "time": 1700000000, "title": "Kilns", "type": "story"}
+{"deleted": true, "id": 5, "parent": 1, "time": 1700000100, "type": "comment"}
+{"deleted": true, "id": 6, "parent": 5, "time": 1700000200, "type": "comment"}
+{"by": "erin", "id": 7, "parent": 6, "text": "Deep under", "time": 1700000300, "type": "comment"}
+{"by": "bob", "id": 10, "parent": 6, "text": "Beside it", "time": 1700000350, "type": "comment"}
+{"deleted": true, "id": 8, "parent": 9, "time": 1700000400, "type": "comment"}
+{"deleted": true, "id": 9, "parent": 8, "time": 1700000500, "type": "comment"}
+{"by": "erin", "id": 11, "parent": 8, "text": "Nowhere", "time": 1700000600, "type": "comment"}
+)";
+  const Dataset d = ror::test::load_text(text, {}, "items.ndjson");
+  CHECK(skipped(d, kDeleted) == 4);
+  CHECK(d.input.statuses_placed == 2);  // 7 and 10, through both deleted items
+  REQUIRE(d.comments.size() == 2);
+  CHECK(d.comments[0].parent == ror::kNone);
+  CHECK(d.input.foreign_posts == 1);  // 11: its chain leads to no status
+}
+
 TEST_CASE("hn: detection and --from", "[importer][hn-algolia][hn-firebase]") {
   const auto choice = [](const char* file) {
     return ror::ingest::choose_importer(ror::ingest::sniff(file, fixture_text(file), true),

@@ -6,7 +6,8 @@
 // `more` stubs stand for comments that exist and are absent: the thread's are counted by the
 // comments they stand for; a morechildren response's restate parts of the thread's stubs, so
 // they are counted as stubs only; each stub once, however many inputs give it (a thread saved
-// twice) (docs/format.md, "Reddit API").
+// twice). A listing on its own (a subreddit's or a user's page) gives links without their
+// comments, and comments apart from their links (docs/format.md, "Reddit API").
 #include <array>
 #include <string>
 #include <vector>
@@ -34,7 +35,31 @@ constexpr std::string_view kRestated =
 constexpr std::string_view kOther = "Reddit things that are neither links nor comments";
 constexpr std::string_view kErrors = "API errors";
 
-enum Variant : std::uint8_t { thread, morechildren };
+enum Variant : std::uint8_t { thread, morechildren, listing };
+
+// Reads a thing, {"kind": "t1", "data": {...}}, into `data` (read_thing, handing a Listing of
+// replies to on_replies); returns its kind. Fails without either member.
+template <typename OnReplies>
+std::string_view read_kind_and_data(Value& v, Thing& data, OnReplies&& on_replies) {
+  static constexpr std::array<std::string_view, 2> kKeys = {"kind", "data"};
+  std::string_view kind;
+  bool has_data = false;
+  v.each_field(
+      kKeys,
+      [&](std::string_view key, Value& f) {
+        if (key == "kind") {
+          kind = f.string();
+        } else if (key == "data") {
+          reddit::read_thing(f, data, on_replies);
+          has_data = true;
+        }
+      },
+      false);
+  if (kind.empty() || !has_data) {
+    v.fail(kind.empty() ? "a thing needs a \"kind\"" : "a thing needs \"data\"");
+  }
+  return kind;
+}
 
 // Reads the things of a thread or a morechildren response, at any depth of replies.
 class ThreadReader {
@@ -80,26 +105,11 @@ class ThreadReader {
   // One thing: {"kind": "t1", "data": {...}}. A comment's place in comments_ is taken before
   // its replies are read.
   void thing(Value& v) {
-    static constexpr std::array<std::string_view, 2> kKeys = {"kind", "data"};
-    std::string_view kind;
     const std::size_t slot = comments_.size();
     comments_.emplace_back();
     Thing data;
-    bool has_data = false;
-    v.each_field(
-        kKeys,
-        [&](std::string_view key, Value& f) {
-          if (key == "kind") {
-            kind = f.string();
-          } else if (key == "data") {
-            reddit::read_thing(f, data, [&](Value& replies) { listing(replies); });
-            has_data = true;
-          }
-        },
-        false);
-    if (kind.empty() || !has_data) {
-      v.fail(kind.empty() ? "a thing needs a \"kind\"" : "a thing needs \"data\"");
-    }
+    const std::string_view kind =
+        read_kind_and_data(v, data, [&](Value& replies) { listing(replies); });
     if (kind == "t1") {
       reddit::check_comment(data, link_, v);
       comments_[slot] = data;
@@ -179,9 +189,44 @@ void read_morechildren(Value& v, ingest::RecordSink& out) {
   });
 }
 
+// A Listing of links and comments on its own, a page as a subreddit's or a user's listing gives
+// it (/r/NAME/new.json, /user/NAME/submitted.json, /user/NAME/comments.json): {"kind":
+// "Listing", "data": {"children": [...]}}. It holds no thread: a link's comments are unknown, and
+// a comment joins its link when another input gives it.
+void read_listing(Value& v, ingest::RecordSink& out) {
+  static constexpr std::array<std::string_view, 2> kListing = {"kind", "data"};
+  static constexpr std::array<std::string_view, 1> kData = {"children"};
+  Thing data;
+  const auto child = [&](Value& t) {
+    const std::string_view kind =
+        read_kind_and_data(t, data, [](Value& replies) { replies.skip(); });
+    if (kind == "t3") {
+      reddit::emit_link(data, t, false, out);
+    } else if (kind == "t1") {
+      reddit::check_comment(data, {}, t);
+      reddit::emit_comment(data, {}, out);
+    } else {
+      out.skip(kOther);
+    }
+  };
+  v.each_field(kListing, [&](std::string_view key, Value& f) {
+    if (key == "data") {
+      f.each_field(kData, [&](std::string_view k, Value& children) {
+        if (k == "children") {
+          children.each_element(child, false);
+        }
+      });
+    }
+  });
+}
+
 void read(ImportItem& item, ingest::RecordSink& out) {
   if (item.variant == morechildren) {
     read_morechildren(item.value, out);
+    return;
+  }
+  if (item.variant == listing) {
+    read_listing(item.value, out);
     return;
   }
   ThreadReader reader(out, false);
@@ -200,6 +245,11 @@ Detection detect(const Sniff& s) {
     const std::string_view kind = s.get("json/data/things/0/kind");
     return detected(kind == "t1" || kind == "more" ? 100 : 70, whole, morechildren);
   }
+  if (s.shape == Shape::object && s.get("kind") == "Listing" && s.get("data/children") == "[") {
+    const std::string_view kind = s.get("data/children/0/kind");
+    // (not comments_apart: a user's overview mixes its links and comments)
+    return detected(kind == "t1" || kind == "t3" ? 95 : 60, whole, listing);
+  }
   return {};
 }
 
@@ -208,10 +258,11 @@ Detection detect(const Sniff& s) {
 const ingest::Importer kReddit = {
     "reddit",
     reddit::kPlatform,
-    "Reddit API responses: a thread (/comments/<id>.json, the link and its nested comments) and "
-    "/api/morechildren responses",
-    "the comments behind 'more' stubs and 'continue this thread' links that were not fetched "
-    "(num_comments still counts them)",
+    "Reddit API responses: a thread (/comments/<id>.json, the link and its nested comments), "
+    "/api/morechildren responses, and listings of links or comments (a subreddit's or a user's "
+    "page)",
+    "the comments behind 'more' stubs and 'continue this thread' links that were not fetched, "
+    "and a listing's links' comments (num_comments still counts them)",
     true,
     detect,
     read,

@@ -1,6 +1,7 @@
 // The Reddit importers (src/importers/reddit.cpp, reddit_dump.cpp) on
-// tests/fixtures/importers/reddit (a thread of r/kiteflying and a morechildren response for it)
-// and tests/fixtures/importers/reddit-dump (Pushshift submissions and comments of the same
+// tests/fixtures/importers/reddit (a thread of r/kiteflying and a morechildren response for it),
+// tests/fixtures/importers/reddit-listing (a user's listings of links and of comments), and
+// tests/fixtures/importers/reddit-dump (Pushshift submissions and comments of the same
 // subreddit, and Arctic Shift comments).
 #include <algorithm>
 #include <fstream>
@@ -153,6 +154,42 @@ TEST_CASE("reddit: a morechildren response alone has no posts", "[importer][redd
     {"kind": "t1", "data": {"id": "a1", "author": "x", "created_utc": 1767261600.0, "body": "b",
      "parent_id": "t3_p", "link_id": "t3_p", "replies": ""}}]}}})") ==
         "empty input: no posts in more.json (1 comments, none of whose posts is there)");
+}
+
+TEST_CASE("reddit: a user's listings, alone and with the thread", "[importer][reddit]") {
+  // Links without their comments: replies and likes as the listing gives them.
+  const Dataset links = load_fixture({"reddit-listing/submitted.json"}, details());
+  CHECK(links.input.formats == std::vector<std::string>{"reddit"});
+  CHECK(links.input.posts_read == 2);
+  CHECK(links.account.inferred);
+  CHECK(links.account.names == std::vector<std::string>{"tidewrack"});  // the most frequent
+  const ror::Post& p2 = post_of(links, "p2wind");
+  CHECK_FALSE(p2.comments_known);
+  CHECK(p2.get(PostMetric::replies) == 4);
+  CHECK(p2.get(PostMetric::likes) == 12);
+  CHECK(p2.created_at == at("2025-12-22T10:00:00Z"));
+  const ror::MetricValues m = ror::compute_metrics(links, {});
+  CHECK(m.why_unknown(MetricId::comments) == Unknown::no_comments);
+
+  // A user's comments join the thread that holds their link; one under a link in no input is
+  // counted, and a thing of another kind (a subreddit) passed over.
+  const Dataset both = load_fixture({"reddit-listing/comments.json", "reddit/thread.json"});
+  CHECK(both.input.posts_read == 1);
+  CHECK(both.input.comments_merged == 1);  // k1a, in both
+  CHECK(comments_of(both, "q7lnk2").size() == 4);
+  CHECK(skipped(both, kOrphans) == 1);
+  CHECK(skipped(both, "Reddit things that are neither links nor comments") == 1);
+  CHECK(error_of("comments.json", fixture_text("reddit-listing/comments.json")) ==
+        "empty input: no posts in comments.json (2 comments, none of whose posts is there); "
+        "passed over: 1 Reddit things that are neither links nor comments");
+
+  // The listing's link and the thread's are one post, its comments known from the thread.
+  const Dataset merged =
+      load_fixture({"reddit-listing/submitted.json", "reddit/thread.json"}, details());
+  CHECK(merged.input.posts_merged == 1);
+  CHECK(merged.posts.size() == 2);
+  CHECK(post_of(merged, "q7lnk2").comments_known);
+  CHECK(comments_of(merged, "q7lnk2").size() == 4);
 }
 
 TEST_CASE("reddit: detection", "[importer][reddit]") {

@@ -174,10 +174,11 @@ void report_load(const Dataset& data) {
     const Account& a = data.account;
     const std::string& name = a.handle.empty() ? a.names.front() : a.handle;
     // (the names are people, but for the one author's id beside its handle: a Bluesky DID)
+    const std::string shown = normalize_name(name);
+    const std::string id = normalize_name(a.id);
     const std::size_t others = static_cast<std::size_t>(
-        std::count_if(a.names.begin(), a.names.end(), [&](const std::string& n) {
-          return n != normalize_name(name) && (a.id.empty() || n != normalize_name(a.id));
-        }));
+        std::count_if(a.names.begin(), a.names.end(),
+                      [&](const std::string& n) { return n != shown && (id.empty() || n != id); }));
     const std::string taken =
         !a.thread_authors ? fmt::format("{} as the most frequent post author", name)
         : others == 0     ? fmt::format("{} as the author of the threads' first posts", name)

@@ -61,31 +61,38 @@ std::string_view read_kind_and_data(Value& v, Thing& data, OnReplies&& on_replie
   return kind;
 }
 
+// Hands each of a Listing's children to `child`: {"kind": "Listing", "data": {"children":
+// [...]}}.
+template <typename Child>
+void each_listed(Value& v, Child&& child) {
+  static constexpr std::array<std::string_view, 2> kListing = {"kind", "data"};
+  static constexpr std::array<std::string_view, 1> kData = {"children"};
+  v.each_field(
+      kListing,
+      [&](std::string_view key, Value& f) {
+        if (key == "kind") {
+          if (f.string() != "Listing") {
+            f.fail("\"kind\" must be \"Listing\" here");
+          }
+        } else if (key == "data") {
+          f.each_field(kData, [&](std::string_view k, Value& children) {
+            if (k == "children") {
+              children.each_element(child, false);
+            }
+          });
+        }
+      },
+      false);
+}
+
 // Reads the things of a thread or a morechildren response, at any depth of replies.
 class ThreadReader {
  public:
   ThreadReader(ingest::RecordSink& out, bool morechildren) : out_(out), more_(morechildren) {}
 
-  // A Listing: {"kind": "Listing", "data": {"children": [...]}}.
+  // A Listing of things.
   void listing(Value& v) {
-    static constexpr std::array<std::string_view, 2> kListing = {"kind", "data"};
-    static constexpr std::array<std::string_view, 1> kData = {"children"};
-    v.each_field(
-        kListing,
-        [&](std::string_view key, Value& f) {
-          if (key == "kind") {
-            if (f.string() != "Listing") {
-              f.fail("\"kind\" must be \"Listing\" here");
-            }
-          } else if (key == "data") {
-            f.each_field(kData, [&](std::string_view k, Value& children) {
-              if (k == "children") {
-                things(children);
-              }
-            });
-          }
-        },
-        false);
+    each_listed(v, [&](Value& t) { thing(t); });
   }
 
   // An array of things.
@@ -194,10 +201,8 @@ void read_morechildren(Value& v, ingest::RecordSink& out) {
 // "Listing", "data": {"children": [...]}}. It holds no thread: a link's comments are unknown, and
 // a comment joins its link when another input gives it.
 void read_listing(Value& v, ingest::RecordSink& out) {
-  static constexpr std::array<std::string_view, 2> kListing = {"kind", "data"};
-  static constexpr std::array<std::string_view, 1> kData = {"children"};
   Thing data;
-  const auto child = [&](Value& t) {
+  each_listed(v, [&](Value& t) {
     const std::string_view kind =
         read_kind_and_data(t, data, [](Value& replies) { replies.skip(); });
     if (kind == "t3") {
@@ -207,15 +212,6 @@ void read_listing(Value& v, ingest::RecordSink& out) {
       reddit::emit_comment(data, {}, out);
     } else {
       out.skip(kOther);
-    }
-  };
-  v.each_field(kListing, [&](std::string_view key, Value& f) {
-    if (key == "data") {
-      f.each_field(kData, [&](std::string_view k, Value& children) {
-        if (k == "children") {
-          children.each_element(child, false);
-        }
-      });
     }
   });
 }

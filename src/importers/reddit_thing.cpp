@@ -147,8 +147,9 @@ std::string_view post_of(const Thing& comment, std::string_view fallback_post, B
 }  // namespace
 
 void check_comment(const Thing& comment, std::string_view fallback_post, ingest::Value& v) {
+  Base36 digits;
   if (comment.id.empty() || !comment.has_author || !comment.created_at ||
-      (!comment.has_link() && fallback_post.empty())) {
+      post_of(comment, fallback_post, digits).empty()) {
     v.fail(comment.id.empty()    ? "a comment needs an \"id\""
            : !comment.has_author ? "a comment needs an \"author\""
            : !comment.created_at ? "a comment needs \"created_utc\""

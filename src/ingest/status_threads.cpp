@@ -105,7 +105,9 @@ void DatasetBuilder::link_statuses() {
       parents_[p] = t.reply_to == last_conversation ? last_root : find_post(t.reply_to, reply_tag);
       if (parents_[p] == kNone && !gone_.empty()) {
         parents_[p] = through_gone(t.reply_to);
-        answers_[p] = parents_[p] == kNone ? 1 : kAnswersThroughGone;
+        if (parents_[p] != kNone) {
+          answers_[p] = kAnswersThroughGone;
+        }
       }
     }
     if (conversation_named[p] == 0 && !t.conversation.empty()) {
@@ -140,7 +142,7 @@ void DatasetBuilder::place_statuses() {
   const auto answers = [&](std::uint32_t p) { return answers_[p] != 0; };
   const auto parent = [&](std::uint32_t p) { return parents_[p]; };
   // Linked through a gone status: placed by the chain, but whom it answers is unknown.
-  const auto through_gone = [&](std::uint32_t p) { return answers_[p] == kAnswersThroughGone; };
+  const auto via_gone = [&](std::uint32_t p) { return answers_[p] == kAnswersThroughGone; };
   const auto by_account = [&](std::uint32_t p) {
     const AuthorId a = data_.posts[p].author;
     return a == kNone || data_.authors.is_account(a);
@@ -208,7 +210,7 @@ void DatasetBuilder::place_statuses() {
       // The account answering itself: the status it answers is its own (when it is in the
       // data, its author says; else the reply's addressee).
       const bool self_reply =
-          !through_gone(q) &&
+          !via_gone(q) &&
           (up != kNone ? by_account(up)
                        : post.reply_to != kNone && data_.authors.is_account(post.reply_to));
       if (!by_account(q) || !self_reply) {
@@ -250,7 +252,7 @@ void DatasetBuilder::place_statuses() {
     const std::uint32_t up = parent(p);
     // Other people's comments are known when the status came from an input that holds them
     // (and that collects replies: not an account's own feed).
-    const bool under = up != kNone && home[up] == home[p] && !through_gone(p);
+    const bool under = up != kNone && home[up] == home[p] && !via_gone(p);
     placed_.push_back(
         {p, home[p], under ? up : kNone, source_audience_[post_source_[p]] && collects_[p] != 0});
     ++data_.input.statuses_placed;

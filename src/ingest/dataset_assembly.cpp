@@ -55,7 +55,7 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
   for (const auto& [key, n] : shed_orphans_) {
     (find_post(key) == kNone ? orphans : shed_early) += n;
   }
-  shed_orphans_ = {};
+  decltype(shed_orphans_)().swap(shed_orphans_);
   if (shed_early > 0) {
     input.skipped.add(kReadEarly, shed_early);
   }
@@ -242,8 +242,8 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
   if (details != nullptr) {
     details->comments = std::move(comment_details);
   }
-  loose_ = {};
-  placed_ = {};
+  decltype(loose_)().swap(loose_);
+  decltype(placed_)().swap(placed_);
 }
 
 }  // namespace ror::ingest

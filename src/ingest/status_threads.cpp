@@ -125,8 +125,8 @@ void DatasetBuilder::link_statuses() {
   // The links are resolved: the records and the keys they name go before the statuses are
   // placed (which needs room for as many comments), and the heap gives the pages back (glibc
   // keeps freed chunks of the heap resident otherwise: 35 MB on 845,000 statuses).
-  threads_ = {};
-  gone_ = {};
+  decltype(threads_)().swap(threads_);  // (`= {}` would keep the capacity)
+  decltype(gone_)().swap(gone_);
   thread_bytes_ = {};
 #if defined(__GLIBC__)
   malloc_trim(0);

@@ -20,6 +20,19 @@ std::string_view DatasetBuilder::key_of(std::string_view platform, std::string_v
                           : arena.store_joined(platform, PostIndex::kSeparator, id);
 }
 
+DatasetBuilder::Link DatasetBuilder::link_to(std::string_view platform, std::string_view id,
+                                             std::uint32_t& to) {
+  if (id.empty()) {
+    return Link::none;
+  }
+  if (to = find_post(PostIndex::key(platform, id, link_scratch_)); to != kNone) {
+    return Link::post;  // (its key is the post's: post_key gives it back)
+  }
+  to = static_cast<std::uint32_t>(pending_keys_.size());
+  pending_keys_.push_back(key_of(platform, id, thread_bytes_));
+  return Link::key;
+}
+
 std::string_view DatasetBuilder::platform_of(const PostBatch& batch, std::size_t post,
                                              const SourceInfo& info) {
   const std::uint8_t named = batch.posts[post].platform;
@@ -713,13 +726,13 @@ void DatasetBuilder::merge(PostBatch&& batch, std::size_t source, const SourceIn
                   Gone{key_of(info.platform, batch.text(parent), thread_bytes_)});
   }
   for (const ThreadRecord& t : batch.threads) {
-    const std::string_view reply_to = batch.text(t.reply_to_post);
-    const std::string_view conversation = batch.text(t.conversation);
     const std::string_view platform = platform_of(batch, t.post, info);
-    threads_.push_back(
-        {reply_to.empty() ? std::string_view{} : key_of(platform, reply_to, thread_bytes_),
-         conversation.empty() ? std::string_view{} : key_of(platform, conversation, thread_bytes_),
-         static_cast<std::uint32_t>(first_post + t.post), t.collects_replies, t.placed});
+    Thread& thread = threads_.emplace_back();
+    thread.post = static_cast<std::uint32_t>(first_post + t.post);
+    thread.reply_link = link_to(platform, batch.text(t.reply_to_post), thread.reply_to);
+    thread.conversation_link = link_to(platform, batch.text(t.conversation), thread.conversation);
+    thread.collects_replies = t.collects_replies;
+    thread.placed = t.placed;
   }
   // Until the input's size is known, comments wait in chunks: growing one array without knowing
   // its final size would hold the old and the new copy at once.

@@ -41,6 +41,18 @@ std::uint32_t DatasetBuilder::find_post(std::string_view key, std::uint32_t tag)
   return i == nullptr || dropped_[*i] != 0 ? kNone : *i;
 }
 
+std::uint32_t DatasetBuilder::linked_post(Link link, std::uint32_t to) const {
+  switch (link) {
+    case Link::none:
+      return kNone;
+    case Link::post:
+      return dropped_[to] != 0 ? find_post(post_key(to)) : to;
+    case Link::key:
+      return find_post(pending_keys_[to]);
+  }
+  return kNone;
+}
+
 std::uint32_t DatasetBuilder::through_gone(std::string_view key) {
   // Up the chain of gone statuses to the first status in the data; each link's answer is kept,
   // so every chain is walked once however many replies hang from it (a cycle of gone statuses
@@ -76,17 +88,18 @@ void DatasetBuilder::link_statuses() {
   conversations_.assign(n, kNone);
   names_conversation_.assign(n, 0);
   std::vector<std::uint8_t> conversation_named(n, 0);  // a copy named one (maybe its own)
-  // (the statuses of a conversation usually come together: the last lookup is kept)
-  std::string_view last_conversation;
+  // (the statuses of a conversation usually come together: the last one found is kept)
+  std::pair<Link, std::uint32_t> last_conversation{Link::none, kNone};
   std::uint32_t last_root = kNone;
-  // The slot of the status each record answers is asked for a few records ahead (the index is
+  // The slot of a key not found while merging is asked for a few records ahead (the index is
   // far larger than the caches; look_ahead.hpp), its tag kept for the lookup.
   const auto ahead = [&](std::size_t k) {
-    const std::string_view reply_to = threads_[k].reply_to;
-    const std::uint32_t tag = reply_to.empty() ? 0 : PostIndex::tag_of(reply_to);
-    if (!reply_to.empty()) {
-      post_index_.prefetch(tag);
+    const Thread& t = threads_[k];
+    if (t.reply_link != Link::key) {
+      return std::uint32_t{0};
     }
+    const std::uint32_t tag = PostIndex::tag_of(pending_keys_[t.reply_to]);
+    post_index_.prefetch(tag);
     return tag;
   };
   walk_ahead(threads_.size(), ahead, [&](std::size_t k, std::uint32_t reply_tag) {
@@ -100,23 +113,25 @@ void DatasetBuilder::link_statuses() {
       threaded_[p] = 1;
       collects_[p] = static_cast<std::uint8_t>(collects_[p] | (t.collects_replies ? 1 : 0));
     }
-    if (answers_[p] == 0 && !t.reply_to.empty()) {
+    if (answers_[p] == 0 && t.reply_link != Link::none) {
       answers_[p] = 1;
-      parents_[p] = t.reply_to == last_conversation ? last_root : find_post(t.reply_to, reply_tag);
+      parents_[p] = t.reply_link == Link::key ? find_post(pending_keys_[t.reply_to], reply_tag)
+                                              : linked_post(t.reply_link, t.reply_to);
       if (parents_[p] == kNone && !gone_.empty()) {
-        parents_[p] = through_gone(t.reply_to);
+        parents_[p] = through_gone(linked_key(t.reply_link, t.reply_to));
         if (parents_[p] != kNone) {
           answers_[p] = kAnswersThroughGone;
         }
       }
     }
-    if (conversation_named[p] == 0 && !t.conversation.empty()) {
+    if (conversation_named[p] == 0 && t.conversation_link != Link::none) {
       conversation_named[p] = 1;
-      if (t.conversation != post_key(p)) {
+      if (linked_key(t.conversation_link, t.conversation) != post_key(p)) {
         names_conversation_[p] = 1;
-        if (t.conversation != last_conversation) {
-          last_conversation = t.conversation;
-          last_root = find_post(last_conversation);
+        if (const std::pair named{t.conversation_link, t.conversation};
+            named != last_conversation) {
+          last_conversation = named;
+          last_root = linked_post(t.conversation_link, t.conversation);
         }
         conversations_[p] = last_root;
       }
@@ -127,6 +142,7 @@ void DatasetBuilder::link_statuses() {
   // keeps freed chunks of the heap resident otherwise: 35 MB on 845,000 statuses).
   decltype(threads_)().swap(threads_);  // (`= {}` would keep the capacity)
   decltype(gone_)().swap(gone_);
+  decltype(pending_keys_)().swap(pending_keys_);
   thread_bytes_ = {};
 #if defined(__GLIBC__)
   malloc_trim(0);

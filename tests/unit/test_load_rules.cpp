@@ -34,6 +34,7 @@ struct Input {
   std::vector<AccountRecord> accounts;
   std::vector<PostRecord> posts;
   std::vector<CommentRecord> comments;  // apart from their posts
+  std::vector<PostRecord> later_posts;  // a second batch of the same input (a later block)
 };
 
 AccountRecord owner(const std::string& handle) {
@@ -102,6 +103,13 @@ Dataset build(std::vector<Input> inputs, bool details = false) {
       batch.comment(c);
     }
     builder.merge(std::move(batch), i, {inputs[i].platform, inputs[i].audience});
+    if (!inputs[i].later_posts.empty()) {
+      ror::ingest::PostBatch later(name, details);
+      for (const PostRecord& p : inputs[i].later_posts) {
+        later.post(p);
+      }
+      builder.merge(std::move(later), i, {inputs[i].platform, inputs[i].audience});
+    }
     builder.end_source(i, name);
     builder.add_source(name, name, "test", 0);
   }
@@ -117,6 +125,8 @@ std::vector<PostRecord> statuses() {
       status("m1", "me", "2026-03-02T10:10:00Z", "a1", "ann", "r1"),
       status("b1", "bob", "2026-03-02T10:20:00Z", "m1", "me", "r1"),
       status("m3", "me", "2026-03-02T10:30:00Z", "m1", "me", "r1"),  // answers its own comment
+      // answers a status not in the data: placed by its conversation alone
+      status("c1", "dan", "2026-03-02T10:40:00Z", "q7", "eve", "r1"),
       status("s1", "me", "2026-03-02T11:00:00Z", "r1", "me", "r1"),
       status("s2", "me", "2026-03-02T11:05:00Z", "s1", "me", "r1"),
       status("f1", "zed", "2026-03-02T12:00:00Z", {}, {}, "f1"),
@@ -135,23 +145,23 @@ void check_threads(const Dataset& d) {
   CHECK(count_kind(d, PostKind::original) == 4);
   CHECK(count_kind(d, PostKind::outreach) == 3);
   CHECK(d.input.foreign_posts == 2);  // f1 and the reply to it
-  CHECK(d.input.statuses_placed == 6);
+  CHECK(d.input.statuses_placed == 7);
   for (const char* id : {"r1", "s1", "s2", "r2"}) {
     CHECK(post_of(d, id).kind == PostKind::original);
   }
   const auto r1 = comments_of(d, "r1");
-  REQUIRE(r1.size() == 4);
+  REQUIRE(r1.size() == 5);
   std::vector<std::string> ids;
   for (const auto& c : r1) {
     ids.push_back(c.id);
   }
-  std::vector<std::string> want = {"a1", "m1", "b1", "m3"};
+  std::vector<std::string> want = {"a1", "m1", "b1", "m3", "c1"};
   std::sort(ids.begin(), ids.end());
   std::sort(want.begin(), want.end());
   CHECK(ids == want);
   for (const auto& c : r1) {
     const std::string parent = c.parent == ror::kNone ? "" : r1[c.parent].id;
-    CHECK(parent == (c.id == "a1" ? "" : c.id == "m1" ? "a1" : "m1"));
+    CHECK(parent == (c.id == "a1" || c.id == "c1" ? "" : c.id == "m1" ? "a1" : "m1"));
   }
   const auto r2 = comments_of(d, "r2");
   REQUIRE(r2.size() == 2);
@@ -177,6 +187,20 @@ TEST_CASE("load: statuses are placed once the account is known", "[load]") {
     account.accounts.push_back(owner("@ME"));
     x.accounts.clear();
     check_threads(build({x, account}, true));
+  }
+  SECTION("the statuses answered come in a later input") {
+    Input roots;
+    roots.posts = {x.posts[0], x.posts[7]};  // r1, f1
+    x.posts.erase(x.posts.begin() + 7);
+    x.posts.erase(x.posts.begin());
+    check_threads(build({x, roots}, true));
+  }
+  SECTION("statuses written again later in the same input, the later copy kept") {
+    // (links found while merging the first block lead to the copies the later block drops)
+    x.later_posts = {x.posts[0], x.posts[2], x.posts[7]};  // r1, m1, f1
+    const Dataset d = build({x}, true);
+    check_threads(d);
+    CHECK(d.input.warnings.duplicate_post_ids == 3);
   }
   SECTION("the outreach chain counts one person, answered in two months") {
     const ror::MetricValues m = ror::compute_metrics(build({x}), {});

@@ -123,6 +123,7 @@ void DatasetBuilder::assemble(const LoadOptions& options) {
       }
     }
   }
+  decltype(home)().swap(home);  // (room for the arrays below)
 
   // The kept posts keep their order, so each moves only forward: they are compacted in place,
   // saving fresh memory for a copy of them, unless a status placed as a comment must still be

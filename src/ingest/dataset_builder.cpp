@@ -985,6 +985,7 @@ Dataset DatasetBuilder::finish(const LoadOptions& options) {
   flush_comment_chunks(comment_count_);
   name_addressees();
   resolve_account(options);
+  data_.authors.seal();  // (no name is added from here on: the index goes before the placing)
   place_statuses();
   classify_posts();
   // (the links between statuses are spent: room for assemble's arrays)
@@ -998,7 +999,6 @@ Dataset DatasetBuilder::finish(const LoadOptions& options) {
   for (const Comment& c : data_.comments) {
     data_.input.anonymous_comments += data_.authors.is_anonymous(c.author) ? 1 : 0;
   }
-  data_.authors.seal();
   post_index_.release();
   // (a reason named ahead of its repeats, none of which came, or only once-counted skips that
   // came before: PostBatch::post, PostBatch::skip_once)

@@ -299,6 +299,7 @@ TEST_CASE("zstd: frames, skippable frames, tar.zst and --long=31", "[sources]") 
 }
 
 TEST_CASE("members that are no safe regular file are skipped and counted", "[sources]") {
+  // (a directory's own entry is neither read nor counted: a folder on disk counts none either)
   const std::vector<Entry> entries = {
       {"ok.json", "ok"},
       {"./dot/ok.json", "dot"},
@@ -324,7 +325,6 @@ TEST_CASE("members that are no safe regular file are skipped and counted", "[sou
   CHECK(names_of(got) ==
         std::vector<std::string>{"t.tar:ok.json", "t.tar:dot/ok.json", "t.tar:last.json"});
   CHECK(list.skipped() == Skips{{"unsafe member name", 5},
-                                {"directory entry", 1},
                                 {"symlink in an archive", 1},
                                 {"hardlink in an archive", 1},
                                 {"special file in an archive", 2},

@@ -190,8 +190,6 @@ std::optional<std::string> skip_reason(archive_entry* entry) {
       break;
     case AE_IFLNK:
       return "symlink in an archive";
-    case AE_IFDIR:
-      return "directory entry";
     default:
       return "special file in an archive";
   }
@@ -284,6 +282,11 @@ std::optional<ArchiveReader::Member> ArchiveReader::member_from_header(SkipCount
     return Member{state_->name,
                   std::make_unique<MemberStream>(state_, state_->name, std::nullopt, true),
                   std::nullopt, true};
+  }
+  if (archive_entry_filetype(entry) == AE_IFDIR) {
+    // A folder's own entry (`zip -r` writes one): what it holds comes as members of their own,
+    // and a folder on disk counts no entry for itself either.
+    return std::nullopt;
   }
   if (std::optional<std::string> reason = skip_reason(entry)) {
     skips.add(*reason);

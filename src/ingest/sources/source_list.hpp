@@ -54,7 +54,7 @@ class SourceList {
   // ror::Error (bad input) naming the file (and member) that cannot be opened or decoded.
   std::unique_ptr<ByteSource> next();
 
-  // What was passed over, by reason ("symlink in an archive", "directory entry", "unsafe member
+  // What was passed over, by reason ("symlink in an archive", "unsafe member
   // name", ...), with counts, in first-seen order.
   const std::vector<std::pair<std::string, std::uint64_t>>& skipped() const {
     return skips_.counts();

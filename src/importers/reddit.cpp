@@ -133,7 +133,8 @@ class ThreadReader {
   }
 
   void link(const Thing& data, Value& v) {
-    reddit::emit_link(data, v, true, out_);
+    reddit::check_link(data, v);
+    reddit::emit_link(data, true, out_);
     link_ = data.id;
     // A thread is its link's author's, unless something names the account; Reddit's name for
     // a deleted account is no one's.
@@ -206,7 +207,8 @@ void read_listing(Value& v, ingest::RecordSink& out) {
     const std::string_view kind =
         read_kind_and_data(t, data, [](Value& replies) { replies.skip(); });
     if (kind == "t3") {
-      reddit::emit_link(data, t, false, out);
+      reddit::check_link(data, t);
+      reddit::emit_link(data, false, out);
     } else if (kind == "t1") {
       reddit::check_comment(data, {}, t);
       reddit::emit_comment(data, {}, out);

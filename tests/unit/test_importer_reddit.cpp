@@ -221,6 +221,32 @@ TEST_CASE("reddit: a user's listings, alone and with the thread", "[importer][re
   CHECK(comments_of(merged, "q7lnk2").size() == 4);
 }
 
+TEST_CASE("reddit: an Arctic Shift comment tree joins its link", "[importer][reddit]") {
+  // /api/comments/tree of a9k1, whose submission only the author's page of submissions holds:
+  // k7a1 and the answer nested under it, a stub for k7e4, and k7f6.
+  const Dataset d =
+      load_fixture({"reddit/comments_tree_a9k1.json", "reddit-api/posts_search_tidewrack.json"},
+                   account("tidewrack"));
+  CHECK(d.input.formats == std::vector<std::string>{"reddit", "reddit-dump"});
+  CHECK(d.input.posts_read == 2);
+  CHECK(d.input.comments_read == 3);
+  CHECK(skipped(d, kStubbed) == 1);
+  CHECK(skipped(d, kOrphans) == 0);
+  const auto c = comments_of(d, "a9k1");
+  REQUIRE(c.size() == 3);
+  CHECK(c[0].id == "k7a1");
+  CHECK(c[0].parent == ror::kNone);
+  CHECK(c[1].id == "k7b2");
+  CHECK(c[1].parent == 0);
+  CHECK(c[2].id == "k7f6");
+  CHECK(c[2].parent == ror::kNone);
+  CHECK(ror::compute_metrics(d, {})[MetricId::response_rate] == Approx(0.5));
+  // Alone it holds no post.
+  CHECK(error_of("tree.json", fixture_text("reddit/comments_tree_a9k1.json")) ==
+        "empty input: no posts in tree.json (3 comments, none of whose posts is there); passed "
+        "over: 1 comments in 'more' stubs, not in the thread");
+}
+
 TEST_CASE("reddit: detection", "[importer][reddit]") {
   const std::string thread = R"([{"kind": "Listing", "data": {"children": [{"kind": "t3",
     "data": {"id": "p", "author": "me", "created_utc": 1767261600, "title": "t"}}]}},

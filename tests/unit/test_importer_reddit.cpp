@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
@@ -71,6 +72,16 @@ std::string page_of(const std::string& lines) {
     }
   }
   return page + "]}";
+}
+
+// A post's comments as (id, the index of their parent among them): kNone for a top-level one.
+using Placed = std::vector<std::pair<std::string, std::uint32_t>>;
+Placed placed_comments(const Dataset& d, std::string_view post) {
+  Placed out;
+  for (const ror::test::SeenComment& c : comments_of(d, post)) {
+    out.emplace_back(c.id, c.parent);
+  }
+  return out;
 }
 
 // The score JSON of a dataset, but for the names, origins and size of its inputs.
@@ -232,14 +243,8 @@ TEST_CASE("reddit: an Arctic Shift comment tree joins its link", "[importer][red
   CHECK(d.input.comments_read == 3);
   CHECK(skipped(d, kStubbed) == 1);
   CHECK(skipped(d, kOrphans) == 0);
-  const auto c = comments_of(d, "a9k1");
-  REQUIRE(c.size() == 3);
-  CHECK(c[0].id == "k7a1");
-  CHECK(c[0].parent == ror::kNone);
-  CHECK(c[1].id == "k7b2");
-  CHECK(c[1].parent == 0);
-  CHECK(c[2].id == "k7f6");
-  CHECK(c[2].parent == ror::kNone);
+  CHECK(placed_comments(d, "a9k1") ==
+        Placed{{"k7a1", ror::kNone}, {"k7b2", 0}, {"k7f6", ror::kNone}});
   CHECK(ror::compute_metrics(d, {})[MetricId::response_rate] == Approx(0.5));
   // Alone it holds no post.
   CHECK(error_of("tree.json", fixture_text("reddit/comments_tree_a9k1.json")) ==
@@ -545,16 +550,11 @@ TEST_CASE("reddit-dump: search API pages of one author, a folder", "[importer][r
   CHECK(a9k1.get(PostMetric::replies) == 3);
   CHECK(ror::test::text_of(d, "a9k1").starts_with("Night flying with LED tails\n\nFlew the sled"));
   // In input order, a comment given twice where its later copy is (the author's page).
+  CHECK(placed_comments(d, "a9k1") == Placed{{"k7a1", ror::kNone}, {"k7e4", 2}, {"k7b2", 0}});
   const auto c = comments_of(d, "a9k1");
   REQUIRE(c.size() == 3);
-  CHECK(c[0].id == "k7a1");
   CHECK(c[0].author == "gullfeather");
-  CHECK(c[0].parent == ror::kNone);
-  CHECK(c[1].id == "k7e4");
-  CHECK(c[1].parent == 2);
-  CHECK(c[2].id == "k7b2");
   CHECK(c[2].author == "tidewrack");
-  CHECK(c[2].parent == 0);
   CHECK(c[2].created_at == at("2026-01-04T11:00:00Z"));  // "1767524400" on that page
   CHECK(comments_of(d, "a9m3").empty());
   CHECK(post_of(d, "a9m3").get(PostMetric::replies) == 1);
@@ -612,9 +612,7 @@ TEST_CASE("reddit-dump: a page that mixes submissions and comments", "[importer]
   const Dataset d = ror::test::load_text(page, details(), "overview.json");
   CHECK(d.input.formats == std::vector<std::string>{"reddit-dump"});
   CHECK(d.input.posts_read == 1);
-  const auto c = comments_of(d, "p");
-  REQUIRE(c.size() == 1);
-  CHECK(c[0].author == "fan");
+  CHECK(placed_comments(d, "p") == Placed{{"c1", ror::kNone}});
 }
 
 TEST_CASE("reddit-dump: an empty page", "[importer][reddit-dump]") {

@@ -6,9 +6,9 @@
 // those whose link is in no input are counted there. A submissions file holds no comments, so
 // its posts' comments are unknown unless a comments file gives some.
 // The same archives' search APIs answer with pages of the same things, {"data": [...]} (Arctic
-// Shift's /api/posts/search, /api/comments/search, /api/posts/ids; Pushshift's
-// /reddit/search/submission and /reddit/search/comment): a page, one per file or one per line,
-// reads as its things would as lines.
+// Shift's /api/posts/search, /api/comments/search, /api/posts/ids, /api/comments/ids;
+// Pushshift's /reddit/search/submission and /reddit/search/comment): a page, one per file or one
+// per line, reads as its things would as lines.
 #include <algorithm>
 #include <array>
 #include <string>

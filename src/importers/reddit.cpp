@@ -7,7 +7,8 @@
 // comments they stand for; a morechildren response's restate parts of the thread's stubs, so
 // they are counted as stubs only; each stub once, however many inputs give it (a thread saved
 // twice). A listing on its own (a subreddit's or a user's page) gives links without their
-// comments, and comments apart from their links (docs/format.md, "Reddit API").
+// comments, and comments apart from their links; a comment tree of Arctic Shift's API gives a
+// thread's comments without its link (docs/format.md, "Reddit API").
 #include <array>
 #include <string>
 #include <vector>
@@ -35,7 +36,7 @@ constexpr std::string_view kRestated =
 constexpr std::string_view kOther = "Reddit things that are neither links nor comments";
 constexpr std::string_view kErrors = "API errors";
 
-enum Variant : std::uint8_t { thread, morechildren, listing };
+enum Variant : std::uint8_t { thread, morechildren, listing, tree };
 
 // Reads a thing, {"kind": "t1", "data": {...}}, into `data` (read_thing, handing a Listing of
 // replies to on_replies); returns its kind. Fails without either member.
@@ -133,7 +134,8 @@ class ThreadReader {
   }
 
   void link(const Thing& data, Value& v) {
-    reddit::emit_link(data, v, true, out_);
+    reddit::check_link(data, v);
+    reddit::emit_link(data, true, out_);
     link_ = data.id;
     // A thread is its link's author's, unless something names the account; Reddit's name for
     // a deleted account is no one's.
@@ -206,7 +208,8 @@ void read_listing(Value& v, ingest::RecordSink& out) {
     const std::string_view kind =
         read_kind_and_data(t, data, [](Value& replies) { replies.skip(); });
     if (kind == "t3") {
-      reddit::emit_link(data, t, false, out);
+      reddit::check_link(data, t);
+      reddit::emit_link(data, false, out);
     } else if (kind == "t1") {
       reddit::check_comment(data, {}, t);
       reddit::emit_comment(data, {}, out);
@@ -216,7 +219,28 @@ void read_listing(Value& v, ingest::RecordSink& out) {
   });
 }
 
+// A comment tree as Arctic Shift's /api/comments/tree answers: {"data": [...]}, the things of a
+// thread's comments Listing (comments nested through `replies`, and `more` stubs), each comment
+// naming its link, which the tree does not hold.
+void read_tree(Value& v, ingest::RecordSink& out) {
+  static constexpr std::array<std::string_view, 1> kKeys = {"data"};
+  ThreadReader reader(out, false);
+  v.each_field(
+      kKeys,
+      [&](std::string_view key, Value& things) {
+        if (key == "data") {
+          reader.things(things);
+        }
+      },
+      false);
+  reader.finish();
+}
+
 void read(ImportItem& item, ingest::RecordSink& out) {
+  if (item.variant == tree) {
+    read_tree(item.value, out);
+    return;
+  }
   if (item.variant == morechildren) {
     read_morechildren(item.value, out);
     return;
@@ -246,6 +270,14 @@ Detection detect(const Sniff& s) {
     // (not comments_apart: a user's overview mixes its links and comments)
     return detected(kind == "t1" || kind == "t3" ? 95 : 60, whole, listing);
   }
+  if (s.shape == Shape::object && s.get("data") == "[" && !s.has("kind")) {
+    const std::string_view kind = s.get("data/0/kind");
+    if (kind == "t1" || kind == "more") {
+      Detection d = detected(95, whole, tree);
+      d.comments_apart = true;  // comments and stubs only
+      return d;
+    }
+  }
   return {};
 }
 
@@ -255,8 +287,8 @@ const ingest::Importer kReddit = {
     "reddit",
     reddit::kPlatform,
     "Reddit API responses: a thread (/comments/<id>.json, the link and its nested comments), "
-    "/api/morechildren responses, and listings of links or comments (a subreddit's or a user's "
-    "page)",
+    "/api/morechildren responses, listings of links or comments (a subreddit's or a user's "
+    "page), and Arctic Shift's comment trees (/api/comments/tree)",
     "the comments behind 'more' stubs and 'continue this thread' links that were not fetched, "
     "and a listing's links' comments (num_comments still counts them)",
     true,

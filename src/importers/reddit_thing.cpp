@@ -85,10 +85,13 @@ std::uint64_t stub_count(const Thing& stub) {
   return stub.children;
 }
 
-void emit_link(const Thing& link, ingest::Value& v, bool comments_known, ingest::RecordSink& out) {
+void check_link(const Thing& link, ingest::Value& v) {
   if (link.id.empty() || !link.created_at) {
     v.fail(link.id.empty() ? "a link needs an \"id\"" : "a link needs \"created_utc\"");
   }
+}
+
+void emit_link(const Thing& link, bool comments_known, ingest::RecordSink& out) {
   thread_local ingest::PostRecord r;
   thread_local std::string text;
   thread_local std::string url;

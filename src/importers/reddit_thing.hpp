@@ -60,10 +60,13 @@ void read_thing(ingest::Value& v, Thing& out, OnReplies&& on_replies);
 // (0 for a "continue this thread" link, which gives neither).
 std::uint64_t stub_count(const Thing& stub);
 
-// Hands a link over as a post: title and selftext as its text, `ups` (else `score`) as likes,
-// num_comments as replies, view_count as views. `comments_known`: whether the input holds the
-// comments other people wrote under it. Fails at `v` without an id or a time.
-void emit_link(const Thing& link, ingest::Value& v, bool comments_known, ingest::RecordSink& out);
+// Fails at `v` when a link lacks an id or a time.
+void check_link(const Thing& link, ingest::Value& v);
+
+// Hands a checked link over as a post: title and selftext as its text, `ups` (else `score`) as
+// likes, num_comments as replies, view_count as views. `comments_known`: whether the input holds
+// the comments other people wrote under it.
+void emit_link(const Thing& link, bool comments_known, ingest::RecordSink& out);
 
 // Fails at `v` when a comment lacks an id, an author, a time, or a post: its link_id, else
 // `fallback_post` (the thread's link).

@@ -341,6 +341,21 @@ def rc_stand_ins(realdata, workdir):
     return [path]
 
 
+def search_pages(realdata, dump, workdir, per_page=100):
+    """The lines of a dump as the pages Arctic Shift's and Pushshift's search APIs answer
+    ({"data": [...]}, per_page things each, then the empty page after the last), written as files
+    under workdir: the same things, so the same facts as the dump's."""
+    things = dump_lines(os.path.join(realdata, dump))
+    folder = os.path.join(workdir, os.path.basename(dump) + "-pages")
+    os.makedirs(folder, exist_ok=True)
+    paths = []
+    for n, at in enumerate(list(range(0, len(things), per_page)) + [len(things)]):
+        paths.append(os.path.join(folder, "page%03d.json" % n))
+        with open(paths[-1], "w", encoding="utf-8") as f:
+            json.dump({"data": things[at:at + per_page]}, f)
+    return paths
+
+
 def rc_facts(report, realdata):
     comments = dump_lines(os.path.join(realdata, RC_PLAIN))
     inp = report["input"]
@@ -475,6 +490,12 @@ CASES = [
          made=rc_stand_ins, why="the same dump as zstd --long=31"),
     Case("reddit-dump-rc-orphans", None, [RC_ZST, ASKMEN], "reddit-dump", facts=rc_orphan_facts,
          why="comments whose submissions are in no input are counted"),
+    Case("reddit-api-askmen-pages", None, [], "reddit-dump", facts=askmen_facts,
+         made=lambda realdata, workdir: search_pages(realdata, ASKMEN, workdir),
+         why="the submissions as search API pages of 100, and an empty page: the dump's facts"),
+    Case("reddit-api-rc-pages", None, [], "reddit-dump", accounts=("realdata-stand-in",), facts=rc_facts,
+         made=lambda realdata, workdir: rc_stand_ins(realdata, workdir) + search_pages(realdata, RC_PLAIN, workdir),
+         why="the comments as search API pages of 100, with --account: the dump's facts"),
     Case("bluesky", "bluesky", BSKYR, "bluesky-api", facts=bluesky_folder_facts,
          why="the bskyr responses together: chriskenny's feed and profile, and an unrelated thread"),
     Case("bluesky-feed", "bluesky", ["bluesky/getAuthorFeed_chriskenny.json"], "bluesky-api",

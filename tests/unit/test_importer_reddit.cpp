@@ -2,15 +2,19 @@
 // tests/fixtures/importers/reddit (a thread of r/kiteflying and a morechildren response for it),
 // tests/fixtures/importers/reddit-listing (a user's listings of links and of comments), and
 // tests/fixtures/importers/reddit-dump (Pushshift submissions and comments of the same
-// subreddit, and Arctic Shift comments).
+// subreddit, and Arctic Shift comments), and tests/fixtures/importers/reddit-api (the pages of
+// one author's submissions and comments that Arctic Shift's and Pushshift's search APIs answer).
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include "importer_fixtures.hpp"
+#include "ror/render.hpp"
+#include "ror/report.hpp"
 
 using ror::Dataset;
 using ror::LoadOptions;
@@ -53,6 +57,42 @@ std::string fixture_text(const std::string& relative) {
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();
+}
+
+// NDJSON lines as one page of a search API, on one line: {"data": [line, line, ...]}.
+std::string page_of(const std::string& lines) {
+  std::string page = "{\"data\": [";
+  std::istringstream in(lines);
+  std::string line;
+  const char* comma = "";
+  while (std::getline(in, line)) {
+    if (!line.empty()) {
+      page.append(comma).append(line);
+      comma = ", ";
+    }
+  }
+  return page + "]}";
+}
+
+// A post's comments as (id, the index of their parent among them): kNone for a top-level one.
+using Placed = std::vector<std::pair<std::string, std::uint32_t>>;
+Placed placed_comments(const Dataset& d, std::string_view post) {
+  Placed out;
+  for (const ror::test::SeenComment& c : comments_of(d, post)) {
+    out.emplace_back(c.id, c.parent);
+  }
+  return out;
+}
+
+// The score JSON of a dataset, but for the names, origins and size of its inputs.
+std::string score_json(const Dataset& d) {
+  ror::Report report = ror::build_report(d, ror::default_score_config(), {});
+  report.input.files.clear();
+  report.input.origins.clear();
+  report.input.bytes = 0;
+  std::ostringstream out;
+  ror::render_json(report, {}, out);
+  return out.str();
 }
 
 }  // namespace
@@ -190,6 +230,26 @@ TEST_CASE("reddit: a user's listings, alone and with the thread", "[importer][re
   CHECK(merged.posts.size() == 2);
   CHECK(post_of(merged, "q7lnk2").comments_known);
   CHECK(comments_of(merged, "q7lnk2").size() == 4);
+}
+
+TEST_CASE("reddit: an Arctic Shift comment tree joins its link", "[importer][reddit]") {
+  // /api/comments/tree of a9k1, whose submission only the author's page of submissions holds:
+  // k7a1 and the answer nested under it, a stub for k7e4, and k7f6.
+  const Dataset d =
+      load_fixture({"reddit/comments_tree_a9k1.json", "reddit-api/posts_search_tidewrack.json"},
+                   account("tidewrack"));
+  CHECK(d.input.formats == std::vector<std::string>{"reddit", "reddit-dump"});
+  CHECK(d.input.posts_read == 2);
+  CHECK(d.input.comments_read == 3);
+  CHECK(skipped(d, kStubbed) == 1);
+  CHECK(skipped(d, kOrphans) == 0);
+  CHECK(placed_comments(d, "a9k1") ==
+        Placed{{"k7a1", ror::kNone}, {"k7b2", 0}, {"k7f6", ror::kNone}});
+  CHECK(ror::compute_metrics(d, {})[MetricId::response_rate] == Approx(0.5));
+  // Alone it holds no post.
+  CHECK(error_of("tree.json", fixture_text("reddit/comments_tree_a9k1.json")) ==
+        "empty input: no posts in tree.json (3 comments, none of whose posts is there); passed "
+        "over: 1 comments in 'more' stubs, not in the thread");
 }
 
 TEST_CASE("reddit: detection", "[importer][reddit]") {
@@ -469,4 +529,150 @@ TEST_CASE("reddit-dump: what a comment file read last drops is counted",
   }
   std::sort(names.begin(), names.end());
   CHECK(names == std::vector<std::string>{"fan", "friend", "me", "other"});  // (fan: a mixed batch)
+}
+
+TEST_CASE("reddit-dump: search API pages of one author, a folder", "[importer][reddit-dump]") {
+  // Arctic Shift's pages of tidewrack's submissions and comments (and the empty page after the
+  // last), and Pushshift's page of the comments under one of the submissions: tidewrack's k7b2
+  // is on two pages, k6z0 is on a submission in no file.
+  const Dataset d = load_fixture({"reddit-api"}, account("tidewrack"));
+  CHECK(d.input.formats == std::vector<std::string>(4, "reddit-dump"));
+  CHECK(d.input.posts_read == 2);
+  CHECK(d.input.comments_read == 5);
+  CHECK(d.input.comments_merged == 1);
+  CHECK(skipped(d, kOrphans) == 1);
+  CHECK(d.input.skipped.counts.size() == 1);
+  CHECK(count_kind(d, PostKind::original) == 2);
+  CHECK(d.input.warnings.total() == 0);
+  const ror::Post& a9k1 = post_of(d, "a9k1");
+  CHECK(a9k1.created_at == at("2026-01-04T10:00:00Z"));
+  CHECK(a9k1.get(PostMetric::likes) == 15);
+  CHECK(a9k1.get(PostMetric::replies) == 3);
+  CHECK(ror::test::text_of(d, "a9k1").starts_with("Night flying with LED tails\n\nFlew the sled"));
+  // In input order, a comment given twice where its later copy is (the author's page).
+  CHECK(placed_comments(d, "a9k1") == Placed{{"k7a1", ror::kNone}, {"k7e4", 2}, {"k7b2", 0}});
+  const auto c = comments_of(d, "a9k1");
+  REQUIRE(c.size() == 3);
+  CHECK(c[0].author == "gullfeather");
+  CHECK(c[2].author == "tidewrack");
+  CHECK(c[2].created_at == at("2026-01-04T11:00:00Z"));  // "1767524400" on that page
+  CHECK(comments_of(d, "a9m3").empty());
+  CHECK(post_of(d, "a9m3").get(PostMetric::replies) == 1);
+  const ror::MetricValues m = ror::compute_metrics(d, {});
+  CHECK(m[MetricId::comments] == 3);
+  CHECK(m[MetricId::audience_comments] == 2);
+  CHECK(m[MetricId::response_rate] == Approx(0.5));  // k7a1 answered by k7b2, k7e4 not
+  // Nothing names the account: the most frequent author of the submissions.
+  const Dataset guessed = load_fixture({"reddit-api"}, details());
+  CHECK(guessed.account.inferred);
+  CHECK(guessed.account.names == std::vector<std::string>{"tidewrack"});
+}
+
+TEST_CASE("reddit-dump: things give the same figures as lines and as pages",
+          "[importer][reddit-dump]") {
+  const std::string rs = fixture_text("reddit-dump/RS_kiteflying.ndjson");
+  const std::string rc = fixture_text("reddit-dump/RC_kiteflying.ndjson");
+  const std::string arctic = fixture_text("reddit-dump/arctic_shift_comments.jsonl");
+  // Arctic Shift's two comments as two pages, one per line.
+  const std::size_t cut = arctic.find('\n') + 1;
+  const std::string arctic_pages =
+      page_of(arctic.substr(0, cut)) + "\n" + page_of(arctic.substr(cut)) + "\n";
+  LoadOptions options = account("tidewrack");
+  SECTION("the account named") {}
+  SECTION("no account named") {
+    options.accounts.clear();
+  }
+  SECTION("the comment files read last and shed, in blocks") {
+    options.block_bytes = 128;
+    options.threads = 2;
+  }
+  const Dataset lines =
+      ror::load_buffers({{"RC.ndjson", rc}, {"RS.ndjson", rs}, {"arctic.jsonl", arctic}}, options);
+  const Dataset pages = ror::load_buffers(
+      {{"rc.json", page_of(rc)}, {"rs.json", page_of(rs)}, {"arctic.ndjson", arctic_pages}},
+      options);
+  CHECK(pages.input.formats == std::vector<std::string>(3, "reddit-dump"));
+  CHECK(pages.input.posts_read == 3);
+  CHECK(pages.input.comments_read == 9);
+  if (options.block_bytes == 128) {
+    CHECK(pages.input.files == std::vector<std::string>{"rs.json", "rc.json", "arctic.ndjson"});
+  }
+  CHECK(score_json(pages) == score_json(lines));
+  for (const std::string_view id : lines.post_ids) {
+    CHECK(comments_of(pages, id).size() == comments_of(lines, id).size());
+  }
+}
+
+TEST_CASE("reddit-dump: a page that mixes submissions and comments", "[importer][reddit-dump]") {
+  const std::string page =
+      R"({"data": [{"id": "c1", "author": "fan", "created_utc": 1767261700, "body": "nice", )"
+      R"("link_id": "t3_p", "parent_id": "t3_p", "subreddit": "s"}, )"
+      R"({"id": "p", "author": "me", "created_utc": 1767261600, "title": "t", )"
+      R"("num_comments": 1, "subreddit": "s"}], "metadata": {"total_results": 2}})";
+  const Dataset d = ror::test::load_text(page, details(), "overview.json");
+  CHECK(d.input.formats == std::vector<std::string>{"reddit-dump"});
+  CHECK(d.input.posts_read == 1);
+  CHECK(placed_comments(d, "p") == Placed{{"c1", ror::kNone}});
+}
+
+TEST_CASE("reddit-dump: an empty page", "[importer][reddit-dump]") {
+  // Alone it holds no posts; beside other inputs it is read as nothing (the folder above).
+  CHECK(error_of("page2.json", R"({"data": []})") == "empty input: no posts in page2.json");
+  CHECK(error_of("page2.json", R"({"data": [], "metadata": {"total_results": 0}})") ==
+        "empty input: no posts in page2.json");
+  // With a member no archive writes it is nobody's.
+  CHECK(error_of("page2.json", R"({"data": [], "paging": {}})")
+            .find("no importer recognises this input") != std::string::npos);
+  const std::string sub = R"({"id": "p", "author": "me", "created_utc": 1, "title": "t", )"
+                          R"("num_comments": 0})";
+  const Dataset d = ror::load_buffers(
+      {{"a.json", R"({"data": []})"}, {"b.json", "{\"data\": [" + sub + "]}"}}, details());
+  CHECK(d.input.formats == std::vector<std::string>(2, "reddit-dump"));
+  CHECK(d.input.posts_read == 1);
+  CHECK(d.input.skipped.counts.empty());
+}
+
+TEST_CASE("reddit-dump: a page's \"data\" given twice is the last one", "[importer][reddit-dump]") {
+  const Dataset d = ror::test::load_text(
+      R"({"data": [{"id": "p", "author": "me", "created_utc": 1, "title": "t", "num_comments": 0}],)"
+      R"( "data": [{"id": "q", "author": "me", "created_utc": 2, "title": "u", "num_comments": 0}]})",
+      details(), "page.json");
+  CHECK(d.post_ids == std::vector<std::string_view>{"q"});
+  CHECK(d.input.warnings.total() == 1);  // the duplicate key
+}
+
+TEST_CASE("reddit-dump: detection of pages", "[importer][reddit-dump]") {
+  const auto sub = [](const char* id) {
+    return fmt::format(R"({{"id": "{}", "author": "me", "created_utc": "1767261600", )"
+                       R"("subreddit": "s", "title": "t", "num_comments": 0}})",
+                       id);
+  };
+  // One page per line.
+  const Dataset d = ror::test::load_text(
+      page_of(sub("p")) + "\n" + page_of(sub("q") + "\n" + sub("r")) + "\n", details(), "pages");
+  CHECK(d.input.formats == std::vector<std::string>{"reddit-dump"});
+  CHECK(d.post_ids == std::vector<std::string_view>{"p", "q", "r"});
+  // A Reddit listing's "data" is an object: still the reddit importer's.
+  CHECK(load_fixture({"reddit-listing/submitted.json"}).input.formats ==
+        std::vector<std::string>{"reddit"});
+  // Things that are not Reddit's in "data" (an X API page, aggregations) are not a dump's.
+  CHECK(error_of("agg.json", R"({"data": [{"key": "kiteflying", "doc_count": 12}]})")
+            .find("no importer recognises this input") != std::string::npos);
+}
+
+TEST_CASE("reddit-dump: a bad element of a page names its path", "[importer][reddit-dump]") {
+  const std::string ok = R"({"id": "p", "author": "me", "created_utc": 1767261600, )"
+                         R"("subreddit": "s", "title": "t", "num_comments": 1})";
+  CHECK(error_of("page.json",
+                 "{\"data\": [" + ok +
+                     R"(, {"id": "c", "author": "a", "created_utc": 1, "body": "b"}]})") ==
+        "a comment needs a \"link_id\" at /data/1 (page.json:1)");
+  CHECK(error_of("page.json", "{\"data\": [" + ok + ", 7]}") ==
+        "an element of \"data\" must be a submission or a comment object, not a number at "
+        "/data/1 (page.json:1)");
+  CHECK(error_of("page.json", "{\"data\": [" + ok +
+                                  R"(, {"id": "q", "created_utc": 1, "num_comments": -1}]})") ==
+        "\"num_comments\" must be a non-negative integer at /data/1/num_comments (page.json:1)");
+  CHECK(error_of("pages.ndjson", page_of(ok) + "\n{\"data\": {\"id\": 1}}\n") ==
+        "\"data\" must be an array, not an object at /data (pages.ndjson:2)");
 }

@@ -51,13 +51,13 @@ std::string account_name(const Dataset& d, AuthorId given) {
   return !a.handle.empty() ? a.handle : !a.names.empty() ? a.names.front() : a.id;
 }
 
-Json post_json(const Dataset& d, std::size_t i, bool mixed) {
+Json post_json(const Dataset& d, std::size_t i, bool says_platform) {
   const Post& p = d.posts[i];
   const PostDetails& details = d.details->posts[i];
   Json out{{"id", std::string(d.post_ids[i])}};
-  // Posts of several platforms each say theirs: their ids and their authors are that platform's
+  // A post that says its platform: its ids and its authors are that platform's
   // (reading them back tells "alice" on X from "alice" on Mastodon, as the load did).
-  if (mixed && !d.platforms[p.platform].empty()) {
+  if (says_platform && !d.platforms[p.platform].empty()) {
     out["platform"] = d.platforms[p.platform];
   }
   out["created_at"] = format_utc_ms(p.created_at);
@@ -131,19 +131,22 @@ void write_ror_v1(const Dataset& data, bool ndjson, std::ostream& out) {
     throw Error(ExitCode::usage, "the dataset was loaded without its texts (keep_details)");
   }
   const Json account = account_json(data.account);
-  const bool mixed = std::any_of(data.posts.begin(), data.posts.end(), [&](const Post& p) {
-    return p.platform != data.posts.front().platform;
-  });
+  // Posts of several platforms each say theirs; so do posts of one when the account names
+  // none, which would leave them in the file's own namespace (`--by platform` names it).
+  const bool says_platform = data.account.platform.empty() ||
+                             std::any_of(data.posts.begin(), data.posts.end(), [&](const Post& p) {
+                               return p.platform != data.posts.front().platform;
+                             });
   if (ndjson) {
     out << dump(Json{{"schema", "ror/v1"}, {"account", account}}) << '\n';
     for (std::size_t i = 0; i < data.posts.size(); ++i) {
-      out << dump(post_json(data, i, mixed)) << '\n';
+      out << dump(post_json(data, i, says_platform)) << '\n';
     }
     return;
   }
   out << "{\"schema\": \"ror/v1\",\n \"account\": " << dump(account) << ",\n \"posts\": [";
   for (std::size_t i = 0; i < data.posts.size(); ++i) {
-    out << (i == 0 ? "\n  " : ",\n  ") << dump(post_json(data, i, mixed));
+    out << (i == 0 ? "\n  " : ",\n  ") << dump(post_json(data, i, says_platform));
   }
   out << "\n ]}\n";
 }

@@ -126,10 +126,9 @@ def check_set(binary, name, paths, workdir):
         for d in differences(want, report_part(converted)):
             failures.append("%s (%s): original vs converted %s" % (name, layout, d))
         # Each platform's row survives too, named as before (its people stay its own).
-        if True:
-            for d in differences(report_part(score(binary, paths, by_platform)),
-                                 report_part(score(binary, [out], by_platform))):
-                failures.append("%s (%s, --by platform): original vs converted %s" % (name, layout, d))
+        for d in differences(report_part(score(binary, paths, by_platform)),
+                             report_part(score(binary, [out], by_platform))):
+            failures.append("%s (%s, --by platform): original vs converted %s" % (name, layout, d))
         try:
             ref = ror_reference.score_files([out])
         except ror_reference.InputError as e:

@@ -55,6 +55,9 @@ struct CheckResult {
   Requirement requirement;
   std::optional<double> value;
   bool passed = false;
+  // A condition on a score that rests on less than min_coverage of its weight: that coverage
+  // (the line says so, pass or fail: a gate on little data answers little).
+  std::optional<double> low_coverage;
 };
 
 // Judges a condition on its measured value (unknown fails).

@@ -446,7 +446,12 @@ std::string check_line(const CheckResult& check) {
   const Requirement& r = check.requirement;
   const std::string measured =
       check.value ? fmt::format("{:.6g}", *check.value) : std::string("unknown");
-  return fmt::format("{}: measured {} ({})", r.text, measured, check.passed ? "passed" : "failed");
+  const std::string low =
+      check.low_coverage ? fmt::format("; low confidence: the score rests on {:.0f}% of its weight",
+                                       std::floor(*check.low_coverage * 100.0))
+                         : std::string();
+  return fmt::format("{}: measured {} ({}{})", r.text, measured, check.passed ? "passed" : "failed",
+                     low);
 }
 
 std::string csv_cell(std::string_view text, bool raw) {

@@ -299,7 +299,7 @@ void render_table(const Report& r, const RenderOptions& options, std::ostream& o
     out << '\n' << p.bold("CHECKS") << '\n';
     for (const CheckResult& c : r.checks) {
       out << (c.passed ? p.good("PASS ") : p.bad("FAIL "))
-          << fit(render::check_line(c), p.width() - 5) << '\n';
+          << render::wrap(render::check_line(c), p.width() - 5, 5) << '\n';
     }
   }
   out << '\n';

@@ -310,8 +310,11 @@ Report build_report(const Dataset& data, std::span<const std::uint32_t> posts,
     report.levels = audience.per_level;
   }
   for (const Requirement& r : requirements) {
-    report.checks.push_back(
+    CheckResult& c = report.checks.emplace_back(
         check_requirement(r, requirement_value(r, report.metrics, report.scores)));
+    if (!r.metric && !r.coverage && report.scores.low_confidence_of(r.group)) {
+      c.low_coverage = report.scores.coverage_of(r.group);
+    }
   }
   return report;
 }

@@ -209,7 +209,7 @@ std::optional<double> requirement_value(const Requirement& r, const MetricValues
 }
 
 CheckResult check_requirement(const Requirement& requirement, std::optional<double> value) {
-  return {requirement, value, value && holds(*value, requirement.op, requirement.threshold)};
+  return {requirement, value, value && holds(*value, requirement.op, requirement.threshold), {}};
 }
 
 }  // namespace ror

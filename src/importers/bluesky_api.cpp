@@ -5,6 +5,7 @@
 // URI. Replies are posts too: every post is a status, placed once the account is known
 // (docs/format.md, "Threads"), with the conversation its record names (reply.root). Hashtags
 // and mentions are the record's facets, whose places are UTF-8 byte offsets into its text.
+#include <array>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -526,6 +527,12 @@ Detection detect(const Sniff& s) {
   const auto at_uri = [&](std::string_view path) { return s.get(path).substr(0, 5) == "at://"; };
   if (s.get("feed") == "[" && at_uri("feed/0/post/uri")) {
     return detected(95, {FramingKind::document, {"feed", {}}, false}, feed);
+  }
+  // The last page of a feed, {"feed": []}, perhaps with its cursor: read as nothing, so that a
+  // folder of pages ends well and the page alone is an empty input.
+  static constexpr std::array<std::string_view, 2> kEmptyFeed = {"feed", "cursor"};
+  if (s.get("feed") == "[" && !s.has("feed/0") && s.only_members(kEmptyFeed)) {
+    return detected(40, {FramingKind::document, {"feed", {}}, false}, feed);
   }
   if (s.get("thread") == "{" &&
       (at_uri("thread/post/uri") || s.get("thread/$type").substr(0, 17) == "app.bsky.feed.def")) {

@@ -124,17 +124,9 @@ Look look_at(const Sniff& s, std::string_view at) {
   return l;
 }
 
-// Whether every top-level member of a page is one the archives write: "data", Pushshift's
-// "metadata", an "error".
-bool page_members_only(const Sniff& s) {
-  static constexpr std::array<std::string_view, 3> kMembers = {"data", "metadata", "error"};
-  const std::string_view paths = s.paths;
-  return std::all_of(s.fields.begin(), s.fields.end(), [&](const Sniff::Field& f) {
-    const std::string_view path = paths.substr(f.path_at, f.path_size);
-    const std::string_view member = path.substr(0, path.find('/'));
-    return std::find(kMembers.begin(), kMembers.end(), member) != kMembers.end();
-  });
-}
+// The top-level members of a page the archives write: "data", Pushshift's "metadata", an
+// "error".
+constexpr std::array<std::string_view, 3> kPageMembers = {"data", "metadata", "error"};
 
 Detection detect(const Sniff& s) {
   using ingest::Shape;
@@ -150,7 +142,7 @@ Detection detect(const Sniff& s) {
   if (page && !s.has("data/0")) {
     // An empty page says nothing of what it would hold: it is read (as nothing) only when all
     // of it looks like an archive's.
-    return page_members_only(s) ? detected(40, framing, pages) : Detection{};
+    return s.only_members(kPageMembers) ? detected(40, framing, pages) : Detection{};
   }
   if (!look.thing()) {
     return {};

@@ -350,6 +350,14 @@ bool Sniff::has(std::string_view path) const {
   });
 }
 
+bool Sniff::only_members(std::span<const std::string_view> members) const {
+  return std::all_of(fields.begin(), fields.end(), [&](const Field& f) {
+    const std::string_view path = std::string_view(paths).substr(f.path_at, f.path_size);
+    const std::string_view member = path.substr(0, path.find('/'));
+    return std::find(members.begin(), members.end(), member) != members.end();
+  });
+}
+
 std::string_view Sniff::get(std::string_view path) const {
   for (const Field& f : fields) {
     if (std::string_view(paths).substr(f.path_at, f.path_size) == path) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -58,6 +59,9 @@ struct Sniff {
   bool has(std::string_view path) const;
   // The value at `path` as described above, or "" when absent.
   std::string_view get(std::string_view path) const;
+  // Whether every top-level member of the first item is one of `members` (an empty page of a
+  // paged API, which shows no item to tell its format by, holds nothing else).
+  bool only_members(std::span<const std::string_view> members) const;
   // The last component of the name ("tweets.js" of "archive.zip:data/tweets.js").
   std::string_view file_name() const;
 };

@@ -198,6 +198,12 @@ TEST_CASE("bluesky-api: detection and --from", "[importer][bluesky-api]") {
   }
   CHECK(bluesky->detect(ror::ingest::sniff("f.json", R"({"feed": [{"post": {"uri": "x"}}]})", true))
             .confidence == 0);
+  // A feed's last page holds no item: alone it is an empty input, with a member no feed page
+  // has it is nobody's.
+  CHECK(error_of("feed.json", R"({"feed": [], "cursor": "3l2k"})") ==
+        "empty input: no posts in feed.json");
+  CHECK(error_of("feed.json", R"({"feed": [], "next": 2})").find("no importer recognises") !=
+        std::string::npos);
   ror::LoadOptions forced;
   forced.from = "bluesky-api";
   CHECK(load_fixture({"bluesky-api/thread.json"}, forced).input.posts_read == 5);

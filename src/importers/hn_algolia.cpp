@@ -13,9 +13,7 @@
 namespace ror::importers {
 namespace {
 
-using hn::kDeleted;
 using hn::kPlatform;
-using hn::kPollOptions;
 using ingest::detected;
 using ingest::Detection;
 using ingest::FramingKind;
@@ -84,27 +82,14 @@ void read_tree(Value& v, ingest::RecordSink& out) {
     if (n.story_id.empty()) {
       n.story_id = up != nullptr ? up->story_id : n.type == "comment" ? std::string_view{} : n.id;
     }
-    if (n.type == "pollopt") {
-      out.skip(kPollOptions);
-      continue;
-    }
-    if (!n.has_author) {
-      out.skip(kDeleted);  // a deleted comment keeps its place with no author and no text
-      out.gone(n.id, n.parent_id);
+    if (hn::passed_over(n, out)) {
       continue;
     }
     ingest::PostRecord r;
-    r.id = n.id;
-    r.author = n.author;
-    r.created_at = n.created_at;
-    const bool comment = hn::is_comment(n.type, n.parent_id);
-    if (comment) {
-      r.reply_to_post = n.parent_id;
-      r.conversation = n.story_id;
-      if (up != nullptr && up->has_author && up->type != "pollopt") {
-        r.reply_to_author = up->author;
-        r.has_reply_to = true;
-      }
+    const bool comment = hn::start_status(n, r);
+    if (comment && up != nullptr && up->has_author && up->type != "pollopt") {
+      r.reply_to_author = up->author;
+      r.has_reply_to = true;
     }
     r.comments_known = true;  // the item holds every reply under it
     // The story's author is the account when nothing names one.

@@ -43,6 +43,31 @@ bool read_algolia_field(std::string_view key, ingest::Value& f, AlgoliaItem& ite
   return true;
 }
 
+bool passed_over(const AlgoliaItem& item, ingest::RecordSink& out) {
+  if (item.type == "pollopt") {
+    out.skip(kPollOptions);
+    return true;
+  }
+  if (!item.has_author) {
+    out.skip(kDeleted);  // (a deleted comment keeps its place with no author and no text)
+    out.gone(item.id, item.parent_id);
+    return true;
+  }
+  return false;
+}
+
+bool start_status(const AlgoliaItem& item, ingest::PostRecord& r) {
+  r.id = item.id;
+  r.author = item.author;
+  r.created_at = item.created_at;
+  const bool comment = is_comment(item.type, item.parent_id);
+  if (comment) {
+    r.reply_to_post = item.parent_id;
+    r.conversation = item.story_id;
+  }
+  return comment;
+}
+
 void put_status(ingest::PostRecord& r, const Words& words, bool guess, ingest::RecordSink& out) {
   thread_local std::string text;  // (the buffers reused)
   thread_local std::string url;

@@ -44,10 +44,18 @@ struct AlgoliaItem {
 // whether it was.
 bool read_algolia_field(std::string_view key, ingest::Value& f, AlgoliaItem& item);
 
-// Whether an Algolia item (or hit) of this type, answering `parent_id`, is a comment.
+// Whether an item of this type (Firebase's or Algolia's), answering `parent_id`, is a comment.
 inline bool is_comment(std::string_view type, std::string_view parent_id) {
   return type == "comment" || (type.empty() && !parent_id.empty());
 }
+
+// Counts and passes over an Algolia item that is no status: a poll option, or a deleted item (no
+// author), whose replies answer what it answered. Returns whether it did.
+bool passed_over(const AlgoliaItem& item, ingest::RecordSink& out);
+
+// Starts the record of an Algolia item: its id, author and time, and for a comment the item it
+// answers and its story. Returns whether it is a comment.
+bool start_status(const AlgoliaItem& item, ingest::PostRecord& r);
 
 // Hands `r` over as a status, with its id, author, time and (for a comment) the ids it answers
 // already set: its text is the title, then the text of the HTML; its link the item's page; its

@@ -4,8 +4,6 @@
 // tests/fixtures/importers/reddit-dump (Pushshift submissions and comments of the same
 // subreddit, and Arctic Shift comments).
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
@@ -22,6 +20,7 @@ using ror::test::at;
 using ror::test::comments_of;
 using ror::test::count_kind;
 using ror::test::error_of;
+using ror::test::fixture_text;
 using ror::test::load_fixture;
 using ror::test::post_of;
 using ror::test::skipped;
@@ -45,14 +44,6 @@ LoadOptions account(const char* name) {
   o.accounts = {name};
   o.keep_details = true;
   return o;
-}
-
-// A fixture's bytes, to load under another name.
-std::string fixture_text(const std::string& relative) {
-  std::ifstream in(ror::test::fixture_path(relative), std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
 }
 
 }  // namespace

@@ -7,14 +7,15 @@
 
 #include <fmt/format.h>
 
-#include "importers/handle_profile.hpp"
+#include "importers/hn_item.hpp"
 #include "importers/importers.hpp"
 
 namespace ror::importers {
 namespace {
 
-using ingest::AccountRecord;
-using ingest::AccountRole;
+using hn::kDeleted;
+using hn::kPlatform;
+using hn::kPollOptions;
 using ingest::CountText;
 using ingest::detected;
 using ingest::Detection;
@@ -24,11 +25,6 @@ using ingest::Sniff;
 using ingest::TimeFormat;
 using ingest::Value;
 using simdjson::ondemand::json_type;
-
-constexpr std::string_view kItemUrl = "https://news.ycombinator.com/item?id=";
-constexpr std::string_view kPlatform = "hackernews";
-constexpr std::string_view kDeleted = "deleted or dead items";
-constexpr std::string_view kPollOptions = "poll options";
 
 enum Variant : std::uint8_t { item, items };
 
@@ -48,14 +44,9 @@ void read_item(Value& v, ingest::RecordSink& out) {
   static constexpr std::array<std::string_view, 11> kKeys = {
       "id",    "by",    "time", "type",    "parent", "descendants",
       "score", "title", "text", "deleted", "dead"};
-  thread_local std::string text;
-  thread_local std::string url;
   ingest::PostRecord r;
   std::string_view type;
-  std::string_view title;
-  std::string_view html;
-  std::optional<std::int64_t> descendants;
-  std::optional<std::int64_t> score;
+  hn::Words words;
   bool has_time = false;
   bool gone = false;
   if (v.type() != json_type::object) {
@@ -76,13 +67,13 @@ void read_item(Value& v, ingest::RecordSink& out) {
     } else if (key == "parent") {
       r.reply_to_post = f.optional_id().value_or("");
     } else if (key == "descendants") {
-      descendants = f.count(CountText::digits_too);
+      words.replies = f.count(CountText::digits_too);
     } else if (key == "score") {
-      score = f.count(CountText::digits_too);
+      words.points = f.count(CountText::digits_too);
     } else if (key == "title") {
-      title = f.optional_string().value_or("");
+      words.title = f.optional_string().value_or("");
     } else if (key == "text") {
-      html = f.optional_string().value_or("");
+      words.html = f.optional_string().value_or("");
     } else if (key == "deleted" || key == "dead") {
       gone = read_flag(f) || gone;
     }
@@ -105,46 +96,15 @@ void read_item(Value& v, ingest::RecordSink& out) {
   if (r.author.empty()) {
     v.fail("an item needs \"by\" (unless it is deleted or dead)");
   }
-  r.has_author = true;
   // A comment answers its parent; any other item (a story, a job, a poll) starts a thread.
-  const bool comment = type == "comment" || (type.empty() && !r.reply_to_post.empty());
+  const bool comment = hn::is_comment(type, r.reply_to_post);
   if (!comment) {
     r.reply_to_post = {};
   }
-  text.clear();
-  if (!title.empty()) {
-    text.assign(title);
-  }
-  if (!html.empty()) {
-    const std::string_view body = out.html_text(html);
-    if (!text.empty() && !body.empty()) {
-      text.push_back('\n');
-    }
-    text.append(body);
-  }
-  r.text = text;
-  url.assign(kItemUrl).append(r.id);  // (the buffer reused)
-  r.url = url;
-  if (score) {
-    r.set(PostMetric::likes, *score);
-  }
-  if (descendants) {
-    r.set(PostMetric::replies, *descendants);
-  }
-  r.threaded = true;
   r.comments_known = false;  // an item holds no comments: they are items of their own
-  r.hashtags_listed = true;  // (Hacker News has neither hashtags nor mentions)
-  r.mentions_listed = true;
-  const AccountRecord& profile = handle_profile(kPlatform, r.author);
-  if (!comment) {
-    // The story's author is the account when nothing names one (each story's, when several
-    // are read).
-    AccountRecord guess = profile;
-    guess.role = AccountRole::guess;
-    out.account(std::move(guess));
-  }
-  out.account(profile);
-  out.post(r);
+  // The story's author is the account when nothing names one (each story's, when several are
+  // read).
+  hn::put_status(r, words, !comment, out);
 }
 
 void read(ImportItem& it, ingest::RecordSink& out) {

@@ -18,6 +18,7 @@ std::span<const Importer* const> importers() {
       &importers::kRedditDump,
       &importers::kBlueskyApi,
       &importers::kHnAlgolia,
+      &importers::kHnAlgoliaSearch,
       &importers::kHnFirebase,
       &importers::kWordpressApi,
       &importers::kWordpressWxr,

@@ -13,8 +13,8 @@ compared with the binary's report of it as tests/reference/compare.py does.
 Input sets:
   - our fixtures (tests/fixtures/importers): every folder as a whole, every archive beside them,
     every file of the folders whose files are read one by one (x-api, mastodon-api, reddit,
-    reddit-dump, reddit-api, bluesky-api, hn-algolia, hn-firebase, wordpress-api, youtube-api,
-    linkedin), and the folders read together in COMBINED;
+    reddit-dump, reddit-api, bluesky-api, hn-algolia, hn-algolia-search, hn-firebase, wordpress-api,
+    youtube-api, linkedin), and the folders read together in COMBINED;
   - the real exports in ../shared/realdata of the formats x-archive, x-api, mastodon-export,
     mastodon-api, reddit, reddit-dump, bluesky-api, hn-firebase, wordpress-api, youtube-api,
     facebook, instagram and linkedin: every folder as a whole, every file in it, and every folder or
@@ -47,7 +47,7 @@ import ror_reference  # noqa: E402
 
 # Folders whose files are each a complete input on their own.
 PER_FILE = ("x-api", "mastodon-api", "reddit", "reddit-dump", "reddit-api", "bluesky-api", "hn-algolia",
-            "hn-firebase", "wordpress-api", "youtube-api", "linkedin")
+            "hn-algolia-search", "hn-firebase", "wordpress-api", "youtube-api", "linkedin")
 # Fixture folders read together: one account's export and API pages, whose posts merge.
 COMBINED = (("mastodon-export", "mastodon-api"), ("x-archive", "x-api"), ("wordpress-wxr", "wordpress-api"),
             ("x-archive", "mastodon-export", "bluesky-api"))

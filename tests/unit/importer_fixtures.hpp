@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +23,12 @@ namespace ror::test {
 // The path of a fixture, relative to tests/fixtures/importers.
 inline std::string fixture_path(const std::string& relative) {
   return std::string(ROR_SOURCE_DIR) + "/tests/fixtures/importers/" + relative;
+}
+
+// The bytes of a fixture, relative to tests/fixtures/importers.
+inline std::string fixture_text(const std::string& relative) {
+  std::ifstream in(fixture_path(relative), std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 // Loads fixtures (files, folders or archives, relative to tests/fixtures/importers) as one

@@ -4,9 +4,6 @@
 // and getProfile.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <iterator>
-
 #include "importer_fixtures.hpp"
 #include "ingest/detect.hpp"
 #include "ingest/sniff.hpp"
@@ -20,6 +17,7 @@ using ror::test::at;
 using ror::test::comments_of;
 using ror::test::count_kind;
 using ror::test::error_of;
+using ror::test::fixture_text;
 using ror::test::load_fixture;
 using ror::test::post_of;
 using ror::test::reply_to_of;
@@ -44,12 +42,6 @@ constexpr const char* kClosed =
 constexpr const char* kReposts = "reposts, not the account's writing";
 constexpr const char* kContext = "posts shown as a reply's context (its root and parent)";
 constexpr const char* kMissing = "posts a response shows as not found or blocked";
-
-// The bytes of a fixture.
-std::string fixture_text(const char* relative) {
-  std::ifstream in(ror::test::fixture_path(relative), std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // The importer detection chooses for a text, and how sure it is.
 ror::ingest::Choice choice_of(const std::string& name, const std::string& text) {

@@ -4,9 +4,6 @@
 // hn-algolia/ (a story and a poll with their replies nested).
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <iterator>
-
 #include "importer_fixtures.hpp"
 #include "ingest/detect.hpp"
 #include "ingest/sniff.hpp"
@@ -20,6 +17,7 @@ using ror::test::at;
 using ror::test::comments_of;
 using ror::test::count_kind;
 using ror::test::error_of;
+using ror::test::fixture_text;
 using ror::test::load_fixture;
 using ror::test::post_of;
 using ror::test::reply_to_of;
@@ -29,11 +27,6 @@ namespace {
 
 constexpr const char* kDeleted = "deleted or dead items";
 constexpr const char* kPollOptions = "poll options";
-
-std::string fixture_text(const char* relative) {
-  std::ifstream in(ror::test::fixture_path(relative), std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 }  // namespace
 

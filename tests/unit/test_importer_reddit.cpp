@@ -5,7 +5,6 @@
 // subreddit, and Arctic Shift comments), and tests/fixtures/importers/reddit-api (the pages of
 // one author's submissions and comments that Arctic Shift's and Pushshift's search APIs answer).
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 #include <utility>
 
@@ -26,6 +25,7 @@ using ror::test::at;
 using ror::test::comments_of;
 using ror::test::count_kind;
 using ror::test::error_of;
+using ror::test::fixture_text;
 using ror::test::load_fixture;
 using ror::test::post_of;
 using ror::test::skipped;
@@ -49,14 +49,6 @@ LoadOptions account(const char* name) {
   o.accounts = {name};
   o.keep_details = true;
   return o;
-}
-
-// A fixture's bytes, to load under another name.
-std::string fixture_text(const std::string& relative) {
-  std::ifstream in(ror::test::fixture_path(relative), std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
 }
 
 // NDJSON lines as one page of a search API, on one line: {"data": [line, line, ...]}.

@@ -10,7 +10,7 @@
 
 # Every format row, in the order of the table.
 ALL_FORMATS="x-archive x-archive.zip twarc2 twitter-v2-pages mastodon-outbox mastodon-api"
-ALL_FORMATS+=" reddit-dump reddit hn-algolia hn-firebase wordpress-api wordpress-wxr youtube-api"
+ALL_FORMATS+=" reddit-dump reddit hn-algolia hn-algolia-search hn-firebase wordpress-api wordpress-wxr youtube-api"
 ALL_FORMATS+=" linkedin bluesky-api facebook instagram"
 
 # What kind of input a format is, for the RSS targets: a JSON document (or a folder of them)
@@ -145,6 +145,14 @@ expect_hn-algolia() {
   echo "$(json_int "$1" statuses)/$(json_int "$1" placed)/$(json_int "$1" posts)" \
     "$(json_int "$2" posts_read)/$(json_int "$2" statuses_placed)/$(json_int "$2" posts_scored)" \
     "input.posts_read/statuses_placed/posts_scored = statuses/placed/posts"
+}
+# Search hits are statuses too: the comments under the account's stories are placed (through
+# their story_id where the search left a deleted or dead parent out), the account's replies
+# elsewhere are outreach to the item they answer.
+expect_hn-algolia-search() {
+  echo "$(json_int "$1" statuses)/$(json_int "$1" placed)/$(json_int "$1" original_posts)/$(json_int "$1" outreach_posts)/0" \
+    "$(json_int "$2" posts_read)/$(json_int "$2" statuses_placed)/$(json_int "$2" original_posts)/$(json_int "$2" outreach_posts)/$(json_int "$2" foreign_posts)" \
+    "input.posts_read/statuses_placed/original_posts/outreach_posts/foreign_posts = statuses/placed/original_posts/outreach_posts/0"
 }
 # Firebase items name only their parent: a reply under a deleted or dead item is placed through
 # it, so nothing is cut off from its story (no outreach or foreign posts).

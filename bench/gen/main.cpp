@@ -37,6 +37,8 @@ constexpr Format kFormats[] = {
      gen::generate_reddit_thread},
     {"hn-algolia", true, "folder of Algolia HN items: item_ID.json, a story's tree",
      gen::generate_hn_algolia},
+    {"hn-algolia-search", true, "folder of Algolia HN search pages: search_N.json, flat hits",
+     gen::generate_hn_algolia_search},
     {"hn-firebase", false, "HN Firebase items, one per line: stories, then their items",
      gen::generate_hn_firebase},
     {"wordpress-api", true, "folder of WP REST pages: posts-N, comments-N, users, terms",

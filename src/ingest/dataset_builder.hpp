@@ -116,7 +116,8 @@ class DatasetBuilder {
   // merged (most statuses come after the one they answer), or by the key itself (the status
   // named is not merged yet: an index in pending_keys_).
   enum class Link : std::uint8_t { none, post, key };
-  // What a status needs to be placed: 16 bytes, where two keys took 40 and their bytes as many.
+  // What a status needs to be placed: 16 bytes, where two views of keys took 40 (and the keys'
+  // bytes besides).
   struct Thread {
     std::uint32_t post = 0;
     std::uint32_t reply_to = kNone;      // the status it answers (reply_link)
@@ -126,8 +127,8 @@ class DatasetBuilder {
     bool collects_replies = true;  // PostRecord::collects_replies
     bool placed = true;            // a status (PostRecord::threaded), not only linked
   };
-  // A link of a thread record by the key `key` of `platform`: the post merged with that key, or
-  // else the key, kept (into `to`).
+  // A thread record's link to status `id` of `platform`: the post merged with that key, or else
+  // the key, kept (either into `to`).
   Link link_to(std::string_view platform, std::string_view id, std::uint32_t& to);
   // The post a link leads to once every input is merged (a post found while merging may have
   // been superseded since: its key finds the one that took its place), or kNone.

@@ -169,4 +169,12 @@ const std::string& Tree::reply_html(const Status& s, int64_t parent_author) {
   return html_;
 }
 
+uint64_t Tree::live_comments() const {
+  uint64_t n = 0;
+  for (size_t i = 1; i < gone_.size(); ++i) {
+    n += gone_[i] == Gone::no ? 1 : 0;
+  }
+  return n;
+}
+
 }  // namespace gen::hn

@@ -62,6 +62,8 @@ class Tree {
   uint64_t next_id() { return next_id_ += 1 + rng_.below(24); }
   // html_: the text of the reply `s` to a status by `parent_author`, as HN's HTML.
   const std::string& reply_html(const Status& s, int64_t parent_author);
+  // How many of the planned story's comments are not gone (its `descendants`, `num_comments`).
+  uint64_t live_comments() const;
 
   People people_;
   TextMaker text_maker_;

@@ -64,11 +64,7 @@ class Search : public hn::Tree {
     }
     plan(unit);
     uint64_t bytes = 0;
-    uint64_t descendants = 0;
-    for (size_t i = 1; i < unit.size(); ++i) {
-      descendants += gone_[i] == Gone::no ? 1 : 0;
-    }
-    story_hit(root, descendants);
+    story_hit(root, live_comments());
     ++counts_.stories;
     ++counts_.original_posts;
     counts_.polls += story_.poll ? 1 : 0;
@@ -135,9 +131,9 @@ class Search : public hn::Tree {
     w.end_array();
     w.field("author", name_);
     const int64_t secs = epoch_seconds(s.t);
-    scratch_.clear();
-    iso_time(scratch_, secs * 1000, true);
-    w.field("created_at", scratch_);
+    time_.clear();
+    iso_time(time_, secs * 1000, true);
+    w.field("created_at", time_);
     w.key("created_at_i").signed_number(secs);
   }
   void story_hit(const Status& s, uint64_t descendants) {
@@ -154,8 +150,7 @@ class Search : public hn::Tree {
       w.field("story_text", story_.html);
     }
     w.field("title", story_.title);
-    w.key("updated_at");
-    w.string(scratch_);
+    w.field("updated_at", time_);
     w.key("url");
     story_.url.empty() ? w.null() : w.string(story_.url);
     w.end_object();
@@ -173,8 +168,7 @@ class Search : public hn::Tree {
     w.key("story_id").number(story);
     w.key("story_title").null();
     w.key("story_url").null();
-    w.key("updated_at");
-    w.string(scratch_);
+    w.field("updated_at", time_);
     w.end_object();
   }
   void put_id(JsonWriter& w, std::string_view key, uint64_t id) {
@@ -209,7 +203,7 @@ class Search : public hn::Tree {
   std::string dir_;
   Sink file_;
   size_t in_page_ = 0;
-  std::string name_, id_;
+  std::string name_, id_, time_;  // the hit's author, id and time (created_at, updated_at)
   SearchCounts counts_;
 };
 

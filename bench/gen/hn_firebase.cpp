@@ -67,11 +67,7 @@ class Firebase : public hn::Tree {
     }
     const size_t n = unit.size();
     plan(unit);
-    uint64_t descendants = 0;
-    for (size_t i = 1; i < n; ++i) {
-      descendants += gone_[i] == Gone::no ? 1 : 0;
-    }
-    story(out, descendants);
+    story(out, live_comments());
     for (size_t i = 1; i < n; ++i) {
       comment(out, i);
     }
